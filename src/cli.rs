@@ -1,0 +1,198 @@
+//! Command-line definitions (DESIGN.md §2). This is a stable interface:
+//! scripts rely on these names.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "connect-triage",
+    version,
+    about = "Triage Slack Connect from the terminal: invitations, requests, external orgs, shared channels",
+    long_about = "Triage Slack Connect from the terminal.\n\n\
+        The token is read from $SLACK_TOKEN or --token-file, never from the command line. \
+        With no token, the TUI opens a demo on the embedded emulator."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Read the token from this file (must not be group- or world-readable)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// Slack Web API base URL; plain http only to a loopback address
+    #[arg(long, global = true, env = "SLACK_API_BASE", value_name = "URL")]
+    pub api_base: Option<String>,
+    /// Make every write impossible, in the TUI and the CLI
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Seconds a write waits in the undo queue before it is sent (0 = none)
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub grace: Option<u64>,
+    /// Config file (default: the XDG config path)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Draw with ASCII instead of box-drawing characters
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Log level for the log file (error, warn, info, debug, trace)
+    #[arg(long, global = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The TUI on the embedded emulator
+    Demo(DataArgs),
+    /// Serve the Slack Connect emulator until killed
+    Emulator(EmulatorArgs),
+    /// Print every item of a list (all pages)
+    List(ListArgs),
+    /// Approve one Slack Connect invitation
+    Approve(InviteDecisionArgs),
+    /// Decline one Slack Connect invitation
+    Decline(InviteDecisionArgs),
+    /// Approve or deny a member's request to invite someone outside
+    Request {
+        #[command(subcommand)]
+        action: RequestAction,
+    },
+    /// Disconnect a shared channel or a whole external org
+    Disconnect {
+        #[command(subcommand)]
+        target: DisconnectTarget,
+    },
+    /// Show the local decision journal, newest first
+    Log {
+        /// One JSON object per line
+        #[arg(long)]
+        json: bool,
+    },
+    /// Configuration helpers
+    Config {
+        /// Print the documented default config
+        #[arg(long)]
+        print_default: bool,
+    },
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct DataArgs {
+    /// Seed the emulator from a data file (DESIGN.md §3)
+    #[arg(long, value_name = "FILE", conflicts_with = "generate")]
+    pub data: Option<PathBuf>,
+    /// Generate data: invites=N,requests=N,teams=N,channels=N
+    #[arg(long, value_name = "SPEC")]
+    pub generate: Option<String>,
+    /// Seed for --generate and fault injection
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EmulatorArgs {
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub addr: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Rate limits: off, real (documented tiers) or scaled:N (same budgets, minute N times shorter)
+    #[arg(long, default_value = "real", value_name = "off|real|scaled:N")]
+    pub rate_limits: String,
+    /// Fault injection, e.g. rate=0.2,kinds=500+429+timeout+reset+malformed
+    #[arg(long, value_name = "SPEC")]
+    pub faults: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Invites,
+    Requests,
+    Teams,
+    Channels,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    #[arg(value_enum)]
+    pub kind: ListKind,
+    /// One JSON object per line, in Slack's own shape
+    #[arg(long)]
+    pub json: bool,
+    /// Keep only items matching this filter (the TUI's filter syntax)
+    #[arg(long, value_name = "TEXT")]
+    pub filter: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InviteDecisionArgs {
+    /// The invite ID (I…)
+    pub invite_id: String,
+    /// Skip the confirmation and the grace period
+    #[arg(long)]
+    pub yes: bool,
+    /// Print the exact call without sending it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestAction {
+    /// Approve a request (an invitation is sent)
+    Approve(RequestDecisionArgs),
+    /// Deny a request (the requester is told, with the message)
+    Deny(RequestDecisionArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RequestDecisionArgs {
+    /// The request's invite ID (I…)
+    pub request_id: String,
+    /// Message to the requester (at most 560 characters)
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
+    #[arg(long)]
+    pub yes: bool,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DisconnectTarget {
+    /// admin.conversations.disconnectShared
+    Channel {
+        channel_id: String,
+        /// The team that leaves (required when more than two are in the channel)
+        #[arg(long, value_name = "TEAM_ID")]
+        team: Option<String>,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// team.externalTeams.disconnect: every channel and DM with that org
+    Org {
+        team_id: String,
+        /// The org's name, typed out, as confirmation
+        #[arg(long, value_name = "NAME", required = true)]
+        confirm_name: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+}

@@ -1,0 +1,1 @@
+//! A faithful local Slack for the Slack Connect methods.

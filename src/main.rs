@@ -1,0 +1,26 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use connect_triage::cli::Cli;
+use connect_triage::exit::{UsageError, exit_code_for};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("connect-triage: {error:#}");
+            exit_code_for(&error)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Some(other) => {
+            Err(UsageError::new(format!("{other:?}: not available in this build")).into())
+        }
+        None => Err(UsageError::new("the TUI is not available in this build").into()),
+    }
+}
