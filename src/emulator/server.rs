@@ -12,7 +12,7 @@ use axum::extract::{ConnectInfo, Path, RawQuery, State as AxumState};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
-use serde_json::{Value, json};
+use serde_json::json;
 use tokio::sync::watch;
 
 use super::args::Args;
@@ -20,7 +20,7 @@ use super::config::FaultKind;
 use super::dataset::TokenSpec;
 use super::faults::Faults;
 use super::limits::RateLimiter;
-use super::methods::{self, ApiError, Ctx};
+use super::methods::{self, ApiError, Ctx, Reply};
 use super::net::ConnHandle;
 use super::snapshot::LoggedRequest;
 use super::state::State;
@@ -74,7 +74,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
 /// What a request came to, before faults shape the answer.
 struct Outcome {
     status: StatusCode,
-    body: Value,
+    body: String,
     error: Option<String>,
     applied: bool,
     retry_after: Option<u64>,
@@ -86,7 +86,7 @@ impl Outcome {
         Outcome {
             status: StatusCode::OK,
             error: Some(e.code.clone()),
-            body: e.body(),
+            body: e.body().to_string(),
             applied: false,
             retry_after: None,
             scopes: None,
@@ -149,7 +149,7 @@ fn process(
     if skip_writes && spec.write {
         return Outcome {
             status: StatusCode::OK,
-            body: json!({"ok": true}),
+            body: r#"{"ok":true}"#.to_owned(),
             error: None,
             applied: false,
             retry_after: None,
@@ -168,9 +168,12 @@ fn process(
         (spec.handler)(&mut cx)
     };
     match result {
-        Ok(fields) => Outcome {
+        Ok(reply) => Outcome {
             status: StatusCode::OK,
-            body: methods::ok_body(fields),
+            body: match reply {
+                Reply::Fields(fields) => methods::ok_body(fields).to_string(),
+                Reply::Body(text) => text,
+            },
             error: None,
             applied: spec.write,
             retry_after: None,
@@ -253,7 +256,7 @@ async fn api(
     entry.applied = outcome.applied;
     shared.record(entry);
 
-    let mut text = outcome.body.to_string();
+    let mut text = outcome.body;
     if malformed {
         // Cut mid-document: never valid JSON, whatever the body was.
         let cut = (text.len() / 2).max(1);

@@ -294,9 +294,6 @@ impl State {
             teams: HashMap::new(),
             me,
         };
-        state
-            .teams
-            .insert(state.me.team_id.clone(), state.me.team_ref.clone());
         let mut users: HashMap<String, UserRef> = HashMap::new();
         for invite in dataset.invites {
             let rec = state.invite_from_wire(invite, &mut users);
@@ -306,6 +303,14 @@ impl State {
             let rec = state.request_from_wire(request, &mut users);
             let key = rec.key();
             state.requests.insert(rec.id.clone(), key, rec);
+        }
+        // The data file's own description of our team (icon, verification) wins.
+        match state.teams.get(&state.me.team_id) {
+            Some(team) => state.me.team_ref = team.clone(),
+            None => {
+                let me = state.me.team_ref.clone();
+                state.teams.insert(me.id.clone(), me);
+            }
         }
         for org in dataset.organizations {
             state.orgs.insert(org.team_id.clone(), org);

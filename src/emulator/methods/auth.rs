@@ -2,10 +2,10 @@
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, next_or_empty};
+use super::{ApiError, Ctx, Reply, next_or_empty, reply};
 use crate::emulator::pagination;
 
-pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let me = &cx.state.me;
     let mut body = json!({
         "url": me.url,
@@ -18,12 +18,12 @@ pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     if let Some(e) = &me.enterprise_id {
         body["enterprise_id"] = json!(e);
     }
-    Ok(body)
+    reply(body)
 }
 
 /// The workspaces of our org: ours, plus every workspace of ours that an
 /// external org lists as connected to it.
-pub(super) fn teams_list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn teams_list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let limit = pagination::page_size(cx.args.int("limit")?, 100, 1, 1000);
     let mut teams: std::collections::BTreeMap<String, String> = Default::default();
     teams.insert(cx.state.me.team_id.clone(), cx.state.me.team.clone());
@@ -52,7 +52,7 @@ pub(super) fn teams_list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
                 .map(|(id, _)| pagination::encode("teams", vec![json!(id)]))
         })
         .flatten();
-    Ok(json!({
+    reply(json!({
         "teams": page.iter().map(|(id, name)| json!({"id": id, "name": name})).collect::<Vec<_>>(),
         "response_metadata": {"next_cursor": next_or_empty(next)},
     }))

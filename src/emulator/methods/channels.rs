@@ -5,7 +5,7 @@ use std::ops::Bound;
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, next_or_empty};
+use super::{ApiError, Ctx, Reply, next_or_empty, reply};
 use crate::emulator::args::Args;
 use crate::emulator::pagination;
 use crate::slack::models::SharedChannel;
@@ -74,7 +74,7 @@ fn take<'a, K: 'a>(
     pagination::take_page(with_channel, limit, |c| keep(c))
 }
 
-pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let limit = pagination::page_size(cx.args.int("limit")?, 10, 1, 20);
     let types = cx.args.list("search_channel_types")?.unwrap_or_default();
     if types.iter().any(|t| !SEARCH_TYPES.contains(&t.as_str())) {
@@ -113,7 +113,7 @@ pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     };
     let total = cx.state.channels.by_id.values().filter(|c| keep(c)).count();
     if cx.args.bool("total_count_only")?.unwrap_or(false) {
-        return Ok(json!({ "conversations": [], "total_count": total }));
+        return reply(json!({ "conversations": [], "total_count": total }));
     }
     // "relevant" has no meaning without a search engine; it orders like the default.
     let index = if sort == "relevant" {
@@ -172,14 +172,14 @@ pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         .then_some(last_key)
         .flatten()
         .map(|(k, id)| pagination::encode("search", vec![json!(index), json!(dir), k, json!(id)]));
-    Ok(json!({
+    reply(json!({
         "conversations": items,
         "total_count": total,
         "next_cursor": next_or_empty(next),
     }))
 }
 
-pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let channel_id = cx.args.require("channel_id")?;
     let leaving = cx.args.list("leaving_team_ids")?;
     let me = cx.state.me.clone();
@@ -231,7 +231,7 @@ pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         for team in connected {
             cx.state.remove_team_from_channel(&channel_id, &team);
         }
-        return Ok(json!({}));
+        return reply(json!({}));
     }
     if !cx
         .state
@@ -239,7 +239,7 @@ pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     {
         return Err(ApiError::new("leaving_team_not_in_channel"));
     }
-    Ok(json!({}))
+    reply(json!({}))
 }
 
 const LIST_TYPES: [(&str, &str); 4] = [
@@ -297,7 +297,7 @@ fn list_shape(ch: &SharedChannel) -> Value {
     v
 }
 
-pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let types = list_types(cx.args)?;
     let limit = pagination::page_size(cx.args.int("limit")?, 100, 1, 999);
     let exclude_archived = cx.args.bool("exclude_archived")?.unwrap_or(false);
@@ -328,7 +328,7 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         .then(|| page.last())
         .flatten()
         .map(|(id, _)| pagination::encode("list", vec![json!(id)]));
-    Ok(json!({
+    reply(json!({
         "channels": page.iter().map(|(_, c)| list_shape(c)).collect::<Vec<_>>(),
         "response_metadata": {"next_cursor": next_or_empty(next)},
     }))

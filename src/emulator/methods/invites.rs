@@ -2,14 +2,14 @@
 
 use std::cmp::Reverse;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::{ApiError, Ctx, next_or_empty};
+use super::{ApiError, Ctx, Reply, reply};
 use crate::emulator::pagination::{self, take_page};
 use crate::emulator::snapshot::InviteOutcome;
 use crate::emulator::state::{AcceptRec, Direction, InviteRec, ReviewRec};
 
-pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let count = pagination::page_size(cx.args.int("count")?, 100, 1, 500);
     let after = match cx.args.str("cursor") {
         None => None,
@@ -24,14 +24,23 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         .then(|| page.last())
         .flatten()
         .map(|((Reverse(t), id), _)| pagination::encode("invites", vec![json!(t), json!(id)]));
-    let invites: Vec<Value> = page
-        .iter()
-        .map(|(_, rec)| serde_json::to_value(rec.to_wire()).unwrap_or(Value::Null))
-        .collect();
-    Ok(json!({
-        "invites": invites,
-        "response_metadata": {"next_cursor": next_or_empty(next)},
-    }))
+    #[derive(serde::Serialize)]
+    struct Page {
+        ok: bool,
+        invites: Vec<crate::slack::models::ConnectInvite>,
+        response_metadata: crate::slack::models::ResponseMetadata,
+    }
+    let body = Page {
+        ok: true,
+        invites: page.iter().map(|(_, rec)| rec.to_wire()).collect(),
+        response_metadata: crate::slack::models::ResponseMetadata {
+            next_cursor: Some(next.unwrap_or_default()),
+            ..Default::default()
+        },
+    };
+    serde_json::to_string(&body)
+        .map(Reply::Body)
+        .map_err(|_| ApiError::new("internal_error"))
 }
 
 /// Which acceptance a call is about, checked the way Slack words its errors.
@@ -82,7 +91,7 @@ fn acceptance_inactive(a: &AcceptRec, now: i64) -> bool {
         )
 }
 
-pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
@@ -133,7 +142,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     acc.date_last_updated = Some(now);
     let fully = acc.approved_by(&rec.inviting_team.id) && acc.approved_by(&acc.team.id);
     if !fully {
-        return Ok(json!({}));
+        return reply(json!({}));
     }
     acc.approval_status = "approved".into();
     let external = if rec.direction == Direction::Outgoing {
@@ -153,10 +162,10 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     if all_done {
         cx.state.retire_invite(&id, InviteOutcome::Approved);
     }
-    Ok(json!({}))
+    reply(json!({}))
 }
 
-pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
@@ -192,5 +201,5 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     {
         cx.state.retire_invite(&id, InviteOutcome::Declined);
     }
-    Ok(json!({}))
+    reply(json!({}))
 }

@@ -85,7 +85,18 @@ pub(crate) struct Ctx<'a> {
     pub token: &'a TokenSpec,
 }
 
-type Handler = fn(&mut Ctx<'_>) -> Result<Value, ApiError>;
+type Handler = fn(&mut Ctx<'_>) -> Result<Reply, ApiError>;
+
+/// A handler's success: fields for `{"ok":true, ...}`, or a complete body
+/// serialized straight from the records (large pages skip building a `Value` tree).
+pub(crate) enum Reply {
+    Fields(Value),
+    Body(String),
+}
+
+pub(crate) fn reply(fields: Value) -> Result<Reply, ApiError> {
+    Ok(Reply::Fields(fields))
+}
 
 pub(crate) struct MethodSpec {
     pub name: &'static str,

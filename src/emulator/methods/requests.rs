@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx};
+use super::{ApiError, Ctx, Reply, reply};
 use crate::emulator::pagination::{self, take_page};
 use crate::emulator::snapshot::RequestStatus;
 use crate::emulator::state::{Direction, InviteRec};
@@ -16,7 +16,7 @@ const MAX_MESSAGE_CHARS: usize = 560;
 /// How long an invitation sent on approval stays valid (Slack: 14 days).
 const INVITE_LIFETIME: i64 = 14 * 24 * 3600;
 
-pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let limit = pagination::page_size(cx.args.int("limit")?, 200, 1, 1000);
     let include_approved = cx.args.bool("include_approved")?.unwrap_or(false);
     let include_denied = cx.args.bool("include_denied")?.unwrap_or(false);
@@ -54,7 +54,7 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         body["response_metadata"] =
             json!({"next_cursor": pagination::encode("requests", vec![json!(t), json!(id)])});
     }
-    Ok(body)
+    reply(body)
 }
 
 /// The request, checked to be still open.
@@ -72,7 +72,7 @@ fn open_request(cx: &Ctx<'_>, id: &str) -> Result<(), ApiError> {
     }
 }
 
-pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     open_request(cx, &id)?;
     let limited_override = cx.args.bool("is_external_limited")?;
@@ -178,10 +178,10 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         req.date_last_updated = Some(now);
         req.approval_message = message.map(|(text, _)| text);
     }
-    Ok(json!({ "invite_id": invite_id }))
+    reply(json!({ "invite_id": invite_id }))
 }
 
-pub(super) fn deny(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn deny(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     open_request(cx, &id)?;
     let message = cx.args.raw_str("message").filter(|m| !m.trim().is_empty());
@@ -201,5 +201,5 @@ pub(super) fn deny(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     req.date_last_updated = Some(now);
     req.reviewing_user = Some(reviewer);
     req.deny_message = message;
-    Ok(json!({ "invite_id": id }))
+    reply(json!({ "invite_id": id }))
 }

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, next_or_empty};
+use super::{ApiError, Ctx, Reply, next_or_empty, reply};
 use crate::emulator::pagination;
 use crate::slack::models::ExternalOrg;
 
@@ -30,7 +30,7 @@ fn compare(field: &str, a: &ExternalOrg, b: &ExternalOrg) -> Ordering {
 
 /// Orgs are few (thousands at most), so each page sorts them afresh; the
 /// cursor is the team id of the last org returned, as Slack's is a team id.
-pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let limit = pagination::page_size(cx.args.int("limit")?, 20, 1, 25);
     let field = cx
         .args
@@ -100,14 +100,14 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
     let next = (page.len() == limit && rest.next().is_some())
         .then(|| page.last().map(|o| o.team_id.clone()))
         .flatten();
-    Ok(json!({
+    reply(json!({
         "organizations": page,
         "total_count": total,
         "response_metadata": {"next_cursor": next_or_empty(next)},
     }))
 }
 
-pub(super) fn disconnect(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
+pub(super) fn disconnect(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let Some(target) = cx.args.str("target_team") else {
         return Err(ApiError::new("missing_argument").with("arg", json!("target_team")));
     };
@@ -115,5 +115,5 @@ pub(super) fn disconnect(cx: &mut Ctx<'_>) -> Result<Value, ApiError> {
         return Err(ApiError::new("invalid_target_team"));
     }
     cx.state.disconnect_org(&target);
-    Ok(json!({}))
+    reply(json!({}))
 }
