@@ -12,9 +12,11 @@ mod limits;
 mod methods;
 mod net;
 mod pagination;
+mod records;
 mod server;
 mod snapshot;
 mod state;
+mod wire;
 
 use std::net::SocketAddr;
 use std::sync::atomic::AtomicU64;
