@@ -1,1 +1,2 @@
 //! One module per subcommand of DESIGN.md §2.
+pub mod emulator;
