@@ -9,7 +9,7 @@ use client_support::*;
 use connect_triage::slack::{
     ClientEvent, ClientOptions, Page, PageStream, RequestFilter, SlackError, Tuning, WaitReason,
 };
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 use serde_json::{Value, json};
 
 async fn all_pages<T>(stream: PageStream<T>) -> Vec<Result<Page<T>, SlackError>> {
@@ -319,9 +319,35 @@ async fn pages_arrive_before_the_list_is_complete() {
     let first = stream.next().await.unwrap().unwrap();
     assert_eq!(first.items[0].id(), "I1");
     assert!(!first.is_last);
-    assert_eq!(
-        fake.seen().len(),
-        1,
-        "the next page is fetched only when asked for"
+    // The second page is still on its way (stalled), yet the first was handed over.
+    assert!(stream.next().now_or_never().is_none());
+    // ... and it was asked for before the consumer wanted it (prefetch).
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(fake.seen().len(), 2);
+}
+
+/// Dropping a list stops it, even while it waits for the rate limit.
+#[tokio::test]
+async fn a_dropped_list_sends_nothing_more() {
+    let fake = fake(|seen| {
+        let next = format!("c{}", seen.nth);
+        json(json!({"ok": true, "invites": [invite("I1")], "response_metadata": {"next_cursor": next}}))
+    })
+    .await;
+    let window = Duration::from_millis(300);
+    let client = fake.client_with(
+        ClientOptions {
+            pace: true,
+            ..quick_options()
+        },
+        Tuning {
+            rate_window: window,
+            ..quick_tuning()
+        },
     );
+    let mut stream = client.invites();
+    stream.next().await.unwrap().unwrap();
+    drop(stream);
+    tokio::time::sleep(window * 3).await;
+    assert_eq!(fake.seen().len(), 1);
 }

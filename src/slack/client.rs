@@ -10,7 +10,9 @@ use serde::de::DeserializeOwned;
 use tokio::sync::broadcast;
 use tokio::time::Instant;
 
-use super::envelope::{self, decode_redacted};
+use bytes::Bytes;
+
+use super::envelope::{self, Head};
 use super::error::SlackError;
 use super::events::ClientEvent;
 use super::limiter::Limiter;
@@ -191,17 +193,41 @@ impl SlackClient {
         self.inner.stats.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Call `method` with `args`, retrying as `kind` allows.
+    /// Call `method` with `args`, retrying as `kind` allows, and decode the answer.
     pub(crate) async fn call<T: DeserializeOwned>(
         &self,
         method: &'static str,
         args: &[(&'static str, String)],
         kind: CallKind,
     ) -> Result<T, SlackError> {
+        let (body, _) = self.call_raw(method, args, kind).await?;
+        self.decode_payload(method, &body)
+    }
+
+    /// The typed payload of a body [`Self::call_raw`] returned. Not retried:
+    /// the body is well-formed JSON that said `ok: true`, so a failure here
+    /// is a shape we do not understand, and asking again would not change it.
+    pub(crate) fn decode_payload<T: DeserializeOwned>(
+        &self,
+        method: &'static str,
+        body: &[u8],
+    ) -> Result<T, SlackError> {
+        envelope::decode_payload(method, body)
+            .map_err(|e| envelope::redact(e, Some(self.inner.token.expose())))
+    }
+
+    /// Call `method` with `args`, retrying as `kind` allows; the body of the
+    /// `ok: true` answer, and its envelope and paging fields.
+    pub(crate) async fn call_raw(
+        &self,
+        method: &'static str,
+        args: &[(&'static str, String)],
+        kind: CallKind,
+    ) -> Result<(Bytes, Head), SlackError> {
         let mut attempt = 0;
         loop {
             let error = match self.attempt(method, args).await {
-                Ok(value) => return Ok(value),
+                Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
             let retryable = match kind {
@@ -244,11 +270,11 @@ impl SlackClient {
         half + half.mul_f64(rand::rng().random::<f64>())
     }
 
-    async fn attempt<T: DeserializeOwned>(
+    async fn attempt(
         &self,
         method: &'static str,
         args: &[(&'static str, String)],
-    ) -> Result<T, SlackError> {
+    ) -> Result<(Bytes, Head), SlackError> {
         let inner = &*self.inner;
         let permit = inner.limiter.acquire(method).await;
         let waited = permit.waited;
@@ -276,16 +302,14 @@ impl SlackClient {
             "slack call"
         );
         match answer? {
-            Answer::Ok(body) => {
-                let decoded = decode_redacted::<T>(method, &body, inner.token.expose());
-                match decoded {
-                    // A 200 that says `ratelimited` is a 429 without its header.
-                    Err(SlackError::Api { code, .. }) if code == "ratelimited" => {
-                        Err(self.rate_limited(method, None))
-                    }
-                    other => other,
+            Answer::Ok(body) => match envelope::check(method, &body) {
+                Ok(head) => Ok((body, head)),
+                // A 200 that says `ratelimited` is a 429 without its header.
+                Err(SlackError::Api { code, .. }) if code == "ratelimited" => {
+                    Err(self.rate_limited(method, None))
                 }
-            }
+                Err(error) => Err(envelope::redact(error, Some(inner.token.expose()))),
+            },
             Answer::RateLimited(retry_after) => Err(self.rate_limited(method, retry_after)),
             Answer::Status(status) => Err(SlackError::Http { method, status }),
         }
