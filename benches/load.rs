@@ -59,50 +59,54 @@ async fn run() {
     let client = SlackClient::with_options(&emulator.base_url(), emulator.admin_token(), options)
         .expect("client");
 
+    decode_cost(&emulator).await;
     println!(
         "{:<10} {:>8} {:>9} {:>9} {:>8} {:>11} {:>11}",
         "list", "items", "wall", "requests", "minimum", "base MiB", "peak MiB"
     );
+    // `cargo bench --bench load -- invites teams` measures only those lists.
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let run = |name: &str| wanted.is_empty() || wanted.iter().any(|w| w == name);
     let all_requests = RequestFilter {
         include_approved: true,
         include_denied: true,
         include_expired: true,
         user_id: None,
     };
-    decode_cost(&emulator).await;
     let mut ok = true;
-    ok &= measure(
-        &client,
-        "invites",
-        "conversations.listConnectInvites",
-        500,
-        client.invites(),
-    )
-    .await;
-    ok &= measure(
-        &client,
-        "requests",
-        "conversations.requestSharedInvite.list",
-        1000,
-        client.invite_requests(all_requests),
-    )
-    .await;
-    ok &= measure(
-        &client,
-        "teams",
-        "team.externalTeams.list",
-        25,
-        client.external_orgs(),
-    )
-    .await;
-    ok &= measure(
-        &client,
-        "channels",
-        "admin.conversations.search",
-        20,
-        client.shared_channels(),
-    )
-    .await;
+    if run("invites") {
+        let pages = client.invites();
+        ok &= measure(
+            &client,
+            "invites",
+            "conversations.listConnectInvites",
+            500,
+            pages,
+        )
+        .await;
+    }
+    if run("requests") {
+        let pages = client.invite_requests(all_requests);
+        ok &= measure(
+            &client,
+            "requests",
+            "conversations.requestSharedInvite.list",
+            1000,
+            pages,
+        )
+        .await;
+    }
+    if run("teams") {
+        let pages = client.external_orgs();
+        ok &= measure(&client, "teams", "team.externalTeams.list", 25, pages).await;
+    }
+    if run("channels") {
+        let pages = client.shared_channels();
+        ok &= measure(&client, "channels", "admin.conversations.search", 20, pages).await;
+    }
     emulator.shutdown().await;
     if !ok {
         eprintln!("some lists used more requests than the minimum, or failed");
