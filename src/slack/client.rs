@@ -1,6 +1,5 @@
 //! [`SlackClient`]: one call = pace, send, decode, and retry when that is safe.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -19,88 +18,7 @@ use super::limiter::Limiter;
 use super::token::Token;
 use super::transport::{Answer, Transport};
 
-/// How the client behaves towards Slack.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClientOptions {
-    /// Longest wait for one answer. Shorter than Slack's own 30 s upstream
-    /// limit would cut off slow but valid answers; longer leaves the user waiting.
-    pub timeout: Duration,
-    /// Pace calls to each method's tier budget before Slack answers 429.
-    /// Off only against a server without limits (benchmarks).
-    pub pace: bool,
-    /// How often a failed read is sent again (429, 5xx, network, bad JSON).
-    /// Writes are bounded by the same number but retried only when Slack
-    /// certainly did not apply them.
-    pub read_retries: u32,
-}
-
-impl Default for ClientOptions {
-    fn default() -> Self {
-        ClientOptions {
-            timeout: Duration::from_secs(30),
-            pace: true,
-            read_retries: 5,
-        }
-    }
-}
-
-/// Knobs for tests and benchmarks; the defaults are right for Slack.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tuning {
-    /// Length of a rate-limit window (Slack: one minute).
-    pub rate_window: Duration,
-    /// First retry delay; doubled per attempt, with jitter.
-    pub backoff_base: Duration,
-    /// Longest retry delay.
-    pub backoff_max: Duration,
-}
-
-impl Default for Tuning {
-    fn default() -> Self {
-        Tuning {
-            rate_window: Duration::from_secs(60),
-            backoff_base: Duration::from_millis(500),
-            backoff_max: Duration::from_secs(30),
-        }
-    }
-}
-
-impl Tuning {
-    /// Matches an emulator run with `--rate-limits scaled:N`: the same budgets
-    /// in a window `n` times shorter, and retry delays shortened alike.
-    pub fn scaled(n: u32) -> Self {
-        let n = n.max(1);
-        let d = Tuning::default();
-        Tuning {
-            rate_window: d.rate_window / n,
-            backoff_base: d.backoff_base / n,
-            backoff_max: d.backoff_max / n,
-        }
-    }
-}
-
-/// What the client has done so far.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ClientStats {
-    /// Requests sent, per method (every attempt counts).
-    pub requests: BTreeMap<&'static str, u64>,
-    /// HTTP 429 answers seen.
-    pub rate_limited: u64,
-    /// Calls sent again after a failure.
-    pub retries: u64,
-    /// Time spent waiting for the limiter, summed over calls.
-    pub waited: Duration,
-}
-
-impl ClientStats {
-    pub fn requests_for(&self, method: &str) -> u64 {
-        self.requests.get(method).copied().unwrap_or(0)
-    }
-
-    pub fn total_requests(&self) -> u64 {
-        self.requests.values().sum()
-    }
-}
+pub use super::options::{ClientOptions, ClientStats, Tuning};
 
 /// Reads may be retried freely; writes only when Slack certainly did not apply them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,7 +162,13 @@ impl SlackClient {
                 _ => self.backoff(attempt),
             };
             self.lock_stats().retries += 1;
-            tracing::info!(method, attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
+            tracing::info!(
+                method,
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                error = %log_label(&error),
+                "retrying"
+            );
             self.emit(ClientEvent::Retrying {
                 method,
                 attempt,
@@ -333,6 +257,18 @@ impl SlackClient {
             method,
             retry_after,
         }
+    }
+}
+
+/// What went wrong, for the log: the kind and Slack's code, never a body
+/// snippet or message, which may quote names and emails.
+fn log_label(error: &SlackError) -> String {
+    match error {
+        SlackError::Api { code, .. } => format!("api {code}"),
+        SlackError::RateLimited { .. } => "ratelimited".to_owned(),
+        SlackError::Http { status, .. } => format!("http {status}"),
+        SlackError::Transport { kind, .. } => format!("transport {kind:?}"),
+        SlackError::Decode { .. } => "decode".to_owned(),
     }
 }
 
