@@ -1,0 +1,342 @@
+//! [`SlackClient`]: one call = pace, send, decode, and retry when that is safe.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::Rng;
+use serde::de::DeserializeOwned;
+use tokio::sync::broadcast;
+use tokio::time::Instant;
+
+use bytes::Bytes;
+
+use super::envelope::{self, Head};
+use super::error::SlackError;
+use super::events::ClientEvent;
+use super::limiter::Limiter;
+use super::token::Token;
+use super::transport::{Answer, Transport};
+
+pub use super::options::{ClientOptions, ClientStats, Tuning};
+
+/// Reads may be retried freely; writes only when Slack certainly did not apply them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CallKind {
+    Read,
+    Write,
+}
+
+/// A Slack Web API client for the Slack Connect methods. Cheap to clone.
+#[derive(Clone)]
+pub struct SlackClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    transport: Transport,
+    token: Token,
+    limiter: Limiter,
+    events: broadcast::Sender<ClientEvent>,
+    stats: Mutex<ClientStats>,
+    options: ClientOptions,
+    tuning: Tuning,
+}
+
+impl fmt::Debug for SlackClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SlackClient")
+            .field("api_base", &self.inner.transport.api_base())
+            .field("token", &self.inner.token)
+            .field("options", &self.inner.options)
+            .finish()
+    }
+}
+
+impl SlackClient {
+    pub fn new(api_base: &str, token: Token) -> Result<SlackClient, SlackError> {
+        Self::with_options(api_base, token, ClientOptions::default())
+    }
+
+    pub fn with_options(
+        api_base: &str,
+        token: Token,
+        options: ClientOptions,
+    ) -> Result<SlackClient, SlackError> {
+        Self::with_tuning(api_base, token, options, Tuning::default())
+    }
+
+    pub fn with_tuning(
+        api_base: &str,
+        token: Token,
+        options: ClientOptions,
+        tuning: Tuning,
+    ) -> Result<SlackClient, SlackError> {
+        let transport = Transport::new(api_base, &token, options.timeout)?;
+        // Large enough that a UI busy drawing for a while misses nothing.
+        let (events, _) = broadcast::channel(256);
+        let limiter = Limiter::new(tuning.rate_window, options.pace, events.clone());
+        Ok(SlackClient {
+            inner: Arc::new(Inner {
+                transport,
+                token,
+                limiter,
+                events,
+                stats: Mutex::new(ClientStats::default()),
+                options,
+                tuning,
+            }),
+        })
+    }
+
+    /// Waits, rate limits, retries and fallbacks from now on.
+    pub fn events(&self) -> broadcast::Receiver<ClientEvent> {
+        self.inner.events.subscribe()
+    }
+
+    pub fn stats(&self) -> ClientStats {
+        self.lock_stats().clone()
+    }
+
+    pub fn api_base(&self) -> &str {
+        self.inner.transport.api_base()
+    }
+
+    pub(crate) fn emit(&self, event: ClientEvent) {
+        // No subscriber is fine: nobody is watching.
+        let _ = self.inner.events.send(event);
+    }
+
+    fn lock_stats(&self) -> std::sync::MutexGuard<'_, ClientStats> {
+        self.inner.stats.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Call `method` with `args`, retrying as `kind` allows, and decode the answer.
+    pub(crate) async fn call<T: DeserializeOwned>(
+        &self,
+        method: &'static str,
+        args: &[(&'static str, String)],
+        kind: CallKind,
+    ) -> Result<T, SlackError> {
+        let (body, _) = self.call_raw(method, args, kind).await?;
+        self.decode_payload(method, &body)
+    }
+
+    /// The typed payload of a body [`Self::call_raw`] returned. Not retried:
+    /// the body is well-formed JSON that said `ok: true`, so a failure here
+    /// is a shape we do not understand, and asking again would not change it.
+    pub(crate) fn decode_payload<T: DeserializeOwned>(
+        &self,
+        method: &'static str,
+        body: &[u8],
+    ) -> Result<T, SlackError> {
+        envelope::decode_payload(method, body)
+            .map_err(|e| envelope::redact(e, Some(self.inner.token.expose())))
+    }
+
+    /// Call `method` with `args`, retrying as `kind` allows; the body of the
+    /// `ok: true` answer, and its envelope and paging fields.
+    pub(crate) async fn call_raw(
+        &self,
+        method: &'static str,
+        args: &[(&'static str, String)],
+        kind: CallKind,
+    ) -> Result<(Bytes, Head), SlackError> {
+        let mut attempt = 0;
+        loop {
+            let error = match self.attempt(method, args).await {
+                Ok(answer) => return Ok(answer),
+                Err(error) => error,
+            };
+            let retryable = match kind {
+                CallKind::Read => read_may_retry(&error),
+                CallKind::Write => error.certainly_not_applied(),
+            };
+            if !retryable || attempt >= self.inner.options.read_retries {
+                return Err(error);
+            }
+            attempt += 1;
+            // After a 429 the limiter already holds the method for Retry-After.
+            let delay = match error {
+                SlackError::RateLimited { .. } => Duration::ZERO,
+                _ => self.backoff(attempt),
+            };
+            self.lock_stats().retries += 1;
+            tracing::info!(
+                method,
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                error = %log_label(&error),
+                "retrying"
+            );
+            self.emit(ClientEvent::Retrying {
+                method,
+                attempt,
+                delay,
+                reason: error.to_string(),
+            });
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// Exponential backoff with jitter, so many clients hit by one outage do
+    /// not come back in lockstep: a random delay in [d/2, d], d = base·2^(n-1).
+    fn backoff(&self, attempt: u32) -> Duration {
+        let Tuning {
+            backoff_base,
+            backoff_max,
+            ..
+        } = self.inner.tuning;
+        let full = backoff_base
+            .saturating_mul(1u32 << (attempt - 1).min(16))
+            .min(backoff_max);
+        let half = full / 2;
+        half + half.mul_f64(rand::rng().random::<f64>())
+    }
+
+    async fn attempt(
+        &self,
+        method: &'static str,
+        args: &[(&'static str, String)],
+    ) -> Result<(Bytes, Head), SlackError> {
+        let inner = &*self.inner;
+        let permit = inner.limiter.acquire(method).await;
+        let waited = permit.waited;
+        {
+            let mut stats = self.lock_stats();
+            *stats.requests.entry(method).or_default() += 1;
+            stats.waited += waited;
+        }
+        let started = Instant::now();
+        let answer = inner.transport.post(method, args).await;
+        drop(permit);
+        let elapsed = started.elapsed();
+        let answer = answer.map_err(|e| envelope::redact(e, Some(inner.token.expose())));
+        let status = match &answer {
+            Ok(Answer::Ok(_)) => 200,
+            Ok(Answer::RateLimited(_)) => 429,
+            Ok(Answer::Status(s)) => *s,
+            Err(_) => 0,
+        };
+        tracing::debug!(
+            method,
+            status,
+            duration_ms = elapsed.as_millis() as u64,
+            wait_ms = waited.as_millis() as u64,
+            "slack call"
+        );
+        match answer? {
+            Answer::Ok(body) => match envelope::check(method, &body) {
+                Ok(head) => Ok((body, head)),
+                // A 200 that says `ratelimited` is a 429 without its header.
+                Err(SlackError::Api { code, .. }) if code == "ratelimited" => {
+                    Err(self.rate_limited(method, None))
+                }
+                Err(error) => Err(envelope::redact(error, Some(inner.token.expose()))),
+            },
+            Answer::RateLimited(retry_after) => Err(self.rate_limited(method, retry_after)),
+            Answer::Status(status) => Err(SlackError::Http { method, status }),
+        }
+    }
+
+    fn rate_limited(&self, method: &'static str, retry_after: Option<Duration>) -> SlackError {
+        // Without a usable Retry-After, one window is the longest Slack could mean.
+        let retry_after = retry_after.unwrap_or_else(|| self.inner.limiter.window());
+        self.inner.limiter.block(method, retry_after);
+        self.lock_stats().rate_limited += 1;
+        tracing::info!(
+            method,
+            retry_after_ms = retry_after.as_millis() as u64,
+            "rate limited"
+        );
+        self.emit(ClientEvent::RateLimited {
+            method,
+            retry_after,
+        });
+        SlackError::RateLimited {
+            method,
+            retry_after,
+        }
+    }
+}
+
+/// What went wrong, for the log: the kind and Slack's code, never a body
+/// snippet or message, which may quote names and emails.
+fn log_label(error: &SlackError) -> String {
+    match error {
+        SlackError::Api { code, .. } => format!("api {code}"),
+        SlackError::RateLimited { .. } => "ratelimited".to_owned(),
+        SlackError::Http { status, .. } => format!("http {status}"),
+        SlackError::Transport { kind, .. } => format!("transport {kind:?}"),
+        SlackError::Decode { .. } => "decode".to_owned(),
+    }
+}
+
+/// Errors after which the same read may well succeed.
+fn read_may_retry(error: &SlackError) -> bool {
+    match error {
+        SlackError::RateLimited { .. }
+        | SlackError::Transport { .. }
+        | SlackError::Decode { .. } => true,
+        SlackError::Http { status, .. } => *status >= 500 || *status == 408,
+        SlackError::Api { code, .. } => matches!(
+            code.as_str(),
+            "internal_error" | "fatal_error" | "service_unavailable" | "request_timeout"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        let client = SlackClient::with_tuning(
+            "http://127.0.0.1:9/api/",
+            Token::new("xoxp-test"),
+            ClientOptions::default(),
+            Tuning {
+                rate_window: Duration::from_secs(1),
+                backoff_base: Duration::from_millis(100),
+                backoff_max: Duration::from_millis(1_000),
+            },
+        )
+        .unwrap();
+        for _ in 0..50 {
+            let first = client.backoff(1);
+            assert!((Duration::from_millis(50)..=Duration::from_millis(100)).contains(&first));
+            let third = client.backoff(3);
+            assert!((Duration::from_millis(200)..=Duration::from_millis(400)).contains(&third));
+            let capped = client.backoff(30);
+            assert!((Duration::from_millis(500)..=Duration::from_millis(1_000)).contains(&capped));
+        }
+    }
+
+    #[test]
+    fn debug_hides_the_token() {
+        let client =
+            SlackClient::new("https://slack.com/api/", Token::new("xoxb-123-secret")).unwrap();
+        let shown = format!("{client:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("slack.com"));
+    }
+
+    #[test]
+    fn which_read_errors_are_retried() {
+        let m = "auth.test";
+        assert!(read_may_retry(&SlackError::Http {
+            method: m,
+            status: 503
+        }));
+        assert!(!read_may_retry(&SlackError::Http {
+            method: m,
+            status: 404
+        }));
+        assert!(!read_may_retry(&SlackError::Api {
+            method: m,
+            code: "invalid_auth".into(),
+            detail: Default::default()
+        }));
+    }
+}
