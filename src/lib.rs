@@ -1,8 +1,10 @@
 //! connect-triage: a terminal dashboard for triaging Slack Connect, and a
 //! faithful emulator of the Slack Connect Web API.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod emulator;
 pub mod exit;
 pub mod slack;
+pub mod ui;

@@ -1,0 +1,3 @@
+//! Rendering only: draws an `App`, never changes it.
+
+pub mod sanitize;
