@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use connect_triage::cli::Cli;
+use connect_triage::cli::{Cli, Command};
+use connect_triage::commands;
 use connect_triage::exit::{UsageError, exit_code_for};
 
 #[tokio::main]
@@ -18,6 +19,7 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Some(Command::List(args)) => commands::list::run(&cli.global, &args).await,
         Some(other) => {
             Err(UsageError::new(format!("{other:?}: not available in this build")).into())
         }

@@ -1,1 +1,3 @@
 //! One module per subcommand of DESIGN.md §2.
+
+pub mod list;

@@ -1,8 +1,25 @@
 //! The Slack Web API client for the Slack Connect methods.
 
-pub mod error;
-pub mod models;
-pub mod token;
+// `SlackError::Api` carries Slack's whole error detail (scopes, argument,
+// messages) so the UI can show it; errors are the cold path, and boxing
+// would change the public error type the other modules match on.
+#![allow(clippy::result_large_err)]
 
+pub mod client;
+pub mod envelope;
+pub mod error;
+pub mod events;
+pub mod limiter;
+mod methods;
+pub mod models;
+mod paginate;
+pub mod responses;
+pub mod token;
+mod transport;
+
+pub use client::{ClientOptions, ClientStats, SlackClient, Tuning};
 pub use error::{ApiErrorDetail, SlackError, TransportKind};
+pub use events::{ClientEvent, WaitReason};
+pub use methods::{ApprovalMessage, RequestApproval, RequestFilter};
+pub use paginate::{Page, PageStream};
 pub use token::Token;

@@ -1,0 +1,313 @@
+//! The Slack Connect methods, as typed calls on [`SlackClient`].
+
+use futures::StreamExt;
+use futures::stream;
+use serde::Serialize;
+
+use super::client::{CallKind, SlackClient};
+use super::error::SlackError;
+use super::events::ClientEvent;
+use super::models::{AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
+use super::paginate::{Cursor, ListSpec, Page, PageStream, fetch_page, paginate};
+use super::responses::{
+    AuthTeamsList, ConversationsList, ConversationsSearch, Empty, ExternalTeamsList,
+    ListConnectInvites, RequestDecision, RequestSharedInviteList,
+};
+
+/// Which requests `conversations.requestSharedInvite.list` returns besides pending ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestFilter {
+    pub include_approved: bool,
+    pub include_denied: bool,
+    pub include_expired: bool,
+    /// Only requests made by this user.
+    pub user_id: Option<String>,
+}
+
+/// The overrides an admin may give when approving a request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestApproval {
+    pub is_external_limited: Option<bool>,
+    pub channel_id: Option<String>,
+    pub message: Option<ApprovalMessage>,
+}
+
+/// `message` of `requestSharedInvite.approve`; sent as a JSON string in the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApprovalMessage {
+    pub text: String,
+    /// True replaces the requester's text; false appends to it.
+    pub is_override: bool,
+}
+
+/// Errors of admin.conversations.search that mean "this token may not use
+/// it", after which conversations.list is the way to find shared channels.
+const SEARCH_REFUSALS: &[&str] = &[
+    "missing_scope",
+    "not_an_admin",
+    "not_an_enterprise",
+    "not_allowed",
+    "not_allowed_token_type",
+    "feature_not_enabled",
+];
+
+const SEARCH: &str = "admin.conversations.search";
+const CONVERSATIONS_LIST: &str = "conversations.list";
+
+fn flag(value: bool) -> String {
+    value.to_string()
+}
+
+impl SlackClient {
+    pub async fn auth_test(&self) -> Result<AuthTest, SlackError> {
+        self.call("auth.test", &[], CallKind::Read).await
+    }
+
+    /// Every workspace an org-wide token can act on (all pages).
+    pub async fn auth_teams_list(&self) -> Result<Vec<AuthTeam>, SlackError> {
+        let mut teams = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let mut args = vec![("limit", "1000".to_owned())];
+            if let Some(c) = &cursor {
+                args.push(("cursor", c.clone()));
+            }
+            let page: AuthTeamsList = self.call("auth.teams.list", &args, CallKind::Read).await?;
+            teams.extend(page.teams);
+            let next = page
+                .response_metadata
+                .and_then(|m| m.next_cursor)
+                .filter(|c| !c.is_empty());
+            if next.is_none() || next == cursor {
+                return Ok(teams);
+            }
+            cursor = next;
+        }
+    }
+
+    /// Pending Slack Connect invitations, sent and received. Tier 1: about one page a minute.
+    pub fn invites(&self) -> PageStream<ConnectInvite> {
+        paginate::<ListConnectInvites>(
+            self.clone(),
+            ListSpec {
+                method: "conversations.listConnectInvites",
+                size_arg: "count",
+                page_size: 500,
+                args: Vec::new(),
+            },
+        )
+    }
+
+    /// Members' requests to invite people from outside.
+    pub fn invite_requests(&self, filter: RequestFilter) -> PageStream<InviteRequest> {
+        let mut args = vec![
+            ("include_approved", flag(filter.include_approved)),
+            ("include_denied", flag(filter.include_denied)),
+            ("include_expired", flag(filter.include_expired)),
+        ];
+        if let Some(user) = filter.user_id {
+            args.push(("user_id", user));
+        }
+        paginate::<RequestSharedInviteList>(
+            self.clone(),
+            ListSpec {
+                method: "conversations.requestSharedInvite.list",
+                size_arg: "limit",
+                page_size: 1000,
+                args,
+            },
+        )
+    }
+
+    /// External organizations connected through Slack Connect.
+    pub fn external_orgs(&self) -> PageStream<ExternalOrg> {
+        paginate::<ExternalTeamsList>(
+            self.clone(),
+            ListSpec {
+                method: "team.externalTeams.list",
+                size_arg: "limit",
+                page_size: 25,
+                args: Vec::new(),
+            },
+        )
+    }
+
+    /// Channels shared with external orgs. Needs an org admin's token for
+    /// admin.conversations.search; other tokens get conversations.list,
+    /// filtered to externally shared channels (announced as a [`ClientEvent::Fallback`]).
+    pub fn shared_channels(&self) -> PageStream<SharedChannel> {
+        let search = ListSpec {
+            method: SEARCH,
+            size_arg: "limit",
+            page_size: 20,
+            args: vec![(
+                "search_channel_types",
+                "external_shared,external_shared_private".to_owned(),
+            )],
+        };
+        let list = ListSpec {
+            method: CONVERSATIONS_LIST,
+            size_arg: "limit",
+            page_size: 999,
+            args: vec![
+                ("types", "public_channel,private_channel".to_owned()),
+                ("exclude_archived", "true".to_owned()),
+            ],
+        };
+        let client = self.clone();
+        let start = (Source::Search, Cursor::First);
+        stream::unfold(start, move |(source, cursor)| {
+            let (client, search, list) = (client.clone(), search.clone(), list.clone());
+            async move {
+                if matches!(cursor, Cursor::Done) {
+                    return None;
+                }
+                let first = matches!(cursor, Cursor::First);
+                let result = match source {
+                    Source::Search => {
+                        fetch_page::<ConversationsSearch>(&client, &search, &cursor).await
+                    }
+                    Source::List => fetch_page::<ConversationsList>(&client, &list, &cursor)
+                        .await
+                        .map(|(page, next)| (only_external(page), next)),
+                };
+                match result {
+                    Ok((page, next)) => Some((Ok(page), (source, next))),
+                    Err(SlackError::Api { code, .. })
+                        if first
+                            && source == Source::Search
+                            && SEARCH_REFUSALS.contains(&code.as_str()) =>
+                    {
+                        client.emit(ClientEvent::Fallback {
+                            from: SEARCH,
+                            method: CONVERSATIONS_LIST,
+                            reason: code,
+                        });
+                        let next = fetch_page::<ConversationsList>(&client, &list, &Cursor::First)
+                            .await
+                            .map(|(page, next)| (only_external(page), next));
+                        match next {
+                            Ok((page, next)) => Some((Ok(page), (Source::List, next))),
+                            Err(e) => Some((Err(e), (Source::List, Cursor::Done))),
+                        }
+                    }
+                    Err(e) => Some((Err(e), (source, Cursor::Done))),
+                }
+            }
+        })
+        .boxed()
+    }
+
+    pub async fn approve_invite(
+        &self,
+        invite_id: &str,
+        target_team: Option<&str>,
+    ) -> Result<(), SlackError> {
+        let args = invite_args(invite_id, target_team);
+        self.write::<Empty>("conversations.approveSharedInvite", &args)
+            .await
+            .map(drop)
+    }
+
+    pub async fn decline_invite(
+        &self,
+        invite_id: &str,
+        target_team: Option<&str>,
+    ) -> Result<(), SlackError> {
+        let args = invite_args(invite_id, target_team);
+        self.write::<Empty>("conversations.declineSharedInvite", &args)
+            .await
+            .map(drop)
+    }
+
+    /// Approve a member's request; Slack sends the invitation. Returns the invite ID.
+    pub async fn approve_request(
+        &self,
+        invite_id: &str,
+        approval: &RequestApproval,
+    ) -> Result<String, SlackError> {
+        let mut args = vec![("invite_id", invite_id.to_owned())];
+        if let Some(channel) = &approval.channel_id {
+            args.push(("channel_id", channel.clone()));
+        }
+        if let Some(limited) = approval.is_external_limited {
+            args.push(("is_external_limited", flag(limited)));
+        }
+        if let Some(message) = &approval.message {
+            let json = serde_json::to_string(message).expect("a message always serializes");
+            args.push(("message", json));
+        }
+        let answer: RequestDecision = self
+            .write("conversations.requestSharedInvite.approve", &args)
+            .await?;
+        Ok(answer
+            .invite_id
+            .filter(|id| !id.is_empty())
+            .unwrap_or_else(|| invite_id.to_owned()))
+    }
+
+    pub async fn deny_request(
+        &self,
+        invite_id: &str,
+        message: Option<&str>,
+    ) -> Result<(), SlackError> {
+        let mut args = vec![("invite_id", invite_id.to_owned())];
+        if let Some(message) = message {
+            args.push(("message", message.to_owned()));
+        }
+        self.write::<RequestDecision>("conversations.requestSharedInvite.deny", &args)
+            .await
+            .map(drop)
+    }
+
+    /// Disconnect every channel and DM with an external org (Slack finishes in the background).
+    pub async fn disconnect_org(&self, target_team: &str) -> Result<(), SlackError> {
+        let args = [("target_team", target_team.to_owned())];
+        self.write::<Empty>("team.externalTeams.disconnect", &args)
+            .await
+            .map(drop)
+    }
+
+    /// Remove one team from a shared channel; `leaving_team` is required with more than two teams.
+    pub async fn disconnect_channel(
+        &self,
+        channel_id: &str,
+        leaving_team: Option<&str>,
+    ) -> Result<(), SlackError> {
+        let mut args = vec![("channel_id", channel_id.to_owned())];
+        if let Some(team) = leaving_team {
+            args.push(("leaving_team_ids", team.to_owned()));
+        }
+        self.write::<Empty>("admin.conversations.disconnectShared", &args)
+            .await
+            .map(drop)
+    }
+
+    async fn write<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &'static str,
+        args: &[(&'static str, String)],
+    ) -> Result<T, SlackError> {
+        self.call(method, args, CallKind::Write).await
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Search,
+    List,
+}
+
+fn invite_args(invite_id: &str, target_team: Option<&str>) -> Vec<(&'static str, String)> {
+    let mut args = vec![("invite_id", invite_id.to_owned())];
+    if let Some(team) = target_team {
+        args.push(("target_team", team.to_owned()));
+    }
+    args
+}
+
+/// conversations.list returns every channel; keep the Slack Connect ones.
+fn only_external(mut page: Page<SharedChannel>) -> Page<SharedChannel> {
+    page.items.retain(|c| c.is_ext_shared == Some(true));
+    page
+}
