@@ -398,14 +398,12 @@ impl Default for Keymap {
                 ),
                 b(
                     Action::Cancel,
-                    &[k('n'), p(K::Esc)],
+                    &[p(K::Esc), k('n')],
                     &[Confirm, DenyEditor, ApproveRequest, ChooseTeam, TypeName],
                     true,
                 ),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
                 b(Action::Back, &[p(K::Esc)], &[Detail, Help], true),
-                b(Action::Down, &[k('j'), p(K::Down)], &moving, true),
-                b(Action::Up, &[k('k'), p(K::Up)], &moving, true),
                 b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 b(
                     Action::PrevPane,
@@ -449,6 +447,10 @@ impl Default for Keymap {
                     &[List, Detail],
                     true,
                 ),
+                // Moving is obvious, so it comes last and is the first to go
+                // from a narrow footer; help always lists it.
+                b(Action::Down, &[k('j'), p(K::Down)], &moving, true),
+                b(Action::Up, &[k('k'), p(K::Up)], &moving, true),
             ],
         }
     }

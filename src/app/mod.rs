@@ -22,7 +22,7 @@ pub mod time;
 pub mod update;
 
 pub use effect::Effect;
-pub use msg::{ClientNotice, ListItems, Msg};
+pub use msg::{ListItems, Msg};
 pub use update::{start, update};
 
 use crate::slack::SlackError;

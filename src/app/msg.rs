@@ -1,12 +1,10 @@
 //! Everything that can happen to the TUI, as one enum on one channel.
 
-use std::time::Duration;
-
 use crossterm::event::KeyEvent;
 
 use super::ListKind;
 use super::decisions::DecisionId;
-use crate::slack::SlackError;
+use crate::slack::{ClientEvent, SlackError};
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 
 /// One page of one list, as the client streamed it.
@@ -42,20 +40,6 @@ impl ListItems {
     }
 }
 
-/// What the client tells us while it works, so the admin knows why nothing moves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClientNotice {
-    /// The client holds a call back to stay inside Slack's rate limit.
-    RateLimitWait { method: String, wait: Duration },
-    /// A call is being tried again after a failure that allows it.
-    Retrying {
-        method: String,
-        attempt: u32,
-        wait: Duration,
-        reason: String,
-    },
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(KeyEvent),
@@ -87,5 +71,6 @@ pub enum Msg {
         decision: DecisionId,
         error: SlackError,
     },
-    Client(ClientNotice),
+    /// The client waits for a rate limit, retries, or falls back.
+    Client(ClientEvent),
 }

@@ -11,7 +11,9 @@ use super::list::ListData;
 use super::{
     App, DetailState, Effect, HelpState, Identity, ListItems, ListKind, Msg, NoticeKind, Waiting,
 };
-use crate::app::msg::ClientNotice;
+use std::time::Duration;
+
+use crate::slack::ClientEvent;
 
 /// The effects to run when the TUI starts: who are we, and every list.
 pub fn start(app: &mut App) -> Vec<Effect> {
@@ -76,36 +78,31 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::ActionDone { decision } => actions::on_done(app, decision),
         Msg::ActionFailed { decision, error } => actions::on_failed(app, decision, error),
-        Msg::Client(notice) => {
-            let (text, wait) = match notice {
-                ClientNotice::RateLimitWait { method, wait } => (
-                    format!(
-                        "Waiting {} s for Slack's rate limit ({method})",
-                        wait.as_secs().max(1)
-                    ),
-                    wait,
-                ),
-                ClientNotice::Retrying {
-                    method,
-                    attempt,
-                    wait,
-                    reason,
-                } => (
-                    format!(
-                        "Retrying {method} in {} s (attempt {attempt}): {reason}",
-                        wait.as_secs()
-                    ),
-                    wait,
-                ),
+        Msg::Client(event) => {
+            // Show the wait for as long as it lasts, so a Tier 1 pause
+            // (a minute per invites page) never looks like a hang.
+            let wait = match &event {
+                ClientEvent::Waiting { wait, .. } => *wait,
+                ClientEvent::RateLimited { retry_after, .. } => *retry_after,
+                ClientEvent::Retrying { delay, .. } => *delay,
+                ClientEvent::Fallback { .. } => Duration::from_secs(8),
             };
             let seconds = i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2).max(1);
             app.waiting = Some(Waiting {
-                text,
+                text: capitalize_first(&event.to_string()),
                 until: app.now.saturating_add(seconds),
             });
             Vec::new()
         }
     }
+}
+
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Run `f` on the generic part of one pane's list.
