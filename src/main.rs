@@ -20,6 +20,9 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::List(args)) => commands::list::run(&cli.global, &args).await,
+        Some(connect_triage::cli::Command::Emulator(args)) => {
+            connect_triage::commands::emulator::run(&args).await
+        }
         Some(other) => {
             Err(UsageError::new(format!("{other:?}: not available in this build")).into())
         }

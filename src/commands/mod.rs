@@ -1,3 +1,4 @@
 //! One module per subcommand of DESIGN.md §2.
 
+pub mod emulator;
 pub mod list;

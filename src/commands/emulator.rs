@@ -1,0 +1,90 @@
+//! `connect-triage emulator`: serve the Slack Connect emulator until killed.
+
+use std::io::Write;
+use std::net::SocketAddr;
+
+use crate::cli::{DataArgs, EmulatorArgs};
+use crate::emulator::{self, Dataset, EmulatorConfig, FaultSpec, GenerateSpec, RateLimitMode};
+use crate::exit::UsageError;
+
+/// The dataset `--data` / `--generate` name (the demo when neither is given).
+pub fn dataset_from_args(data: &DataArgs, now: i64) -> anyhow::Result<Dataset> {
+    if let Some(path) = &data.data {
+        return Dataset::load(path).map_err(|e| UsageError::new(format!("{e:#}")).into());
+    }
+    if let Some(spec) = &data.generate {
+        let spec: GenerateSpec = spec
+            .parse()
+            .map_err(|e: String| UsageError::new(format!("--generate: {e}")))?;
+        return Ok(Dataset::generate(&spec, data.seed, now));
+    }
+    Ok(Dataset::demo())
+}
+
+fn config_from_args(args: &EmulatorArgs) -> anyhow::Result<(SocketAddr, EmulatorConfig)> {
+    let addr: SocketAddr = args.addr.parse().map_err(|_| {
+        UsageError::new(format!(
+            "--addr {:?}: expected an IP address and port, e.g. 127.0.0.1:0",
+            args.addr
+        ))
+    })?;
+    let rate_limits: RateLimitMode = args
+        .rate_limits
+        .parse()
+        .map_err(|e: String| UsageError::new(format!("--rate-limits: {e}")))?;
+    let faults = args
+        .faults
+        .as_deref()
+        .map(str::parse::<FaultSpec>)
+        .transpose()
+        .map_err(|e| UsageError::new(format!("--faults: {e}")))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let mut config = EmulatorConfig::new(dataset_from_args(&args.data, now)?);
+    config.rate_limits = rate_limits;
+    config.faults = faults;
+    config.seed = args.data.seed;
+    Ok((addr, config))
+}
+
+pub async fn run(args: &EmulatorArgs) -> anyhow::Result<()> {
+    let (addr, config) = config_from_args(args)?;
+    let running = emulator::start(addr, config).await?;
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "connect-triage emulator listening on {}",
+            running.base_url()
+        )?;
+        for t in running.tokens() {
+            writeln!(out, "token {} scopes={}", t.token, t.scopes.join(","))?;
+        }
+        // Scripts wait for these lines before connecting.
+        out.flush()?;
+    }
+    wait_for_termination().await?;
+    running.shutdown().await;
+    Ok(())
+}
+
+#[cfg(unix)]
+async fn wait_for_termination() -> anyhow::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate())?;
+    let mut hup = signal(SignalKind::hangup())?;
+    tokio::select! {
+        r = tokio::signal::ctrl_c() => r?,
+        _ = term.recv() => {}
+        _ = hup.recv() => {}
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+async fn wait_for_termination() -> anyhow::Result<()> {
+    tokio::signal::ctrl_c().await?;
+    Ok(())
+}

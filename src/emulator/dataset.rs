@@ -1,0 +1,244 @@
+//! The data file of DESIGN.md §3: Slack's own wire shapes, every key optional.
+
+use std::path::Path;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::slack::models::{
+    Acceptance, ConnectInvite, ConnectTeam, ConnectUser, ExternalOrg, InviteRequest,
+    RequestChannel, SharedChannel,
+};
+
+/// Every scope the tool uses; the default admin token holds all of them.
+pub const ALL_SCOPES: [&str; 6] = [
+    "conversations.connect:manage",
+    "team:read",
+    "admin.conversations:read",
+    "admin.conversations:write",
+    "channels:read",
+    "groups:read",
+];
+
+/// The org the emulator plays ("our" side), as `auth.test` describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SelfTeam {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Our team's domain (not part of auth.test; used in generated team objects).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+}
+
+/// A token the emulator accepts and the scopes it was granted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenSpec {
+    pub token: String,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+}
+
+impl TokenSpec {
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.scopes.iter().any(|s| s == scope)
+    }
+}
+
+/// DESIGN.md §3 data file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    pub self_team: Option<SelfTeam>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invites: Vec<ConnectInvite>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invite_requests: Vec<InviteRequest>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<ExternalOrg>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<SharedChannel>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<TokenSpec>,
+    /// The moment the file's timestamps were written against (unix seconds).
+    /// When present, every timestamp is shifted by `now - as_of` at start, so
+    /// relative facts ("expires within a day") hold whenever the file is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<i64>,
+}
+
+impl Dataset {
+    pub fn from_json(text: &str) -> anyhow::Result<Dataset> {
+        serde_json::from_str(text).context("the emulator data file is not valid (DESIGN.md §3)")
+    }
+
+    pub fn load(path: &Path) -> anyhow::Result<Dataset> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read data file {}", path.display()))?;
+        Dataset::from_json(&text).with_context(|| format!("in data file {}", path.display()))
+    }
+
+    /// The demo org of `assets/demo.json`.
+    pub fn demo() -> Dataset {
+        // The asset is part of the build and covered by a test, so failing here is a build bug.
+        Dataset::from_json(include_str!("../../assets/demo.json"))
+            .expect("assets/demo.json is a valid data file")
+    }
+
+    /// Every timestamp moved by `delta` seconds (`as_of` handling).
+    pub(crate) fn shift_timestamps(&mut self, delta: i64) {
+        if delta == 0 {
+            return;
+        }
+        let s = |t: &mut Option<i64>| {
+            if let Some(v) = t {
+                *v += delta;
+            }
+        };
+        for invite in &mut self.invites {
+            s(&mut invite.date_last_updated);
+            s(&mut invite.date_created);
+            s(&mut invite.date_invalid);
+            shift_team(&mut invite.inviting_team, delta);
+            shift_user(&mut invite.inviting_user, delta);
+            if let Some(detail) = &mut invite.invite {
+                s(&mut detail.date_created);
+                s(&mut detail.date_invalid);
+                shift_team(&mut detail.inviting_team, delta);
+                shift_user(&mut detail.inviting_user, delta);
+            }
+            for acc in &mut invite.acceptances {
+                shift_acceptance(acc, delta);
+            }
+        }
+        for r in &mut self.invite_requests {
+            s(&mut r.date_created);
+            s(&mut r.expires_at);
+            s(&mut r.date_last_updated);
+            s(&mut r.date_denied);
+            shift_team(&mut r.inviting_team, delta);
+            shift_user(&mut r.inviting_user, delta);
+            shift_user(&mut r.reviewing_user, delta);
+            if let Some(ch) = &mut r.channel {
+                shift_request_channel(ch, delta);
+            }
+        }
+        for org in &mut self.organizations {
+            s(&mut org.last_active_timestamp);
+        }
+        for ch in &mut self.channels {
+            s(&mut ch.created);
+            // last_activity_ts is microseconds and `updated` milliseconds on the wire.
+            if let Some(v) = &mut ch.last_activity_ts {
+                *v += delta * 1_000_000;
+            }
+            if let Some(v) = &mut ch.updated {
+                *v += delta * 1_000;
+            }
+        }
+    }
+}
+
+fn shift_team(team: &mut Option<ConnectTeam>, delta: i64) {
+    if let Some(t) = team.as_mut().and_then(|t| t.date_created.as_mut()) {
+        *t += delta;
+    }
+}
+
+fn shift_user(user: &mut Option<ConnectUser>, delta: i64) {
+    if let Some(t) = user.as_mut().and_then(|u| u.updated.as_mut()) {
+        *t += delta;
+    }
+}
+
+fn shift_acceptance(acc: &mut Acceptance, delta: i64) {
+    for t in [
+        &mut acc.date_accepted,
+        &mut acc.date_invalid,
+        &mut acc.date_last_updated,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *t += delta;
+    }
+    shift_team(&mut acc.accepting_team, delta);
+    shift_user(&mut acc.accepting_user, delta);
+    for review in &mut acc.reviews {
+        if let Some(t) = &mut review.date_review {
+            *t += delta;
+        }
+        shift_team(&mut review.reviewing_team, delta);
+    }
+}
+
+fn shift_request_channel(ch: &mut RequestChannel, delta: i64) {
+    if let Some(t) = &mut ch.date_created {
+        *t += delta;
+    }
+    for conn in ch
+        .connections
+        .iter_mut()
+        .chain(ch.pending_connections.iter_mut())
+        .chain(ch.previous_connections.iter_mut())
+    {
+        shift_team(&mut conn.team, delta);
+    }
+}
+
+/// splitmix64: a tiny, well-mixed, dependency-free hash for deterministic ids.
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// The tokens printed when the data file has none, deterministic per seed:
+/// an admin token with every scope, one without the `admin.*` scopes (so the
+/// `conversations.list` fallback can be exercised) and one with only
+/// `conversations.connect:manage` (so `missing_scope` can be).
+pub(crate) fn default_tokens(seed: u64) -> Vec<TokenSpec> {
+    let token = |n: u64| {
+        let a = mix(seed ^ n.wrapping_mul(0xA24B_AED4_963E_E407));
+        let b = mix(a);
+        let c = mix(b);
+        format!(
+            "xoxp-{}-{}-{}-{:016x}{:016x}",
+            1_000_000_000 + a % 9_000_000_000,
+            1_000_000_000 + b % 9_000_000_000,
+            1_000_000_000 + c % 9_000_000_000,
+            mix(c),
+            mix(mix(c))
+        )
+    };
+    let scopes = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+    vec![
+        TokenSpec {
+            token: token(1),
+            scopes: scopes(&ALL_SCOPES),
+        },
+        TokenSpec {
+            token: token(2),
+            scopes: scopes(&[
+                "conversations.connect:manage",
+                "team:read",
+                "channels:read",
+                "groups:read",
+            ]),
+        },
+        TokenSpec {
+            token: token(3),
+            scopes: scopes(&["conversations.connect:manage"]),
+        },
+    ]
+}

@@ -1,0 +1,205 @@
+//! conversations.listConnectInvites, approveSharedInvite, declineSharedInvite.
+
+use std::cmp::Reverse;
+
+use serde_json::json;
+
+use super::{ApiError, Ctx, Reply, reply};
+use crate::emulator::pagination::{self, take_page};
+use crate::emulator::snapshot::InviteOutcome;
+use crate::emulator::state::{AcceptRec, Direction, InviteRec, ReviewRec};
+
+pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
+    let count = pagination::page_size(cx.args.int("count")?, 100, 1, 500);
+    let after = match cx.args.str("cursor") {
+        None => None,
+        Some(c) => {
+            let (t, id) = pagination::int_id_key(&pagination::decode("invites", &c)?)?;
+            Some((Reverse(t), id))
+        }
+    };
+    cx.state.expire_invites(cx.now);
+    let (page, more) = take_page(cx.state.invites.after(after.as_ref()), count, |_| true);
+    let next = more
+        .then(|| page.last())
+        .flatten()
+        .map(|((Reverse(t), id), _)| pagination::encode("invites", vec![json!(t), json!(id)]));
+    #[derive(serde::Serialize)]
+    struct Page {
+        ok: bool,
+        invites: Vec<crate::slack::models::ConnectInvite>,
+        response_metadata: crate::slack::models::ResponseMetadata,
+    }
+    let body = Page {
+        ok: true,
+        invites: page.iter().map(|(_, rec)| rec.to_wire()).collect(),
+        response_metadata: crate::slack::models::ResponseMetadata {
+            next_cursor: Some(next.unwrap_or_default()),
+            ..Default::default()
+        },
+    };
+    serde_json::to_string(&body)
+        .map(Reply::Body)
+        .map_err(|_| ApiError::new("internal_error"))
+}
+
+/// Which acceptance a call is about, checked the way Slack words its errors.
+fn pick_acceptance(cx: &Ctx<'_>, rec: &InviteRec, target: Option<&str>) -> Result<usize, ApiError> {
+    match rec.direction {
+        // The inviting side must name the accepting team it decides about.
+        Direction::Outgoing => {
+            let target = target.ok_or_else(|| ApiError::new("missing_target_team"))?;
+            if rec.acceptances.is_empty() {
+                return Err(ApiError::new("approval_not_found"));
+            }
+            rec.acceptances
+                .iter()
+                .position(|a| a.team.id == target)
+                .ok_or_else(|| ApiError::new("invalid_target_team"))
+        }
+        Direction::Incoming => {
+            if let Some(t) = target
+                && t != rec.inviting_team.id
+                && !cx.state.me.is_us(t)
+            {
+                return Err(ApiError::new("invalid_target_team"));
+            }
+            if rec.acceptances.is_empty() {
+                return Err(ApiError::new("approval_not_found"));
+            }
+            Ok(rec
+                .acceptances
+                .iter()
+                .position(|a| cx.state.me.is_us(&a.team.id))
+                .unwrap_or(0))
+        }
+    }
+}
+
+fn target_team(cx: &Ctx<'_>) -> Option<String> {
+    // Python's own integration test sends the other team as `team_id`.
+    cx.args
+        .str("target_team")
+        .or_else(|| cx.args.str("team_id"))
+}
+
+fn acceptance_inactive(a: &AcceptRec, now: i64) -> bool {
+    a.date_invalid.is_some_and(|t| t <= now)
+        || matches!(
+            a.approval_status.as_str(),
+            "declined" | "inactive" | "expired" | "revoked"
+        )
+}
+
+pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
+    let id = cx.args.require("invite_id")?;
+    let target = target_team(cx);
+    cx.state.expire_invites(cx.now);
+    let Some(rec) = cx.state.invites.get(&id) else {
+        return Err(match cx.state.past_outcome.get(&id) {
+            Some(InviteOutcome::Approved) => ApiError::new("already_approved"),
+            Some(InviteOutcome::Declined) => ApiError::new("approval_inactive"),
+            _ => ApiError::new("invite_not_found"),
+        });
+    };
+    if rec.status.as_deref() == Some("revoked") {
+        return Err(ApiError::new("invalid_action"));
+    }
+    let idx = pick_acceptance(cx, rec, target.as_deref())?;
+    let acc = &rec.acceptances[idx];
+    let me = cx.state.me.clone();
+    // Only the inviting and the accepting side review an acceptance.
+    if !me.is_us(&rec.inviting_team.id) && !me.is_us(&acc.team.id) {
+        return Err(ApiError::new("invalid_action"));
+    }
+    if acceptance_inactive(acc, cx.now) {
+        return Err(ApiError::new("approval_inactive"));
+    }
+    let our_id = if me.is_us(&rec.inviting_team.id) {
+        rec.inviting_team.id.clone()
+    } else {
+        acc.team.id.clone()
+    };
+    if acc.approved_by(&our_id) || acc.approval_status == "approved" {
+        return Err(ApiError::new("already_approved"));
+    }
+
+    let now = cx.now;
+    let our_team = cx
+        .state
+        .team(&our_id)
+        .unwrap_or_else(|| me.team_ref.clone());
+    let Some(rec) = cx.state.invites.get_mut(&id) else {
+        return Err(ApiError::new("invite_not_found"));
+    };
+    rec.date_last_updated = Some(now);
+    let acc = &mut rec.acceptances[idx];
+    acc.reviews.push(ReviewRec {
+        kind: "approval".into(),
+        date: Some(now),
+        team: our_team,
+    });
+    acc.date_last_updated = Some(now);
+    let fully = acc.approved_by(&rec.inviting_team.id) && acc.approved_by(&acc.team.id);
+    if !fully {
+        return reply(json!({}));
+    }
+    acc.approval_status = "approved".into();
+    let external = if rec.direction == Direction::Outgoing {
+        acc.team.clone()
+    } else {
+        rec.inviting_team.clone()
+    };
+    let host = rec.inviting_team.id.clone();
+    let channel = rec.channel.clone();
+    let limited = rec.is_external_limited;
+    let all_done = rec
+        .acceptances
+        .iter()
+        .all(|a| a.approval_status != "pending_approval");
+    cx.state
+        .connect_team(&channel, &host, &external, limited, now);
+    if all_done {
+        cx.state.retire_invite(&id, InviteOutcome::Approved);
+    }
+    reply(json!({}))
+}
+
+pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
+    let id = cx.args.require("invite_id")?;
+    let target = target_team(cx);
+    cx.state.expire_invites(cx.now);
+    let Some(rec) = cx.state.invites.get(&id) else {
+        return Err(match cx.state.past_outcome.get(&id) {
+            Some(InviteOutcome::Expired | InviteOutcome::Approved) => {
+                ApiError::new("inactive_invite")
+            }
+            Some(InviteOutcome::Declined) => ApiError::new("approval_inactive"),
+            _ => ApiError::new("invite_not_found"),
+        });
+    };
+    if rec.status.as_deref() == Some("revoked") {
+        return Err(ApiError::new("inactive_invite"));
+    }
+    let idx = pick_acceptance(cx, rec, target.as_deref())?;
+    if acceptance_inactive(&rec.acceptances[idx], cx.now) {
+        return Err(ApiError::new("approval_inactive"));
+    }
+    let now = cx.now;
+    let Some(rec) = cx.state.invites.get_mut(&id) else {
+        return Err(ApiError::new("invite_not_found"));
+    };
+    rec.date_last_updated = Some(now);
+    let acc = &mut rec.acceptances[idx];
+    acc.approval_status = "declined".into();
+    acc.date_last_updated = Some(now);
+    // The invite ends once no acceptance is still waiting for a decision.
+    if rec
+        .acceptances
+        .iter()
+        .all(|a| a.approval_status != "pending_approval")
+    {
+        cx.state.retire_invite(&id, InviteOutcome::Declined);
+    }
+    reply(json!({}))
+}

@@ -1,0 +1,253 @@
+//! The Web API methods: their scopes, rate tiers and handlers.
+
+mod auth;
+mod channels;
+mod invites;
+mod requests;
+mod teams;
+
+use serde_json::{Map, Value, json};
+
+use super::args::Args;
+use super::dataset::TokenSpec;
+use super::state::State;
+
+/// A Slack method error: `{"ok":false,"error":code, ...extra}`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ApiError {
+    pub code: String,
+    pub extra: Map<String, Value>,
+}
+
+impl ApiError {
+    pub fn new(code: &str) -> ApiError {
+        ApiError {
+            code: code.to_owned(),
+            extra: Map::new(),
+        }
+    }
+
+    /// A required argument is missing; newer Slack methods answer this way.
+    pub fn missing(arg: &str) -> ApiError {
+        ApiError::new("invalid_arguments").with(
+            "response_metadata",
+            json!({"messages": [format!("[ERROR] missing required field: {arg}")]}),
+        )
+    }
+
+    pub fn invalid(arg: &str, why: &str) -> ApiError {
+        ApiError::new("invalid_arguments").with(
+            "response_metadata",
+            json!({"messages": [format!("[ERROR] {why} [json-pointer:/{arg}]")]}),
+        )
+    }
+
+    pub fn with(mut self, key: &str, value: Value) -> ApiError {
+        self.extra.insert(key.to_owned(), value);
+        self
+    }
+
+    pub fn body(&self) -> Value {
+        let mut body = Map::new();
+        body.insert("ok".into(), Value::Bool(false));
+        body.insert("error".into(), Value::String(self.code.clone()));
+        body.extend(self.extra.clone());
+        Value::Object(body)
+    }
+}
+
+/// Slack's rate tiers (API doc §1.6, the docs column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tier {
+    T1,
+    T2,
+    T3,
+    /// auth.test: "hundreds of requests per minute".
+    Special,
+}
+
+impl Tier {
+    pub fn per_minute(self) -> usize {
+        match self {
+            Tier::T1 => 1,
+            Tier::T2 => 20,
+            Tier::T3 => 50,
+            Tier::Special => 600,
+        }
+    }
+}
+
+pub(crate) struct Ctx<'a> {
+    pub state: &'a mut State,
+    pub args: &'a Args,
+    pub now: i64,
+    #[allow(dead_code)]
+    pub token: &'a TokenSpec,
+}
+
+type Handler = fn(&mut Ctx<'_>) -> Result<Reply, ApiError>;
+
+/// A handler's success: fields for `{"ok":true, ...}`, or a complete body
+/// serialized straight from the records (large pages skip building a `Value` tree).
+pub(crate) enum Reply {
+    Fields(Value),
+    Body(String),
+}
+
+pub(crate) fn reply(fields: Value) -> Result<Reply, ApiError> {
+    Ok(Reply::Fields(fields))
+}
+
+pub(crate) struct MethodSpec {
+    pub name: &'static str,
+    pub tier: Tier,
+    /// Writes change state; a malformed-answer fault must not apply them.
+    pub write: bool,
+    /// Scopes the call needs given its arguments.
+    pub scopes: fn(&Args) -> Vec<&'static str>,
+    pub handler: Handler,
+}
+
+const MANAGE: &str = "conversations.connect:manage";
+
+fn none(_: &Args) -> Vec<&'static str> {
+    Vec::new()
+}
+fn manage(_: &Args) -> Vec<&'static str> {
+    vec![MANAGE]
+}
+fn manage_and_team_read(_: &Args) -> Vec<&'static str> {
+    vec![MANAGE, "team:read"]
+}
+fn admin_read(_: &Args) -> Vec<&'static str> {
+    vec!["admin.conversations:read"]
+}
+fn admin_write(_: &Args) -> Vec<&'static str> {
+    vec!["admin.conversations:write"]
+}
+
+static METHODS: &[MethodSpec] = &[
+    MethodSpec {
+        name: "auth.test",
+        tier: Tier::Special,
+        write: false,
+        scopes: none,
+        handler: auth::test,
+    },
+    MethodSpec {
+        name: "auth.teams.list",
+        tier: Tier::T2,
+        write: false,
+        scopes: none,
+        handler: auth::teams_list,
+    },
+    MethodSpec {
+        name: "conversations.listConnectInvites",
+        tier: Tier::T1,
+        write: false,
+        scopes: manage,
+        handler: invites::list,
+    },
+    MethodSpec {
+        name: "conversations.approveSharedInvite",
+        tier: Tier::T3,
+        write: true,
+        scopes: manage,
+        handler: invites::approve,
+    },
+    MethodSpec {
+        name: "conversations.declineSharedInvite",
+        tier: Tier::T3,
+        write: true,
+        scopes: manage,
+        handler: invites::decline,
+    },
+    MethodSpec {
+        name: "conversations.requestSharedInvite.list",
+        tier: Tier::T2,
+        write: false,
+        scopes: manage,
+        handler: requests::list,
+    },
+    MethodSpec {
+        name: "conversations.requestSharedInvite.approve",
+        tier: Tier::T2,
+        write: true,
+        scopes: manage,
+        handler: requests::approve,
+    },
+    MethodSpec {
+        name: "conversations.requestSharedInvite.deny",
+        tier: Tier::T2,
+        write: true,
+        scopes: manage,
+        handler: requests::deny,
+    },
+    MethodSpec {
+        name: "team.externalTeams.list",
+        tier: Tier::T2,
+        write: false,
+        // The method page lists both scopes; we require both (API doc §7).
+        scopes: manage_and_team_read,
+        handler: teams::list,
+    },
+    MethodSpec {
+        name: "team.externalTeams.disconnect",
+        tier: Tier::T1,
+        write: true,
+        scopes: manage,
+        handler: teams::disconnect,
+    },
+    MethodSpec {
+        name: "admin.conversations.search",
+        tier: Tier::T2,
+        write: false,
+        scopes: admin_read,
+        handler: channels::search,
+    },
+    MethodSpec {
+        name: "admin.conversations.disconnectShared",
+        tier: Tier::T2,
+        write: true,
+        scopes: admin_write,
+        handler: channels::disconnect_shared,
+    },
+    MethodSpec {
+        name: "conversations.list",
+        tier: Tier::T2,
+        write: false,
+        scopes: channels::list_scopes,
+        handler: channels::list,
+    },
+];
+
+pub(crate) fn lookup(name: &str) -> Option<&'static MethodSpec> {
+    METHODS.iter().find(|m| m.name == name)
+}
+
+/// The scopes a method needs that the token lacks.
+pub(crate) fn missing_scopes(
+    spec: &MethodSpec,
+    args: &Args,
+    token: &TokenSpec,
+) -> Vec<&'static str> {
+    (spec.scopes)(args)
+        .into_iter()
+        .filter(|s| !token.has_scope(s))
+        .collect()
+}
+
+/// Adds `"ok": true` to a handler's fields.
+pub(crate) fn ok_body(fields: Value) -> Value {
+    let mut body = Map::new();
+    body.insert("ok".into(), Value::Bool(true));
+    if let Value::Object(map) = fields {
+        body.extend(map);
+    }
+    Value::Object(body)
+}
+
+/// `next_cursor` value: the cursor when a next page exists, else `""`.
+pub(crate) fn next_or_empty(next: Option<String>) -> Value {
+    Value::String(next.unwrap_or_default())
+}
