@@ -9,3 +9,4 @@ pub mod emulator;
 pub mod exit;
 pub mod slack;
 pub mod ui;
+pub mod worker;

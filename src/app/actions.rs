@@ -214,7 +214,7 @@ fn approve_request_dialog(request: &InviteRequest) -> Dialog {
         lines: request_lines(request),
         requested_limited: limited,
         limited,
-        message: new_editor("Optional message, added to the requester's"),
+        message: new_editor("(optional)"),
         error: None,
     })
 }

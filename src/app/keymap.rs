@@ -167,8 +167,8 @@ impl Action {
             Action::Open => "detail view of the selected item",
             Action::Back => "close the detail view or help",
             Action::Approve => "approve the invite or request (asks first)",
-            Action::Decline => "decline the invite / deny the request with a message (asks first)",
-            Action::Disconnect => "disconnect the channel or the whole org (asks first)",
+            Action::Decline => "decline the invite / deny the request (asks first)",
+            Action::Disconnect => "disconnect the channel or the org (asks first)",
             Action::Refresh => "reload this pane from Slack",
             Action::Help => "this help",
             Action::Quit => "quit (asks first if decisions are in flight)",
@@ -444,7 +444,7 @@ impl Default for Keymap {
                 b(
                     Action::Quit,
                     &[k('q'), KeySpec::with(K::Char('c'), KeyModifiers::CONTROL)],
-                    &[List, Detail],
+                    &[List, Detail, Help],
                     true,
                 ),
                 // Moving is obvious, so it comes last and is the first to go

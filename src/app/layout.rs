@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 
 /// Two header lines: identity, then the pane tabs.
 pub const HEADER_LINES: u16 = 2;
-/// One status line (notices, rate-limit waits) and one footer of keys.
-pub const BOTTOM_LINES: u16 = 2;
+/// The status line (notices, rate-limit waits) grows up to this many lines
+/// so an error's plain words are never cut off; the footer of keys is one.
+pub const MAX_STATUS_LINES: u16 = 3;
 /// Inside the body: the pane title and the column headings.
 pub const LIST_CHROME_LINES: u16 = 2;
 /// Inside the body in the detail view: its title.
@@ -20,12 +21,15 @@ pub struct Screen {
     pub footer: Rect,
 }
 
-pub fn screen(area: Rect) -> Screen {
+/// The screen's areas with a status area of `status_lines` lines.
+pub fn screen(area: Rect, status_lines: u16) -> Screen {
     let header_h = HEADER_LINES.min(area.height);
-    let bottom_h = BOTTOM_LINES.min(area.height - header_h);
+    let wanted_bottom = status_lines.clamp(1, MAX_STATUS_LINES) + 1;
+    let bottom_h = wanted_bottom.min(area.height - header_h);
     let body_h = area.height - header_h - bottom_h;
     let row = |y: u16, h: u16| Rect::new(area.x, y, area.width, h);
-    let status_h = bottom_h.min(1);
+    // The footer goes first when there is no room for both.
+    let status_h = bottom_h.saturating_sub(1).max(bottom_h.min(1));
     Screen {
         header: row(area.y, header_h),
         body: row(area.y + header_h, body_h),
@@ -34,18 +38,20 @@ pub fn screen(area: Rect) -> Screen {
     }
 }
 
-fn body_height(size: (u16, u16)) -> u16 {
-    screen(Rect::new(0, 0, size.0, size.1)).body.height
+fn body_height(size: (u16, u16), status_lines: u16) -> u16 {
+    screen(Rect::new(0, 0, size.0, size.1), status_lines)
+        .body
+        .height
 }
 
 /// Item rows a list can show at terminal size `size`.
-pub fn list_rows(size: (u16, u16)) -> usize {
-    usize::from(body_height(size).saturating_sub(LIST_CHROME_LINES)).max(1)
+pub fn list_rows(size: (u16, u16), status_lines: u16) -> usize {
+    usize::from(body_height(size, status_lines).saturating_sub(LIST_CHROME_LINES)).max(1)
 }
 
 /// Lines the detail view can show at terminal size `size`.
-pub fn detail_rows(size: (u16, u16)) -> usize {
-    usize::from(body_height(size).saturating_sub(DETAIL_CHROME_LINES)).max(1)
+pub fn detail_rows(size: (u16, u16), status_lines: u16) -> usize {
+    usize::from(body_height(size, status_lines).saturating_sub(DETAIL_CHROME_LINES)).max(1)
 }
 
 /// A box of at most `width` x `height` centred in `area`.
@@ -66,15 +72,19 @@ mod tests {
 
     #[test]
     fn areas_tile_the_screen_without_overlap() {
-        let s = screen(Rect::new(0, 0, 80, 24));
+        let s = screen(Rect::new(0, 0, 80, 24), 1);
         assert_eq!(s.header, Rect::new(0, 0, 80, 2));
         assert_eq!(s.body, Rect::new(0, 2, 80, 20));
         assert_eq!(s.status, Rect::new(0, 22, 80, 1));
         assert_eq!(s.footer, Rect::new(0, 23, 80, 1));
-        assert_eq!(list_rows((80, 24)), 18);
+        assert_eq!(list_rows((80, 24), 1), 18);
+        // A long notice takes lines from the body, never from the footer.
+        let s = screen(Rect::new(0, 0, 80, 24), 3);
+        assert_eq!((s.body.height, s.status.height, s.footer.y), (18, 3, 23));
+        assert_eq!(list_rows((80, 24), 9), 16);
         // A tiny terminal degrades instead of panicking.
-        let tiny = screen(Rect::new(0, 0, 10, 3));
+        let tiny = screen(Rect::new(0, 0, 10, 3), 3);
         assert_eq!(tiny.body.height, 0);
-        assert_eq!(list_rows((10, 3)), 1);
+        assert_eq!(list_rows((10, 3), 1), 1);
     }
 }

@@ -20,6 +20,8 @@ pub mod orgs;
 pub mod requests;
 pub mod time;
 pub mod update;
+#[cfg(test)]
+mod update_tests;
 
 pub use effect::Effect;
 pub use msg::{ListItems, Msg};
@@ -210,7 +212,42 @@ impl App {
 
     /// Rows of list the body can show at the current size.
     pub fn list_viewport(&self) -> usize {
-        layout::list_rows(self.size)
+        layout::list_rows(self.size, self.status_lines())
+    }
+
+    /// Lines the detail view and help can show at the current size.
+    pub fn detail_viewport(&self) -> usize {
+        layout::detail_rows(self.size, self.status_lines())
+    }
+
+    /// The notice with its mark, as the status line shows it.
+    pub fn status_text(&self) -> Option<String> {
+        if let Some(notice) = &self.notice {
+            // The mark says what kind of notice it is without relying on colour.
+            let mark = match notice.kind {
+                NoticeKind::Success => "✓",
+                NoticeKind::Error => "✗",
+                NoticeKind::Info => "·",
+            };
+            Some(format!("{mark} {}", notice.text))
+        } else {
+            self.waiting.as_ref().map(|w| w.text.clone())
+        }
+    }
+
+    /// Columns the status text wraps at: the rest of the first line is
+    /// kept for the "N in flight" counter.
+    pub fn status_wrap_width(&self) -> usize {
+        usize::from(self.size.0).saturating_sub(16).max(20)
+    }
+
+    /// Lines the status area needs so the whole notice can be read.
+    pub fn status_lines(&self) -> u16 {
+        let width = self.status_wrap_width();
+        let lines = self
+            .status_text()
+            .map_or(1, |text| crate::ui::sanitize::wrap(&text, width).len());
+        (lines as u16).clamp(1, layout::MAX_STATUS_LINES)
     }
 
     /// True while anything is still being fetched or decided.

@@ -4,8 +4,8 @@ use crossterm::event::KeyEvent;
 
 use super::ListKind;
 use super::decisions::DecisionId;
-use crate::slack::{ClientEvent, SlackError};
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
+use crate::slack::{ClientEvent, SlackError};
 
 /// One page of one list, as the client streamed it.
 #[derive(Debug, Clone, PartialEq)]

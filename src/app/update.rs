@@ -6,7 +6,6 @@ use super::actions;
 use super::detail;
 use super::dialogs::{DialogStep, quit_confirmation};
 use super::keymap::{Action, Context};
-use super::layout::detail_rows;
 use super::list::ListData;
 use super::{
     App, DetailState, Effect, HelpState, Identity, ListItems, ListKind, Msg, NoticeKind, Waiting,
@@ -26,6 +25,23 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = handle(app, msg);
+    // A notice that came or went changes how many rows show: keep the
+    // selection on screen whatever happened.
+    let viewport = app.list_viewport();
+    match app.pane {
+        ListKind::Invites => app.invites.list.scroll_into_view(viewport),
+        ListKind::Requests => app.requests.list.scroll_into_view(viewport),
+        ListKind::Orgs => app.orgs.list.scroll_into_view(viewport),
+        ListKind::Channels => app.channels.list.scroll_into_view(viewport),
+    }
+    if app.detail.is_some() {
+        clamp_detail_scroll(app);
+    }
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Resize { width, height } => {
@@ -162,25 +178,33 @@ fn on_page(app: &mut App, items: ListItems, total: Option<u64>, is_last: bool) {
     let viewport = app.list_viewport();
     match items {
         ListItems::Invites(items) => {
-            let keep = app.invites.list.selected_item().map(|i| i.id().to_owned());
+            let keep = moved(&app.invites.list)
+                .and_then(|l| l.selected_item())
+                .map(|i| i.id().to_owned());
             app.invites.list.add_page(items, total, is_last, now);
             app.invites.rebuild(&ours);
             reselect(&mut app.invites.list, keep, |i| i.id().to_owned(), viewport);
         }
         ListItems::Requests(items) => {
-            let keep = app.requests.list.selected_item().map(|r| r.id.clone());
+            let keep = moved(&app.requests.list)
+                .and_then(|l| l.selected_item())
+                .map(|r| r.id.clone());
             app.requests.list.add_page(items, total, is_last, now);
             app.requests.rebuild();
             reselect(&mut app.requests.list, keep, |r| r.id.clone(), viewport);
         }
         ListItems::Orgs(items) => {
-            let keep = app.orgs.list.selected_item().map(|o| o.team_id.clone());
+            let keep = moved(&app.orgs.list)
+                .and_then(|l| l.selected_item())
+                .map(|o| o.team_id.clone());
             app.orgs.list.add_page(items, total, is_last, now);
             app.orgs.rebuild();
             reselect(&mut app.orgs.list, keep, |o| o.team_id.clone(), viewport);
         }
         ListItems::Channels(items) => {
-            let keep = app.channels.list.selected_item().map(|c| c.id.clone());
+            let keep = moved(&app.channels.list)
+                .and_then(|l| l.selected_item())
+                .map(|c| c.id.clone());
             app.channels.list.add_page(items, total, is_last, now);
             app.channels.rebuild();
             reselect(&mut app.channels.list, keep, |c| c.id.clone(), viewport);
@@ -188,17 +212,30 @@ fn on_page(app: &mut App, items: ListItems, total: Option<u64>, is_last: bool) {
     }
 }
 
-/// Keep the selection on the same item across a page or a reload.
+/// The list, when the admin moved away from its top: only then does the
+/// selection follow its item while pages stream in.
+fn moved<T>(list: &ListData<T>) -> Option<&ListData<T>> {
+    (list.selected != 0 || list.offset != 0).then_some(list)
+}
+
+/// Keep the selection on the same item across a page or a reload, or at
+/// the top when the admin has not moved.
 fn reselect<T>(
     list: &mut ListData<T>,
     keep: Option<String>,
     id: impl Fn(&T) -> String,
     viewport: usize,
 ) {
-    if let Some(keep) = keep
-        && let Some(pos) = list.view.iter().position(|&i| id(&list.items[i]) == keep)
-    {
-        list.selected = pos;
+    match keep {
+        Some(keep) => {
+            if let Some(pos) = list.view.iter().position(|&i| id(&list.items[i]) == keep) {
+                list.selected = pos;
+            }
+        }
+        None => {
+            list.selected = 0;
+            list.offset = 0;
+        }
     }
     list.scroll_into_view(viewport);
 }
@@ -309,7 +346,7 @@ fn on_detail_action(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(effects) = on_common_action(app, action) {
         return effects;
     }
-    let page = detail_rows(app.size);
+    let page = app.detail_viewport();
     if let Some(detail) = app.detail.as_mut() {
         match action {
             Action::Back => app.detail = None,
@@ -328,15 +365,18 @@ fn on_detail_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn clamp_detail_scroll(app: &mut App) {
     let lines = detail::build(app).map_or(0, |m| m.line_count());
-    let max = lines.saturating_sub(detail_rows(app.size));
+    let max = lines.saturating_sub(app.detail_viewport());
     if let Some(detail) = app.detail.as_mut() {
         detail.scroll = detail.scroll.min(max);
     }
 }
 
 fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::Quit {
+        return ask_quit(app);
+    }
     let lines = app.keymap.help_lines().len();
-    let page = detail_rows(app.size);
+    let page = app.detail_viewport();
     let max = lines.saturating_sub(page);
     let Some(help) = app.help.as_mut() else {
         return Vec::new();

@@ -26,9 +26,16 @@ fn cells(app: &App, channel: &SharedChannel, ours: &[&str]) -> Vec<Cell> {
         .collect();
     let count = |n: Option<i64>| n.map_or("-".to_owned(), |n| n.to_string());
     vec![
-        Cell::new(format!("#{}", channel.name.as_deref().unwrap_or(&channel.id))),
+        Cell::new(format!(
+            "#{}",
+            channel.name.as_deref().unwrap_or(&channel.id)
+        )),
         Cell::new(if is_private(channel) { "priv" } else { "pub" }),
-        Cell::new(if orgs.is_empty() { "-".to_owned() } else { orgs.join(", ") }),
+        Cell::new(if orgs.is_empty() {
+            "-".to_owned()
+        } else {
+            orgs.join(", ")
+        }),
         Cell::new(count(channel.members())),
         Cell::new(count(channel.external_user_count)),
         Cell::new(time::age(app.now, last_activity(channel))),

@@ -27,6 +27,12 @@ pub fn render(app: &App, dialog: &ConfirmDialog, theme: &Theme, area: Rect, buf:
         Span::styled("   any other key cancels: nothing is sent", theme.muted),
     ]));
     let danger = dialog.yes_label == "disconnect";
-    let inner = open(&dialog.title, lines.len(), area, buf, border_style(theme, danger));
+    let inner = open(
+        &dialog.title,
+        lines.len(),
+        area,
+        buf,
+        border_style(theme, danger),
+    );
     draw_lines(&lines, inner, buf);
 }

@@ -28,7 +28,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let scroll = app.detail.as_ref().map_or(0, |d| d.scroll);
     let rows = area.height.saturating_sub(1) as usize;
-    let more = if model.line_count() > scroll + rows { "  (more below: j/k)" } else { "" };
+    let more = if model.line_count() > scroll + rows {
+        "  (more below: j/k)"
+    } else {
+        ""
+    };
     let title_room = width.saturating_sub(more.len());
     buf.set_line(
         area.x,
@@ -44,7 +48,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(sanitize(&section.heading, width), theme.heading));
+        lines.push(Line::styled(
+            sanitize(&section.heading, width),
+            theme.heading,
+        ));
         for (label, value) in &section.fields {
             let label = format!("  {label:<LABEL_WIDTH$} ");
             let room = width.saturating_sub(label.len());

@@ -5,9 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
-use unicode_width::UnicodeWidthChar;
 
-use super::sanitize::{clean, sanitize};
+use super::sanitize::{sanitize, wrap};
 use super::theme::Theme;
 use crate::app::layout::centered;
 
@@ -16,13 +15,21 @@ pub const MAX_WIDTH: u16 = 76;
 
 /// Clear a centred box of `height` content lines, draw its border and
 /// title, and return the inside.
-pub fn open(title: &str, content_lines: usize, area: Rect, buf: &mut Buffer, border: Style) -> Rect {
+pub fn open(
+    title: &str,
+    content_lines: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    border: Style,
+) -> Rect {
     let width = area.width.saturating_sub(2).min(MAX_WIDTH);
     let height = (content_lines as u16).saturating_add(2).min(area.height);
     let rect = centered(area, width, height);
     Clear.render(rect, buf);
     let title = sanitize(title, width.saturating_sub(4) as usize);
-    let block = Block::bordered().title(format!(" {title} ")).border_style(border);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(border);
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -30,44 +37,10 @@ pub fn open(title: &str, content_lines: usize, area: Rect, buf: &mut Buffer, bor
 
 /// Width available for text inside a dialog drawn over `area`.
 pub fn inner_width(area: Rect) -> usize {
-    area.width.saturating_sub(2).min(MAX_WIDTH).saturating_sub(2) as usize
-}
-
-/// Sanitize `text` and wrap it at word boundaries to `width` columns;
-/// words longer than a line are broken.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let text = clean(text);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0;
-    for word in text.split(' ') {
-        let word_width: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
-        let gap = usize::from(!line.is_empty());
-        if line_width + gap + word_width <= width {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            line_width += gap + word_width;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0;
-        }
-        for c in word.chars() {
-            let w = c.width().unwrap_or(0);
-            if line_width + w > width {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-            }
-            line.push(c);
-            line_width += w;
-        }
-    }
-    lines.push(line);
-    lines
+    area.width
+        .saturating_sub(2)
+        .min(MAX_WIDTH)
+        .saturating_sub(2) as usize
 }
 
 /// Wrap every line of `texts` in `style`.
@@ -88,17 +61,4 @@ pub fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
 
 pub fn border_style(theme: &Theme, danger: bool) -> Style {
     if danger { theme.danger } else { theme.dialog }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wraps_at_words_and_breaks_long_words() {
-        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
-        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(wrap("x\u{1b}y", 10), ["x␛y"]);
-        assert_eq!(wrap("", 4), [""]);
-    }
 }

@@ -16,7 +16,13 @@ fn hints(app: &App, theme: &Theme) -> Line<'static> {
     Line::from(super::key_hints(&pairs, theme))
 }
 
-pub fn render_choose(app: &App, dialog: &ChooseTeamDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_choose(
+    app: &App,
+    dialog: &ChooseTeamDialog,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let width = inner_width(area);
     let mut lines = wrapped_lines(
         &[format!(
@@ -30,8 +36,18 @@ pub fn render_choose(app: &App, dialog: &ChooseTeamDialog, theme: &Theme, area: 
     lines.push(Line::raw(""));
     for (i, (id, name)) in dialog.teams.iter().enumerate() {
         let selected = i == dialog.selected;
-        let text = sanitize(&format!("{} {name} ({id})", if selected { ">" } else { " " }), width);
-        lines.push(Line::styled(text, if selected { theme.selected } else { theme.dialog }));
+        let text = sanitize(
+            &format!("{} {name} ({id})", if selected { ">" } else { " " }),
+            width,
+        );
+        lines.push(Line::styled(
+            text,
+            if selected {
+                theme.selected
+            } else {
+                theme.dialog
+            },
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(hints(app, theme));
@@ -40,14 +56,24 @@ pub fn render_choose(app: &App, dialog: &ChooseTeamDialog, theme: &Theme, area: 
     draw_lines(&lines, inner, buf);
 }
 
-pub fn render_type_name(app: &App, dialog: &TypeNameDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_type_name(
+    app: &App,
+    dialog: &TypeNameDialog,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let width = inner_width(area);
     let mut texts = vec![
         format!(
             "Org: {} ({}){}",
             dialog.name,
             dialog.team_id,
-            dialog.domain.as_deref().map(|d| format!(", domain {d}")).unwrap_or_default()
+            dialog
+                .domain
+                .as_deref()
+                .map(|d| format!(", domain {d}"))
+                .unwrap_or_default()
         ),
         format!("This cuts {}.", dialog.counts.describe()),
     ];
@@ -59,7 +85,10 @@ pub fn render_type_name(app: &App, dialog: &TypeNameDialog, theme: &Theme, area:
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::raw("Type the org's name to go on: "),
-        Span::styled(sanitize(&dialog.name, width.saturating_sub(30)), theme.title),
+        Span::styled(
+            sanitize(&dialog.name, width.saturating_sub(30)),
+            theme.title,
+        ),
     ]));
     let typed = sanitize(&dialog.typed, width.saturating_sub(4));
     lines.push(Line::from(vec![

@@ -3,9 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::sanitize::{sanitize, width};
+use super::sanitize::{sanitize, width, wrap};
 use super::theme::Theme;
 use crate::app::{App, NoticeKind};
 
@@ -19,25 +19,43 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let room = (area.width as usize).saturating_sub(width(&right));
-    let mut spans: Vec<Span> = Vec::new();
-    if let Some(notice) = &app.notice {
-        // The mark says what kind of notice it is without relying on colour.
-        let (mark, style) = match notice.kind {
-            NoticeKind::Success => ("✓ ", theme.success),
-            NoticeKind::Error => ("✗ ", theme.error),
-            NoticeKind::Info => ("· ", theme.info),
-        };
-        spans.push(Span::styled(sanitize(&format!("{mark}{}", notice.text), room), style));
-    } else if let Some(waiting) = &app.waiting {
-        spans.push(Span::styled(sanitize(&waiting.text, room), theme.info));
-    }
-    let used: usize = spans.iter().map(|s| s.width()).sum();
     if !right.is_empty() {
-        spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
-        spans.push(Span::styled(right, theme.tab_active));
+        let x = area.right().saturating_sub(width(&right) as u16);
+        buf.set_line(
+            x,
+            area.y,
+            &Line::styled(right.clone(), theme.tab_active),
+            area.width,
+        );
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    let Some(text) = app.status_text() else {
+        return;
+    };
+    let style = match &app.notice {
+        Some(notice) => match notice.kind {
+            NoticeKind::Success => theme.success,
+            NoticeKind::Error => theme.error,
+            NoticeKind::Info => theme.info,
+        },
+        None => theme.info,
+    };
+    // Wrapped as `App::status_lines` counted; the last line that fits is
+    // cut with an ellipsis if the text is longer still.
+    let room = app.status_wrap_width().min(area.width as usize);
+    let lines = wrap(&text, room);
+    for (i, line) in lines.iter().take(area.height as usize).enumerate() {
+        let line = if i + 1 == area.height as usize && lines.len() > area.height as usize {
+            format!("{line}…")
+        } else {
+            line.clone()
+        };
+        buf.set_line(
+            area.x,
+            area.y + i as u16,
+            &Line::styled(sanitize(&line, room), style),
+            room as u16,
+        );
+    }
 }
 
 /// The keys of the current context, in table order, as many as fit.
@@ -56,5 +74,10 @@ pub fn render_keys(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         used += w;
         shown.push((keys, label));
     }
-    buf.set_line(area.x, area.y, &Line::from(super::key_hints(&shown, theme)), area.width);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(super::key_hints(&shown, theme)),
+        area.width,
+    );
 }

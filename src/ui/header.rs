@@ -14,9 +14,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    buf.set_line(area.x, area.y, &identity_line(app, theme, area.width), area.width);
+    buf.set_line(
+        area.x,
+        area.y,
+        &identity_line(app, theme, area.width),
+        area.width,
+    );
     if area.height > 1 {
-        buf.set_line(area.x, area.y + 1, &tabs_line(app, theme, area.width), area.width);
+        buf.set_line(
+            area.x,
+            area.y + 1,
+            &tabs_line(app, theme, area.width),
+            area.width,
+        );
     }
 }
 
@@ -43,7 +53,11 @@ fn identity_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
                 .or(auth.team_id.as_deref())
                 .unwrap_or("?");
             let user = auth.user.as_deref().unwrap_or("?");
-            let demo = if app.mode == Mode::Demo { " · embedded emulator, no real Slack" } else { "" };
+            let demo = if app.mode == Mode::Demo {
+                " · demo data, not real Slack"
+            } else {
+                ""
+            };
             format!("{team} ({id}) · signed in as {user}{demo}")
         }
     };
@@ -88,7 +102,11 @@ fn tabs_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
     }
     let mut spans = Vec::new();
     for (kind, label) in ListKind::ALL.into_iter().zip(labels) {
-        let style = if kind == app.pane { theme.tab_active } else { theme.tab };
+        let style = if kind == app.pane {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
@@ -108,7 +126,11 @@ fn tab_labels(app: &App, wide: bool, for_us: bool) -> Vec<String> {
             let count = count_of(app, kind);
             if kind == ListKind::Invites && for_us && app.invites.awaiting_us > 0 {
                 let us = app.invites.awaiting_us;
-                format!(" {} {} {count}, {us} for us{status} ", kind.number(), kind.title())
+                format!(
+                    " {} {} {count}, {us} for us{status} ",
+                    kind.number(),
+                    kind.title()
+                )
             } else {
                 format!(" {} {} {count}{status} ", kind.number(), kind.title())
             }

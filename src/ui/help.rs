@@ -21,21 +21,35 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines = app.keymap.help_lines();
     let scroll = app.help.map_or(0, |h| h.scroll);
     let body_rows = area.height.saturating_sub(1) as usize;
-    let more = if lines.len() > scroll + body_rows { "  (more: j/k, PgDn)" } else { "" };
+    let more = if lines.len() > scroll + body_rows {
+        "  (more: j/k, PgDn)"
+    } else {
+        ""
+    };
     buf.set_line(
         area.x,
         area.y,
-        &Line::styled(format!("Help — every key, from the keymap{more}"), theme.title),
+        &Line::styled(
+            format!("Help — every key, from the keymap{more}"),
+            theme.title,
+        ),
         area.width,
     );
+    // Action names (what the config file calls them) when there is room.
+    let show_names = area.width >= 100;
     for (row, line) in lines.iter().skip(scroll).take(body_rows).enumerate() {
         let rendered = match line {
             HelpLine::Heading(text) => Line::styled(*text, theme.heading),
-            HelpLine::Key { keys, name, text } => Line::from(vec![
-                Span::styled(format!("  {keys:<KEYS_WIDTH$}"), theme.key),
-                Span::raw(format!("{text}  ")),
-                Span::styled(format!("[{name}]"), theme.muted),
-            ]),
+            HelpLine::Key { keys, name, text } => {
+                let mut spans = vec![
+                    Span::styled(format!("  {keys:<KEYS_WIDTH$}"), theme.key),
+                    Span::raw(*text),
+                ];
+                if show_names {
+                    spans.push(Span::styled(format!("  [{name}]"), theme.muted));
+                }
+                Line::from(spans)
+            }
             HelpLine::Text(text) => Line::raw(format!("  {text}")),
             HelpLine::Blank => Line::raw(""),
         };

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// Draw into a buffer (what `draw` does, usable without a `Frame`).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let screen = layout::screen(area);
+    let screen = layout::screen(area, app.status_lines());
     header::render(app, theme, screen.header, buf);
     if app.detail.is_some() {
         detail::render(app, theme, screen.body, buf);
@@ -93,13 +93,20 @@ pub fn buffer_text(buf: &Buffer) -> String {
 /// A row's decision state: in flight, or how the last decision ended.
 pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {
     if let Some(decision) = app.decisions.in_flight_for(pane, id) {
-        return Some(Cell::styled(format!("{}…", decision.kind.verb_ing()), theme.info));
+        return Some(Cell::styled(
+            format!("{}…", decision.kind.verb_ing()),
+            theme.info,
+        ));
     }
-    app.decisions.outcome(pane, id).map(|outcome| match outcome {
-        Outcome::Done(kind) => Cell::styled(format!("✓ {}", kind.verb_past()), theme.success),
-        Outcome::Failed { code, .. } => Cell::styled(format!("✗ {code}"), theme.error),
-        Outcome::Unknown(kind) => Cell::styled(format!("? {} unknown", kind.verb()), theme.error),
-    })
+    app.decisions
+        .outcome(pane, id)
+        .map(|outcome| match outcome {
+            Outcome::Done(kind) => Cell::styled(format!("✓ {}", kind.verb_past()), theme.success),
+            Outcome::Failed { code, .. } => Cell::styled(format!("✗ {code}"), theme.error),
+            Outcome::Unknown(kind) => {
+                Cell::styled(format!("? {} unknown", kind.verb()), theme.error)
+            }
+        })
 }
 
 /// Time left before a deadline, highlighted (and marked `!`) when soon.
@@ -151,11 +158,19 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
     let rest = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     if let LoadState::Failed(error) = &list.load {
         let text = vec![
-            Line::styled(sanitize::clean(&explain::load_failure(kind, error)), theme.error),
+            Line::styled(
+                sanitize::clean(&explain::load_failure(kind, error)),
+                theme.error,
+            ),
             Line::raw(""),
-            Line::styled("The other panes keep working. Press r to try again.", theme.muted),
+            Line::styled(
+                "The other panes keep working. Press r to try again.",
+                theme.muted,
+            ),
         ];
-        Paragraph::new(text).wrap(Wrap { trim: false }).render(rest, buf);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .render(rest, buf);
         return;
     }
     if list.view.is_empty() {

@@ -11,24 +11,37 @@ use crate::app::{App, ListKind, time};
 use crate::slack::models::InviteRequest;
 
 const COLUMNS: [Column; 7] = [
-    Column::new("REQUESTER", 12, 24, 1),
-    Column::new("CHANNEL", 12, 24, 2),
+    Column::new("REQUESTER", 12, 22, 3),
+    Column::new("CHANNEL", 14, 28, 1),
     Column::new("VIS", 4, 4, 4),
-    Column::new("INVITE GOES TO", 16, 34, 1),
+    Column::new("INVITE GOES TO", 18, 34, 1),
     Column::new("PERM", 8, 8, 3),
     Column::new("AGE", 4, 4, 5),
-    Column::new("LEFT", 7, 7, 2),
+    Column::new("EXPIRES", 7, 7, 2),
 ];
 
 fn cells(app: &App, request: &InviteRequest, theme: &Theme) -> Vec<Cell> {
     let channel = request.channel.as_ref();
     let private = channel.and_then(|c| c.is_private).unwrap_or(false);
     vec![
-        Cell::new(request.inviting_user.as_ref().map(|u| u.display()).unwrap_or("?")),
-        Cell::new(format!("#{}", channel.and_then(|c| c.name.as_deref()).unwrap_or("?"))),
+        Cell::new(
+            request
+                .inviting_user
+                .as_ref()
+                .map(|u| u.display())
+                .unwrap_or("?"),
+        ),
+        Cell::new(format!(
+            "#{}",
+            channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
+        )),
         Cell::new(if private { "priv" } else { "pub" }),
         Cell::new(request.recipient_email().unwrap_or("-")),
-        Cell::new(if is_external_limited(request) { "post" } else { "post+inv" }),
+        Cell::new(if is_external_limited(request) {
+            "post"
+        } else {
+            "post+inv"
+        }),
         Cell::new(time::age(app.now, request.date_created)),
         left_cell(app.now, request.expires_at, theme),
     ]

@@ -149,6 +149,43 @@ pub fn fit(text: &str, cells: usize) -> String {
     out
 }
 
+/// Sanitize `text` and wrap it at word boundaries to `width` columns;
+/// words longer than a line are broken.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let text = clean(text);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for word in text.split(' ') {
+        let word_width: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let gap = usize::from(!line.is_empty());
+        if line_width + gap + word_width <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_width += gap + word_width;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if line_width + w > width {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            line.push(c);
+            line_width += w;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +236,14 @@ mod tests {
         assert_eq!(clean(&zalgo).chars().count(), 1 + MAX_COMBINING);
         assert_eq!(clean("\u{301}x"), "\u{FFFD}x");
         assert_eq!(clean("☕\u{FE0F}"), "☕");
+    }
+
+    #[test]
+    fn wraps_at_words_and_breaks_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("x\u{1b}y", 10), ["x␛y"]);
+        assert_eq!(wrap("", 4), [""]);
     }
 
     #[test]

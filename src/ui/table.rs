@@ -73,7 +73,12 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
     let available = width.saturating_sub(GUTTER);
     let mut shown: Vec<bool> = vec![true; columns.len()];
     let needed = |shown: &[bool]| -> u16 {
-        let widths: u16 = columns.iter().zip(shown).filter(|(_, s)| **s).map(|(c, _)| c.min).sum();
+        let widths: u16 = columns
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|(c, _)| c.min)
+            .sum();
         let count = shown.iter().filter(|s| **s).count() as u16;
         widths + SPACING * count.saturating_sub(1)
     };
@@ -97,11 +102,23 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
     let mut spare = available.saturating_sub(needed(&shown));
     let mut order: Vec<usize> = (0..columns.len()).filter(|&i| shown[i]).collect();
     order.sort_by_key(|&i| (columns[i].priority, i));
-    for i in order {
-        let Some(w) = widths[i].as_mut() else { continue };
-        let grow = (columns[i].max.saturating_sub(*w)).min(spare);
-        *w += grow;
-        spare -= grow;
+    // One column at a time, most important first, so spare room is shared
+    // instead of all going to the first column.
+    while spare > 0 {
+        let mut grew = false;
+        for &i in &order {
+            let Some(w) = widths[i].as_mut() else {
+                continue;
+            };
+            if spare > 0 && *w < columns[i].max {
+                *w += 1;
+                spare -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
     }
     widths
 }
@@ -114,10 +131,16 @@ pub struct TableSpec<'a, T> {
     pub state: &'a dyn Fn(&T) -> Option<Cell>,
 }
 
-const STATE_COLUMN: Column = Column::new("STATE", 11, 26, 0);
+const STATE_COLUMN: Column = Column::new("STATE", 18, 28, 0);
 
 /// Draw column headings and the visible rows of `list` into `area`.
-pub fn render<T>(list: &ListData<T>, spec: &TableSpec<'_, T>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render<T>(
+    list: &ListData<T>,
+    spec: &TableSpec<'_, T>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.height == 0 {
         return;
     }
@@ -141,7 +164,10 @@ pub fn render<T>(list: &ListData<T>, spec: &TableSpec<'_, T>, theme: &Theme, are
 
     let header = row_line(
         "  ",
-        columns.iter().map(|c| Cell::styled(c.title, theme.column_header)).collect(),
+        columns
+            .iter()
+            .map(|c| Cell::styled(c.title, theme.column_header))
+            .collect(),
         &columns,
         &widths,
     );
@@ -153,8 +179,14 @@ pub fn render<T>(list: &ListData<T>, spec: &TableSpec<'_, T>, theme: &Theme, are
             DisplayLine::Heading(index) => {
                 let section = &list.sections[index];
                 let label = format!("── {} ({}) ", section.label, section.len);
-                let fill = "─".repeat((area.width as usize).saturating_sub(super::sanitize::width(&label)));
-                buf.set_line(area.x, y, &Line::styled(format!("{label}{fill}"), theme.heading), area.width);
+                let fill = "─"
+                    .repeat((area.width as usize).saturating_sub(super::sanitize::width(&label)));
+                buf.set_line(
+                    area.x,
+                    y,
+                    &Line::styled(format!("{label}{fill}"), theme.heading),
+                    area.width,
+                );
             }
             DisplayLine::Row(pos) => {
                 let item = &list.items[list.view[pos]];
@@ -163,7 +195,8 @@ pub fn render<T>(list: &ListData<T>, spec: &TableSpec<'_, T>, theme: &Theme, are
                     cells.push(state.unwrap_or_else(|| Cell::new("")));
                 }
                 let selected = pos == list.selected;
-                let mut rendered = row_line(if selected { "> " } else { "  " }, cells, &columns, &widths);
+                let mut rendered =
+                    row_line(if selected { "> " } else { "  " }, cells, &columns, &widths);
                 if selected {
                     rendered = rendered.patch_style(theme.selected);
                 }
@@ -173,7 +206,12 @@ pub fn render<T>(list: &ListData<T>, spec: &TableSpec<'_, T>, theme: &Theme, are
     }
 }
 
-fn row_line(gutter: &'static str, cells: Vec<Cell>, columns: &[Column], widths: &[Option<u16>]) -> Line<'static> {
+fn row_line(
+    gutter: &'static str,
+    cells: Vec<Cell>,
+    columns: &[Column],
+    widths: &[Option<u16>],
+) -> Line<'static> {
     let mut spans = vec![Span::raw(gutter)];
     let mut first = true;
     for ((cell, column), width) in cells.into_iter().zip(columns).zip(widths) {
@@ -185,7 +223,10 @@ fn row_line(gutter: &'static str, cells: Vec<Cell>, columns: &[Column], widths: 
         let width = width as usize;
         let text = if column.right {
             let text = sanitize(&cell.text, width);
-            format!("{}{text}", " ".repeat(width.saturating_sub(super::sanitize::width(&text))))
+            format!(
+                "{}{text}",
+                " ".repeat(width.saturating_sub(super::sanitize::width(&text)))
+            )
         } else {
             fit(&cell.text, width)
         };
@@ -206,14 +247,20 @@ mod tests {
 
     #[test]
     fn low_priority_columns_give_way_first() {
-        assert_eq!(fit_columns(&COLUMNS, 2 + 32), vec![Some(10), Some(10), Some(10)]);
-        assert_eq!(fit_columns(&COLUMNS, 2 + 31), vec![Some(20), Some(10), None]);
+        assert_eq!(
+            fit_columns(&COLUMNS, 2 + 32),
+            vec![Some(10), Some(10), Some(10)]
+        );
+        assert_eq!(
+            fit_columns(&COLUMNS, 2 + 31),
+            vec![Some(15), Some(15), None]
+        );
         assert_eq!(fit_columns(&COLUMNS, 2 + 15), vec![Some(15), None, None]);
         assert_eq!(fit_columns(&COLUMNS, 5), vec![None, None, None]);
     }
 
     #[test]
-    fn spare_room_grows_important_columns_up_to_their_max() {
+    fn spare_room_is_shared_up_to_each_max() {
         let widths = fit_columns(&COLUMNS, 2 + 100);
         assert_eq!(widths, vec![Some(20), Some(30), Some(10)]);
     }
