@@ -64,7 +64,18 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
         _ => None,
     };
     match dialog {
-        Some(Ok(dialog)) => app.dialog = Some(dialog),
+        Some(Ok(dialog)) => {
+            // The dialog has the admin's attention now; an old "cancelled"
+            // line would only confuse. Errors stay until they expire.
+            if app
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.kind != NoticeKind::Error)
+            {
+                app.notice = None;
+            }
+            app.dialog = Some(dialog);
+        }
         Some(Err(reason)) => app.notify(NoticeKind::Info, reason),
         None => {}
     }

@@ -368,7 +368,7 @@ fn org(app: &App, org: &ExternalOrg) -> DetailModel {
             "Last active",
             ago_with_date(app.now, org.last_active_timestamp),
         )
-        .field("Free plan (sponsored)", yes_no(org.is_sponsored));
+        .field("Free plan", yes_no(org.is_sponsored));
     if let Some(state) = decision_state(app, ListKind::Orgs, &org.team_id) {
         b.field("Your decision", state);
     }

@@ -154,6 +154,9 @@ impl InvitesPane {
         let Some(our_id) = ours.first() else {
             return;
         };
+        // The next invite to triage slides into the decided one's place.
+        let was_selected = self.list.selected_index() == Some(index);
+        let position = self.list.selected;
         let invite = &mut self.list.items[index];
         if let Some(acceptance) = invite
             .acceptances
@@ -170,6 +173,9 @@ impl InvitesPane {
             });
         }
         self.rebuild(ours);
+        if was_selected {
+            self.list.selected = position.min(self.list.view.len().saturating_sub(1));
+        }
     }
 
     /// Slack took our decline: the invite is gone.
@@ -279,6 +285,7 @@ mod tests {
         assert_eq!(pane.list.selected_item().unwrap().id(), "I1");
         pane.record_our_approval("I1", OURS, 50);
         assert_eq!(pane.awaiting_us, 0);
+        assert_eq!(pane.list.selected, 0, "the selection stays in place");
         assert_eq!(waiting_on(pane.find("I1").unwrap(), OURS), WaitingOn::Them);
         pane.remove("I3", OURS);
         assert_eq!(pane.list.items.len(), 1);

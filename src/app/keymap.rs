@@ -195,16 +195,17 @@ pub enum Context {
 }
 
 impl Context {
-    pub fn title(self) -> &'static str {
+    /// Where this is, for help headings: "In lists and the detail view".
+    pub fn place(self) -> &'static str {
         match self {
-            Context::List => "In a list",
-            Context::Detail => "In the detail view",
-            Context::Help => "In help",
-            Context::Confirm => "In a confirmation",
-            Context::DenyEditor => "In the deny message editor",
-            Context::ApproveRequest => "In the request approval dialog",
-            Context::ChooseTeam => "Choosing which org leaves a channel",
-            Context::TypeName => "Typing an org's name to disconnect it",
+            Context::List => "lists",
+            Context::Detail => "the detail view",
+            Context::Help => "help",
+            Context::Confirm => "confirmations",
+            Context::DenyEditor => "the deny editor",
+            Context::ApproveRequest => "request approval",
+            Context::ChooseTeam => "org choice",
+            Context::TypeName => "name typing",
         }
     }
 
@@ -510,7 +511,7 @@ impl Keymap {
 /// One line of the help screen, generated from the keymap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
-    Heading(&'static str),
+    Heading(String),
     Key {
         keys: String,
         name: &'static str,
@@ -534,17 +535,21 @@ pub const LEGEND: &[&str] = &[
 impl Keymap {
     /// Every binding, grouped by where it works, then the legend.
     pub fn help_lines(&self) -> Vec<HelpLine> {
-        let mut lines = Vec::new();
-        for context in Context::ALL {
-            let bindings: Vec<&Binding> = self
-                .bindings
-                .iter()
-                .filter(|b| b.contexts.contains(&context) && !b.keys.is_empty())
-                .collect();
-            if bindings.is_empty() {
-                continue;
+        // Bindings that work in the same places share one heading, in the
+        // order the table first mentions them.
+        let mut groups: Vec<(&[Context], Vec<&Binding>)> = Vec::new();
+        for binding in self.bindings.iter().filter(|b| !b.keys.is_empty()) {
+            match groups
+                .iter_mut()
+                .find(|(contexts, _)| *contexts == binding.contexts.as_slice())
+            {
+                Some((_, members)) => members.push(binding),
+                None => groups.push((&binding.contexts, vec![binding])),
             }
-            lines.push(HelpLine::Heading(context.title()));
+        }
+        let mut lines = Vec::new();
+        for (contexts, bindings) in groups {
+            lines.push(HelpLine::Heading(where_heading(contexts)));
             for binding in bindings {
                 let keys: Vec<String> = binding.keys.iter().map(KeySpec::to_string).collect();
                 lines.push(HelpLine::Key {
@@ -555,9 +560,19 @@ impl Keymap {
             }
             lines.push(HelpLine::Blank);
         }
-        lines.push(HelpLine::Heading("What the marks mean"));
+        lines.push(HelpLine::Heading("What the marks mean".to_owned()));
         lines.extend(LEGEND.iter().map(|l| HelpLine::Text(l)));
         lines
+    }
+}
+
+/// "In lists and the detail view".
+fn where_heading(contexts: &[Context]) -> String {
+    let names: Vec<&str> = contexts.iter().map(|c| c.place()).collect();
+    match names.as_slice() {
+        [] => "Nowhere".to_owned(),
+        [one] => format!("In {one}"),
+        [init @ .., last] => format!("In {} and {last}", init.join(", ")),
     }
 }
 

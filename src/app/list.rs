@@ -115,9 +115,11 @@ impl<T> ListData<T> {
     }
 
     /// Rebuild the display order with `order` (already sorted indices) and
-    /// sections, keeping the selection on the same item when it still exists.
+    /// sections. The selection follows its item when the admin has moved;
+    /// one who has not stays at the top while rows stream in or re-sort.
     pub fn set_view(&mut self, order: Vec<usize>, sections: Vec<Section>) {
-        let previous = self.selected_index();
+        let at_top = self.selected == 0 && self.offset == 0;
+        let previous = if at_top { None } else { self.selected_index() };
         self.view = order;
         self.sections = sections;
         if let Some(previous) = previous
@@ -309,6 +311,25 @@ mod tests {
         assert_eq!(list.items.len(), 4, "old rows stay while the reload starts");
         list.add_page(vec![9], None, true, 20);
         assert_eq!(list.items, vec![9]);
+    }
+
+    #[test]
+    fn a_resort_keeps_a_moved_selection_on_its_item_and_the_top_at_the_top() {
+        let mut list: ListData<u32> = ListData {
+            items: vec![10, 20, 30],
+            ..Default::default()
+        };
+        list.set_view(vec![0, 1, 2], Vec::new());
+        list.set_view(vec![2, 1, 0], Vec::new());
+        assert_eq!(
+            list.selected_item(),
+            Some(&30),
+            "not moved: stays at the top"
+        );
+        list.move_by(1, 10);
+        assert_eq!(list.selected_item(), Some(&20));
+        list.set_view(vec![1, 0, 2], Vec::new());
+        assert_eq!(list.selected_item(), Some(&20), "moved: follows its item");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Clear, Padding, Widget};
 
 use super::sanitize::{sanitize, wrap};
 use super::theme::Theme;
@@ -29,7 +29,8 @@ pub fn open(
     let title = sanitize(title, width.saturating_sub(4) as usize);
     let block = Block::bordered()
         .title(format!(" {title} "))
-        .border_style(border);
+        .border_style(border)
+        .padding(Padding::horizontal(1));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -37,10 +38,11 @@ pub fn open(
 
 /// Width available for text inside a dialog drawn over `area`.
 pub fn inner_width(area: Rect) -> usize {
+    // The box minus its borders and a column of padding on each side.
     area.width
         .saturating_sub(2)
         .min(MAX_WIDTH)
-        .saturating_sub(2) as usize
+        .saturating_sub(4) as usize
 }
 
 /// Wrap every line of `texts` in `style`.

@@ -39,7 +39,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let show_names = area.width >= 100;
     for (row, line) in lines.iter().skip(scroll).take(body_rows).enumerate() {
         let rendered = match line {
-            HelpLine::Heading(text) => Line::styled(*text, theme.heading),
+            HelpLine::Heading(text) => Line::styled(text.clone(), theme.heading),
             HelpLine::Key { keys, name, text } => {
                 let mut spans = vec![
                     Span::styled(format!("  {keys:<KEYS_WIDTH$}"), theme.key),

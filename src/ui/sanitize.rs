@@ -150,10 +150,19 @@ pub fn fit(text: &str, cells: usize) -> String {
 }
 
 /// Sanitize `text` and wrap it at word boundaries to `width` columns;
-/// words longer than a line are broken.
+/// words longer than a line are broken, and leading spaces indent every
+/// line of the result.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
     let text = clean(text);
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    if indent > 0 && indent < width {
+        let pad = " ".repeat(indent);
+        return wrap(&text[indent..], width - indent)
+            .into_iter()
+            .map(|line| format!("{pad}{line}"))
+            .collect();
+    }
+    let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
@@ -244,6 +253,7 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("x\u{1b}y", 10), ["x␛y"]);
         assert_eq!(wrap("", 4), [""]);
+        assert_eq!(wrap("  │ aa bb", 7), ["  │ aa", "  bb"]);
     }
 
     #[test]
