@@ -224,8 +224,8 @@ impl Dataset {
                 make_team(&mut rng, make_id('T', seed, 2, i), name, now)
             })
             .collect();
-        // A few orgs are disconnected and share nothing any more.
-        let disconnected: Vec<bool> = (0..orgs.len()).map(|_| rng.chance(4)).collect();
+        // One org in 25 is disconnected and shares nothing any more.
+        let disconnected: Vec<bool> = (0..orgs.len()).map(|i| i % 25 == 3).collect();
         let live: Vec<usize> = (0..orgs.len()).filter(|i| !disconnected[*i]).collect();
 
         let mut counts = vec![(0i64, 0i64); orgs.len()];
