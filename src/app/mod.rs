@@ -4,8 +4,10 @@
 //! [`App`] and answers with [`Effect`]s (data) for the worker to perform.
 //! Time only comes from `Msg::Tick`, so tests fix it.
 
+pub mod action;
 pub mod actions;
 pub mod channels;
+pub mod confirmations;
 pub mod decisions;
 pub mod detail;
 pub mod dialogs;
@@ -13,6 +15,7 @@ pub mod effect;
 pub mod explain;
 pub mod invites;
 pub mod keymap;
+pub mod keyspec;
 pub mod layout;
 pub mod list;
 pub mod msg;
