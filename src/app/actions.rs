@@ -10,7 +10,8 @@ use super::dialogs::{
 };
 use super::explain;
 use super::invites::{
-    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
+    AfterApproval, WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on,
+    we_invited,
 };
 use super::keymap::Action;
 use super::orgs::{ChannelCounts, display_name};
@@ -339,8 +340,15 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
         .collect();
     let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
     let item = decision.item_id.as_str();
+    let mut outcome_words = "";
     match &decision.kind {
-        DecisionKind::ApproveInvite { .. } => app.invites.record_our_approval(item, &ours, app.now),
+        DecisionKind::ApproveInvite { .. } => {
+            outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
+                AfterApproval::Connected => " Every side has approved: the channel is connected.",
+                AfterApproval::WaitingOnThem => " It now waits on the other org's approval.",
+                AfterApproval::Gone => "",
+            };
+        }
         DecisionKind::DeclineInvite { .. } => app.invites.remove(item, &ours),
         DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
             app.requests.remove(item)
@@ -368,7 +376,7 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
         app.detail = None;
     }
     let text = format!(
-        "{} {}.",
+        "{} {}.{outcome_words}",
         capitalized(decision.kind.verb_past()),
         decision.summary
     );

@@ -102,6 +102,35 @@ pub fn expires_at(invite: &ConnectInvite, ours: &[&str]) -> Option<i64> {
         .or(invite.date_invalid())
 }
 
+/// Where an invite stands once Slack took our approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterApproval {
+    /// Every side approved: the channel is connected and the invite left the list.
+    Connected,
+    /// The other side still has to approve.
+    WaitingOnThem,
+    /// The invite was no longer listed.
+    Gone,
+}
+
+/// Both the inviting and the accepting side have an approval review on
+/// this acceptance (either side may be us, under our team or org ID).
+fn every_side_approved(invite: &ConnectInvite, acceptance: &Acceptance, ours: &[&str]) -> bool {
+    let approved_by = |team: Option<&ConnectTeam>| {
+        let Some(team) = team else {
+            return false;
+        };
+        // Our side may have reviewed under our team or our org ID.
+        let is_side =
+            |id: &str| id == team.id || (ours.contains(&team.id.as_str()) && ours.contains(&id));
+        acceptance.reviews.iter().any(|r| {
+            r.kind.as_deref().is_none_or(|k| k == "approval")
+                && r.reviewing_team.as_ref().is_some_and(|t| is_side(&t.id))
+        })
+    };
+    approved_by(invite.inviting_team()) && approved_by(acceptance.accepting_team.as_ref())
+}
+
 impl InvitesPane {
     /// Order rows: awaiting us first, then awaiting them; soonest expiry first within each.
     pub fn rebuild(&mut self, ours: &[&str]) {
@@ -147,12 +176,20 @@ impl InvitesPane {
     /// Slack took our approval: record our review so the row moves to
     /// "awaiting them" (or leaves the list when Slack is told on refresh
     /// that every side approved).
-    pub fn record_our_approval(&mut self, invite_id: &str, ours: &[&str], now: i64) {
+    ///
+    /// Returns [`AfterApproval::Connected`] when every side has now approved:
+    /// Slack then drops the invite from its pending list, and so do we.
+    pub fn record_our_approval(
+        &mut self,
+        invite_id: &str,
+        ours: &[&str],
+        now: i64,
+    ) -> AfterApproval {
         let Some(index) = self.position(invite_id) else {
-            return;
+            return AfterApproval::Gone;
         };
         let Some(our_id) = ours.first() else {
-            return;
+            return AfterApproval::Gone;
         };
         // The next invite to triage slides into the decided one's place.
         let was_selected = self.list.selected_index() == Some(index);
@@ -172,9 +209,23 @@ impl InvitesPane {
                 }),
             });
         }
+        let invite = &self.list.items[index];
+        let connected = !invite.acceptances.is_empty()
+            && invite
+                .acceptances
+                .iter()
+                .all(|a| every_side_approved(invite, a, ours));
+        if connected {
+            self.list.remove_item(index);
+        }
         self.rebuild(ours);
-        if was_selected {
+        if was_selected && !connected {
             self.list.selected = position.min(self.list.view.len().saturating_sub(1));
+        }
+        if connected {
+            AfterApproval::Connected
+        } else {
+            AfterApproval::WaitingOnThem
         }
     }
 
@@ -283,11 +334,43 @@ mod tests {
         pane.rebuild(OURS);
         assert_eq!(pane.awaiting_us, 1);
         assert_eq!(pane.list.selected_item().unwrap().id(), "I1");
-        pane.record_our_approval("I1", OURS, 50);
+        // The inviter has not approved I1 yet: it waits on them now.
+        assert_eq!(
+            pane.record_our_approval("I1", OURS, 50),
+            AfterApproval::WaitingOnThem
+        );
         assert_eq!(pane.awaiting_us, 0);
         assert_eq!(pane.list.selected, 0, "the selection stays in place");
         assert_eq!(waiting_on(pane.find("I1").unwrap(), OURS), WaitingOn::Them);
         pane.remove("I3", OURS);
         assert_eq!(pane.list.items.len(), 1);
+    }
+
+    #[test]
+    fn the_last_approval_connects_and_the_invite_leaves_the_list() {
+        let mut pane = InvitesPane::default();
+        pane.list.items = vec![invite(
+            "I1",
+            "incoming",
+            vec![pending("TUS", Some("TOTHER"))],
+        )];
+        pane.rebuild(OURS);
+        assert_eq!(
+            pane.record_our_approval("I1", OURS, 50),
+            AfterApproval::Connected
+        );
+        assert!(pane.list.items.is_empty());
+        // Our org-level review counts for our workspace's side too.
+        let mut pane = InvitesPane::default();
+        pane.list.items = vec![invite(
+            "I4",
+            "outgoing",
+            vec![pending("TTHEM", Some("TTHEM"))],
+        )];
+        pane.rebuild(&["EUS", "TUS"]);
+        assert_eq!(
+            pane.record_our_approval("I4", &["EUS", "TUS"], 50),
+            AfterApproval::Connected
+        );
     }
 }

@@ -238,10 +238,19 @@ impl App {
         }
     }
 
-    /// Columns the status text wraps at: the rest of the first line is
-    /// kept for the "N in flight" counter.
+    /// Columns the status text wraps at: room is kept for the "N in
+    /// flight" counter while decisions are in flight.
     pub fn status_wrap_width(&self) -> usize {
-        usize::from(self.size.0).saturating_sub(16).max(20)
+        let counter = match self.decisions.in_flight_count() {
+            0 => 0,
+            n => self.in_flight_label(n).chars().count() + 1,
+        };
+        usize::from(self.size.0).saturating_sub(counter).max(20)
+    }
+
+    /// " 2 in flight ", right of the status line.
+    pub fn in_flight_label(&self, count: usize) -> String {
+        format!(" {count} in flight ")
     }
 
     /// Lines the status area needs so the whole notice can be read.

@@ -15,7 +15,7 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let in_flight = app.decisions.in_flight_count();
     let right = if in_flight > 0 {
-        format!(" {in_flight} in flight ")
+        app.in_flight_label(in_flight)
     } else {
         String::new()
     };

@@ -131,7 +131,9 @@ pub struct TableSpec<'a, T> {
     pub state: &'a dyn Fn(&T) -> Option<Cell>,
 }
 
-const STATE_COLUMN: Column = Column::new("STATE", 18, 28, 0);
+/// Narrow at 80 columns so the row keeps its org and channel; a cut error
+/// code is whole in the notice and the detail view.
+const STATE_COLUMN: Column = Column::new("STATE", 12, 28, 0);
 
 /// Draw column headings and the visible rows of `list` into `area`.
 pub fn render<T>(

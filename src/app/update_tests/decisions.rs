@@ -125,8 +125,16 @@ fn failure_keeps_the_row_and_says_why_in_words() {
         notice.contains("invite_not_found — Slack has no such invitation"),
         "{notice}"
     );
+    // The row is marked (its code may be cut at 80 columns)...
     let text = screen(&app);
-    assert!(text.contains("✗ invite_not_found"), "{text}");
+    assert!(text.contains("✗ invite_"), "{text}");
+    // ...and its detail view has the whole story.
+    press(&mut app, "Enter");
+    let text = screen(&app);
+    assert!(
+        text.contains("could not decline: invite_not_found"),
+        "{text}"
+    );
     // It can be tried again once Slack answered.
     assert!(press(&mut app, "d").is_empty());
     assert!(app.dialog.is_some());
