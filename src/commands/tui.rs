@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{Event, EventStream};
-use futures::{FutureExt, Stream, StreamExt};
+use futures::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use tokio::sync::{mpsc, watch};
@@ -95,11 +95,23 @@ pub async fn run_loop<B, S>(
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
-    S: Stream<Item = Msg> + Unpin,
+    S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut worker = Worker::new(client, tx);
-    let mut input = input.fuse();
+    // Input is moved onto a channel by its own task: draining a stream
+    // like crossterm's EventStream with `now_or_never` would register a
+    // no-op waker and leave later keys waiting for the next tick.
+    let (input_tx, mut input_rx) = mpsc::unbounded_channel::<Msg>();
+    let forwarder = tokio::spawn(async move {
+        let mut input = input;
+        while let Some(msg) = input.next().await {
+            if input_tx.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+    let _stop_forwarding = AbortOnDrop(forwarder);
     let mut ticks = tokio::time::interval(options.tick);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut inputs_handled = 0u64;
@@ -146,7 +158,7 @@ where
         // Keys first so typing never waits behind a flood of pages.
         let first = tokio::select! {
             biased;
-            Some(msg) = input.next() => {
+            Some(msg) = input_rx.recv() => {
                 inputs_handled += 1;
                 msg
             }
@@ -155,7 +167,7 @@ where
         };
         pending.push(first);
         // Drain whatever else is ready, then draw once.
-        while let Some(Some(msg)) = input.next().now_or_never() {
+        while let Ok(msg) = input_rx.try_recv() {
             inputs_handled += 1;
             pending.push(msg);
         }
@@ -165,8 +177,17 @@ where
     }
 }
 
+/// Stops a task when dropped, so no reader of the terminal outlives the loop.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// Terminal events the app cares about, as messages.
-fn terminal_input() -> impl Stream<Item = Msg> + Unpin {
+fn terminal_input() -> impl Stream<Item = Msg> + Unpin + Send + 'static {
     EventStream::new().filter_map(|event| {
         futures::future::ready(match event {
             Ok(Event::Key(key)) => Some(Msg::Key(key)),
