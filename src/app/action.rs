@@ -164,7 +164,7 @@ impl Action {
             Action::Help => "this help",
             Action::Quit => "quit (asks first if decisions are in flight)",
             Action::Confirm => "send the decision shown; any other key cancels",
-            Action::Cancel => "cancel, nothing is sent",
+            Action::Cancel => "cancel, nothing is sent (n only where you are not typing)",
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",

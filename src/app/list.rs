@@ -50,6 +50,8 @@ pub struct ListData<T> {
     pub loaded_at: Option<i64>,
     /// How many items Slack says exist, when it says.
     pub total: Option<u64>,
+    /// The admin asked for this load (`r`): say so when it is done.
+    pub announce_done: bool,
 }
 
 impl<T> Default for ListData<T> {
@@ -63,6 +65,7 @@ impl<T> Default for ListData<T> {
             load: LoadState::Idle,
             loaded_at: None,
             total: None,
+            announce_done: false,
         }
     }
 }

@@ -85,11 +85,22 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             total,
             is_last,
         } => {
+            let kind = items.kind();
             on_page(app, items, total, is_last);
+            if let Some(count) = with_list(app, kind, |l| l.take_announcement()) {
+                let text = format!(
+                    "Reloaded {}: {count} from Slack.",
+                    kind.title().to_lowercase()
+                );
+                app.notify(NoticeKind::Success, text);
+            }
             Vec::new()
         }
         Msg::LoadFailed { list, error } => {
-            with_list(app, list, |l| l.fail(error));
+            with_list(app, list, |l| {
+                l.fail(error);
+                l.take_announcement();
+            });
             Vec::new()
         }
         Msg::ActionDone { decision } => actions::on_done(app, decision),
@@ -139,6 +150,9 @@ trait ListOps {
     fn move_by(&mut self, delta: isize, viewport: usize);
     fn select(&mut self, pos: usize, viewport: usize);
     fn len(&self) -> usize;
+    fn set_announce_done(&mut self);
+    /// Take the "announce when done" flag if the load just finished.
+    fn take_announcement(&mut self) -> Option<usize>;
 }
 
 impl<T> ListOps for ListData<T> {
@@ -159,6 +173,17 @@ impl<T> ListOps for ListData<T> {
     }
     fn len(&self) -> usize {
         self.view.len()
+    }
+    fn set_announce_done(&mut self) {
+        self.announce_done = true;
+    }
+    fn take_announcement(&mut self) -> Option<usize> {
+        if self.announce_done && !ListData::is_loading(self) {
+            self.announce_done = false;
+            Some(self.items.len())
+        } else {
+            None
+        }
     }
 }
 
@@ -408,6 +433,7 @@ fn refresh(app: &mut App, kind: ListKind) -> Vec<Effect> {
         return Vec::new();
     }
     begin_load(app, kind);
+    with_list(app, kind, |l| l.set_announce_done());
     app.notify(
         NoticeKind::Info,
         format!("Reloading {} from Slack…", kind.title().to_lowercase()),

@@ -142,3 +142,31 @@ fn streaming_pages_keep_a_moved_selection_on_its_item() {
     assert_eq!(app.requests.list.selected_item().unwrap().id, "R4");
     assert!(screen(&app).contains("loading… 4 of 4"));
 }
+
+#[test]
+fn a_refresh_reloads_one_pane_once_and_says_when_it_is_done() {
+    let mut app = loaded_app();
+    assert_eq!(press(&mut app, "2 r"), [Effect::Load(ListKind::Requests)]);
+    assert!(
+        press(&mut app, "r").is_empty(),
+        "no second load while one runs"
+    );
+    assert!(app.notice.as_ref().unwrap().text.contains("still loading"));
+    update(
+        &mut app,
+        Msg::PageLoaded {
+            items: ListItems::Requests(vec![request("R7", true)]),
+            total: None,
+            is_last: true,
+        },
+    );
+    assert_eq!(
+        app.requests.list.items.len(),
+        1,
+        "a reload replaces the rows"
+    );
+    assert_eq!(
+        app.notice.as_ref().unwrap().text,
+        "Reloaded requests: 1 from Slack."
+    );
+}
