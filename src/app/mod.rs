@@ -134,10 +134,47 @@ pub struct Notice {
 }
 
 /// The client is waiting out a rate limit or retrying; shown until `until`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Waiting {
-    pub text: String,
+    pub event: crate::slack::ClientEvent,
     pub until: i64,
+}
+
+impl Waiting {
+    /// The wait in words, counting down to `until`.
+    pub fn describe(&self, now: i64) -> String {
+        use crate::slack::{ClientEvent, WaitReason};
+        let left = (self.until - now).max(0);
+        match &self.event {
+            ClientEvent::Waiting {
+                method,
+                reason: WaitReason::Pacing,
+                ..
+            } => format!("Waiting {left} s for Slack's rate limit on {method}"),
+            ClientEvent::Waiting {
+                method,
+                reason: WaitReason::RetryAfter,
+                ..
+            } => format!("Waiting {left} s: Slack asked us to slow down on {method}"),
+            ClientEvent::RateLimited { method, .. } => {
+                format!("Slack rate-limited {method}; trying again in {left} s")
+            }
+            ClientEvent::Retrying {
+                method,
+                attempt,
+                reason,
+                ..
+            } => format!("Trying {method} again in {left} s (retry {attempt}): {reason}"),
+            ClientEvent::Fallback { .. } => {
+                let text = self.event.to_string();
+                let mut chars = text.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
 }
 
 /// Which item the detail view shows, and how far it is scrolled.
@@ -223,19 +260,35 @@ impl App {
         layout::detail_rows(self.size, self.status_lines())
     }
 
-    /// The notice with its mark, as the status line shows it.
-    pub fn status_text(&self) -> Option<String> {
+    /// What the status area says: the notice (with a mark that tells its
+    /// kind without colour), then what the client is waiting for.
+    pub fn status_paragraphs(&self) -> Vec<(Option<NoticeKind>, String)> {
+        let mut paragraphs = Vec::new();
         if let Some(notice) = &self.notice {
-            // The mark says what kind of notice it is without relying on colour.
             let mark = match notice.kind {
                 NoticeKind::Success => "✓",
                 NoticeKind::Error => "✗",
                 NoticeKind::Info => "·",
             };
-            Some(format!("{mark} {}", notice.text))
-        } else {
-            self.waiting.as_ref().map(|w| w.text.clone())
+            paragraphs.push((Some(notice.kind), format!("{mark} {}", notice.text)));
         }
+        if let Some(waiting) = &self.waiting {
+            paragraphs.push((None, waiting.describe(self.now)));
+        }
+        paragraphs
+    }
+
+    /// The status area's lines, wrapped to [`App::status_wrap_width`].
+    pub fn status_wrapped(&self) -> Vec<(Option<NoticeKind>, String)> {
+        let width = self.status_wrap_width();
+        self.status_paragraphs()
+            .into_iter()
+            .flat_map(|(kind, text)| {
+                crate::ui::sanitize::wrap(&text, width)
+                    .into_iter()
+                    .map(move |line| (kind, line))
+            })
+            .collect()
     }
 
     /// Columns the status text wraps at: room is kept for the "N in
@@ -255,11 +308,7 @@ impl App {
 
     /// Lines the status area needs so the whole notice can be read.
     pub fn status_lines(&self) -> u16 {
-        let width = self.status_wrap_width();
-        let lines = self
-            .status_text()
-            .map_or(1, |text| crate::ui::sanitize::wrap(&text, width).len());
-        (lines as u16).clamp(1, layout::MAX_STATUS_LINES)
+        (self.status_wrapped().len() as u16).clamp(1, layout::MAX_STATUS_LINES)
     }
 
     /// True while anything is still being fetched or decided.

@@ -116,20 +116,12 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             let seconds = i64::try_from(wait.as_secs()).unwrap_or(i64::MAX / 2).max(1);
             app.waiting = Some(Waiting {
-                text: capitalize_first(&event.to_string()),
+                event,
                 until: app.now.saturating_add(seconds),
             });
             Vec::new()
         }
     }
-}
-
-fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Run `f` on the generic part of one pane's list.

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::sanitize::{sanitize, width, wrap};
+use super::sanitize::{sanitize, width};
 use super::theme::Theme;
 use crate::app::{App, NoticeKind};
 
@@ -28,23 +28,17 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             area.width,
         );
     }
-    let Some(text) = app.status_text() else {
-        return;
-    };
-    let style = match &app.notice {
-        Some(notice) => match notice.kind {
-            NoticeKind::Success => theme.success,
-            NoticeKind::Error => theme.error,
-            NoticeKind::Info => theme.info,
-        },
-        None => theme.info,
-    };
-    // Wrapped as `App::status_lines` counted; the last line that fits is
-    // cut with an ellipsis if the text is longer still.
     let room = app.status_wrap_width().min(area.width as usize);
-    let lines = wrap(&text, room);
-    for (i, line) in lines.iter().take(area.height as usize).enumerate() {
-        let line = if i + 1 == area.height as usize && lines.len() > area.height as usize {
+    let lines = app.status_wrapped();
+    let rows = area.height as usize;
+    for (i, (kind, line)) in lines.iter().take(rows).enumerate() {
+        let style = match kind {
+            Some(NoticeKind::Success) => theme.success,
+            Some(NoticeKind::Error) => theme.error,
+            Some(NoticeKind::Info) | None => theme.info,
+        };
+        // More than fits: the last row says so with an ellipsis.
+        let text = if i + 1 == rows && lines.len() > rows {
             format!("{line}…")
         } else {
             line.clone()
@@ -52,7 +46,7 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_line(
             area.x,
             area.y + i as u16,
-            &Line::styled(sanitize(&line, room), style),
+            &Line::styled(sanitize(&text, room), style),
             room as u16,
         );
     }

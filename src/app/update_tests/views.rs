@@ -170,3 +170,24 @@ fn a_refresh_reloads_one_pane_once_and_says_when_it_is_done() {
         "Reloaded requests: 1 from Slack."
     );
 }
+
+#[test]
+fn a_rate_limit_wait_counts_down_and_goes_away() {
+    let mut app = loaded_app();
+    update(
+        &mut app,
+        Msg::Client(crate::slack::ClientEvent::Waiting {
+            method: "conversations.listConnectInvites",
+            wait: std::time::Duration::from_secs(60),
+            reason: crate::slack::WaitReason::Pacing,
+        }),
+    );
+    update(&mut app, Msg::Tick { now: NOW + 20 });
+    assert!(
+        screen(&app)
+            .contains("Waiting 40 s for Slack's rate limit on conversations.listConnectInvites")
+    );
+    update(&mut app, Msg::Tick { now: NOW + 61 });
+    assert!(app.waiting.is_none());
+    assert!(!screen(&app).contains("Waiting"));
+}
