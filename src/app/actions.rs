@@ -108,6 +108,10 @@ pub fn invite_summary(invite: &ConnectInvite, ours: &[&str]) -> String {
 
 fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dialog, String> {
     let ours = app.identity.our_ids();
+    if ours.is_empty() {
+        // Without auth.test we cannot tell our side from theirs.
+        return Err("We do not know yet who we are (auth.test has not answered), so we cannot tell which side approves.".to_owned());
+    }
     if waiting_on(invite, &ours) != WaitingOn::Us {
         return Err(format!(
             "Nothing to {} on {}: it waits on them (not accepted yet, or we already reviewed it).",
