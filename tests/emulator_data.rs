@@ -278,7 +278,7 @@ fn generating_a_hundred_thousand_invites_is_quick() {
     let t = Instant::now();
     let d = Dataset::generate(&spec, 1, DEMO_NOW);
     // Well under a second in a release build; this bound allows an unoptimised one.
-    assert!(t.elapsed().as_secs_f64() < 8.0, "{:?}", t.elapsed());
+    assert!(t.elapsed().as_secs_f64() < 20.0, "{:?}", t.elapsed());
     assert_eq!(d.invites.len(), 100_000);
     let ids: HashSet<&str> = d.invites.iter().map(|i| i.id()).collect();
     assert_eq!(ids.len(), 100_000);

@@ -161,9 +161,10 @@ async fn hundred_thousand_invites_page_fast() {
     let paged = t.elapsed();
     assert!(all.len() > 90_000, "{} live invites", all.len());
     assert_eq!(all.iter().collect::<HashSet<_>>().len(), all.len());
-    // Generous bounds for an unoptimised test build on a shared machine.
-    assert!(ready.as_secs_f64() < 10.0, "generate+start took {ready:?}");
-    assert!(paged.as_secs_f64() < 20.0, "paging took {paged:?}");
+    // Bounds that only catch pathological (quadratic) behaviour: this is an
+    // unoptimised build on a shared machine; release numbers are ~10x better.
+    assert!(ready.as_secs_f64() < 30.0, "generate+start took {ready:?}");
+    assert!(paged.as_secs_f64() < 60.0, "paging took {paged:?}");
 }
 
 #[tokio::test]

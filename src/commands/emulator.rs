@@ -51,6 +51,9 @@ fn config_from_args(args: &EmulatorArgs) -> anyhow::Result<(SocketAddr, Emulator
 
 pub async fn run(args: &EmulatorArgs) -> anyhow::Result<()> {
     let (addr, config) = config_from_args(args)?;
+    // Listen for signals before announcing the address: a script may stop
+    // us as soon as it has read the banner.
+    let termination = Termination::listen()?;
     let running = emulator::start(addr, config).await?;
     {
         let mut out = std::io::stdout().lock();
@@ -65,26 +68,50 @@ pub async fn run(args: &EmulatorArgs) -> anyhow::Result<()> {
         // Scripts wait for these lines before connecting.
         out.flush()?;
     }
-    wait_for_termination().await?;
+    termination.wait().await?;
     running.shutdown().await;
     Ok(())
 }
 
 #[cfg(unix)]
-async fn wait_for_termination() -> anyhow::Result<()> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hup = signal(SignalKind::hangup())?;
-    tokio::select! {
-        r = tokio::signal::ctrl_c() => r?,
-        _ = term.recv() => {}
-        _ = hup.recv() => {}
+struct Termination {
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+}
+
+#[cfg(unix)]
+impl Termination {
+    fn listen() -> anyhow::Result<Termination> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Termination {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+        })
     }
-    Ok(())
+
+    async fn wait(mut self) -> anyhow::Result<()> {
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.hup.recv() => {}
+            _ = self.int.recv() => {}
+        }
+        Ok(())
+    }
 }
 
 #[cfg(not(unix))]
-async fn wait_for_termination() -> anyhow::Result<()> {
-    tokio::signal::ctrl_c().await?;
-    Ok(())
+struct Termination;
+
+#[cfg(not(unix))]
+impl Termination {
+    fn listen() -> anyhow::Result<Termination> {
+        Ok(Termination)
+    }
+
+    async fn wait(self) -> anyhow::Result<()> {
+        tokio::signal::ctrl_c().await?;
+        Ok(())
+    }
 }

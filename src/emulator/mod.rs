@@ -1,6 +1,30 @@
 //! A faithful local Slack for the Slack Connect methods: the same wire
 //! shapes, errors, pagination quirks, rate tiers and state changes, over an
 //! in-memory org, plus deterministic fault injection.
+//!
+//! Where Slack's documentation is silent the emulator chooses as follows
+//! (see `docs/slack-connect-api.md` for what is documented):
+//! - An acceptance is approved once both the inviting and the accepting team
+//!   have an `approval` review; the invite then leaves the pending list and
+//!   its channel connects the other org. Our approval alone leaves it pending.
+//! - `approveSharedInvite` on an invite that already left the list answers
+//!   `already_approved` (approved), `approval_inactive` (declined) or
+//!   `invite_not_found` (expired); `declineSharedInvite` answers
+//!   `inactive_invite` for approved, expired or revoked invites. Approving a
+//!   revoked invite, or one between two other teams, is `invalid_action`.
+//! - `target_team` may also arrive as `team_id` (Python's own test does so).
+//! - An approved request is sent under its own id: the request id becomes the
+//!   outgoing invite's id, valid for 14 days.
+//! - `team.externalTeams.list`'s cursor is the team id of the last org
+//!   returned; the others are base64 of the last item's sort key.
+//! - `disconnectShared` without `leaving_team_ids` on a two-team channel
+//!   removes the team that is not the host; when another org hosts, our side
+//!   leaves. Disconnected orgs stay listed as `DISCONNECTED` with zero counts.
+//! - A missing required argument is `invalid_arguments` with a
+//!   `response_metadata.messages` line, except `team.externalTeams.disconnect`
+//!   (`missing_argument` + `arg`, as its docs list).
+//! - Injected faults apply to every method, auth.test included: a real
+//!   network fails it too, and a client must survive that at start-up.
 
 mod args;
 mod channels;
@@ -12,9 +36,11 @@ mod limits;
 mod methods;
 mod net;
 mod pagination;
+mod records;
 mod server;
 mod snapshot;
 mod state;
+mod wire;
 
 use std::net::SocketAddr;
 use std::sync::atomic::AtomicU64;

@@ -165,7 +165,11 @@ fn process(
             now,
             token: tok,
         };
-        (spec.handler)(&mut cx)
+        let result = (spec.handler)(&mut cx);
+        if spec.write && result.is_ok() {
+            state.version += 1;
+        }
+        result
     };
     match result {
         Ok(reply) => Outcome {

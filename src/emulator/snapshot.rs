@@ -3,7 +3,8 @@
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 
 use super::config::FaultKind;
-use super::state::{InviteRec, State};
+use super::records::InviteRec;
+use super::state::State;
 
 /// How a request stands: the value `requestSharedInvite.list`'s include_* flags select on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

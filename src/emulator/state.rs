@@ -1,199 +1,23 @@
-//! The emulated org's state: compact records (teams and users shared through
-//! `Arc`, so 100,000 invites stay small) and their wire forms.
+//! The emulated org's state: who "we" are and the collections the methods
+//! work on. Records are compact (teams and users shared through `Arc`), so
+//! 100,000 invites stay small.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-use crate::slack::models::{
-    Acceptance, ConnectChannel, ConnectInvite, ConnectTeam, ConnectUser, ExternalOrg, InviteDetail,
-    InvitePayload, InviteRequest, RequestChannel, Review, TargetUser,
-};
+use crate::slack::models::{ConnectInvite, ConnectTeam, ConnectUser, ExternalOrg, InviteRequest};
 
 use super::channels::Channels;
 use super::dataset::{Dataset, SelfTeam};
 use super::pagination::Ordered;
+use super::records::{AcceptRec, Direction, InviteRec, RequestRec, ReviewRec, intern_user};
 use super::snapshot::{InviteOutcome, RequestStatus};
 
 pub(crate) type TeamRef = Arc<ConnectTeam>;
 pub(crate) type UserRef = Arc<ConnectUser>;
 /// Newest first, ties broken by id: a stable order for invites and requests.
 pub(crate) type TimeKey = (Reverse<i64>, String);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Direction {
-    Incoming,
-    Outgoing,
-}
-
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Incoming => "incoming",
-            Direction::Outgoing => "outgoing",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct ReviewRec {
-    pub kind: String,
-    pub date: Option<i64>,
-    pub team: TeamRef,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct AcceptRec {
-    pub approval_status: String,
-    pub date_accepted: Option<i64>,
-    pub date_invalid: Option<i64>,
-    pub date_last_updated: Option<i64>,
-    pub team: TeamRef,
-    pub user: Option<UserRef>,
-    pub reviews: Vec<ReviewRec>,
-}
-
-impl AcceptRec {
-    pub fn approved_by(&self, team_id: &str) -> bool {
-        self.reviews
-            .iter()
-            .any(|r| r.kind == "approval" && r.team.id == team_id)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct InviteRec {
-    pub id: String,
-    pub direction: Direction,
-    pub status: Option<String>,
-    pub invite_type: Option<String>,
-    pub date_created: i64,
-    pub date_invalid: Option<i64>,
-    pub date_last_updated: Option<i64>,
-    pub inviting_team: TeamRef,
-    pub inviting_user: Option<UserRef>,
-    pub link: Option<String>,
-    pub recipient_user_id: Option<String>,
-    pub recipient_email: Option<String>,
-    pub sig: Option<String>,
-    pub channel: ConnectChannel,
-    pub is_external_limited: bool,
-    pub is_sponsored: Option<bool>,
-    pub acceptances: Vec<AcceptRec>,
-}
-
-impl InviteRec {
-    pub fn key(&self) -> TimeKey {
-        (Reverse(self.date_created), self.id.clone())
-    }
-
-    pub fn to_wire(&self) -> ConnectInvite {
-        let team = |t: &TeamRef| Some(ConnectTeam::clone(t));
-        let user = |u: &Option<UserRef>| u.as_deref().cloned();
-        ConnectInvite {
-            direction: Some(self.direction.as_str().to_owned()),
-            status: self.status.clone(),
-            date_last_updated: self.date_last_updated,
-            invite_type: self.invite_type.clone(),
-            invite: Some(InviteDetail {
-                id: self.id.clone(),
-                date_created: Some(self.date_created),
-                date_invalid: self.date_invalid,
-                inviting_team: team(&self.inviting_team),
-                inviting_user: user(&self.inviting_user),
-                link: self.link.clone(),
-                recipient_user_id: self.recipient_user_id.clone(),
-                recipient_email: self.recipient_email.clone(),
-                sig: self.sig.clone(),
-            }),
-            channel: Some(self.channel.clone()),
-            acceptances: self
-                .acceptances
-                .iter()
-                .map(|a| Acceptance {
-                    approval_status: Some(a.approval_status.clone()),
-                    date_accepted: a.date_accepted,
-                    date_invalid: a.date_invalid,
-                    date_last_updated: a.date_last_updated,
-                    accepting_team: team(&a.team),
-                    accepting_user: user(&a.user),
-                    reviews: a
-                        .reviews
-                        .iter()
-                        .map(|r| Review {
-                            kind: Some(r.kind.clone()),
-                            date_review: r.date,
-                            reviewing_team: team(&r.team),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            // The flattened shape's payload is the only place Slack states
-            // whether the invite is external-limited, so it is always given.
-            invite_payload: Some(InvitePayload {
-                invite_type: self.invite_type.clone(),
-                is_sponsored: self.is_sponsored,
-                is_external_limited: Some(self.is_external_limited),
-                channel: None,
-            }),
-            ..ConnectInvite::default()
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct RequestRec {
-    pub id: String,
-    pub date_created: i64,
-    pub expires_at: Option<i64>,
-    pub date_last_updated: Option<i64>,
-    pub date_denied: Option<i64>,
-    pub inviting_team: TeamRef,
-    pub inviting_user: Option<UserRef>,
-    pub reviewing_user: Option<UserRef>,
-    pub is_external_limited: Option<bool>,
-    pub is_sponsored: Option<bool>,
-    pub recipient_email: Option<String>,
-    pub target_user: Option<TargetUser>,
-    pub channel: Option<Arc<RequestChannel>>,
-    /// Pending, Approved or Denied; Expired is derived from `expires_at`.
-    pub decided: RequestStatus,
-    pub deny_message: Option<String>,
-    pub approval_message: Option<String>,
-}
-
-impl RequestRec {
-    pub fn key(&self) -> TimeKey {
-        (Reverse(self.date_created), self.id.clone())
-    }
-
-    pub fn status(&self, now: i64) -> RequestStatus {
-        match self.decided {
-            RequestStatus::Pending if self.expires_at.is_some_and(|t| t <= now) => {
-                RequestStatus::Expired
-            }
-            other => other,
-        }
-    }
-
-    pub fn to_wire(&self) -> InviteRequest {
-        InviteRequest {
-            id: self.id.clone(),
-            date_created: Some(self.date_created),
-            expires_at: self.expires_at,
-            date_last_updated: self.date_last_updated,
-            date_denied: self.date_denied,
-            inviting_team: Some(ConnectTeam::clone(&self.inviting_team)),
-            inviting_user: self.inviting_user.as_deref().cloned(),
-            reviewing_user: self.reviewing_user.as_deref().cloned(),
-            is_external_limited: self.is_external_limited,
-            is_sponsored: self.is_sponsored,
-            recipient_email: self.recipient_email.clone(),
-            target_user: self.target_user.clone(),
-            channel: self.channel.as_deref().cloned(),
-        }
-    }
-}
 
 /// "Us": the org whose admin holds the tokens.
 #[derive(Debug, Clone)]
@@ -278,6 +102,11 @@ pub(crate) struct State {
     pub orgs: BTreeMap<String, ExternalOrg>,
     pub channels: Channels,
     teams: HashMap<String, TeamRef>,
+    /// Bumped by every applied write, so derived values can be cached.
+    pub version: u64,
+    /// admin.conversations.search's `total_count` for (filter, version):
+    /// paging through 20,000 channels must not recount them on every page.
+    pub search_count: Option<(String, u64, usize)>,
 }
 
 impl State {
@@ -292,6 +121,8 @@ impl State {
             orgs: BTreeMap::new(),
             channels: Channels::default(),
             teams: HashMap::new(),
+            version: 0,
+            search_count: None,
             me,
         };
         let mut users: HashMap<String, UserRef> = HashMap::new();
@@ -453,11 +284,4 @@ impl State {
             approval_message: None,
         }
     }
-}
-
-pub(crate) fn intern_user(users: &mut HashMap<String, UserRef>, u: &ConnectUser) -> UserRef {
-    users
-        .entry(u.id.clone())
-        .or_insert_with(|| Arc::new(u.clone()))
-        .clone()
 }

@@ -92,6 +92,7 @@ pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let query = cx.args.str("query").map(|q| q.to_lowercase());
     let connected = cx.args.list("connected_team_ids")?;
     let team_ids = cx.args.list("team_ids")?;
+    let signature = format!("{types:?}|{query:?}|{connected:?}|{team_ids:?}");
     let me = cx.state.me.team_id.clone();
     let keep = move |ch: &SharedChannel| {
         (types.is_empty() || types.iter().any(|t| matches_type(ch, t)))
@@ -111,7 +112,15 @@ pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
                 }
             })
     };
-    let total = cx.state.channels.by_id.values().filter(|c| keep(c)).count();
+    let version = cx.state.version;
+    let total = match &cx.state.search_count {
+        Some((sig, v, n)) if *sig == signature && *v == version => *n,
+        _ => {
+            let n = cx.state.channels.by_id.values().filter(|c| keep(c)).count();
+            cx.state.search_count = Some((signature, version, n));
+            n
+        }
+    };
     if cx.args.bool("total_count_only")?.unwrap_or(false) {
         return reply(json!({ "conversations": [], "total_count": total }));
     }
@@ -172,11 +181,22 @@ pub(super) fn search(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .then_some(last_key)
         .flatten()
         .map(|(k, id)| pagination::encode("search", vec![json!(index), json!(dir), k, json!(id)]));
-    reply(json!({
-        "conversations": items,
-        "total_count": total,
-        "next_cursor": next_or_empty(next),
-    }))
+    #[derive(serde::Serialize)]
+    struct Page<'a> {
+        ok: bool,
+        conversations: Vec<&'a SharedChannel>,
+        total_count: usize,
+        next_cursor: String,
+    }
+    let page = Page {
+        ok: true,
+        conversations: items,
+        total_count: total,
+        next_cursor: next.unwrap_or_default(),
+    };
+    serde_json::to_string(&page)
+        .map(Reply::Body)
+        .map_err(|_| ApiError::new("internal_error"))
 }
 
 pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {

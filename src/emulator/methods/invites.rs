@@ -6,8 +6,9 @@ use serde_json::json;
 
 use super::{ApiError, Ctx, Reply, reply};
 use crate::emulator::pagination::{self, take_page};
+use crate::emulator::records::{AcceptRec, Direction, InviteRec, ReviewRec};
 use crate::emulator::snapshot::InviteOutcome;
-use crate::emulator::state::{AcceptRec, Direction, InviteRec, ReviewRec};
+use crate::emulator::wire::WireInvite;
 
 pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let count = pagination::page_size(cx.args.int("count")?, 100, 1, 500);
@@ -25,14 +26,14 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .flatten()
         .map(|((Reverse(t), id), _)| pagination::encode("invites", vec![json!(t), json!(id)]));
     #[derive(serde::Serialize)]
-    struct Page {
+    struct Page<'a> {
         ok: bool,
-        invites: Vec<crate::slack::models::ConnectInvite>,
+        invites: Vec<WireInvite<'a>>,
         response_metadata: crate::slack::models::ResponseMetadata,
     }
     let body = Page {
         ok: true,
-        invites: page.iter().map(|(_, rec)| rec.to_wire()).collect(),
+        invites: page.iter().map(|(_, rec)| WireInvite(rec)).collect(),
         response_metadata: crate::slack::models::ResponseMetadata {
             next_cursor: Some(next.unwrap_or_default()),
             ..Default::default()

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 use super::{ApiError, Ctx, Reply, reply};
 use crate::emulator::pagination::{self, take_page};
+use crate::emulator::records::{Direction, InviteRec};
 use crate::emulator::snapshot::RequestStatus;
-use crate::emulator::state::{Direction, InviteRec};
 use crate::slack::models::ConnectChannel;
 
 /// Slack's limit for approval and denial messages.

@@ -1,0 +1,192 @@
+//! `--generate`: a large, realistic, deterministic org, built fast.
+
+mod items;
+mod names;
+
+use std::collections::HashMap;
+
+use crate::slack::models::{ConnectedWorkspace, ExternalOrg, SharedChannel};
+
+use super::config::GenerateSpec;
+use super::dataset::{Dataset, SelfTeam, mix};
+use items::{World, make_invite, make_request};
+use names::{DAY, Rng, TOPICS, Team, make_id, make_team, team_name};
+
+impl Dataset {
+    /// A deterministic org of the requested size; `now` anchors every date.
+    pub fn generate(spec: &GenerateSpec, seed: u64, now: i64) -> Dataset {
+        let mut rng = Rng(mix(seed ^ 0x5EED));
+        let me_id = "T0ACMEHQ01".to_owned();
+        let me = make_team(&mut rng, me_id.clone(), "Acme Corp".into(), now);
+        let self_team = SelfTeam {
+            team_id: Some(me_id.clone()),
+            team: Some("Acme Corp".into()),
+            user_id: Some(me.users[0].id.clone()),
+            user: me.users[0].name.clone(),
+            enterprise_id: Some("E0ACMEORG1".into()),
+            url: Some("https://acme-corp.slack.com/".into()),
+            domain: Some("acme-corp".into()),
+        };
+
+        let orgs: Vec<Team> = (0..spec.teams)
+            .map(|i| {
+                let name = team_name(&mut rng, i);
+                make_team(&mut rng, make_id('T', seed, 1, i), name, now)
+            })
+            .collect();
+        // Orgs invites come from that are not connected yet.
+        let prospect_count = if spec.invites + spec.requests == 0 {
+            0
+        } else {
+            ((spec.invites + spec.requests) / 40).clamp(8, 4000)
+        };
+        let prospects: Vec<Team> = (0..prospect_count)
+            .map(|i| {
+                let name = team_name(&mut rng, i + spec.teams);
+                make_team(&mut rng, make_id('T', seed, 2, i), name, now)
+            })
+            .collect();
+        // One org in 25 is disconnected and shares nothing any more.
+        let disconnected: Vec<bool> = (0..orgs.len()).map(|i| i % 25 == 3).collect();
+        let live: Vec<usize> = (0..orgs.len()).filter(|i| !disconnected[*i]).collect();
+
+        let mut counts = vec![(0i64, 0i64); orgs.len()];
+        let mut channels = Vec::with_capacity(spec.channels);
+        for i in 0..spec.channels {
+            let private = rng.chance(30);
+            let archived = rng.chance(4);
+            let mut connected: Vec<String> = Vec::new();
+            let mut first_partner: Option<usize> = None;
+            let mut limited = Vec::new();
+            if !live.is_empty() {
+                for _ in 0..1 + rng.below(3).min(live.len() - 1) {
+                    let o = live[rng.below(live.len())];
+                    let id = &orgs[o].team.id;
+                    if connected.contains(id) {
+                        continue;
+                    }
+                    connected.push(id.clone());
+                    first_partner.get_or_insert(o);
+                    if rng.chance(30) {
+                        limited.push(id.clone());
+                    }
+                    if private {
+                        counts[o].1 += 1;
+                    } else {
+                        counts[o].0 += 1;
+                    }
+                }
+            }
+            let ext = !connected.is_empty();
+            let host = if ext && rng.chance(30) {
+                connected[0].clone()
+            } else {
+                me_id.clone()
+            };
+            let topic = rng.pick(&TOPICS);
+            let partner = first_partner
+                .and_then(|o| orgs[o].team.domain.clone())
+                .unwrap_or_else(|| "internal".into());
+            let created = now - (1 + rng.below(900) as i64) * DAY;
+            let members = if archived {
+                -1
+            } else {
+                3 + rng.below(400) as i64
+            };
+            channels.push(SharedChannel {
+                id: make_id(if private { 'G' } else { 'C' }, seed, 3, i),
+                name: Some(format!("ext-{partner}-{topic}-{i}")),
+                purpose: Some(serde_json::Value::String(format!(
+                    "Working with {partner} on {topic}"
+                ))),
+                member_count: Some(members),
+                created: Some(created),
+                creator_id: Some(me.users[rng.below(me.users.len())].id.clone()),
+                is_private: Some(private),
+                is_archived: Some(archived),
+                is_general: Some(false),
+                last_activity_ts: Some(
+                    (created + rng.below(900) as i64 * DAY).min(now) * 1_000_000,
+                ),
+                is_shared: Some(ext),
+                is_ext_shared: Some(ext),
+                is_org_shared: Some(false),
+                is_global_shared: Some(false),
+                is_pending_ext_shared: Some(false),
+                is_frozen: Some(false),
+                conversation_host_id: Some(host),
+                context_team_id: Some(me_id.clone()),
+                connected_team_ids: connected,
+                connected_limited_team_ids: limited,
+                internal_team_ids: vec![me_id.clone()],
+                external_user_count: ext.then(|| rng.below(60) as i64),
+                ..SharedChannel::default()
+            });
+        }
+
+        let organizations = orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| ExternalOrg {
+                team_id: o.team.id.clone(),
+                team_name: o.team.name.clone(),
+                team_domain: o.team.domain.clone(),
+                public_channel_count: Some(counts[i].0),
+                private_channel_count: Some(counts[i].1),
+                im_channel_count: Some(if disconnected[i] {
+                    0
+                } else {
+                    rng.below(20) as i64
+                }),
+                mpim_channel_count: Some(if disconnected[i] {
+                    0
+                } else {
+                    rng.below(5) as i64
+                }),
+                connected_workspaces: vec![ConnectedWorkspace {
+                    workspace_id: me_id.clone(),
+                    workspace_name: Some("Acme Corp".into()),
+                }],
+                slack_connect_prefs: Some(serde_json::json!({})),
+                connection_status: Some(
+                    if disconnected[i] {
+                        "DISCONNECTED"
+                    } else {
+                        "CONNECTED"
+                    }
+                    .into(),
+                ),
+                last_active_timestamp: Some(now - rng.below(60 * 24) as i64 * 3600),
+                is_sponsored: Some(rng.chance(5)),
+                canvas: None,
+                lists: None,
+            })
+            .collect();
+
+        let partners: Vec<&Team> = orgs.iter().chain(prospects.iter()).collect();
+        let by_id: HashMap<&str, &Team> = orgs.iter().map(|o| (o.team.id.as_str(), o)).collect();
+        let world = World {
+            seed,
+            now,
+            me: &me,
+            partners: &partners,
+            by_id: &by_id,
+            channels: &channels,
+        };
+        let invites = (0..spec.invites)
+            .map(|i| make_invite(&mut rng, &world, i))
+            .collect();
+        let invite_requests = (0..spec.requests)
+            .map(|i| make_request(&mut rng, &world, i))
+            .collect();
+        Dataset {
+            self_team: Some(self_team),
+            invites,
+            invite_requests,
+            organizations,
+            channels,
+            tokens: Vec::new(),
+            as_of: None,
+        }
+    }
+}
