@@ -53,7 +53,10 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         ListKind::Teams => out.print(client.external_orgs(), &TEAMS, now).await,
         ListKind::Channels => out.print(client.shared_channels(), &CHANNELS, now).await,
     };
-    reporter.abort();
+    // The client's last clone goes here, which closes the event channel: the
+    // reporter prints what is left (a fallback notice, say) and ends.
+    drop(client);
+    let _ = reporter.await;
     let noun = noun(args.kind);
     let count = result.with_context(|| format!("could not list {noun}"))?;
     if io::stderr().is_terminal() {

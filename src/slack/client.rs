@@ -1,6 +1,5 @@
 //! [`SlackClient`]: one call = pace, send, decode, and retry when that is safe.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,95 +9,16 @@ use serde::de::DeserializeOwned;
 use tokio::sync::broadcast;
 use tokio::time::Instant;
 
-use super::envelope::{self, decode_redacted};
+use bytes::Bytes;
+
+use super::envelope::{self, Head};
 use super::error::SlackError;
 use super::events::ClientEvent;
 use super::limiter::Limiter;
 use super::token::Token;
 use super::transport::{Answer, Transport};
 
-/// How the client behaves towards Slack.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClientOptions {
-    /// Longest wait for one answer. Shorter than Slack's own 30 s upstream
-    /// limit would cut off slow but valid answers; longer leaves the user waiting.
-    pub timeout: Duration,
-    /// Pace calls to each method's tier budget before Slack answers 429.
-    /// Off only against a server without limits (benchmarks).
-    pub pace: bool,
-    /// How often a failed read is sent again (429, 5xx, network, bad JSON).
-    /// Writes are bounded by the same number but retried only when Slack
-    /// certainly did not apply them.
-    pub read_retries: u32,
-}
-
-impl Default for ClientOptions {
-    fn default() -> Self {
-        ClientOptions {
-            timeout: Duration::from_secs(30),
-            pace: true,
-            read_retries: 5,
-        }
-    }
-}
-
-/// Knobs for tests and benchmarks; the defaults are right for Slack.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tuning {
-    /// Length of a rate-limit window (Slack: one minute).
-    pub rate_window: Duration,
-    /// First retry delay; doubled per attempt, with jitter.
-    pub backoff_base: Duration,
-    /// Longest retry delay.
-    pub backoff_max: Duration,
-}
-
-impl Default for Tuning {
-    fn default() -> Self {
-        Tuning {
-            rate_window: Duration::from_secs(60),
-            backoff_base: Duration::from_millis(500),
-            backoff_max: Duration::from_secs(30),
-        }
-    }
-}
-
-impl Tuning {
-    /// Matches an emulator run with `--rate-limits scaled:N`: the same budgets
-    /// in a window `n` times shorter, and retry delays shortened alike.
-    pub fn scaled(n: u32) -> Self {
-        let n = n.max(1);
-        let d = Tuning::default();
-        Tuning {
-            rate_window: d.rate_window / n,
-            backoff_base: d.backoff_base / n,
-            backoff_max: d.backoff_max / n,
-        }
-    }
-}
-
-/// What the client has done so far.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ClientStats {
-    /// Requests sent, per method (every attempt counts).
-    pub requests: BTreeMap<&'static str, u64>,
-    /// HTTP 429 answers seen.
-    pub rate_limited: u64,
-    /// Calls sent again after a failure.
-    pub retries: u64,
-    /// Time spent waiting for the limiter, summed over calls.
-    pub waited: Duration,
-}
-
-impl ClientStats {
-    pub fn requests_for(&self, method: &str) -> u64 {
-        self.requests.get(method).copied().unwrap_or(0)
-    }
-
-    pub fn total_requests(&self) -> u64 {
-        self.requests.values().sum()
-    }
-}
+pub use super::options::{ClientOptions, ClientStats, Tuning};
 
 /// Reads may be retried freely; writes only when Slack certainly did not apply them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,17 +111,41 @@ impl SlackClient {
         self.inner.stats.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Call `method` with `args`, retrying as `kind` allows.
+    /// Call `method` with `args`, retrying as `kind` allows, and decode the answer.
     pub(crate) async fn call<T: DeserializeOwned>(
         &self,
         method: &'static str,
         args: &[(&'static str, String)],
         kind: CallKind,
     ) -> Result<T, SlackError> {
+        let (body, _) = self.call_raw(method, args, kind).await?;
+        self.decode_payload(method, &body)
+    }
+
+    /// The typed payload of a body [`Self::call_raw`] returned. Not retried:
+    /// the body is well-formed JSON that said `ok: true`, so a failure here
+    /// is a shape we do not understand, and asking again would not change it.
+    pub(crate) fn decode_payload<T: DeserializeOwned>(
+        &self,
+        method: &'static str,
+        body: &[u8],
+    ) -> Result<T, SlackError> {
+        envelope::decode_payload(method, body)
+            .map_err(|e| envelope::redact(e, Some(self.inner.token.expose())))
+    }
+
+    /// Call `method` with `args`, retrying as `kind` allows; the body of the
+    /// `ok: true` answer, and its envelope and paging fields.
+    pub(crate) async fn call_raw(
+        &self,
+        method: &'static str,
+        args: &[(&'static str, String)],
+        kind: CallKind,
+    ) -> Result<(Bytes, Head), SlackError> {
         let mut attempt = 0;
         loop {
             let error = match self.attempt(method, args).await {
-                Ok(value) => return Ok(value),
+                Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
             let retryable = match kind {
@@ -218,7 +162,13 @@ impl SlackClient {
                 _ => self.backoff(attempt),
             };
             self.lock_stats().retries += 1;
-            tracing::info!(method, attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
+            tracing::info!(
+                method,
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                error = %log_label(&error),
+                "retrying"
+            );
             self.emit(ClientEvent::Retrying {
                 method,
                 attempt,
@@ -244,11 +194,11 @@ impl SlackClient {
         half + half.mul_f64(rand::rng().random::<f64>())
     }
 
-    async fn attempt<T: DeserializeOwned>(
+    async fn attempt(
         &self,
         method: &'static str,
         args: &[(&'static str, String)],
-    ) -> Result<T, SlackError> {
+    ) -> Result<(Bytes, Head), SlackError> {
         let inner = &*self.inner;
         let permit = inner.limiter.acquire(method).await;
         let waited = permit.waited;
@@ -276,16 +226,14 @@ impl SlackClient {
             "slack call"
         );
         match answer? {
-            Answer::Ok(body) => {
-                let decoded = decode_redacted::<T>(method, &body, inner.token.expose());
-                match decoded {
-                    // A 200 that says `ratelimited` is a 429 without its header.
-                    Err(SlackError::Api { code, .. }) if code == "ratelimited" => {
-                        Err(self.rate_limited(method, None))
-                    }
-                    other => other,
+            Answer::Ok(body) => match envelope::check(method, &body) {
+                Ok(head) => Ok((body, head)),
+                // A 200 that says `ratelimited` is a 429 without its header.
+                Err(SlackError::Api { code, .. }) if code == "ratelimited" => {
+                    Err(self.rate_limited(method, None))
                 }
-            }
+                Err(error) => Err(envelope::redact(error, Some(inner.token.expose()))),
+            },
             Answer::RateLimited(retry_after) => Err(self.rate_limited(method, retry_after)),
             Answer::Status(status) => Err(SlackError::Http { method, status }),
         }
@@ -309,6 +257,18 @@ impl SlackClient {
             method,
             retry_after,
         }
+    }
+}
+
+/// What went wrong, for the log: the kind and Slack's code, never a body
+/// snippet or message, which may quote names and emails.
+fn log_label(error: &SlackError) -> String {
+    match error {
+        SlackError::Api { code, .. } => format!("api {code}"),
+        SlackError::RateLimited { .. } => "ratelimited".to_owned(),
+        SlackError::Http { status, .. } => format!("http {status}"),
+        SlackError::Transport { kind, .. } => format!("transport {kind:?}"),
+        SlackError::Decode { .. } => "decode".to_owned(),
     }
 }
 

@@ -1,9 +1,11 @@
 //! Slack's `ok`/`error` envelope, shared by every method.
 //!
-//! A body is read twice: once into [`Head`], which skips everything but the
-//! envelope fields, then into the typed response. The first pass is cheap
-//! (unknown fields are skipped without allocating) and keeps the typed
-//! responses free of error fields.
+//! A body is read twice. The first pass reads only the envelope fields and
+//! the paging fields into [`Head`], skipping everything else without
+//! allocating; it also checks the whole body is well-formed JSON. So the
+//! pager knows the next cursor (and the client whether to retry) before the
+//! expensive typed decode, which can then run off the async threads while
+//! the next page is already being fetched.
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -16,8 +18,9 @@ pub const SNIPPET_CHARS: usize = 80;
 
 const REDACTED: &str = "…redacted";
 
-#[derive(Deserialize)]
-struct Head {
+/// The envelope and paging fields of an answer.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct Head {
     #[serde(default)]
     ok: Option<bool>,
     #[serde(default)]
@@ -30,8 +33,27 @@ struct Head {
     arg: Option<String>,
     #[serde(default)]
     warning: Option<String>,
+    /// admin.conversations.search's cursor (top level, unlike every other method).
     #[serde(default)]
-    response_metadata: Option<ResponseMetadata>,
+    pub(crate) next_cursor: Option<String>,
+    #[serde(default)]
+    pub(crate) total_count: Option<u64>,
+    #[serde(default)]
+    pub(crate) response_metadata: Option<ResponseMetadata>,
+}
+
+impl Head {
+    /// `response_metadata.next_cursor`; `""`, `null` and absence all mean "last page".
+    pub(crate) fn metadata_cursor(&self) -> Option<&str> {
+        self.response_metadata
+            .as_ref()
+            .and_then(ResponseMetadata::next)
+    }
+
+    /// The top-level `next_cursor`, with the same three ways to say "last page".
+    pub(crate) fn top_level_cursor(&self) -> Option<&str> {
+        self.next_cursor.as_deref().filter(|c| !c.is_empty())
+    }
 }
 
 /// Decode one Slack answer (HTTP 200 body) into `T`, or the `ok: false` error it carries.
@@ -39,27 +61,19 @@ struct Head {
 /// This is the decoder the client uses; it is public so fixture tests run
 /// real sample files through exactly the same path.
 pub fn decode<T: DeserializeOwned>(method: &'static str, body: &[u8]) -> Result<T, SlackError> {
-    decode_inner(method, body).map_err(|e| redact(e, None))
+    check(method, body)?;
+    decode_payload(method, body)
 }
 
-/// [`decode`], then scrub `secret` out of anything the error carries: a
-/// misbehaving server may echo the token back, and serde's messages quote values.
-pub(crate) fn decode_redacted<T: DeserializeOwned>(
-    method: &'static str,
-    body: &[u8],
-    secret: &str,
-) -> Result<T, SlackError> {
-    decode_inner(method, body).map_err(|e| redact(e, Some(secret)))
-}
-
-fn decode_inner<T: DeserializeOwned>(method: &'static str, body: &[u8]) -> Result<T, SlackError> {
+/// The first pass: the answer's [`Head`] when it says `ok: true`, else its error.
+pub(crate) fn check(method: &'static str, body: &[u8]) -> Result<Head, SlackError> {
     let head: Head = serde_json::from_slice(body).map_err(|e| decode_error(method, &e, body))?;
     match head.ok {
         Some(true) => {
             if let Some(warning) = head.warning.as_deref().filter(|w| !w.is_empty()) {
                 tracing::debug!(method, warning, "slack warning");
             }
-            serde_json::from_slice(body).map_err(|e| decode_error(method, &e, body))
+            Ok(head)
         }
         Some(false) => {
             let metadata = head.response_metadata.unwrap_or_default();
@@ -83,6 +97,14 @@ fn decode_inner<T: DeserializeOwned>(method: &'static str, body: &[u8]) -> Resul
             snippet: snippet(body),
         }),
     }
+}
+
+/// The second pass: the typed payload of a body [`check`] accepted.
+pub(crate) fn decode_payload<T: DeserializeOwned>(
+    method: &'static str,
+    body: &[u8],
+) -> Result<T, SlackError> {
+    serde_json::from_slice(body).map_err(|e| decode_error(method, &e, body))
 }
 
 fn decode_error(method: &'static str, error: &serde_json::Error, body: &[u8]) -> SlackError {
@@ -252,7 +274,7 @@ mod tests {
     }
 
     #[test]
-    fn redacted_decode_hides_the_secret_in_serde_messages() {
+    fn redaction_hides_the_secret_in_serde_messages() {
         let secret = "xoxp-9999-secret-token";
         let body = format!(r#"{{"ok":true,"n":"{secret}"}}"#);
         #[derive(Deserialize, Debug)]
@@ -260,7 +282,10 @@ mod tests {
         struct N {
             n: u64,
         }
-        let err = decode_redacted::<N>("auth.test", body.as_bytes(), secret).unwrap_err();
+        let err = redact(
+            decode::<N>("auth.test", body.as_bytes()).unwrap_err(),
+            Some(secret),
+        );
         assert!(!format!("{err} {err:?}").contains(secret), "{err:?}");
     }
 }

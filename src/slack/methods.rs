@@ -1,14 +1,12 @@
 //! The Slack Connect methods, as typed calls on [`SlackClient`].
 
-use futures::StreamExt;
-use futures::stream;
 use serde::Serialize;
 
 use super::client::{CallKind, SlackClient};
 use super::error::SlackError;
 use super::events::ClientEvent;
 use super::models::{AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use super::paginate::{Cursor, ListSpec, Page, PageStream, fetch_page, paginate};
+use super::paginate::{CursorAt, Ended, ListSpec, PageStream, paginate, produce, spawn_pages};
 use super::responses::{
     AuthTeamsList, ConversationsList, ConversationsSearch, Empty, ExternalTeamsList,
     ListConnectInvites, RequestDecision, RequestSharedInviteList,
@@ -93,6 +91,7 @@ impl SlackClient {
                 method: "conversations.listConnectInvites",
                 size_arg: "count",
                 page_size: 500,
+                cursor_at: CursorAt::Metadata,
                 args: Vec::new(),
             },
         )
@@ -114,6 +113,7 @@ impl SlackClient {
                 method: "conversations.requestSharedInvite.list",
                 size_arg: "limit",
                 page_size: 1000,
+                cursor_at: CursorAt::Metadata,
                 args,
             },
         )
@@ -127,6 +127,8 @@ impl SlackClient {
                 method: "team.externalTeams.list",
                 size_arg: "limit",
                 page_size: 25,
+                // The "cursor" is a team ID; it is sent back as is.
+                cursor_at: CursorAt::Metadata,
                 args: Vec::new(),
             },
         )
@@ -140,6 +142,7 @@ impl SlackClient {
             method: SEARCH,
             size_arg: "limit",
             page_size: 20,
+            cursor_at: CursorAt::TopLevel,
             args: vec![(
                 "search_channel_types",
                 "external_shared,external_shared_private".to_owned(),
@@ -149,53 +152,27 @@ impl SlackClient {
             method: CONVERSATIONS_LIST,
             size_arg: "limit",
             page_size: 999,
+            cursor_at: CursorAt::Metadata,
             args: vec![
                 ("types", "public_channel,private_channel".to_owned()),
                 ("exclude_archived", "true".to_owned()),
             ],
         };
         let client = self.clone();
-        let start = (Source::Search, Cursor::First);
-        stream::unfold(start, move |(source, cursor)| {
-            let (client, search, list) = (client.clone(), search.clone(), list.clone());
-            async move {
-                if matches!(cursor, Cursor::Done) {
-                    return None;
-                }
-                let first = matches!(cursor, Cursor::First);
-                let result = match source {
-                    Source::Search => {
-                        fetch_page::<ConversationsSearch>(&client, &search, &cursor).await
-                    }
-                    Source::List => fetch_page::<ConversationsList>(&client, &list, &cursor)
-                        .await
-                        .map(|(page, next)| (only_external(page), next)),
-                };
-                match result {
-                    Ok((page, next)) => Some((Ok(page), (source, next))),
-                    Err(SlackError::Api { code, .. })
-                        if first
-                            && source == Source::Search
-                            && SEARCH_REFUSALS.contains(&code.as_str()) =>
-                    {
-                        client.emit(ClientEvent::Fallback {
-                            from: SEARCH,
-                            method: CONVERSATIONS_LIST,
-                            reason: code,
-                        });
-                        let next = fetch_page::<ConversationsList>(&client, &list, &Cursor::First)
-                            .await
-                            .map(|(page, next)| (only_external(page), next));
-                        match next {
-                            Ok((page, next)) => Some((Ok(page), (Source::List, next))),
-                            Err(e) => Some((Err(e), (Source::List, Cursor::Done))),
-                        }
-                    }
-                    Err(e) => Some((Err(e), (source, Cursor::Done))),
-                }
+        spawn_pages(move |tx| async move {
+            let ended =
+                produce::<ConversationsSearch>(&client, &search, &tx, SEARCH_REFUSALS, None).await;
+            if let Ended::Refused(error) = ended {
+                client.emit(ClientEvent::Fallback {
+                    from: SEARCH,
+                    method: CONVERSATIONS_LIST,
+                    reason: error.code().unwrap_or_default().to_owned(),
+                });
+                // conversations.list returns every channel; keep the Slack Connect ones.
+                let external: fn(&SharedChannel) -> bool = |c| c.is_ext_shared == Some(true);
+                produce::<ConversationsList>(&client, &list, &tx, &[], Some(external)).await;
             }
         })
-        .boxed()
     }
 
     pub async fn approve_invite(
@@ -292,22 +269,10 @@ impl SlackClient {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Search,
-    List,
-}
-
 fn invite_args(invite_id: &str, target_team: Option<&str>) -> Vec<(&'static str, String)> {
     let mut args = vec![("invite_id", invite_id.to_owned())];
     if let Some(team) = target_team {
         args.push(("target_team", team.to_owned()));
     }
     args
-}
-
-/// conversations.list returns every channel; keep the Slack Connect ones.
-fn only_external(mut page: Page<SharedChannel>) -> Page<SharedChannel> {
-    page.items.retain(|c| c.is_ext_shared == Some(true));
-    page
 }

@@ -12,14 +12,16 @@ pub mod events;
 pub mod limiter;
 mod methods;
 pub mod models;
+mod options;
 mod paginate;
 pub mod responses;
 pub mod token;
 mod transport;
 
-pub use client::{ClientOptions, ClientStats, SlackClient, Tuning};
+pub use client::SlackClient;
 pub use error::{ApiErrorDetail, SlackError, TransportKind};
 pub use events::{ClientEvent, WaitReason};
 pub use methods::{ApprovalMessage, RequestApproval, RequestFilter};
+pub use options::{ClientOptions, ClientStats, Tuning};
 pub use paginate::{Page, PageStream};
 pub use token::Token;
