@@ -191,6 +191,7 @@ pub enum HelpLine {
 
 /// What the marks on screen mean; meaning is never in colour alone.
 pub const LEGEND: &[&str] = &[
+    "(2m)     on a tab: how old that pane's data is; … while it loads, ✗ if it failed",
     "5h!      expires within a day (also highlighted)",
     "expired  past its expiry date",
     "✓        org verified by Slack (in the org column)",
