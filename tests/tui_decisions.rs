@@ -56,6 +56,9 @@ async fn approving_an_incoming_invite_connects_it() {
         None,
         "the invited side names no team"
     );
+    // The connected channel shows up in the Channels pane without an `r`.
+    let screen = s.press("4").settle().await;
+    assert!(screen.contains("27 shared with other orgs"), "{screen}");
     s.quit().await;
 }
 

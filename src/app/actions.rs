@@ -345,10 +345,17 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
     let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
     let item = decision.item_id.as_str();
     let mut outcome_words = "";
+    let mut effects = Vec::new();
     match &decision.kind {
         DecisionKind::ApproveInvite { .. } => {
             outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
-                AfterApproval::Connected => " Every side has approved: the channel is connected.",
+                AfterApproval::Connected => {
+                    // A newly connected channel changes the Channels list
+                    // and the org's counts: fetch both.
+                    effects.extend(super::update::reload_quietly(app, ListKind::Channels));
+                    effects.extend(super::update::reload_quietly(app, ListKind::Orgs));
+                    " Every side has approved: the channel is connected."
+                }
                 AfterApproval::WaitingOnThem => " It now waits on the other org's approval.",
                 AfterApproval::Gone => "",
             };
@@ -385,7 +392,7 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
         decision.summary
     );
     app.notify(NoticeKind::Success, text);
-    Vec::new()
+    effects
 }
 
 /// Slack refused, or did not answer: the row stays, and says why.

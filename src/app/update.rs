@@ -183,6 +183,16 @@ fn begin_load(app: &mut App, kind: ListKind) {
     with_list(app, kind, |l| l.begin_load());
 }
 
+/// Reload a list that a decision changed on Slack's side, unless it is
+/// loading already (its fresh pages will show the change anyway).
+pub(super) fn reload_quietly(app: &mut App, kind: ListKind) -> Option<Effect> {
+    if with_list(app, kind, |l| l.is_loading()) {
+        return None;
+    }
+    begin_load(app, kind);
+    Some(Effect::Load(kind))
+}
+
 fn on_page(app: &mut App, items: ListItems, total: Option<u64>, is_last: bool) {
     let now = app.now;
     let ours = app

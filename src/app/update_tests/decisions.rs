@@ -49,16 +49,22 @@ fn a_write_needs_y_and_is_sent_once() {
     // Keys keep working meanwhile.
     press(&mut app, "2");
     assert_eq!(app.pane, ListKind::Requests);
-    // Success updates the row: our review moves it to "awaiting them".
-    assert!(
-        update(
-            &mut app,
-            Msg::ActionDone {
-                decision: *decision
-            }
-        )
-        .is_empty()
+    // Success updates the list: the inviter had approved, so ours was the
+    // last approval; the invite leaves and the lists it changed reload.
+    let effects = update(
+        &mut app,
+        Msg::ActionDone {
+            decision: *decision,
+        },
     );
+    assert_eq!(
+        effects,
+        [
+            Effect::Load(ListKind::Channels),
+            Effect::Load(ListKind::Orgs)
+        ]
+    );
+    assert!(app.invites.find("I1").is_none());
     assert_eq!(app.invites.awaiting_us, 1);
     assert!(app.decisions.is_idle());
     assert!(
