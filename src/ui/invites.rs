@@ -19,7 +19,7 @@ const COLUMNS: [Column; 9] = [
     Column::new("PERM", 8, 8, 4),
     Column::new("EXPIRES", 7, 7, 2),
     Column::new("AGE", 4, 4, 6),
-    Column::new("INVITER", 14, 22, 7),
+    Column::new("INVITER", 14, 16, 7),
     Column::new("RECIPIENT", 16, 30, 8),
 ];
 
