@@ -20,7 +20,6 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -207,12 +206,4 @@ pub fn key_hints(pairs: &[(String, &'static str)], theme: &Theme) -> Vec<Span<'s
         spans.push(Span::raw(format!(" {label}")));
     }
     spans
-}
-
-pub fn muted(text: impl Into<String>, theme: &Theme) -> Span<'static> {
-    Span::styled(text.into(), theme.muted)
-}
-
-pub fn plain_style() -> Style {
-    Style::new()
 }
