@@ -1,9 +1,12 @@
 //! connect-triage: a terminal dashboard for triaging Slack Connect, and a
 //! faithful emulator of the Slack Connect Web API.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod connect;
 pub mod emulator;
 pub mod exit;
 pub mod slack;
+pub mod ui;
+pub mod worker;

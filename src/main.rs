@@ -1,9 +1,12 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use connect_triage::cli::{Cli, Command};
+use connect_triage::cli::{Cli, Command, DataArgs};
 use connect_triage::commands;
+use connect_triage::commands::tui::Source;
+use connect_triage::connect;
 use connect_triage::exit::{UsageError, exit_code_for};
+use connect_triage::slack::SlackClient;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -23,9 +26,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(connect_triage::cli::Command::Emulator(args)) => {
             connect_triage::commands::emulator::run(&args).await
         }
+        Some(Command::Demo(data)) => commands::tui::run(&cli.global, Source::Demo(data)).await,
         Some(other) => {
             Err(UsageError::new(format!("{other:?}: not available in this build")).into())
         }
-        None => Err(UsageError::new("the TUI is not available in this build").into()),
+        None => {
+            // With a token, real Slack; without one, the demo (DESIGN.md §2).
+            match connect::load_token(cli.global.token_file.as_deref())? {
+                Some(token) => {
+                    let api_base = connect::resolve_api_base(cli.global.api_base.as_deref())?;
+                    let client = SlackClient::new(&api_base, token)?;
+                    commands::tui::run(&cli.global, Source::Live { client }).await
+                }
+                None => {
+                    let demo = DataArgs {
+                        seed: 1,
+                        ..DataArgs::default()
+                    };
+                    commands::tui::run(&cli.global, Source::Demo(demo)).await
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,213 @@
+//! What a key can ask for ([`Action`]) and where the admin is when it is
+//! pressed ([`Context`]), with the words the footer and help use for them.
+
+use super::ListKind;
+
+/// Something the admin can ask for with a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    PaneInvites,
+    PaneRequests,
+    PaneOrgs,
+    PaneChannels,
+    NextPane,
+    PrevPane,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Open,
+    Back,
+    Approve,
+    Decline,
+    Disconnect,
+    Refresh,
+    Help,
+    Quit,
+    Confirm,
+    Cancel,
+    Send,
+    NewLine,
+    TogglePermission,
+}
+
+impl Action {
+    pub const ALL: [Action; 25] = [
+        Action::PaneInvites,
+        Action::PaneRequests,
+        Action::PaneOrgs,
+        Action::PaneChannels,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Open,
+        Action::Back,
+        Action::Approve,
+        Action::Decline,
+        Action::Disconnect,
+        Action::Refresh,
+        Action::Help,
+        Action::Quit,
+        Action::Confirm,
+        Action::Cancel,
+        Action::Send,
+        Action::NewLine,
+        Action::TogglePermission,
+    ];
+
+    /// The stable name used by the config file and shown in help.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::PaneInvites => "pane_invites",
+            Action::PaneRequests => "pane_requests",
+            Action::PaneOrgs => "pane_orgs",
+            Action::PaneChannels => "pane_channels",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "prev_pane",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::Approve => "approve",
+            Action::Decline => "decline",
+            Action::Disconnect => "disconnect",
+            Action::Refresh => "refresh",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Confirm => "confirm",
+            Action::Cancel => "cancel",
+            Action::Send => "send",
+            Action::NewLine => "newline",
+            Action::TogglePermission => "toggle_permission",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Whether the action means anything on this pane (`a` on Orgs does not).
+    pub fn applies_to(self, pane: ListKind) -> bool {
+        match self {
+            Action::Approve | Action::Decline => {
+                matches!(pane, ListKind::Invites | ListKind::Requests)
+            }
+            Action::Disconnect => matches!(pane, ListKind::Orgs | ListKind::Channels),
+            _ => true,
+        }
+    }
+
+    /// Short footer label; depends on the pane for the decision keys.
+    pub fn label(self, pane: ListKind) -> &'static str {
+        match self {
+            Action::PaneInvites => "invites",
+            Action::PaneRequests => "requests",
+            Action::PaneOrgs => "orgs",
+            Action::PaneChannels => "channels",
+            Action::NextPane => "next pane",
+            Action::PrevPane => "prev pane",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Open => "detail",
+            Action::Back => "back",
+            Action::Approve => "approve",
+            Action::Decline if pane == ListKind::Requests => "deny",
+            Action::Decline => "decline",
+            Action::Disconnect => "disconnect",
+            Action::Refresh => "refresh",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Confirm => "yes, send",
+            Action::Cancel => "cancel",
+            Action::Send => "continue",
+            Action::NewLine => "new line",
+            Action::TogglePermission => "permission",
+        }
+    }
+
+    /// One sentence for the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::PaneInvites => "Invites pane: channel invitations",
+            Action::PaneRequests => "Requests pane: members asking to invite outsiders",
+            Action::PaneOrgs => "Orgs pane: external organizations we are connected to",
+            Action::PaneChannels => "Channels pane: channels shared with other orgs",
+            Action::NextPane => "next pane",
+            Action::PrevPane => "previous pane",
+            Action::Down => "move down",
+            Action::Up => "move up",
+            Action::Top => "first item",
+            Action::Bottom => "last item",
+            Action::PageDown => "one page down",
+            Action::PageUp => "one page up",
+            Action::Open => "detail view of the selected item",
+            Action::Back => "close the detail view or help",
+            Action::Approve => "approve the invite or request (asks first)",
+            Action::Decline => "decline the invite / deny the request (asks first)",
+            Action::Disconnect => "disconnect the channel or the org (asks first)",
+            Action::Refresh => "reload this pane from Slack",
+            Action::Help => "this help",
+            Action::Quit => "quit (asks first if decisions are in flight)",
+            Action::Confirm => "send the decision shown; any other key cancels",
+            Action::Cancel => "cancel, nothing is sent (n only where you are not typing)",
+            Action::Send => "continue to the confirmation",
+            Action::NewLine => "new line in the message",
+            Action::TogglePermission => "switch post-only / post-and-invite",
+        }
+    }
+}
+
+/// Where the admin is; decides which bindings are live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    List,
+    Detail,
+    Help,
+    Confirm,
+    DenyEditor,
+    ApproveRequest,
+    ChooseTeam,
+    TypeName,
+}
+
+impl Context {
+    /// Where this is, for help headings: "In lists and the detail view".
+    pub fn place(self) -> &'static str {
+        match self {
+            Context::List => "lists",
+            Context::Detail => "the detail view",
+            Context::Help => "help",
+            Context::Confirm => "confirmations",
+            Context::DenyEditor => "the deny editor",
+            Context::ApproveRequest => "request approval",
+            Context::ChooseTeam => "org choice",
+            Context::TypeName => "name typing",
+        }
+    }
+
+    pub const ALL: [Context; 8] = [
+        Context::List,
+        Context::Detail,
+        Context::Help,
+        Context::Confirm,
+        Context::DenyEditor,
+        Context::ApproveRequest,
+        Context::ChooseTeam,
+        Context::TypeName,
+    ];
+}

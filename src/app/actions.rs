@@ -1,0 +1,430 @@
+//! Decisions end to end: a decision key opens the right dialog, a confirmed
+//! dialog becomes one write (never two for one item), and Slack's answer
+//! updates the rows and tells the admin in words.
+
+use super::channels::external_teams;
+use super::decisions::{DecisionId, DecisionKind, Outcome};
+use super::dialogs::{
+    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DenyDialog, Dialog,
+    PlannedWrite, TypeNameDialog, channel_confirmation, new_editor, permission_words,
+};
+use super::explain;
+use super::invites::{
+    AfterApproval, WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on,
+    we_invited,
+};
+use super::keymap::Action;
+use super::orgs::{ChannelCounts, display_name};
+use super::requests::is_external_limited;
+use super::{App, Effect, ListKind, NoticeKind};
+use crate::slack::SlackError;
+use crate::slack::models::{ConnectInvite, InviteRequest};
+
+const READ_ONLY: &str = "Read-only session (--read-only): no decision can be sent.";
+
+/// The pane and item a decision key acts on: the detail view's item when
+/// it is open, else the selected row.
+fn target(app: &App) -> Option<(ListKind, String)> {
+    match &app.detail {
+        Some(detail) => Some((detail.pane, detail.item_id.clone())),
+        None => app.selected_id().map(|id| (app.pane, id)),
+    }
+}
+
+/// `a`, `d` or `X`: open the dialog for the decision, or say why not.
+pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.read_only {
+        app.notify(NoticeKind::Error, READ_ONLY);
+        return Vec::new();
+    }
+    let Some((pane, id)) = target(app) else {
+        app.notify(NoticeKind::Info, "Nothing selected.");
+        return Vec::new();
+    };
+    if let Some(decision) = app.decisions.in_flight_for(pane, &id) {
+        let text = format!(
+            "Already {} {} — waiting for Slack's answer; it cannot be decided twice.",
+            decision.kind.verb_ing(),
+            decision.summary
+        );
+        app.notify(NoticeKind::Info, text);
+        return Vec::new();
+    }
+    let dialog = match (pane, action) {
+        (ListKind::Invites, Action::Approve | Action::Decline) => app
+            .invites
+            .find(&id)
+            .cloned()
+            .map(|invite| invite_dialog(app, &invite, action == Action::Approve)),
+        (ListKind::Requests, Action::Approve) => {
+            app.requests.find(&id).map(approve_request_dialog).map(Ok)
+        }
+        (ListKind::Requests, Action::Decline) => app.requests.find(&id).map(deny_dialog).map(Ok),
+        (ListKind::Channels, Action::Disconnect) => Some(channel_dialog(app, &id)),
+        (ListKind::Orgs, Action::Disconnect) => Some(org_dialog(app, &id)),
+        _ => None,
+    };
+    match dialog {
+        Some(Ok(dialog)) => {
+            // The dialog has the admin's attention now; an old "cancelled"
+            // line would only confuse. Errors stay until they expire.
+            if app
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.kind != NoticeKind::Error)
+            {
+                app.notice = None;
+            }
+            app.dialog = Some(dialog);
+        }
+        Some(Err(reason)) => app.notify(NoticeKind::Info, reason),
+        None => {}
+    }
+    Vec::new()
+}
+
+fn channel_name(invite: &ConnectInvite) -> &str {
+    invite
+        .channel()
+        .and_then(|c| c.name.as_deref())
+        .unwrap_or("?")
+}
+
+pub fn invite_summary(invite: &ConnectInvite, ours: &[&str]) -> String {
+    let other = other_team(invite, ours)
+        .and_then(|t| t.name.as_deref())
+        .unwrap_or("another org");
+    let side = if we_invited(invite, ours) {
+        "with"
+    } else {
+        "from"
+    };
+    format!(
+        "invite {} to #{} {side} {other}",
+        invite.id(),
+        channel_name(invite)
+    )
+}
+
+fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dialog, String> {
+    let ours = app.identity.our_ids();
+    if ours.is_empty() {
+        // Without auth.test we cannot tell our side from theirs.
+        return Err("We do not know yet who we are (auth.test has not answered), so we cannot tell which side approves.".to_owned());
+    }
+    if waiting_on(invite, &ours) != WaitingOn::Us {
+        return Err(format!(
+            "Nothing to {} on {}: it waits on them (not accepted yet, or we already reviewed it).",
+            if approve { "approve" } else { "decline" },
+            invite.id()
+        ));
+    }
+    let other = other_team(invite, &ours);
+    let other_name = other
+        .and_then(|t| t.name.as_deref())
+        .unwrap_or("another org");
+    let other_id = other.map(|t| t.id.as_str()).unwrap_or("?");
+    let private = invite.channel().and_then(|c| c.is_private).unwrap_or(false);
+    let verified = match other.and_then(|t| t.is_verified) {
+        Some(true) => "verified by Slack",
+        _ => "NOT verified by Slack",
+    };
+    let mut lines = vec![
+        format!(
+            "Channel: #{} ({}), they could {}",
+            channel_name(invite),
+            if private { "private" } else { "public" },
+            permission_words(invite.is_external_limited())
+        ),
+        format!("Org: {other_name} ({other_id}), {verified}"),
+        format!(
+            "Invited by: {}",
+            invite.inviting_user().map(|u| u.display()).unwrap_or("?")
+        ),
+    ];
+    if let Some(acceptance) = acceptance_awaiting_us(invite, &ours) {
+        let user = acceptance
+            .accepting_user
+            .as_ref()
+            .map(|u| u.display())
+            .unwrap_or("?");
+        lines.push(format!("Accepted by: {user}"));
+    }
+    lines.push(match app.orgs.find(other_id) {
+        Some(org) => format!(
+            "Already shared with them: {}",
+            ChannelCounts::of(org).describe()
+        ),
+        None => "Not connected to us yet: a new org.".to_owned(),
+    });
+    lines.push(if approve {
+        format!(
+            "Approving connects {other_name} to #{}.",
+            channel_name(invite)
+        )
+    } else {
+        "Declining ends this invitation for the channel.".to_owned()
+    });
+    let target_team = target_team(invite, &ours);
+    let (kind, verb) = if approve {
+        (DecisionKind::ApproveInvite { target_team }, "approve")
+    } else {
+        (DecisionKind::DeclineInvite { target_team }, "decline")
+    };
+    Ok(Dialog::Confirm(ConfirmDialog {
+        title: format!(
+            "{} invite {}?",
+            if approve { "Approve" } else { "Decline" },
+            invite.id()
+        ),
+        lines,
+        yes_label: verb,
+        action: ConfirmAction::Write(PlannedWrite {
+            kind,
+            item_id: invite.id().to_owned(),
+            summary: invite_summary(invite, &ours),
+        }),
+    }))
+}
+
+fn request_lines(request: &InviteRequest) -> Vec<String> {
+    let channel = request.channel.as_ref();
+    vec![
+        format!(
+            "Requester: {}",
+            request
+                .inviting_user
+                .as_ref()
+                .map(|u| u.display())
+                .unwrap_or("?")
+        ),
+        format!(
+            "Channel: #{} ({})",
+            channel.and_then(|c| c.name.as_deref()).unwrap_or("?"),
+            if channel.and_then(|c| c.is_private).unwrap_or(false) {
+                "private"
+            } else {
+                "public"
+            }
+        ),
+        format!(
+            "Invite goes to: {}",
+            request.recipient_email().unwrap_or("?")
+        ),
+    ]
+}
+
+fn request_summary(request: &InviteRequest) -> String {
+    format!(
+        "request {} to invite {}",
+        request.id,
+        request.recipient_email().unwrap_or("someone")
+    )
+}
+
+fn approve_request_dialog(request: &InviteRequest) -> Dialog {
+    let limited = is_external_limited(request);
+    Dialog::ApproveRequest(ApproveRequestDialog {
+        request_id: request.id.clone(),
+        summary: request_summary(request),
+        lines: request_lines(request),
+        requested_limited: limited,
+        limited,
+        message: new_editor("(optional)"),
+        error: None,
+    })
+}
+
+fn deny_dialog(request: &InviteRequest) -> Dialog {
+    Dialog::Deny(DenyDialog {
+        request_id: request.id.clone(),
+        summary: request_summary(request),
+        lines: request_lines(request),
+        editor: new_editor("Why? The requester reads this."),
+        error: None,
+    })
+}
+
+fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
+    let ours = app.identity.our_ids();
+    let Some(channel) = app.channels.find(channel_id) else {
+        return Err("That channel is no longer listed.".to_owned());
+    };
+    let name = channel.name.clone().unwrap_or_else(|| channel.id.clone());
+    let teams: Vec<(String, String)> = external_teams(channel, &ours)
+        .into_iter()
+        .map(|id| (id.to_owned(), app.team_name(id).to_owned()))
+        .collect();
+    match teams.as_slice() {
+        [] => Err(format!("#{name} has no external org to disconnect.")),
+        [(id, team_name)] => Ok(channel_confirmation(&channel.id, &name, id, team_name)),
+        _ => Ok(Dialog::ChooseTeam(ChooseTeamDialog {
+            channel_id: channel.id.clone(),
+            channel_name: name,
+            teams,
+            selected: 0,
+        })),
+    }
+}
+
+fn org_dialog(app: &App, team_id: &str) -> Result<Dialog, String> {
+    let Some(org) = app.orgs.find(team_id) else {
+        return Err("That org is no longer listed.".to_owned());
+    };
+    if org.connection_status.as_deref() == Some("DISCONNECTED") {
+        return Err(format!("{} is already disconnected.", display_name(org)));
+    }
+    Ok(Dialog::TypeName(TypeNameDialog {
+        team_id: org.team_id.clone(),
+        name: display_name(org).to_owned(),
+        domain: org.team_domain.clone(),
+        counts: ChannelCounts::of(org),
+        channel_names: app
+            .channels
+            .shared_with(team_id)
+            .filter_map(|c| c.name.clone())
+            .take(6)
+            .collect(),
+        typed: String::new(),
+        error: None,
+    }))
+}
+
+/// `y` was pressed: start the decision and send its one write.
+pub fn begin_write(app: &mut App, write: PlannedWrite) -> Vec<Effect> {
+    if app.read_only {
+        app.notify(NoticeKind::Error, READ_ONLY);
+        return Vec::new();
+    }
+    match app.decisions.begin(
+        write.kind.clone(),
+        &write.item_id,
+        write.summary.clone(),
+        app.now,
+    ) {
+        Ok(decision) => {
+            let text = format!(
+                "{} {}… (in the background; keys keep working)",
+                capitalized(write.kind.verb_ing()),
+                write.summary
+            );
+            app.notify(NoticeKind::Info, text);
+            vec![write.kind.effect(decision, &write.item_id)]
+        }
+        Err(existing) => {
+            let text = format!(
+                "Already {} {}; it cannot be decided twice.",
+                existing.kind.verb_ing(),
+                existing.summary
+            );
+            app.notify(NoticeKind::Info, text);
+            Vec::new()
+        }
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Slack applied a decision: update the rows the way a refresh would.
+pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
+    let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
+        return Vec::new();
+    };
+    let ours_owned: Vec<String> = app
+        .identity
+        .our_ids()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
+    let item = decision.item_id.as_str();
+    let mut outcome_words = "";
+    let mut effects = Vec::new();
+    match &decision.kind {
+        DecisionKind::ApproveInvite { .. } => {
+            outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
+                AfterApproval::Connected => {
+                    // A newly connected channel changes the Channels list
+                    // and the org's counts: fetch both.
+                    effects.extend(super::update::reload_quietly(app, ListKind::Channels));
+                    effects.extend(super::update::reload_quietly(app, ListKind::Orgs));
+                    " Every side has approved: the channel is connected."
+                }
+                AfterApproval::WaitingOnThem => " It now waits on the other org's approval.",
+                AfterApproval::Gone => "",
+            };
+        }
+        DecisionKind::DeclineInvite { .. } => app.invites.remove(item, &ours),
+        DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
+            app.requests.remove(item)
+        }
+        DecisionKind::DisconnectChannel { leaving_team } => match leaving_team {
+            Some(team) => app.channels.record_team_left(Some(item), team, &ours),
+            None => {
+                if let Some(index) = app.channels.position(item) {
+                    app.channels.list.remove_item(index);
+                    app.channels.rebuild();
+                }
+            }
+        },
+        DecisionKind::DisconnectOrg => {
+            app.orgs.record_disconnected(item);
+            app.channels.record_team_left(None, item, &ours);
+        }
+    }
+    let viewport = app.list_viewport();
+    app.invites.list.scroll_into_view(viewport);
+    app.requests.list.scroll_into_view(viewport);
+    app.channels.list.scroll_into_view(viewport);
+    // A detail view of an item that left the list has nothing left to show.
+    if app.detail.is_some() && super::detail::build(app).is_none() {
+        app.detail = None;
+    }
+    let text = format!(
+        "{} {}.{outcome_words}",
+        capitalized(decision.kind.verb_past()),
+        decision.summary
+    );
+    app.notify(NoticeKind::Success, text);
+    effects
+}
+
+/// Slack refused, or did not answer: the row stays, and says why.
+pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
+    let unknown = error.outcome_unknown();
+    let Some(decision) = app.decisions.finish(id, |d| {
+        if unknown {
+            Outcome::Unknown(d.kind.clone())
+        } else {
+            Outcome::Failed {
+                kind: d.kind.clone(),
+                code: explain::code(&error),
+            }
+        }
+    }) else {
+        return Vec::new();
+    };
+    let text = if unknown {
+        format!(
+            "No reliable answer to {} {}: {}. It may or may not have been applied; press r to refresh.",
+            decision.kind.verb(),
+            decision.summary,
+            explain::code(&error)
+        )
+    } else {
+        format!(
+            "Could not {} {}: {}. Nothing changed.",
+            decision.kind.verb(),
+            decision.summary,
+            explain::explain(&error)
+        )
+    };
+    app.notify(NoticeKind::Error, text);
+    Vec::new()
+}

@@ -1,0 +1,258 @@
+//! Bookkeeping of decisions: which are in flight, and how the last one on
+//! each item ended. One item can have at most one decision in flight, which
+//! is what makes a double send impossible from the keyboard.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Effect, ListKind};
+
+/// Identifies one decision from the key press to Slack's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DecisionId(pub u64);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionKind {
+    ApproveInvite {
+        target_team: Option<String>,
+    },
+    DeclineInvite {
+        target_team: Option<String>,
+    },
+    ApproveRequest {
+        /// `Some` only when the admin changed the requested permission.
+        is_external_limited: Option<bool>,
+        message: Option<String>,
+    },
+    DenyRequest {
+        message: Option<String>,
+    },
+    DisconnectChannel {
+        leaving_team: Option<String>,
+    },
+    DisconnectOrg,
+}
+
+impl DecisionKind {
+    pub fn pane(&self) -> ListKind {
+        match self {
+            DecisionKind::ApproveInvite { .. } | DecisionKind::DeclineInvite { .. } => {
+                ListKind::Invites
+            }
+            DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
+                ListKind::Requests
+            }
+            DecisionKind::DisconnectChannel { .. } => ListKind::Channels,
+            DecisionKind::DisconnectOrg => ListKind::Orgs,
+        }
+    }
+
+    /// The effect that performs this decision.
+    pub fn effect(&self, decision: DecisionId, item_id: &str) -> Effect {
+        let id = item_id.to_owned();
+        match self.clone() {
+            DecisionKind::ApproveInvite { target_team } => Effect::ApproveInvite {
+                decision,
+                invite_id: id,
+                target_team,
+            },
+            DecisionKind::DeclineInvite { target_team } => Effect::DeclineInvite {
+                decision,
+                invite_id: id,
+                target_team,
+            },
+            DecisionKind::ApproveRequest {
+                is_external_limited,
+                message,
+            } => Effect::ApproveRequest {
+                decision,
+                invite_id: id,
+                is_external_limited,
+                message,
+            },
+            DecisionKind::DenyRequest { message } => Effect::DenyRequest {
+                decision,
+                invite_id: id,
+                message,
+            },
+            DecisionKind::DisconnectChannel { leaving_team } => Effect::DisconnectChannel {
+                decision,
+                channel_id: id,
+                leaving_team,
+            },
+            DecisionKind::DisconnectOrg => Effect::DisconnectOrg {
+                decision,
+                team_id: id,
+            },
+        }
+    }
+
+    /// "approve", for "Could not approve ...".
+    pub fn verb(&self) -> &'static str {
+        match self {
+            DecisionKind::ApproveInvite { .. } | DecisionKind::ApproveRequest { .. } => "approve",
+            DecisionKind::DeclineInvite { .. } => "decline",
+            DecisionKind::DenyRequest { .. } => "deny",
+            DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnect",
+        }
+    }
+
+    /// "approving", for a row in flight.
+    pub fn verb_ing(&self) -> &'static str {
+        match self {
+            DecisionKind::ApproveInvite { .. } | DecisionKind::ApproveRequest { .. } => "approving",
+            DecisionKind::DeclineInvite { .. } => "declining",
+            DecisionKind::DenyRequest { .. } => "denying",
+            DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnecting",
+        }
+    }
+
+    /// "approved", for a notice or a row that stays after success.
+    pub fn verb_past(&self) -> &'static str {
+        match self {
+            DecisionKind::ApproveInvite { .. } | DecisionKind::ApproveRequest { .. } => "approved",
+            DecisionKind::DeclineInvite { .. } => "declined",
+            DecisionKind::DenyRequest { .. } => "denied",
+            DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnected",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub id: DecisionId,
+    pub kind: DecisionKind,
+    pub item_id: String,
+    /// What the admin decided on, in words: "invite I0A to #ops from Acme".
+    pub summary: String,
+    pub started_at: i64,
+}
+
+/// How the last decision on an item ended, shown on its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done(DecisionKind),
+    /// Slack refused; `code` is Slack's error code (or a transport word).
+    Failed {
+        kind: DecisionKind,
+        code: String,
+    },
+    /// No answer we can trust: it may or may not have been applied.
+    Unknown(DecisionKind),
+}
+
+#[derive(Debug, Default)]
+pub struct Decisions {
+    next: u64,
+    in_flight: BTreeMap<DecisionId, Decision>,
+    outcomes: HashMap<(ListKind, String), Outcome>,
+}
+
+impl Decisions {
+    pub fn is_idle(&self) -> bool {
+        self.in_flight.is_empty()
+    }
+
+    pub fn in_flight_count(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    pub fn in_flight(&self) -> impl Iterator<Item = &Decision> {
+        self.in_flight.values()
+    }
+
+    /// The decision in flight on this item, if any.
+    pub fn in_flight_for(&self, pane: ListKind, item_id: &str) -> Option<&Decision> {
+        self.in_flight
+            .values()
+            .find(|d| d.kind.pane() == pane && d.item_id == item_id)
+    }
+
+    /// Start a decision, unless one is already in flight on the same item.
+    pub fn begin(
+        &mut self,
+        kind: DecisionKind,
+        item_id: &str,
+        summary: String,
+        now: i64,
+    ) -> Result<DecisionId, Decision> {
+        if let Some(existing) = self.in_flight_for(kind.pane(), item_id) {
+            return Err(existing.clone());
+        }
+        self.next += 1;
+        let id = DecisionId(self.next);
+        self.outcomes.remove(&(kind.pane(), item_id.to_owned()));
+        self.in_flight.insert(
+            id,
+            Decision {
+                id,
+                kind,
+                item_id: item_id.to_owned(),
+                summary,
+                started_at: now,
+            },
+        );
+        Ok(id)
+    }
+
+    /// Take a decision out of flight when Slack answered.
+    pub fn finish(
+        &mut self,
+        id: DecisionId,
+        outcome: impl FnOnce(&Decision) -> Outcome,
+    ) -> Option<Decision> {
+        let decision = self.in_flight.remove(&id)?;
+        self.outcomes.insert(
+            (decision.kind.pane(), decision.item_id.clone()),
+            outcome(&decision),
+        );
+        Some(decision)
+    }
+
+    pub fn outcome(&self, pane: ListKind, item_id: &str) -> Option<&Outcome> {
+        self.outcomes.get(&(pane, item_id.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deny() -> DecisionKind {
+        DecisionKind::DenyRequest { message: None }
+    }
+
+    #[test]
+    fn one_item_cannot_have_two_decisions_in_flight() {
+        let mut decisions = Decisions::default();
+        let first = decisions.begin(deny(), "I1", "x".into(), 0).unwrap();
+        let approve = DecisionKind::ApproveRequest {
+            is_external_limited: None,
+            message: None,
+        };
+        let second = decisions.begin(approve, "I1", "x".into(), 0);
+        assert_eq!(second.unwrap_err().id, first);
+        // Another item, or the same ID in another pane, is independent.
+        assert!(decisions.begin(deny(), "I2", "x".into(), 0).is_ok());
+        assert!(
+            decisions
+                .begin(
+                    DecisionKind::ApproveInvite { target_team: None },
+                    "I1",
+                    "x".into(),
+                    0
+                )
+                .is_ok()
+        );
+        decisions.finish(first, |d| Outcome::Done(d.kind.clone()));
+        assert!(decisions.in_flight_for(ListKind::Requests, "I1").is_none());
+        assert_eq!(
+            decisions.outcome(ListKind::Requests, "I1"),
+            Some(&Outcome::Done(deny()))
+        );
+        assert!(
+            decisions
+                .finish(first, |d| Outcome::Done(d.kind.clone()))
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,385 @@
+//! The dialogs between a decision key and the write: every path ends in a
+//! [`ConfirmDialog`] where only `y` sends and any other key cancels.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::ListKind;
+use super::confirmations::{approve_confirmation, deny_confirmation, org_confirmation};
+use super::decisions::DecisionKind;
+use super::keymap::{Action, Context, Keymap};
+use super::orgs::ChannelCounts;
+
+pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
+
+/// Slack refuses longer messages (`message_too_long`).
+pub const MAX_MESSAGE_CHARS: usize = 560;
+
+/// A write the admin has described but not yet confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedWrite {
+    pub kind: DecisionKind,
+    pub item_id: String,
+    /// "invite I0A to #ops from Acme", for notices.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmAction {
+    Write(PlannedWrite),
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConfirmDialog {
+    pub title: String,
+    /// What will happen, one line each; may hold remote text (sanitized when drawn).
+    pub lines: Vec<String>,
+    /// "approve", "deny", "disconnect", "quit": what `y` does.
+    pub yes_label: &'static str,
+    pub action: ConfirmAction,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApproveRequestDialog {
+    pub request_id: String,
+    pub summary: String,
+    /// Lines describing the request (remote text).
+    pub lines: Vec<String>,
+    pub requested_limited: bool,
+    pub limited: bool,
+    pub message: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DenyDialog {
+    pub request_id: String,
+    pub summary: String,
+    pub lines: Vec<String>,
+    pub editor: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChooseTeamDialog {
+    pub channel_id: String,
+    pub channel_name: String,
+    /// (team ID, display name) of each external team in the channel.
+    pub teams: Vec<(String, String)>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeNameDialog {
+    pub team_id: String,
+    pub name: String,
+    pub domain: Option<String>,
+    pub counts: ChannelCounts,
+    /// Shared channels of that org we can name, from the Channels data.
+    pub channel_names: Vec<String>,
+    pub typed: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    Confirm(ConfirmDialog),
+    ApproveRequest(ApproveRequestDialog),
+    Deny(DenyDialog),
+    ChooseTeam(ChooseTeamDialog),
+    TypeName(TypeNameDialog),
+}
+
+/// What a key did to the dialog.
+#[derive(Debug)]
+pub enum DialogStep {
+    Stay,
+    /// Closed without sending anything.
+    Cancelled,
+    /// Go on to another dialog (usually the confirmation).
+    Next(Box<Dialog>),
+    /// `y` on a write: send it.
+    Send(PlannedWrite),
+    Quit,
+}
+
+pub fn new_editor(placeholder: &str) -> TextArea<'static> {
+    let mut editor = TextArea::default();
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_placeholder_text(placeholder);
+    editor
+}
+
+/// The editor's text as it will be sent.
+pub fn editor_text(editor: &TextArea<'_>) -> String {
+    editor.lines().join("\n")
+}
+
+/// Characters as Slack counts them for the 560 limit.
+pub fn char_count(editor: &TextArea<'_>) -> usize {
+    editor_text(editor).chars().count()
+}
+
+/// Compare a typed org name with the real one, ignoring characters nobody
+/// can type (controls, zero-width, bidi) and surrounding spaces.
+pub fn typed_name_matches(typed: &str, name: &str) -> bool {
+    let visible = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_control() && !crate::ui::sanitize::is_invisible(*c))
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    };
+    let expected = visible(name);
+    !expected.is_empty() && visible(typed) == expected
+}
+
+impl Dialog {
+    pub fn context(&self) -> Context {
+        match self {
+            Dialog::Confirm(_) => Context::Confirm,
+            Dialog::ApproveRequest(_) => Context::ApproveRequest,
+            Dialog::Deny(_) => Context::DenyEditor,
+            Dialog::ChooseTeam(_) => Context::ChooseTeam,
+            Dialog::TypeName(_) => Context::TypeName,
+        }
+    }
+
+    pub fn handle_key(&mut self, keymap: &Keymap, pane: ListKind, key: KeyEvent) -> DialogStep {
+        let context = self.context();
+        // In dialogs that take text, a plain character is always text: `n`
+        // in a message must not cancel it.
+        let typing = matches!(
+            context,
+            Context::DenyEditor | Context::ApproveRequest | Context::TypeName
+        ) && matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let action = if typing {
+            None
+        } else {
+            keymap.action(context, pane, &key)
+        };
+        match self {
+            Dialog::Confirm(confirm) => match action {
+                Some(Action::Confirm) => match &confirm.action {
+                    ConfirmAction::Write(write) => DialogStep::Send(write.clone()),
+                    ConfirmAction::Quit => DialogStep::Quit,
+                },
+                // The safe default: anything but `y` cancels.
+                _ => DialogStep::Cancelled,
+            },
+            Dialog::Deny(deny) => match action {
+                Some(Action::Cancel) => DialogStep::Cancelled,
+                Some(Action::NewLine) => {
+                    deny.editor.insert_newline();
+                    DialogStep::Stay
+                }
+                Some(Action::Send) => match message_or_error(&deny.editor) {
+                    Ok(message) => DialogStep::Next(Box::new(deny_confirmation(deny, message))),
+                    Err(error) => {
+                        deny.error = Some(error);
+                        DialogStep::Stay
+                    }
+                },
+                _ => {
+                    deny.editor.input(key);
+                    deny.error = None;
+                    DialogStep::Stay
+                }
+            },
+            Dialog::ApproveRequest(approve) => match action {
+                Some(Action::Cancel) => DialogStep::Cancelled,
+                Some(Action::TogglePermission) => {
+                    approve.limited = !approve.limited;
+                    DialogStep::Stay
+                }
+                Some(Action::NewLine) => {
+                    approve.message.insert_newline();
+                    DialogStep::Stay
+                }
+                Some(Action::Send) => match message_or_error(&approve.message) {
+                    Ok(message) => {
+                        DialogStep::Next(Box::new(approve_confirmation(approve, message)))
+                    }
+                    Err(error) => {
+                        approve.error = Some(error);
+                        DialogStep::Stay
+                    }
+                },
+                _ => {
+                    approve.message.input(key);
+                    approve.error = None;
+                    DialogStep::Stay
+                }
+            },
+            Dialog::ChooseTeam(choose) => match action {
+                Some(Action::Cancel) => DialogStep::Cancelled,
+                Some(Action::Down) => {
+                    choose.selected =
+                        (choose.selected + 1).min(choose.teams.len().saturating_sub(1));
+                    DialogStep::Stay
+                }
+                Some(Action::Up) => {
+                    choose.selected = choose.selected.saturating_sub(1);
+                    DialogStep::Stay
+                }
+                Some(Action::Send) => match choose.teams.get(choose.selected) {
+                    Some((team_id, team_name)) => DialogStep::Next(Box::new(channel_confirmation(
+                        &choose.channel_id,
+                        &choose.channel_name,
+                        team_id,
+                        team_name,
+                    ))),
+                    None => DialogStep::Cancelled,
+                },
+                _ => DialogStep::Stay,
+            },
+            Dialog::TypeName(type_name) => match action {
+                Some(Action::Cancel) => DialogStep::Cancelled,
+                Some(Action::Send) => {
+                    if typed_name_matches(&type_name.typed, &type_name.name) {
+                        DialogStep::Next(Box::new(org_confirmation(type_name)))
+                    } else {
+                        type_name.error = Some(
+                            "That is not the org's name. Type it exactly as shown.".to_owned(),
+                        );
+                        DialogStep::Stay
+                    }
+                }
+                _ => {
+                    match key.code {
+                        KeyCode::Char(c) if typing => type_name.typed.push(c),
+                        KeyCode::Backspace => {
+                            type_name.typed.pop();
+                        }
+                        _ => {}
+                    }
+                    type_name.error = None;
+                    DialogStep::Stay
+                }
+            },
+        }
+    }
+}
+
+fn message_or_error(editor: &TextArea<'_>) -> Result<Option<String>, String> {
+    let count = char_count(editor);
+    if count > MAX_MESSAGE_CHARS {
+        return Err(format!(
+            "The message is {} characters too long (Slack allows {MAX_MESSAGE_CHARS}).",
+            count - MAX_MESSAGE_CHARS
+        ));
+    }
+    let text = editor_text(editor);
+    Ok((!text.trim().is_empty()).then_some(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn deny_dialog() -> Dialog {
+        Dialog::Deny(DenyDialog {
+            request_id: "R1".into(),
+            summary: "request R1".into(),
+            lines: vec![],
+            editor: new_editor("why?"),
+            error: None,
+        })
+    }
+
+    #[test]
+    fn typing_n_in_a_message_is_text_not_cancel() {
+        let keymap = Keymap::default();
+        let mut dialog = deny_dialog();
+        for c in "no thanks".chars() {
+            assert!(matches!(
+                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c))),
+                DialogStep::Stay
+            ));
+        }
+        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter));
+        let DialogStep::Next(next) = step else {
+            panic!("Enter goes on to the confirmation");
+        };
+        let Dialog::Confirm(confirm) = *next else {
+            panic!("the next dialog is the confirmation");
+        };
+        let ConfirmAction::Write(write) = &confirm.action else {
+            panic!()
+        };
+        assert_eq!(
+            write.kind,
+            DecisionKind::DenyRequest {
+                message: Some("no thanks".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_message_over_560_characters_is_refused_before_sending() {
+        let keymap = Keymap::default();
+        let mut dialog = deny_dialog();
+        if let Dialog::Deny(deny) = &mut dialog {
+            deny.editor.insert_str("é".repeat(MAX_MESSAGE_CHARS + 1));
+        }
+        assert!(matches!(
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter)),
+            DialogStep::Stay
+        ));
+        let Dialog::Deny(deny) = &dialog else {
+            panic!()
+        };
+        assert!(
+            deny.error
+                .as_deref()
+                .unwrap()
+                .contains("1 characters too long")
+        );
+    }
+
+    #[test]
+    fn only_y_confirms() {
+        let keymap = Keymap::default();
+        let confirm = || {
+            Dialog::Confirm(match quit_confirmation(1) {
+                Dialog::Confirm(c) => c,
+                _ => unreachable!(),
+            })
+        };
+        for code in [
+            KeyCode::Char('n'),
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Char('Y'),
+            KeyCode::Char(' '),
+        ] {
+            assert!(
+                matches!(
+                    confirm().handle_key(&keymap, ListKind::Invites, key(code)),
+                    DialogStep::Cancelled
+                ),
+                "{code:?}"
+            );
+        }
+        assert!(matches!(
+            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y'))),
+            DialogStep::Quit
+        ));
+    }
+
+    #[test]
+    fn typed_org_names_ignore_invisible_characters_only() {
+        assert!(typed_name_matches("Acme Corp", "Acme\u{200B} Corp"));
+        assert!(typed_name_matches(" Acme Corp ", "Acme Corp"));
+        assert!(!typed_name_matches("acme corp", "Acme Corp"));
+        assert!(!typed_name_matches("", "\u{200B}"));
+    }
+}

@@ -1,0 +1,61 @@
+//! What `update` asks the outside world to do, as data. The worker performs
+//! them; tests just look at them.
+
+use super::ListKind;
+use super::decisions::DecisionId;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    AuthTest,
+    /// Fetch a whole list; pages come back one by one as `Msg::PageLoaded`.
+    Load(ListKind),
+    ApproveInvite {
+        decision: DecisionId,
+        invite_id: String,
+        /// The accepting team, when we are the inviting side.
+        target_team: Option<String>,
+    },
+    DeclineInvite {
+        decision: DecisionId,
+        invite_id: String,
+        target_team: Option<String>,
+    },
+    ApproveRequest {
+        decision: DecisionId,
+        invite_id: String,
+        /// `Some` only when the admin changed the requested permission.
+        is_external_limited: Option<bool>,
+        /// Added to the requester's message (never replaces it).
+        message: Option<String>,
+    },
+    DenyRequest {
+        decision: DecisionId,
+        invite_id: String,
+        message: Option<String>,
+    },
+    DisconnectChannel {
+        decision: DecisionId,
+        channel_id: String,
+        leaving_team: Option<String>,
+    },
+    DisconnectOrg {
+        decision: DecisionId,
+        team_id: String,
+    },
+    Quit,
+}
+
+impl Effect {
+    /// The decision a write belongs to; `None` for reads and quit.
+    pub fn decision(&self) -> Option<DecisionId> {
+        match self {
+            Effect::ApproveInvite { decision, .. }
+            | Effect::DeclineInvite { decision, .. }
+            | Effect::ApproveRequest { decision, .. }
+            | Effect::DenyRequest { decision, .. }
+            | Effect::DisconnectChannel { decision, .. }
+            | Effect::DisconnectOrg { decision, .. } => Some(*decision),
+            Effect::AuthTest | Effect::Load(_) | Effect::Quit => None,
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! The Invites pane: channel invitations, split into those waiting on us
+//! and those waiting on the other side.
+
+use crate::slack::models::{Acceptance, ConnectInvite, ConnectTeam, Review};
+
+use super::list::{ListData, Section};
+
+/// Who has to act next on an invite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitingOn {
+    /// An acceptance is pending approval and our team has not reviewed it.
+    Us,
+    /// Anything else: not accepted yet, or waiting on the other org's admins.
+    Them,
+}
+
+pub const AWAITING_US: &str = "Awaiting us";
+pub const AWAITING_THEM: &str = "Awaiting them";
+
+#[derive(Debug, Default)]
+pub struct InvitesPane {
+    pub list: ListData<ConnectInvite>,
+    pub awaiting_us: usize,
+}
+
+fn is_ours(team: Option<&ConnectTeam>, ours: &[&str]) -> bool {
+    team.is_some_and(|t| ours.contains(&t.id.as_str()))
+}
+
+fn reviewed_by_us(acceptance: &Acceptance, ours: &[&str]) -> bool {
+    acceptance
+        .reviews
+        .iter()
+        .any(|review| is_ours(review.reviewing_team.as_ref(), ours))
+}
+
+fn is_pending(acceptance: &Acceptance) -> bool {
+    acceptance
+        .approval_status
+        .as_deref()
+        .is_some_and(|status| status.starts_with("pending"))
+}
+
+/// True when we sent the invite (so approving needs `target_team`).
+pub fn we_invited(invite: &ConnectInvite, ours: &[&str]) -> bool {
+    match invite.direction.as_deref() {
+        Some("outgoing") => true,
+        Some("incoming") => false,
+        _ => is_ours(invite.inviting_team(), ours),
+    }
+}
+
+/// The acceptance our approval is for: pending and not yet reviewed by us.
+pub fn acceptance_awaiting_us<'a>(
+    invite: &'a ConnectInvite,
+    ours: &[&str],
+) -> Option<&'a Acceptance> {
+    if ours.is_empty() || invite.status.as_deref() == Some("revoked") {
+        return None;
+    }
+    invite
+        .acceptances
+        .iter()
+        .find(|a| is_pending(a) && !reviewed_by_us(a, ours))
+}
+
+pub fn waiting_on(invite: &ConnectInvite, ours: &[&str]) -> WaitingOn {
+    if acceptance_awaiting_us(invite, ours).is_some() {
+        WaitingOn::Us
+    } else {
+        WaitingOn::Them
+    }
+}
+
+/// The org on the other side: the inviter when it came to us, else the
+/// (first) accepting team.
+pub fn other_team<'a>(invite: &'a ConnectInvite, ours: &[&str]) -> Option<&'a ConnectTeam> {
+    if we_invited(invite, ours) {
+        let pending = acceptance_awaiting_us(invite, ours);
+        pending
+            .or(invite.acceptances.first())
+            .and_then(|a| a.accepting_team.as_ref())
+    } else {
+        invite.inviting_team()
+    }
+}
+
+/// `target_team` for approve/decline: the accepting team when we invited.
+pub fn target_team(invite: &ConnectInvite, ours: &[&str]) -> Option<String> {
+    if !we_invited(invite, ours) {
+        return None;
+    }
+    other_team(invite, ours)
+        .map(|team| team.id.clone())
+        .filter(|id| !id.is_empty())
+}
+
+/// When the invite (or the acceptance we must review) stops being valid.
+pub fn expires_at(invite: &ConnectInvite, ours: &[&str]) -> Option<i64> {
+    acceptance_awaiting_us(invite, ours)
+        .and_then(|a| a.date_invalid)
+        .or(invite.date_invalid())
+}
+
+/// Where an invite stands once Slack took our approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterApproval {
+    /// Every side approved: the channel is connected and the invite left the list.
+    Connected,
+    /// The other side still has to approve.
+    WaitingOnThem,
+    /// The invite was no longer listed.
+    Gone,
+}
+
+/// Both the inviting and the accepting side have an approval review on
+/// this acceptance (either side may be us, under our team or org ID).
+fn every_side_approved(invite: &ConnectInvite, acceptance: &Acceptance, ours: &[&str]) -> bool {
+    let approved_by = |team: Option<&ConnectTeam>| {
+        let Some(team) = team else {
+            return false;
+        };
+        // Our side may have reviewed under our team or our org ID.
+        let is_side =
+            |id: &str| id == team.id || (ours.contains(&team.id.as_str()) && ours.contains(&id));
+        acceptance.reviews.iter().any(|r| {
+            r.kind.as_deref().is_none_or(|k| k == "approval")
+                && r.reviewing_team.as_ref().is_some_and(|t| is_side(&t.id))
+        })
+    };
+    approved_by(invite.inviting_team()) && approved_by(acceptance.accepting_team.as_ref())
+}
+
+impl InvitesPane {
+    /// Order rows: awaiting us first, then awaiting them; soonest expiry first within each.
+    pub fn rebuild(&mut self, ours: &[&str]) {
+        let items = &self.list.items;
+        let key = |i: usize| {
+            let invite = &items[i];
+            (
+                waiting_on(invite, ours) == WaitingOn::Them,
+                expires_at(invite, ours).unwrap_or(i64::MAX),
+                invite.id().to_owned(),
+            )
+        };
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_cached_key(|&i| key(i));
+        let us = order
+            .iter()
+            .take_while(|&&i| waiting_on(&items[i], ours) == WaitingOn::Us)
+            .count();
+        self.awaiting_us = us;
+        let sections = vec![
+            Section {
+                start: 0,
+                len: us,
+                label: AWAITING_US,
+            },
+            Section {
+                start: us,
+                len: order.len() - us,
+                label: AWAITING_THEM,
+            },
+        ];
+        self.list.set_view(order, sections);
+    }
+
+    pub fn position(&self, invite_id: &str) -> Option<usize> {
+        self.list.items.iter().position(|i| i.id() == invite_id)
+    }
+
+    pub fn find(&self, invite_id: &str) -> Option<&ConnectInvite> {
+        self.position(invite_id).map(|i| &self.list.items[i])
+    }
+
+    /// Slack took our approval: record our review so the row moves to
+    /// "awaiting them" (or leaves the list when Slack is told on refresh
+    /// that every side approved).
+    ///
+    /// Returns [`AfterApproval::Connected`] when every side has now approved:
+    /// Slack then drops the invite from its pending list, and so do we.
+    pub fn record_our_approval(
+        &mut self,
+        invite_id: &str,
+        ours: &[&str],
+        now: i64,
+    ) -> AfterApproval {
+        let Some(index) = self.position(invite_id) else {
+            return AfterApproval::Gone;
+        };
+        let Some(our_id) = ours.first() else {
+            return AfterApproval::Gone;
+        };
+        // The next invite to triage slides into the decided one's place.
+        let was_selected = self.list.selected_index() == Some(index);
+        let position = self.list.selected;
+        let invite = &mut self.list.items[index];
+        if let Some(acceptance) = invite
+            .acceptances
+            .iter_mut()
+            .find(|a| is_pending(a) && !reviewed_by_us(a, ours))
+        {
+            acceptance.reviews.push(Review {
+                kind: Some("approval".to_owned()),
+                date_review: Some(now),
+                reviewing_team: Some(ConnectTeam {
+                    id: (*our_id).to_owned(),
+                    ..Default::default()
+                }),
+            });
+        }
+        let invite = &self.list.items[index];
+        let connected = !invite.acceptances.is_empty()
+            && invite
+                .acceptances
+                .iter()
+                .all(|a| every_side_approved(invite, a, ours));
+        if connected {
+            self.list.remove_item(index);
+        }
+        self.rebuild(ours);
+        if was_selected && !connected {
+            self.list.selected = position.min(self.list.view.len().saturating_sub(1));
+        }
+        if connected {
+            AfterApproval::Connected
+        } else {
+            AfterApproval::WaitingOnThem
+        }
+    }
+
+    /// Slack took our decline: the invite is gone.
+    pub fn remove(&mut self, invite_id: &str, ours: &[&str]) {
+        if let Some(index) = self.position(invite_id) {
+            self.list.remove_item(index);
+            self.rebuild(ours);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slack::models::InviteDetail;
+
+    fn team(id: &str) -> ConnectTeam {
+        ConnectTeam {
+            id: id.into(),
+            name: Some(format!("Team {id}")),
+            ..Default::default()
+        }
+    }
+
+    fn invite(id: &str, direction: &str, acceptances: Vec<Acceptance>) -> ConnectInvite {
+        ConnectInvite {
+            direction: Some(direction.into()),
+            status: Some("sent".into()),
+            invite: Some(InviteDetail {
+                id: id.into(),
+                date_invalid: Some(1000),
+                inviting_team: Some(team(if direction == "outgoing" {
+                    "TUS"
+                } else {
+                    "TOTHER"
+                })),
+                ..Default::default()
+            }),
+            acceptances,
+            ..Default::default()
+        }
+    }
+
+    fn pending(team_id: &str, reviewed_by: Option<&str>) -> Acceptance {
+        Acceptance {
+            approval_status: Some("pending_approval".into()),
+            accepting_team: Some(team(team_id)),
+            reviews: reviewed_by
+                .map(|id| Review {
+                    kind: Some("approval".into()),
+                    date_review: Some(1),
+                    reviewing_team: Some(team(id)),
+                })
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    const OURS: &[&str] = &["TUS", "EUS"];
+
+    #[test]
+    fn awaiting_us_needs_a_pending_acceptance_we_have_not_reviewed() {
+        let incoming = invite("I1", "incoming", vec![pending("TUS", Some("TOTHER"))]);
+        assert_eq!(waiting_on(&incoming, OURS), WaitingOn::Us);
+        let reviewed = invite("I2", "incoming", vec![pending("TUS", Some("EUS"))]);
+        assert_eq!(
+            waiting_on(&reviewed, OURS),
+            WaitingOn::Them,
+            "our org reviewed it"
+        );
+        let not_accepted = invite("I3", "outgoing", vec![]);
+        assert_eq!(waiting_on(&not_accepted, OURS), WaitingOn::Them);
+        let outgoing = invite("I4", "outgoing", vec![pending("TTHEM", None)]);
+        assert_eq!(waiting_on(&outgoing, OURS), WaitingOn::Us);
+        assert_eq!(
+            waiting_on(&outgoing, &[]),
+            WaitingOn::Them,
+            "unknown identity"
+        );
+        let mut revoked = outgoing.clone();
+        revoked.status = Some("revoked".into());
+        assert_eq!(waiting_on(&revoked, OURS), WaitingOn::Them);
+    }
+
+    #[test]
+    fn target_team_is_the_accepting_team_only_when_we_invited() {
+        let outgoing = invite("I4", "outgoing", vec![pending("TTHEM", None)]);
+        assert_eq!(target_team(&outgoing, OURS).as_deref(), Some("TTHEM"));
+        let incoming = invite("I1", "incoming", vec![pending("TUS", None)]);
+        assert_eq!(target_team(&incoming, OURS), None);
+        assert_eq!(
+            other_team(&incoming, OURS).map(|t| t.id.as_str()),
+            Some("TOTHER")
+        );
+    }
+
+    #[test]
+    fn rows_group_awaiting_us_first_and_our_approval_moves_a_row() {
+        let mut pane = InvitesPane::default();
+        pane.list.items = vec![
+            invite("I3", "outgoing", vec![]),
+            invite("I1", "incoming", vec![pending("TUS", None)]),
+        ];
+        pane.rebuild(OURS);
+        assert_eq!(pane.awaiting_us, 1);
+        assert_eq!(pane.list.selected_item().unwrap().id(), "I1");
+        // The inviter has not approved I1 yet: it waits on them now.
+        assert_eq!(
+            pane.record_our_approval("I1", OURS, 50),
+            AfterApproval::WaitingOnThem
+        );
+        assert_eq!(pane.awaiting_us, 0);
+        assert_eq!(pane.list.selected, 0, "the selection stays in place");
+        assert_eq!(waiting_on(pane.find("I1").unwrap(), OURS), WaitingOn::Them);
+        pane.remove("I3", OURS);
+        assert_eq!(pane.list.items.len(), 1);
+    }
+
+    #[test]
+    fn the_last_approval_connects_and_the_invite_leaves_the_list() {
+        let mut pane = InvitesPane::default();
+        pane.list.items = vec![invite(
+            "I1",
+            "incoming",
+            vec![pending("TUS", Some("TOTHER"))],
+        )];
+        pane.rebuild(OURS);
+        assert_eq!(
+            pane.record_our_approval("I1", OURS, 50),
+            AfterApproval::Connected
+        );
+        assert!(pane.list.items.is_empty());
+        // Our org-level review counts for our workspace's side too.
+        let mut pane = InvitesPane::default();
+        pane.list.items = vec![invite(
+            "I4",
+            "outgoing",
+            vec![pending("TTHEM", Some("TTHEM"))],
+        )];
+        pane.rebuild(&["EUS", "TUS"]);
+        assert_eq!(
+            pane.record_our_approval("I4", &["EUS", "TUS"], 50),
+            AfterApproval::Connected
+        );
+    }
+}

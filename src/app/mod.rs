@@ -1,0 +1,355 @@
+//! The TUI's state and logic: no terminal, no I/O, no clock.
+//!
+//! Everything that happens arrives as a [`Msg`]; [`update`] changes the
+//! [`App`] and answers with [`Effect`]s (data) for the worker to perform.
+//! Time only comes from `Msg::Tick`, so tests fix it.
+
+pub mod action;
+pub mod actions;
+pub mod channels;
+pub mod confirmations;
+pub mod decisions;
+pub mod detail;
+pub mod dialogs;
+pub mod effect;
+pub mod explain;
+pub mod invites;
+pub mod keymap;
+pub mod keyspec;
+pub mod layout;
+pub mod list;
+pub mod msg;
+pub mod orgs;
+pub mod requests;
+pub mod time;
+pub mod update;
+#[cfg(test)]
+mod update_tests;
+
+pub use effect::Effect;
+pub use msg::{ListItems, Msg};
+pub use update::{start, update};
+
+use crate::slack::SlackError;
+use crate::slack::models::AuthTest;
+
+use channels::ChannelsPane;
+use decisions::Decisions;
+use dialogs::Dialog;
+use invites::InvitesPane;
+use keymap::{Context, Keymap};
+use orgs::OrgsPane;
+use requests::RequestsPane;
+
+/// The four lists, which are also the four panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Invites,
+    Requests,
+    Orgs,
+    Channels,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 4] = [
+        ListKind::Invites,
+        ListKind::Requests,
+        ListKind::Orgs,
+        ListKind::Channels,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ListKind::Invites => "Invites",
+            ListKind::Requests => "Requests",
+            ListKind::Orgs => "Orgs",
+            ListKind::Channels => "Channels",
+        }
+    }
+
+    pub fn number(self) -> usize {
+        ListKind::ALL.iter().position(|k| *k == self).unwrap_or(0) + 1
+    }
+
+    pub fn next(self) -> ListKind {
+        ListKind::ALL[self.number() % 4]
+    }
+
+    pub fn prev(self) -> ListKind {
+        ListKind::ALL[(self.number() + 2) % 4]
+    }
+}
+
+/// Whether we talk to real Slack or to the embedded emulator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Live,
+    Demo,
+}
+
+/// Who we are, from `auth.test`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Identity {
+    #[default]
+    Unknown,
+    Known(AuthTest),
+    Failed(SlackError),
+}
+
+impl Identity {
+    pub fn auth(&self) -> Option<&AuthTest> {
+        match self {
+            Identity::Known(auth) => Some(auth),
+            _ => None,
+        }
+    }
+
+    /// Our team and enterprise IDs: a review or connection by either is ours.
+    pub fn our_ids(&self) -> Vec<&str> {
+        let Some(auth) = self.auth() else {
+            return Vec::new();
+        };
+        [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|id| !id.is_empty())
+            .collect()
+    }
+}
+
+/// How a notice should read: meaning is also in the words, never colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// A short message on the status line, gone at `until`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    pub until: i64,
+}
+
+/// The client is waiting out a rate limit or retrying; shown until `until`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    pub event: crate::slack::ClientEvent,
+    pub until: i64,
+}
+
+impl Waiting {
+    /// The wait in words, counting down to `until`.
+    pub fn describe(&self, now: i64) -> String {
+        use crate::slack::{ClientEvent, WaitReason};
+        let left = (self.until - now).max(0);
+        match &self.event {
+            ClientEvent::Waiting {
+                method,
+                reason: WaitReason::Pacing,
+                ..
+            } => format!("Waiting {left} s for Slack's rate limit on {method}"),
+            ClientEvent::Waiting {
+                method,
+                reason: WaitReason::RetryAfter,
+                ..
+            } => format!("Waiting {left} s: Slack asked us to slow down on {method}"),
+            ClientEvent::RateLimited { method, .. } => {
+                format!("Slack rate-limited {method}; trying again in {left} s")
+            }
+            ClientEvent::Retrying {
+                method,
+                attempt,
+                reason,
+                ..
+            } => format!("Trying {method} again in {left} s (retry {attempt}): {reason}"),
+            ClientEvent::Fallback { .. } => {
+                let text = self.event.to_string();
+                let mut chars = text.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Which item the detail view shows, and how far it is scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailState {
+    pub pane: ListKind,
+    pub item_id: String,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HelpState {
+    pub scroll: usize,
+}
+
+/// The whole TUI state.
+pub struct App {
+    pub mode: Mode,
+    pub read_only: bool,
+    pub now: i64,
+    /// Terminal size (columns, rows), from `Msg::Resize`.
+    pub size: (u16, u16),
+    pub keymap: Keymap,
+    pub identity: Identity,
+    pub pane: ListKind,
+    pub invites: InvitesPane,
+    pub requests: RequestsPane,
+    pub orgs: OrgsPane,
+    pub channels: ChannelsPane,
+    pub detail: Option<DetailState>,
+    pub help: Option<HelpState>,
+    pub dialog: Option<Dialog>,
+    pub decisions: Decisions,
+    pub notice: Option<Notice>,
+    pub waiting: Option<Waiting>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(mode: Mode, read_only: bool) -> App {
+        App {
+            mode,
+            read_only,
+            now: 0,
+            size: (80, 24),
+            keymap: Keymap::default(),
+            identity: Identity::Unknown,
+            pane: ListKind::Invites,
+            invites: InvitesPane::default(),
+            requests: RequestsPane::default(),
+            orgs: OrgsPane::default(),
+            channels: ChannelsPane::default(),
+            detail: None,
+            help: None,
+            dialog: None,
+            decisions: Decisions::default(),
+            notice: None,
+            waiting: None,
+            quit: false,
+        }
+    }
+
+    /// Where the admin is, which decides the live keys.
+    pub fn context(&self) -> Context {
+        if let Some(dialog) = &self.dialog {
+            dialog.context()
+        } else if self.help.is_some() {
+            Context::Help
+        } else if self.detail.is_some() {
+            Context::Detail
+        } else {
+            Context::List
+        }
+    }
+
+    /// Rows of list the body can show at the current size.
+    pub fn list_viewport(&self) -> usize {
+        layout::list_rows(self.size, self.status_lines())
+    }
+
+    /// Lines the detail view and help can show at the current size.
+    pub fn detail_viewport(&self) -> usize {
+        layout::detail_rows(self.size, self.status_lines())
+    }
+
+    /// What the status area says: the notice (with a mark that tells its
+    /// kind without colour), then what the client is waiting for.
+    pub fn status_paragraphs(&self) -> Vec<(Option<NoticeKind>, String)> {
+        let mut paragraphs = Vec::new();
+        if let Some(notice) = &self.notice {
+            let mark = match notice.kind {
+                NoticeKind::Success => "✓",
+                NoticeKind::Error => "✗",
+                NoticeKind::Info => "·",
+            };
+            paragraphs.push((Some(notice.kind), format!("{mark} {}", notice.text)));
+        }
+        if let Some(waiting) = &self.waiting {
+            paragraphs.push((None, waiting.describe(self.now)));
+        }
+        paragraphs
+    }
+
+    /// The status area's lines, wrapped to [`App::status_wrap_width`].
+    pub fn status_wrapped(&self) -> Vec<(Option<NoticeKind>, String)> {
+        let width = self.status_wrap_width();
+        self.status_paragraphs()
+            .into_iter()
+            .flat_map(|(kind, text)| {
+                crate::ui::sanitize::wrap(&text, width)
+                    .into_iter()
+                    .map(move |line| (kind, line))
+            })
+            .collect()
+    }
+
+    /// Columns the status text wraps at: room is kept for the "N in
+    /// flight" counter while decisions are in flight.
+    pub fn status_wrap_width(&self) -> usize {
+        let counter = match self.decisions.in_flight_count() {
+            0 => 0,
+            n => self.in_flight_label(n).chars().count() + 1,
+        };
+        usize::from(self.size.0).saturating_sub(counter).max(20)
+    }
+
+    /// " 2 in flight ", right of the status line.
+    pub fn in_flight_label(&self, count: usize) -> String {
+        format!(" {count} in flight ")
+    }
+
+    /// Lines the status area needs so the whole notice can be read.
+    pub fn status_lines(&self) -> u16 {
+        (self.status_wrapped().len() as u16).clamp(1, layout::MAX_STATUS_LINES)
+    }
+
+    /// True while anything is still being fetched or decided.
+    pub fn busy(&self) -> bool {
+        self.invites.list.is_loading()
+            || self.requests.list.is_loading()
+            || self.orgs.list.is_loading()
+            || self.channels.list.is_loading()
+            || matches!(self.identity, Identity::Unknown)
+            || !self.decisions.is_idle()
+    }
+
+    pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        // Errors need time to be read; confirmations can go quickly.
+        let seconds = match kind {
+            NoticeKind::Error => 20,
+            NoticeKind::Success | NoticeKind::Info => 8,
+        };
+        self.notice = Some(Notice {
+            kind,
+            text: text.into(),
+            until: self.now + seconds,
+        });
+    }
+
+    /// The item ID selected in the current pane.
+    pub fn selected_id(&self) -> Option<String> {
+        match self.pane {
+            ListKind::Invites => self.invites.list.selected_item().map(|i| i.id().to_owned()),
+            ListKind::Requests => self.requests.list.selected_item().map(|r| r.id.clone()),
+            ListKind::Orgs => self.orgs.list.selected_item().map(|o| o.team_id.clone()),
+            ListKind::Channels => self.channels.list.selected_item().map(|c| c.id.clone()),
+        }
+    }
+
+    /// A display name for an external team ID, from the Orgs data when we have it.
+    pub fn team_name<'a>(&'a self, team_id: &'a str) -> &'a str {
+        self.orgs
+            .find(team_id)
+            .and_then(|org| org.team_name.as_deref())
+            .filter(|name| !name.is_empty())
+            .unwrap_or(team_id)
+    }
+}

@@ -1,0 +1,195 @@
+//! `update` without any I/O: the decision rules, key by key. This module
+//! holds the fixtures; the tests are in its two children.
+
+mod decisions;
+mod views;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::keymap::KeySpec;
+use super::*;
+use crate::slack::ApiErrorDetail;
+use crate::slack::models::*;
+
+pub(super) const NOW: i64 = 1_000_000;
+
+pub(super) fn team(id: &str, name: &str) -> ConnectTeam {
+    ConnectTeam {
+        id: id.into(),
+        name: Some(name.into()),
+        ..Default::default()
+    }
+}
+
+pub(super) fn acceptance(accepting: &str, reviewed_by: &[&str]) -> Acceptance {
+    Acceptance {
+        approval_status: Some("pending_approval".into()),
+        accepting_team: Some(team(accepting, accepting)),
+        reviews: reviewed_by
+            .iter()
+            .map(|id| Review {
+                kind: Some("approval".into()),
+                date_review: Some(NOW - 10),
+                reviewing_team: Some(team(id, id)),
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+pub(super) fn invite(
+    id: &str,
+    direction: &str,
+    inviter: &str,
+    acceptances: Vec<Acceptance>,
+    expires: i64,
+) -> ConnectInvite {
+    ConnectInvite {
+        direction: Some(direction.into()),
+        status: Some("sent".into()),
+        invite: Some(InviteDetail {
+            id: id.into(),
+            date_created: Some(NOW - 86_400),
+            date_invalid: Some(expires),
+            inviting_team: Some(team(inviter, &format!("Org {inviter}"))),
+            ..Default::default()
+        }),
+        channel: Some(ConnectChannel {
+            id: format!("C{id}"),
+            name: Some(format!("chan-{id}")),
+            ..Default::default()
+        }),
+        acceptances,
+        ..Default::default()
+    }
+}
+
+pub(super) fn request(id: &str, limited: bool) -> InviteRequest {
+    InviteRequest {
+        id: id.into(),
+        expires_at: Some(NOW + 3600),
+        is_external_limited: Some(limited),
+        recipient_email: Some(format!("{id}@outside.example")),
+        ..Default::default()
+    }
+}
+
+pub(super) fn channel(id: &str, teams: &[&str]) -> SharedChannel {
+    SharedChannel {
+        id: id.into(),
+        name: Some(id.to_lowercase()),
+        connected_team_ids: teams.iter().map(|t| t.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+pub(super) fn org(id: &str, name: &str) -> ExternalOrg {
+    ExternalOrg {
+        team_id: id.into(),
+        team_name: Some(name.into()),
+        connection_status: Some("CONNECTED".into()),
+        public_channel_count: Some(2),
+        ..Default::default()
+    }
+}
+
+/// An app with every list loaded: I1 waits on us (incoming), I2 waits on us
+/// (outgoing, so approving names the accepting team), I3 waits on them.
+pub(super) fn loaded_app() -> App {
+    let mut app = App::new(Mode::Demo, false);
+    let mut feed = |msg| assert!(update(&mut app, msg).is_empty());
+    feed(Msg::Resize {
+        width: 80,
+        height: 24,
+    });
+    feed(Msg::Tick { now: NOW });
+    feed(Msg::AuthLoaded(AuthTest {
+        team_id: Some("TUS".into()),
+        enterprise_id: Some("EUS".into()),
+        team: Some("Us".into()),
+        user: Some("admin".into()),
+        ..Default::default()
+    }));
+    feed(Msg::PageLoaded {
+        items: ListItems::Invites(vec![
+            invite(
+                "I1",
+                "incoming",
+                "TOTHER",
+                vec![acceptance("TUS", &["TOTHER"])],
+                NOW + 100,
+            ),
+            invite(
+                "I2",
+                "outgoing",
+                "TUS",
+                vec![acceptance("TTHEM", &["TTHEM"])],
+                NOW + 200,
+            ),
+            invite("I3", "outgoing", "TUS", vec![], NOW + 300),
+        ]),
+        total: None,
+        is_last: true,
+    });
+    feed(Msg::PageLoaded {
+        items: ListItems::Requests(vec![request("R1", true), request("R2", false)]),
+        total: None,
+        is_last: true,
+    });
+    feed(Msg::PageLoaded {
+        items: ListItems::Orgs(vec![org("TOTHER", "Other Org"), org("TTHEM", "Them Inc")]),
+        total: None,
+        is_last: true,
+    });
+    feed(Msg::PageLoaded {
+        items: ListItems::Channels(vec![
+            channel("C1", &["TTHEM"]),
+            channel("C2", &["TOTHER", "TTHEM"]),
+        ]),
+        total: None,
+        is_last: true,
+    });
+    app
+}
+
+/// Press keys written as the keymap writes them; collect the effects.
+pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for token in keys.split_whitespace() {
+        let spec: KeySpec = token.parse().unwrap();
+        effects.extend(update(
+            app,
+            Msg::Key(KeyEvent::new(spec.code, spec.modifiers)),
+        ));
+    }
+    effects
+}
+
+pub(super) fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        assert!(
+            update(
+                app,
+                Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            )
+            .is_empty()
+        );
+    }
+}
+
+pub(super) fn screen(app: &App) -> String {
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    crate::ui::render(app, &crate::ui::theme::Theme::default(), area, &mut buf);
+    crate::ui::buffer_text(&buf)
+}
+
+pub(super) fn api_error(code: &str) -> crate::slack::SlackError {
+    crate::slack::SlackError::Api {
+        method: "conversations.approveSharedInvite",
+        code: code.into(),
+        detail: ApiErrorDetail::default(),
+    }
+}

@@ -1,0 +1,193 @@
+//! What the admin sees and can do besides deciding: start-up, panes,
+//! footer, streaming, quitting.
+
+use crossterm::event::KeyEvent;
+
+use super::*;
+use crate::app::dialogs::Dialog;
+use crate::app::invites::{WaitingOn, waiting_on};
+use crate::app::keymap::{Action, Context, KeySpec};
+use crate::app::*;
+use crate::slack::ApiErrorDetail;
+
+#[test]
+fn start_asks_who_we_are_and_loads_every_list() {
+    let mut app = App::new(Mode::Live, false);
+    let effects = start(&mut app);
+    assert_eq!(effects[0], Effect::AuthTest);
+    for kind in ListKind::ALL {
+        assert!(effects.contains(&Effect::Load(kind)));
+    }
+    assert!(app.busy());
+}
+
+#[test]
+fn awaiting_us_follows_our_identity() {
+    let app = loaded_app();
+    assert_eq!(app.invites.awaiting_us, 2);
+    let ours = app.identity.our_ids();
+    assert_eq!(
+        waiting_on(app.invites.find("I3").unwrap(), &ours),
+        WaitingOn::Them
+    );
+    let text = screen(&app);
+    assert!(text.contains("Awaiting us (2)"), "{text}");
+    assert!(text.contains("Awaiting them (1)"), "{text}");
+}
+
+#[test]
+fn footer_and_handler_read_the_same_table() {
+    let mut app = loaded_app();
+    app.keymap
+        .rebind(Action::Approve, vec!["A".parse().unwrap()]);
+    let footer = screen(&app);
+    let last = footer.lines().last().unwrap();
+    assert!(last.starts_with("A approve"), "{last}");
+    assert!(press(&mut app, "a").is_empty());
+    assert!(app.dialog.is_none(), "the old key no longer approves");
+    press(&mut app, "A");
+    assert!(matches!(app.dialog, Some(Dialog::Confirm(_))));
+    // Every footer entry is a key the handler maps in that context.
+    let app = loaded_app();
+    for (keys, label) in app.keymap.footer(Context::List, ListKind::Invites) {
+        let first = keys.split('/').next().unwrap();
+        let spec: KeySpec = first.parse().unwrap();
+        let event = KeyEvent::new(spec.code, spec.modifiers);
+        assert!(
+            app.keymap
+                .action(Context::List, ListKind::Invites, &event)
+                .is_some(),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn quitting_with_decisions_in_flight_asks_first() {
+    let mut app = loaded_app();
+    assert_eq!(press(&mut app, "a y").len(), 1);
+    assert!(press(&mut app, "q").is_empty());
+    assert_eq!(app.context(), Context::Confirm);
+    assert!(!app.quit);
+    assert_eq!(press(&mut app, "y"), [Effect::Quit]);
+    assert!(app.quit);
+    let mut idle = loaded_app();
+    assert_eq!(press(&mut idle, "q"), [Effect::Quit]);
+}
+
+#[test]
+fn a_pane_that_fails_says_so_in_place_and_others_keep_working() {
+    let mut app = App::new(Mode::Live, false);
+    start(&mut app);
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(
+        &mut app,
+        Msg::LoadFailed {
+            list: ListKind::Orgs,
+            error: crate::slack::SlackError::Api {
+                method: "team.externalTeams.list",
+                code: "missing_scope".into(),
+                detail: ApiErrorDetail {
+                    needed: Some("team:read".into()),
+                    ..Default::default()
+                },
+            },
+        },
+    );
+    press(&mut app, "3");
+    let text = screen(&app);
+    assert!(
+        text.contains("Could not load the external orgs: missing_scope"),
+        "{text}"
+    );
+    assert!(text.contains("team:read"), "{text}");
+    press(&mut app, "2");
+    update(
+        &mut app,
+        Msg::PageLoaded {
+            items: ListItems::Requests(vec![request("R9", true)]),
+            total: None,
+            is_last: true,
+        },
+    );
+    assert!(screen(&app).contains("R9@outside.example"));
+}
+
+#[test]
+fn streaming_pages_keep_a_moved_selection_on_its_item() {
+    let mut app = App::new(Mode::Demo, false);
+    start(&mut app);
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let page = |ids: &[&str]| Msg::PageLoaded {
+        items: ListItems::Requests(ids.iter().map(|id| request(id, true)).collect()),
+        total: Some(4),
+        is_last: false,
+    };
+    update(&mut app, page(&["R3", "R4"]));
+    press(&mut app, "2 j");
+    assert_eq!(app.requests.list.selected_item().unwrap().id, "R4");
+    update(&mut app, page(&["R1", "R2"]));
+    assert_eq!(app.requests.list.selected_item().unwrap().id, "R4");
+    assert!(screen(&app).contains("loading… 4 of 4"));
+}
+
+#[test]
+fn a_refresh_reloads_one_pane_once_and_says_when_it_is_done() {
+    let mut app = loaded_app();
+    assert_eq!(press(&mut app, "2 r"), [Effect::Load(ListKind::Requests)]);
+    assert!(
+        press(&mut app, "r").is_empty(),
+        "no second load while one runs"
+    );
+    assert!(app.notice.as_ref().unwrap().text.contains("still loading"));
+    update(
+        &mut app,
+        Msg::PageLoaded {
+            items: ListItems::Requests(vec![request("R7", true)]),
+            total: None,
+            is_last: true,
+        },
+    );
+    assert_eq!(
+        app.requests.list.items.len(),
+        1,
+        "a reload replaces the rows"
+    );
+    assert_eq!(
+        app.notice.as_ref().unwrap().text,
+        "Reloaded requests: 1 from Slack."
+    );
+}
+
+#[test]
+fn a_rate_limit_wait_counts_down_and_goes_away() {
+    let mut app = loaded_app();
+    update(
+        &mut app,
+        Msg::Client(crate::slack::ClientEvent::Waiting {
+            method: "conversations.listConnectInvites",
+            wait: std::time::Duration::from_secs(60),
+            reason: crate::slack::WaitReason::Pacing,
+        }),
+    );
+    update(&mut app, Msg::Tick { now: NOW + 20 });
+    assert!(
+        screen(&app)
+            .contains("Waiting 40 s for Slack's rate limit on conversations.listConnectInvites")
+    );
+    update(&mut app, Msg::Tick { now: NOW + 61 });
+    assert!(app.waiting.is_none());
+    assert!(!screen(&app).contains("Waiting"));
+}

@@ -1,0 +1,230 @@
+//! The TUI: `connect-triage` and `connect-triage demo`.
+//!
+//! One channel of `Msg` is fed by the terminal, a tick and the worker; a
+//! biased `select!` takes the next message, the queue is drained into
+//! `update`, effects go to the worker, and the screen is drawn once.
+//! [`run_loop`] is generic over the backend and the input stream so tests
+//! drive the real loop with `TestBackend`, scripted keys and a fixed clock.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use crossterm::event::{Event, EventStream};
+use futures::{Stream, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use tokio::sync::{mpsc, watch};
+
+use crate::app::{self, App, Effect, Mode, Msg};
+use crate::cli::{DataArgs, GlobalArgs};
+use crate::commands::emulator::dataset_from_args;
+use crate::emulator::{self, EmulatorConfig};
+use crate::slack::SlackClient;
+use crate::ui::{self, theme::Theme};
+use crate::worker::Worker;
+
+/// Where the data comes from.
+pub enum Source {
+    /// The embedded emulator, on the demo data or `--data` / `--generate`.
+    Demo(DataArgs),
+    Live {
+        client: SlackClient,
+    },
+}
+
+/// Where "now" comes from: the system clock, or a fixed instant for tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    System,
+    Fixed(i64),
+}
+
+impl Clock {
+    pub fn now(self) -> i64 {
+        match self {
+            Clock::Fixed(now) => now,
+            Clock::System => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// What the loop reports after each frame, for tests that script it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoopReport {
+    /// Frames drawn so far.
+    pub frames: u64,
+    /// Input messages handled so far (a script waits until all it sent are).
+    pub inputs_handled: u64,
+    /// Something is still loading or a decision is in flight.
+    pub busy: bool,
+    /// The screen as text.
+    pub screen: String,
+}
+
+pub struct LoopOptions {
+    pub clock: Clock,
+    /// How often a `Tick` refreshes ages and expires notices.
+    pub tick: Duration,
+    pub theme: Theme,
+    /// Receives a [`LoopReport`] after every frame.
+    pub observer: Option<watch::Sender<LoopReport>>,
+}
+
+impl LoopOptions {
+    pub fn new(clock: Clock) -> LoopOptions {
+        LoopOptions {
+            clock,
+            tick: Duration::from_secs(1),
+            theme: Theme::default(),
+            observer: None,
+        }
+    }
+}
+
+/// Run the TUI until the admin quits; returns the final state.
+pub async fn run_loop<B, S>(
+    terminal: &mut Terminal<B>,
+    mut app: App,
+    input: S,
+    client: SlackClient,
+    options: LoopOptions,
+) -> anyhow::Result<App>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    S: Stream<Item = Msg> + Unpin + Send + 'static,
+{
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let mut worker = Worker::new(client, tx);
+    // Input is moved onto a channel by its own task: draining a stream
+    // like crossterm's EventStream with `now_or_never` would register a
+    // no-op waker and leave later keys waiting for the next tick.
+    let (input_tx, mut input_rx) = mpsc::unbounded_channel::<Msg>();
+    let forwarder = tokio::spawn(async move {
+        let mut input = input;
+        while let Some(msg) = input.next().await {
+            if input_tx.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+    let _stop_forwarding = AbortOnDrop(forwarder);
+    let mut ticks = tokio::time::interval(options.tick);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut inputs_handled = 0u64;
+    let mut frames = 0u64;
+
+    let size = terminal.size().context("reading the terminal size")?;
+    let mut pending = vec![
+        Msg::Tick {
+            now: options.clock.now(),
+        },
+        Msg::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    ];
+    for effect in app::start(&mut app) {
+        worker.run(effect);
+    }
+    loop {
+        for msg in pending.drain(..) {
+            for effect in app::update(&mut app, msg) {
+                if effect == Effect::Quit {
+                    app.quit = true;
+                } else {
+                    worker.run(effect);
+                }
+            }
+        }
+        if app.quit {
+            return Ok(app);
+        }
+        let frame = terminal
+            .draw(|frame| ui::draw(frame, &app, &options.theme))
+            .context("drawing the screen")?;
+        if let Some(observer) = &options.observer {
+            frames += 1;
+            observer.send_replace(LoopReport {
+                frames,
+                inputs_handled,
+                busy: app.busy(),
+                screen: ui::buffer_text(frame.buffer),
+            });
+        }
+        // Keys first so typing never waits behind a flood of pages.
+        let first = tokio::select! {
+            biased;
+            Some(msg) = input_rx.recv() => {
+                inputs_handled += 1;
+                msg
+            }
+            Some(msg) = rx.recv() => msg,
+            _ = ticks.tick() => Msg::Tick { now: options.clock.now() },
+        };
+        pending.push(first);
+        // Drain whatever else is ready, then draw once.
+        while let Ok(msg) = input_rx.try_recv() {
+            inputs_handled += 1;
+            pending.push(msg);
+        }
+        while let Ok(msg) = rx.try_recv() {
+            pending.push(msg);
+        }
+    }
+}
+
+/// Stops a task when dropped, so no reader of the terminal outlives the loop.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Terminal events the app cares about, as messages.
+fn terminal_input() -> impl Stream<Item = Msg> + Unpin + Send + 'static {
+    EventStream::new().filter_map(|event| {
+        futures::future::ready(match event {
+            Ok(Event::Key(key)) => Some(Msg::Key(key)),
+            Ok(Event::Resize(width, height)) => Some(Msg::Resize { width, height }),
+            _ => None,
+        })
+    })
+}
+
+/// `connect-triage` / `connect-triage demo`.
+pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
+    // The emulator must outlive the loop: it is the demo's Slack.
+    let (client, mode, _emulator) = match source {
+        Source::Live { client } => (client, Mode::Live, None),
+        Source::Demo(data) => {
+            let dataset = dataset_from_args(&data, Clock::System.now())?;
+            let mut config = EmulatorConfig::new(dataset);
+            config.seed = data.seed;
+            let running = emulator::start(([127, 0, 0, 1], 0).into(), config)
+                .await
+                .context("starting the embedded emulator")?;
+            let client = SlackClient::new(&running.base_url(), running.admin_token())?;
+            (client, Mode::Demo, Some(running))
+        }
+    };
+    let app = App::new(mode, global.read_only);
+    // `try_init` enters raw mode and the alternate screen and installs a
+    // panic hook that restores the terminal before the panic is printed.
+    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    let result = run_loop(
+        &mut terminal,
+        app,
+        terminal_input(),
+        client,
+        LoopOptions::new(Clock::System),
+    )
+    .await;
+    ratatui::try_restore().context("restoring the terminal")?;
+    result.map(|_| ())
+}

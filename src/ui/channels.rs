@@ -1,0 +1,62 @@
+//! The Channels pane: channels shared with other orgs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::table::{Cell, Column, TableSpec};
+use super::theme::Theme;
+use super::{Pane, render_pane, state_cell};
+use crate::app::channels::{external_teams, is_private, last_activity};
+use crate::app::{App, ListKind, time};
+use crate::slack::models::SharedChannel;
+
+const COLUMNS: [Column; 6] = [
+    Column::new("CHANNEL", 14, 30, 1),
+    Column::new("VIS", 4, 4, 2),
+    Column::new("CONNECTED ORGS", 16, 44, 1),
+    Column::new("MEMBERS", 7, 7, 3).right(),
+    Column::new("EXT", 5, 5, 5).right(),
+    Column::new("ACTIVE", 6, 6, 4).right(),
+];
+
+fn cells(app: &App, channel: &SharedChannel, ours: &[&str]) -> Vec<Cell> {
+    let orgs: Vec<&str> = external_teams(channel, ours)
+        .into_iter()
+        .map(|id| app.team_name(id))
+        .collect();
+    let count = |n: Option<i64>| n.map_or("-".to_owned(), |n| n.to_string());
+    vec![
+        Cell::new(format!(
+            "#{}",
+            channel.name.as_deref().unwrap_or(&channel.id)
+        )),
+        Cell::new(if is_private(channel) { "priv" } else { "pub" }),
+        Cell::new(if orgs.is_empty() {
+            "-".to_owned()
+        } else {
+            orgs.join(", ")
+        }),
+        Cell::new(count(channel.members())),
+        Cell::new(count(channel.external_user_count)),
+        Cell::new(time::age(app.now, last_activity(channel))),
+    ]
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let ours = app.identity.our_ids();
+    let list = &app.channels.list;
+    let cells = |channel: &SharedChannel| cells(app, channel, &ours);
+    let state = |channel: &SharedChannel| state_cell(app, ListKind::Channels, &channel.id, theme);
+    let pane = Pane {
+        kind: ListKind::Channels,
+        list,
+        title: format!("Channels — {} shared with other orgs", list.view.len()),
+        empty: "No channels are shared with other orgs.",
+        table: TableSpec {
+            columns: &COLUMNS,
+            cells: &cells,
+            state: &state,
+        },
+    };
+    render_pane(app, &pane, theme, area, buf);
+}

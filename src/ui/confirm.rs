@@ -1,0 +1,38 @@
+//! The confirmation every write passes through: what will be sent, then
+//! `y` to send it; any other key cancels.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::dialogs::ConfirmDialog;
+use crate::app::keymap::Action;
+
+pub fn render(app: &App, dialog: &ConfirmDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = inner_width(area);
+    let mut lines = wrapped_lines(&dialog.lines, width, theme.dialog);
+    lines.push(Line::raw(""));
+    let yes = app
+        .keymap
+        .keys_for(Action::Confirm)
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "?".to_owned());
+    lines.push(Line::from(vec![
+        Span::styled(yes, theme.key),
+        Span::styled(format!(" {}", dialog.yes_label), theme.title),
+        Span::styled("   any other key cancels: nothing is sent", theme.muted),
+    ]));
+    let danger = dialog.yes_label == "disconnect";
+    let inner = open(
+        &dialog.title,
+        lines.len(),
+        area,
+        buf,
+        border_style(theme, danger),
+    );
+    draw_lines(&lines, inner, buf);
+}

@@ -1,0 +1,66 @@
+//! The box every dialog is drawn in, and word wrapping for its text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Padding, Widget};
+
+use super::sanitize::{sanitize, wrap};
+use super::theme::Theme;
+use crate::app::layout::centered;
+
+/// Widest a dialog gets; wider is harder to read.
+pub const MAX_WIDTH: u16 = 76;
+
+/// Clear a centred box of `height` content lines, draw its border and
+/// title, and return the inside.
+pub fn open(
+    title: &str,
+    content_lines: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    border: Style,
+) -> Rect {
+    let width = area.width.saturating_sub(2).min(MAX_WIDTH);
+    let height = (content_lines as u16).saturating_add(2).min(area.height);
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    let title = sanitize(title, width.saturating_sub(4) as usize);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(border)
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+/// Width available for text inside a dialog drawn over `area`.
+pub fn inner_width(area: Rect) -> usize {
+    // The box minus its borders and a column of padding on each side.
+    area.width
+        .saturating_sub(2)
+        .min(MAX_WIDTH)
+        .saturating_sub(4) as usize
+}
+
+/// Wrap every line of `texts` in `style`.
+pub fn wrapped_lines(texts: &[String], width: usize, style: Style) -> Vec<Line<'static>> {
+    texts
+        .iter()
+        .flat_map(|t| wrap(t, width))
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// Draw `lines` from the top of `area`, one per row, as many as fit.
+pub fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
+    for (i, line) in lines.iter().take(area.height as usize).enumerate() {
+        buf.set_line(area.x, area.y + i as u16, line, area.width);
+    }
+}
+
+pub fn border_style(theme: &Theme, danger: bool) -> Style {
+    if danger { theme.danger } else { theme.dialog }
+}

@@ -1,0 +1,91 @@
+//! The Invites pane: "Awaiting us" rows first, then "Awaiting them".
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::table::{Cell, Column, TableSpec};
+use super::theme::Theme;
+use super::{Pane, left_cell, render_pane, state_cell};
+use crate::app::invites::{expires_at, other_team, we_invited};
+use crate::app::{App, ListKind, time};
+use crate::slack::models::ConnectInvite;
+
+/// In display order; priority decides what gives way at 80 columns.
+const COLUMNS: [Column; 9] = [
+    Column::new("DIR", 3, 3, 5),
+    Column::new("ORG", 16, 28, 1),
+    Column::new("CHANNEL", 16, 28, 2),
+    Column::new("VIS", 4, 4, 3),
+    Column::new("PERM", 8, 8, 4),
+    Column::new("EXPIRES", 7, 7, 2),
+    Column::new("AGE", 4, 4, 6),
+    Column::new("INVITER", 14, 16, 7),
+    Column::new("RECIPIENT", 16, 30, 8),
+];
+
+fn cells(app: &App, invite: &ConnectInvite, ours: &[&str], theme: &Theme) -> Vec<Cell> {
+    let other = other_team(invite, ours);
+    // A plain-text mark, so "verified" never depends on colour.
+    let verified = if other.and_then(|t| t.is_verified) == Some(true) {
+        "✓ "
+    } else {
+        "  "
+    };
+    // An outgoing invite nobody accepted yet has no other org to name.
+    let org = match other {
+        Some(team) => team.name.as_deref().unwrap_or(&team.id),
+        None => "not accepted yet",
+    };
+    let channel = invite.channel();
+    let private = channel.and_then(|c| c.is_private).unwrap_or(false);
+    vec![
+        Cell::new(if we_invited(invite, ours) {
+            "out"
+        } else {
+            "in"
+        }),
+        Cell::new(format!("{verified}{org}")),
+        Cell::new(format!(
+            "#{}",
+            channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
+        )),
+        Cell::new(if private { "priv" } else { "pub" }),
+        Cell::new(if invite.is_external_limited() {
+            "post"
+        } else {
+            "post+inv"
+        }),
+        left_cell(app.now, expires_at(invite, ours), theme),
+        Cell::new(time::age(app.now, invite.date_created())),
+        Cell::new(invite.inviting_user().map(|u| u.display()).unwrap_or("?")),
+        Cell::new(
+            invite
+                .recipient_email()
+                .or(invite.recipient_user_id())
+                .unwrap_or("-"),
+        ),
+    ]
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let ours = app.identity.our_ids();
+    let list = &app.invites.list;
+    let us = app.invites.awaiting_us;
+    let cells = |invite: &ConnectInvite| cells(app, invite, &ours, theme);
+    let state = |invite: &ConnectInvite| state_cell(app, ListKind::Invites, invite.id(), theme);
+    let pane = Pane {
+        kind: ListKind::Invites,
+        list,
+        title: format!(
+            "Invites — {us} awaiting us, {} awaiting them",
+            list.view.len() - us
+        ),
+        empty: "No pending invitations: nothing waits on us or on them.",
+        table: TableSpec {
+            columns: &COLUMNS,
+            cells: &cells,
+            state: &state,
+        },
+    };
+    render_pane(app, &pane, theme, area, buf);
+}

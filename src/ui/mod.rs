@@ -1,0 +1,209 @@
+//! Rendering only: draws an `App`, never changes it. Every string that came
+//! from Slack goes through [`sanitize::sanitize`] before it reaches a `Span`.
+
+pub mod channels;
+pub mod confirm;
+pub mod deny;
+pub mod detail;
+pub mod dialog_frame;
+pub mod disconnect;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod invites;
+pub mod orgs;
+pub mod requests;
+pub mod sanitize;
+pub mod table;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::decisions::Outcome;
+use crate::app::dialogs::Dialog;
+use crate::app::list::{ListData, LoadState};
+use crate::app::{App, ListKind, explain, layout, time};
+use table::{Cell, TableSpec};
+use theme::Theme;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(app, theme, area, frame.buffer_mut());
+}
+
+/// Draw into a buffer (what `draw` does, usable without a `Frame`).
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let screen = layout::screen(area, app.status_lines());
+    header::render(app, theme, screen.header, buf);
+    if app.detail.is_some() {
+        detail::render(app, theme, screen.body, buf);
+    } else {
+        match app.pane {
+            ListKind::Invites => invites::render(app, theme, screen.body, buf),
+            ListKind::Requests => requests::render(app, theme, screen.body, buf),
+            ListKind::Orgs => orgs::render(app, theme, screen.body, buf),
+            ListKind::Channels => channels::render(app, theme, screen.body, buf),
+        }
+    }
+    footer::render_status(app, theme, screen.status, buf);
+    footer::render_keys(app, theme, screen.footer, buf);
+    if app.help.is_some() {
+        help::render(app, theme, screen.body, buf);
+    }
+    if let Some(dialog) = &app.dialog {
+        match dialog {
+            Dialog::Confirm(d) => confirm::render(app, d, theme, area, buf),
+            Dialog::Deny(d) => deny::render_deny(app, d, theme, area, buf),
+            Dialog::ApproveRequest(d) => deny::render_approve(app, d, theme, area, buf),
+            Dialog::ChooseTeam(d) => disconnect::render_choose(app, d, theme, area, buf),
+            Dialog::TypeName(d) => disconnect::render_type_name(app, d, theme, area, buf),
+        }
+    }
+}
+
+/// The screen as plain text, one line per row (wide characters once).
+/// Used by snapshot tests and the loop's observer.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            skip = sanitize::width(symbol).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A row's decision state: in flight, or how the last decision ended.
+pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {
+    if let Some(decision) = app.decisions.in_flight_for(pane, id) {
+        return Some(Cell::styled(
+            format!("{}…", decision.kind.verb_ing()),
+            theme.info,
+        ));
+    }
+    app.decisions
+        .outcome(pane, id)
+        .map(|outcome| match outcome {
+            Outcome::Done(kind) => Cell::styled(format!("✓ {}", kind.verb_past()), theme.success),
+            Outcome::Failed { code, .. } => Cell::styled(format!("✗ {code}"), theme.error),
+            Outcome::Unknown(kind) => {
+                Cell::styled(format!("? {} unknown", kind.verb()), theme.error)
+            }
+        })
+}
+
+/// Time left before a deadline, highlighted (and marked `!`) when soon.
+pub fn left_cell(now: i64, deadline: Option<i64>, theme: &Theme) -> Cell {
+    let text = time::left(now, deadline);
+    if time::expires_soon(now, deadline) {
+        Cell::styled(text, theme.soon)
+    } else {
+        Cell::new(text)
+    }
+}
+
+/// "· loaded 2m ago", "· loading… 120 of 14823", "· could not load".
+pub fn load_words<T>(list: &ListData<T>, now: i64) -> String {
+    match &list.load {
+        LoadState::Idle => String::new(),
+        LoadState::Loading { .. } => match list.total {
+            Some(total) => format!(" · loading… {} of {total}", list.items.len()),
+            None => format!(" · loading… {} so far", list.items.len()),
+        },
+        LoadState::Loaded => match list.loaded_at {
+            Some(at) => format!(" · loaded {} ago", time::short(now - at)),
+            None => String::new(),
+        },
+        LoadState::Failed(_) => " · could not load".to_owned(),
+    }
+}
+
+/// A pane: its title line, then the table, or in place of the table what
+/// went wrong / that it is loading / that it is empty.
+pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let Pane {
+        kind,
+        list,
+        ref title,
+        empty,
+        ref table,
+    } = *pane;
+    let title = format!("{title}{}", load_words(list, app.now));
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::styled(sanitize::sanitize(&title, area.width as usize), theme.title),
+        area.width,
+    );
+    let rest = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    if let LoadState::Failed(error) = &list.load {
+        let text = vec![
+            Line::styled(
+                sanitize::clean(&explain::load_failure(kind, error)),
+                theme.error,
+            ),
+            Line::raw(""),
+            Line::styled(
+                "The other panes keep working. Press r to try again.",
+                theme.muted,
+            ),
+        ];
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .render(rest, buf);
+        return;
+    }
+    if list.view.is_empty() {
+        let text = if list.is_loading() || matches!(list.load, LoadState::Idle) {
+            format!("Loading {} from Slack…", kind.title().to_lowercase())
+        } else {
+            empty.to_owned()
+        };
+        buf.set_line(rest.x, rest.y, &Line::styled(text, theme.muted), rest.width);
+        return;
+    }
+    table::render(list, table, theme, rest, buf);
+}
+
+/// What a pane hands to [`render_pane`].
+pub struct Pane<'a, T> {
+    pub kind: ListKind,
+    pub list: &'a ListData<T>,
+    /// "Invites — 2 awaiting us"; the load status is added after it.
+    pub title: String,
+    /// Said in place of the table when the list is loaded and empty.
+    pub empty: &'a str,
+    pub table: TableSpec<'a, T>,
+}
+
+/// `Key label` pairs as spans, for the footer and dialog hints.
+pub fn key_hints(pairs: &[(String, &'static str)], theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, (keys, label)) in pairs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(keys.clone(), theme.key));
+        spans.push(Span::raw(format!(" {label}")));
+    }
+    spans
+}

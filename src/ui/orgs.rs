@@ -1,0 +1,65 @@
+//! The Orgs pane: external organizations and what we share with each.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::table::{Cell, Column, TableSpec};
+use super::theme::Theme;
+use super::{Pane, render_pane, state_cell};
+use crate::app::orgs::{ChannelCounts, display_name};
+use crate::app::{App, ListKind, time};
+use crate::slack::models::ExternalOrg;
+
+const COLUMNS: [Column; 8] = [
+    Column::new("NAME", 14, 30, 1),
+    Column::new("DOMAIN", 10, 20, 4),
+    Column::new("STATUS", 12, 12, 2),
+    Column::new("PUB", 4, 4, 3).right(),
+    Column::new("PRIV", 4, 4, 3).right(),
+    Column::new("DMS", 4, 4, 5).right(),
+    Column::new("GDMS", 4, 4, 6).right(),
+    Column::new("ACTIVE", 6, 6, 3).right(),
+];
+
+fn cells(app: &App, org: &ExternalOrg, theme: &Theme) -> Vec<Cell> {
+    let counts = ChannelCounts::of(org);
+    let status = org.connection_status.as_deref().unwrap_or("?");
+    let status = if status == "CONNECTED" {
+        Cell::new(status)
+    } else {
+        Cell::styled(status, theme.soon)
+    };
+    vec![
+        Cell::new(display_name(org)),
+        Cell::new(org.team_domain.as_deref().unwrap_or("-")),
+        status,
+        Cell::new(counts.public.to_string()),
+        Cell::new(counts.private.to_string()),
+        Cell::new(counts.dms.to_string()),
+        Cell::new(counts.group_dms.to_string()),
+        Cell::new(time::age(app.now, org.last_active_timestamp)),
+    ]
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let list = &app.orgs.list;
+    let connected = list
+        .items
+        .iter()
+        .filter(|o| o.connection_status.as_deref() == Some("CONNECTED"))
+        .count();
+    let cells = |org: &ExternalOrg| cells(app, org, theme);
+    let state = |org: &ExternalOrg| state_cell(app, ListKind::Orgs, &org.team_id, theme);
+    let pane = Pane {
+        kind: ListKind::Orgs,
+        list,
+        title: format!("Orgs — {} external, {connected} connected", list.view.len()),
+        empty: "No external orgs: we are not connected to anyone.",
+        table: TableSpec {
+            columns: &COLUMNS,
+            cells: &cells,
+            state: &state,
+        },
+    };
+    render_pane(app, &pane, theme, area, buf);
+}

@@ -1,0 +1,66 @@
+//! The Requests pane: members asking to invite someone outside.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::table::{Cell, Column, TableSpec};
+use super::theme::Theme;
+use super::{Pane, left_cell, render_pane, state_cell};
+use crate::app::requests::is_external_limited;
+use crate::app::{App, ListKind, time};
+use crate::slack::models::InviteRequest;
+
+const COLUMNS: [Column; 7] = [
+    Column::new("REQUESTER", 12, 22, 3),
+    Column::new("CHANNEL", 14, 28, 1),
+    Column::new("VIS", 4, 4, 4),
+    Column::new("INVITE GOES TO", 18, 34, 1),
+    Column::new("PERM", 8, 8, 3),
+    Column::new("AGE", 4, 4, 5),
+    Column::new("EXPIRES", 7, 7, 2),
+];
+
+fn cells(app: &App, request: &InviteRequest, theme: &Theme) -> Vec<Cell> {
+    let channel = request.channel.as_ref();
+    let private = channel.and_then(|c| c.is_private).unwrap_or(false);
+    vec![
+        Cell::new(
+            request
+                .inviting_user
+                .as_ref()
+                .map(|u| u.display())
+                .unwrap_or("?"),
+        ),
+        Cell::new(format!(
+            "#{}",
+            channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
+        )),
+        Cell::new(if private { "priv" } else { "pub" }),
+        Cell::new(request.recipient_email().unwrap_or("-")),
+        Cell::new(if is_external_limited(request) {
+            "post"
+        } else {
+            "post+inv"
+        }),
+        Cell::new(time::age(app.now, request.date_created)),
+        left_cell(app.now, request.expires_at, theme),
+    ]
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let list = &app.requests.list;
+    let cells = |request: &InviteRequest| cells(app, request, theme);
+    let state = |request: &InviteRequest| state_cell(app, ListKind::Requests, &request.id, theme);
+    let pane = Pane {
+        kind: ListKind::Requests,
+        list,
+        title: format!("Requests — {} waiting for an admin", list.view.len()),
+        empty: "No requests wait for an admin.",
+        table: TableSpec {
+            columns: &COLUMNS,
+            cells: &cells,
+            state: &state,
+        },
+    };
+    render_pane(app, &pane, theme, area, buf);
+}
