@@ -27,6 +27,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             connect_triage::commands::emulator::run(&args).await
         }
         Some(Command::Demo(data)) => commands::tui::run(&cli.global, Source::Demo(data)).await,
+        Some(Command::Log { json }) => commands::log::run(json),
         Some(other) => {
             Err(UsageError::new(format!("{other:?}: not available in this build")).into())
         }

@@ -31,10 +31,15 @@ pub enum Action {
     Send,
     NewLine,
     TogglePermission,
+    Undo,
+    Queue,
+    Journal,
+    SendQueued,
+    DropQueued,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 30] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -60,6 +65,11 @@ impl Action {
         Action::Send,
         Action::NewLine,
         Action::TogglePermission,
+        Action::Undo,
+        Action::Queue,
+        Action::Journal,
+        Action::SendQueued,
+        Action::DropQueued,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -90,6 +100,11 @@ impl Action {
             Action::Send => "send",
             Action::NewLine => "newline",
             Action::TogglePermission => "toggle_permission",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send_queued",
+            Action::DropQueued => "drop_queued",
         }
     }
 
@@ -137,6 +152,11 @@ impl Action {
             Action::Send => "continue",
             Action::NewLine => "new line",
             Action::TogglePermission => "permission",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send now",
+            Action::DropQueued => "drop them",
         }
     }
 
@@ -168,6 +188,13 @@ impl Action {
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",
+            Action::Undo => {
+                "take back the newest decision still waiting to be sent (the selected one in the queue)"
+            }
+            Action::Queue => "the undo queue: decisions waiting to be sent, with their countdown",
+            Action::Journal => "the decision journal, newest first",
+            Action::SendQueued => "send now, without waiting out the undo window",
+            Action::DropQueued => "drop the queued decisions unsent, and quit",
         }
     }
 }
@@ -183,6 +210,9 @@ pub enum Context {
     ApproveRequest,
     ChooseTeam,
     TypeName,
+    Queue,
+    Journal,
+    QuitQueued,
 }
 
 impl Context {
@@ -197,10 +227,13 @@ impl Context {
             Context::ApproveRequest => "request approval",
             Context::ChooseTeam => "org choice",
             Context::TypeName => "name typing",
+            Context::Queue => "the undo queue",
+            Context::Journal => "the journal",
+            Context::QuitQueued => "the quit question",
         }
     }
 
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 11] = [
         Context::List,
         Context::Detail,
         Context::Help,
@@ -209,5 +242,8 @@ impl Context {
         Context::ApproveRequest,
         Context::ChooseTeam,
         Context::TypeName,
+        Context::Queue,
+        Context::Journal,
+        Context::QuitQueued,
     ];
 }

@@ -2,4 +2,6 @@
 
 pub mod emulator;
 pub mod list;
+pub mod log;
+pub mod session;
 pub mod tui;

@@ -13,7 +13,7 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let in_flight = app.decisions.in_flight_count();
+    let in_flight = app.sent_count();
     let right = if in_flight > 0 {
         app.in_flight_label(in_flight)
     } else {
