@@ -105,8 +105,6 @@ impl Default for Keymap {
                 b(Action::PageDown, &[p(K::PageDown)], &scrolling, false),
                 b(Action::PageUp, &[p(K::PageUp)], &scrolling, false),
                 b(Action::Refresh, &[k('r')], &list_and_detail, true),
-                b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
-                b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
                 b(Action::Help, &[k('?')], &[List, Detail, Help], true),
                 b(
                     Action::Quit,
@@ -114,6 +112,8 @@ impl Default for Keymap {
                     &[List, Detail, Help, Queue, Journal],
                     true,
                 ),
+                b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
+                b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
                 // Moving is obvious, so it comes last and is the first to go
                 // from a narrow footer; help always lists it.
                 b(Action::Down, &[k('j'), p(K::Down)], &moving, true),
