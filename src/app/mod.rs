@@ -365,6 +365,10 @@ impl App {
             || matches!(self.identity, Identity::Unknown)
             || !self.decisions.is_idle()
             || self.reconcile.is_busy()
+            || self
+                .journal_view
+                .as_ref()
+                .is_some_and(|v| v.records.is_none())
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {

@@ -43,6 +43,8 @@ pub struct Reconciler {
     /// the decision, so it may not show it.
     again: HashSet<ListKind>,
     requests: Requests,
+    /// Earlier sessions' decisions concluded so far: applied, not, unclear.
+    earlier: [usize; 3],
 }
 
 impl Reconciler {
@@ -230,19 +232,18 @@ fn evaluate(app: &mut App) -> Vec<Effect> {
 
 fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
     let mut records = Vec::new();
-    let (mut applied, mut not_applied, mut unclear) = (0, 0, 0);
-    let mut earlier = 0;
+    let mut earlier_now = false;
     for (verdict, check) in concluded {
         let (outcome, reason) = match verdict {
             Verdict::Applied(reason) => (Some(Outcome::Ok), reason),
             Verdict::NotApplied(reason) => (Some(Outcome::NotApplied), reason),
             Verdict::Undetermined(reason) => (None, reason),
         };
-        match &outcome {
-            Some(Outcome::Ok) => applied += 1,
-            Some(_) => not_applied += 1,
-            None => unclear += 1,
-        }
+        let slot = match &outcome {
+            Some(Outcome::Ok) => 0,
+            Some(_) => 1,
+            None => 2,
+        };
         if let Some(outcome) = &outcome {
             let mut record = check
                 .record
@@ -252,10 +253,16 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
         }
         match check.decision {
             Some((_, kind)) => tell_row(app, kind, &check.record, outcome, &reason),
-            None => earlier += 1,
+            None => {
+                app.reconcile.earlier[slot] += 1;
+                earlier_now = true;
+            }
         }
     }
-    if earlier > 0 {
+    if earlier_now {
+        // One line for all of them, however many passes it took.
+        let [applied, not_applied, unclear] = app.reconcile.earlier;
+        let earlier = applied + not_applied + unclear;
         let mut text = format!(
             "Re-checked with Slack {earlier} decision(s) an earlier session left unknown: {applied} applied, {not_applied} not applied"
         );
