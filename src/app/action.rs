@@ -31,10 +31,11 @@ pub enum Action {
     Send,
     NewLine,
     TogglePermission,
+    SavedMessage,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 26] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -60,6 +61,7 @@ impl Action {
         Action::Send,
         Action::NewLine,
         Action::TogglePermission,
+        Action::SavedMessage,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -90,6 +92,7 @@ impl Action {
             Action::Send => "send",
             Action::NewLine => "newline",
             Action::TogglePermission => "toggle_permission",
+            Action::SavedMessage => "saved_message",
         }
     }
 
@@ -137,6 +140,7 @@ impl Action {
             Action::Send => "continue",
             Action::NewLine => "new line",
             Action::TogglePermission => "permission",
+            Action::SavedMessage => "saved message",
         }
     }
 
@@ -168,6 +172,7 @@ impl Action {
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",
+            Action::SavedMessage => "put the next saved message in the editor, to edit",
         }
     }
 }

@@ -65,6 +65,7 @@ impl Default for Keymap {
                     &[ApproveRequest],
                     true,
                 ),
+                b(Action::SavedMessage, &[p(K::Tab)], &[DenyEditor], true),
                 b(
                     Action::Cancel,
                     &[p(K::Esc), k('n')],

@@ -211,6 +211,9 @@ pub struct App {
     pub notice: Option<Notice>,
     pub waiting: Option<Waiting>,
     pub quit: bool,
+    /// The settings (config file and flags). `keymap` and `read_only` above
+    /// are the live copies of the config's; the rest is read from here.
+    pub config: crate::config::Config,
 }
 
 impl App {
@@ -234,7 +237,16 @@ impl App {
             notice: None,
             waiting: None,
             quit: false,
+            config: crate::config::Config::default(),
         }
+    }
+
+    /// An app with the config's keymap, read-only switch and settings.
+    pub fn with_config(mode: Mode, config: crate::config::Config) -> App {
+        let mut app = App::new(mode, config.read_only);
+        app.keymap = config.keymap.clone();
+        app.config = config;
+        app
     }
 
     /// Where the admin is, which decides the live keys.
