@@ -8,6 +8,7 @@ pub mod config;
 pub mod connect;
 pub mod emulator;
 pub mod exit;
+pub mod logging;
 pub mod slack;
 pub mod ui;
 pub mod worker;

@@ -187,6 +187,8 @@ pub enum HelpLine {
         text: &'static str,
     },
     Text(&'static str),
+    /// Text made at run time (config problems).
+    Note(String),
     Blank,
 }
 

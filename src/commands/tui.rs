@@ -17,6 +17,7 @@ use tokio::sync::{mpsc, watch};
 
 use crate::app::{self, App, Effect, Mode, Msg};
 use crate::cli::{DataArgs, GlobalArgs};
+use crate::config::Config;
 use crate::commands::emulator::dataset_from_args;
 use crate::emulator::{self, EmulatorConfig};
 use crate::slack::SlackClient;
@@ -213,18 +214,20 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
             (client, Mode::Demo, Some(running))
         }
     };
-    let app = App::new(mode, global.read_only);
+    let (mut config, warnings) = Config::load(global.config.as_deref());
+    config.apply_flags(global);
+    for warning in &warnings {
+        tracing::warn!("{warning}");
+    }
+    let theme = Theme::named(config.effective_theme()).with_ascii(config.ascii);
+    let mut app = App::with_config(mode, config);
+    app.set_config_warnings(warnings.iter().map(ToString::to_string).collect());
     // `try_init` enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is printed.
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
-    let result = run_loop(
-        &mut terminal,
-        app,
-        terminal_input(),
-        client,
-        LoopOptions::new(Clock::System),
-    )
-    .await;
+    let mut options = LoopOptions::new(Clock::System);
+    options.theme = theme;
+    let result = run_loop(&mut terminal, app, terminal_input(), client, options).await;
     ratatui::try_restore().context("restoring the terminal")?;
     result.map(|_| ())
 }

@@ -204,8 +204,9 @@ pub fn render<T>(
         match *line {
             DisplayLine::Heading(index) => {
                 let section = &list.sections[index];
-                let label = format!("── {} ({}) ", section.label, section.len);
-                let fill = "─"
+                let rule = theme.rule();
+                let label = format!("{rule}{rule} {} ({}) ", section.label, section.len);
+                let fill = rule
                     .repeat((area.width as usize).saturating_sub(super::sanitize::width(&label)));
                 buf.set_line(
                     area.x,
