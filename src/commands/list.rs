@@ -1,15 +1,12 @@
 //! `connect-triage list invites|requests|teams|channels [--json]`: every item
 //! of every page, printed as each page arrives.
 
-mod sanitize;
-
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Context as _;
 use futures::StreamExt;
 use serde::Serialize;
 use time::OffsetDateTime;
-use unicode_width::UnicodeWidthChar;
 
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
 use crate::connect::{load_token, resolve_api_base};
@@ -17,7 +14,8 @@ use crate::exit::UsageError;
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{PageStream, RequestFilter, SlackClient};
 
-pub use sanitize::clean;
+// The one sanitizer the TUI uses too: a name shows the same everywhere.
+use crate::ui::sanitize::{clean, fit};
 
 const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
     (a file only you can read). To try the tool without Slack, run \
@@ -151,37 +149,14 @@ fn format_row(columns: &[(&str, usize)], cells: Vec<String>) -> String {
     let mut line = String::new();
     let last = columns.len().saturating_sub(1);
     for (i, ((_, width), cell)) in columns.iter().zip(cells).enumerate() {
-        let cell = clean(&cell);
         if i == last {
-            line.push_str(&cell);
+            line.push_str(&clean(&cell));
         } else {
             line.push_str(&fit(&cell, *width));
             line.push_str("  ");
         }
     }
     line.trim_end().to_owned()
-}
-
-/// `text` cut or padded to exactly `width` terminal columns (wide characters count twice).
-fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    let room = if total > width { width - 1 } else { width };
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if total > width {
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
 }
 
 fn date(ts: Option<i64>) -> String {
@@ -360,7 +335,7 @@ mod tests {
             &[("A", 6), ("B", 0)],
             vec!["x\u{1b}[2Jy".into(), "evil\u{202E}txt\n".into()],
         );
-        assert_eq!(row, "xy      eviltxt");
+        assert_eq!(row, "x␛[2Jy  evil\u{FFFD}txt␊");
     }
 
     #[test]
