@@ -13,6 +13,7 @@ pub mod detail;
 pub mod dialogs;
 pub mod effect;
 pub mod explain;
+pub mod filter;
 pub mod invites;
 pub mod keymap;
 pub mod keyspec;
