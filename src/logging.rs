@@ -6,7 +6,7 @@
 //! logs each call's method, HTTP status, duration and rate-limit wait, and
 //! errors by kind and Slack's code.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -17,15 +17,10 @@ use crate::exit::UsageError;
 /// A log file past this size is moved to `connect-triage.log.1` at start.
 const ROTATE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// `$XDG_STATE_HOME/connect-triage/connect-triage.log` (Linux), or the
-/// platform's local data directory elsewhere.
-pub fn default_path() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "connect-triage")?;
-    let dir = dirs
-        .state_dir()
-        .unwrap_or_else(|| dirs.data_local_dir())
-        .to_path_buf();
-    Some(dir.join("connect-triage.log"))
+/// `$XDG_STATE_HOME/connect-triage/connect-triage.log` (Linux): beside
+/// the journal, in the same private directory.
+pub fn default_path() -> PathBuf {
+    crate::journal::state_dir().join("connect-triage.log")
 }
 
 /// The filter for `--log-level` (a level or any `RUST_LOG`-style
@@ -56,37 +51,15 @@ pub fn filter(level: Option<&str>) -> Result<EnvFilter, UsageError> {
 
 /// Open (creating, 0600 in a 0700 directory) the log file for appending.
 pub fn open(path: &Path) -> std::io::Result<File> {
-    if let Some(dir) = path.parent() {
-        create_private_dir(dir)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::private_files::create_private_dir(dir)?;
     }
     if fs::metadata(path).is_ok_and(|m| m.len() > ROTATE_BYTES) {
         let mut old = path.as_os_str().to_owned();
         old.push(".1");
         fs::rename(path, PathBuf::from(old))?;
     }
-    let mut options = OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-    }
-    #[cfg(not(unix))]
-    {
-        fs::create_dir_all(dir)
-    }
+    crate::private_files::open_private_append(path)
 }
 
 /// Send this process's `tracing` events to the log file. A bad level is a
@@ -94,9 +67,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// without it), and is returned for the caller to mention.
 pub fn init(level: Option<&str>) -> Result<Result<PathBuf, String>, UsageError> {
     let filter = filter(level)?;
-    let Some(path) = default_path() else {
-        return Ok(Err("no home directory for the log file".to_owned()));
-    };
+    let path = default_path();
     let file = match open(&path) {
         Ok(file) => file,
         Err(e) => return Ok(Err(format!("cannot open {}: {e}", path.display()))),
@@ -119,7 +90,14 @@ mod tests {
 
     #[test]
     fn levels_and_directives_parse_and_nonsense_is_a_usage_error() {
-        for ok in ["error", "warn", "info", "debug", "trace", "connect_triage=debug"] {
+        for ok in [
+            "error",
+            "warn",
+            "info",
+            "debug",
+            "trace",
+            "connect_triage=debug",
+        ] {
             assert!(filter(Some(ok)).is_ok(), "{ok}");
         }
         for bad in ["loud", "connect_triage=shouting"] {

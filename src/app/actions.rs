@@ -6,8 +6,8 @@ use super::channels::external_teams;
 use super::decisions::{DecisionId, DecisionKind, Outcome};
 use super::dialogs::{
     ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
-    DenyDialog, Dialog,
-    PlannedWrite, TypeNameDialog, channel_confirmation, new_editor, permission_words,
+    DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
+    permission_words,
 };
 use super::explain;
 use super::invites::{

@@ -357,7 +357,9 @@ mod tests {
         for _ in 0..3 {
             dialog.handle_key(&keymap, ListKind::Requests, tab);
         }
-        let Dialog::Deny(deny) = &dialog else { panic!() };
+        let Dialog::Deny(deny) = &dialog else {
+            panic!()
+        };
         assert_eq!(editor_text(&deny.editor), "First reason.");
         assert_eq!(deny.saved_shown, Some(0));
     }

@@ -17,8 +17,8 @@ use tokio::sync::{mpsc, watch};
 
 use crate::app::{self, App, Effect, Mode, Msg};
 use crate::cli::{DataArgs, GlobalArgs};
-use crate::config::Config;
 use crate::commands::emulator::dataset_from_args;
+use crate::config::Config;
 use crate::emulator::{self, EmulatorConfig};
 use crate::slack::SlackClient;
 use crate::ui::{self, theme::Theme};

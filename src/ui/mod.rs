@@ -179,7 +179,11 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
             ),
             Line::raw(""),
             Line::styled(
-                match app.keymap.keys_for(crate::app::keymap::Action::Refresh).first() {
+                match app
+                    .keymap
+                    .keys_for(crate::app::keymap::Action::Refresh)
+                    .first()
+                {
                     Some(key) => {
                         format!("The other panes keep working. Press {key} to try again.")
                     }
@@ -213,7 +217,9 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
                 .position(|c| table::column_key(c.title) == **k)
         })
         .collect();
-    if chosen.is_empty() || chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c) {
+    if chosen.is_empty()
+        || chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c)
+    {
         table::render(list, table, theme, rest, buf);
         return;
     }
@@ -223,7 +229,11 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
         let mut all: Vec<Option<Cell>> = all_cells(item).into_iter().map(Some).collect();
         chosen
             .iter()
-            .map(|&i| all.get_mut(i).and_then(Option::take).unwrap_or_else(|| Cell::new("")))
+            .map(|&i| {
+                all.get_mut(i)
+                    .and_then(Option::take)
+                    .unwrap_or_else(|| Cell::new(""))
+            })
             .collect()
     };
     let picked = TableSpec {
