@@ -4,10 +4,12 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod connect;
 pub mod emulator;
 pub mod exit;
 pub mod journal;
+pub mod logging;
 pub mod private_files;
 pub mod read_only;
 pub mod slack;

@@ -36,10 +36,11 @@ pub enum Action {
     Journal,
     SendQueued,
     DropQueued,
+    SavedMessage,
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -70,6 +71,7 @@ impl Action {
         Action::Journal,
         Action::SendQueued,
         Action::DropQueued,
+        Action::SavedMessage,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -105,6 +107,7 @@ impl Action {
             Action::Journal => "journal",
             Action::SendQueued => "send_queued",
             Action::DropQueued => "drop_queued",
+            Action::SavedMessage => "saved_message",
         }
     }
 
@@ -157,6 +160,7 @@ impl Action {
             Action::Journal => "journal",
             Action::SendQueued => "send now",
             Action::DropQueued => "drop them",
+            Action::SavedMessage => "saved message",
         }
     }
 
@@ -195,6 +199,7 @@ impl Action {
             Action::Journal => "the decision journal, newest first",
             Action::SendQueued => "send now, without waiting out the undo window",
             Action::DropQueued => "drop the queued decisions unsent, and quit",
+            Action::SavedMessage => "put the next saved message in the editor, to edit",
         }
     }
 }

@@ -5,8 +5,9 @@
 use super::channels::external_teams;
 use super::decisions::DecisionKind;
 use super::dialogs::{
-    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DenyDialog, Dialog,
-    PlannedWrite, TypeNameDialog, channel_confirmation, new_editor, permission_words,
+    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
+    DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
+    permission_words,
 };
 use super::invites::{
     WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
@@ -56,7 +57,11 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
         (ListKind::Requests, Action::Approve) => {
             app.requests.find(&id).map(approve_request_dialog).map(Ok)
         }
-        (ListKind::Requests, Action::Decline) => app.requests.find(&id).map(deny_dialog).map(Ok),
+        (ListKind::Requests, Action::Decline) => app
+            .requests
+            .find(&id)
+            .map(|r| deny_dialog(r, &app.config.deny_messages))
+            .map(Ok),
         (ListKind::Channels, Action::Disconnect) => Some(channel_dialog(app, &id)),
         (ListKind::Orgs, Action::Disconnect) => Some(org_dialog(app, &id)),
         _ => None,
@@ -232,13 +237,15 @@ fn approve_request_dialog(request: &InviteRequest) -> Dialog {
     })
 }
 
-fn deny_dialog(request: &InviteRequest) -> Dialog {
+fn deny_dialog(request: &InviteRequest, saved: &[String]) -> Dialog {
     Dialog::Deny(DenyDialog {
         request_id: request.id.clone(),
         summary: request_summary(request),
         lines: request_lines(request),
-        editor: new_editor("Why? The requester reads this."),
+        editor: new_editor(DENY_PLACEHOLDER),
         error: None,
+        saved: saved.to_vec(),
+        saved_shown: None,
     })
 }
 

@@ -59,6 +59,30 @@ pub struct DenyDialog {
     pub lines: Vec<String>,
     pub editor: TextArea<'static>,
     pub error: Option<String>,
+    /// The config's saved deny messages, offered by the `saved_message` key.
+    pub saved: Vec<String>,
+    /// Which saved message the editor was last filled with.
+    pub saved_shown: Option<usize>,
+}
+
+/// What the empty deny editor says.
+pub const DENY_PLACEHOLDER: &str = "Why? The requester reads this.";
+
+impl DenyDialog {
+    /// Put the next saved message in the editor, replacing what is there,
+    /// ready to be edited.
+    fn next_saved(&mut self) {
+        if self.saved.is_empty() {
+            self.error =
+                Some("No saved messages: add deny_messages to the config file.".to_owned());
+            return;
+        }
+        let next = self.saved_shown.map_or(0, |i| (i + 1) % self.saved.len());
+        self.editor = new_editor(DENY_PLACEHOLDER);
+        self.editor.insert_str(&self.saved[next]);
+        self.saved_shown = Some(next);
+        self.error = None;
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -198,6 +222,10 @@ impl Dialog {
                     deny.editor.insert_newline();
                     DialogStep::Stay
                 }
+                Some(Action::SavedMessage) => {
+                    deny.next_saved();
+                    DialogStep::Stay
+                }
                 Some(Action::Send) => match message_or_error(&deny.editor) {
                     Ok(message) => DialogStep::Next(Box::new(deny_confirmation(deny, message))),
                     Err(error) => {
@@ -313,7 +341,48 @@ mod tests {
             lines: vec![],
             editor: new_editor("why?"),
             error: None,
+            saved: vec!["First reason.".into(), "Second reason.".into()],
+            saved_shown: None,
         })
+    }
+
+    #[test]
+    fn the_saved_message_key_fills_the_editor_for_editing() {
+        let keymap = Keymap::default();
+        let mut dialog = deny_dialog();
+        let tab = key(KeyCode::Tab);
+        dialog.handle_key(&keymap, ListKind::Requests, tab);
+        dialog.handle_key(&keymap, ListKind::Requests, tab);
+        // Edit it: "Second reason." becomes "Second reason!".
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace));
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')));
+        let DialogStep::Next(next) =
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter))
+        else {
+            panic!("Enter goes on to the confirmation");
+        };
+        let Dialog::Confirm(confirm) = *next else {
+            panic!()
+        };
+        let ConfirmAction::Write(write) = &confirm.action else {
+            panic!()
+        };
+        assert_eq!(
+            write.kind,
+            DecisionKind::DenyRequest {
+                message: Some("Second reason!".into())
+            }
+        );
+        // A third press wraps around to the first.
+        let mut dialog = deny_dialog();
+        for _ in 0..3 {
+            dialog.handle_key(&keymap, ListKind::Requests, tab);
+        }
+        let Dialog::Deny(deny) = &dialog else {
+            panic!()
+        };
+        assert_eq!(editor_text(&deny.editor), "First reason.");
+        assert_eq!(deny.saved_shown, Some(0));
     }
 
     #[test]

@@ -69,6 +69,7 @@ impl Default for Keymap {
                     &[ApproveRequest],
                     true,
                 ),
+                b(Action::SavedMessage, &[p(K::Tab)], &[DenyEditor], true),
                 b(
                     Action::Cancel,
                     &[p(K::Esc), k('n')],
@@ -184,6 +185,8 @@ pub enum HelpLine {
         text: &'static str,
     },
     Text(&'static str),
+    /// Text made at run time (config problems).
+    Note(String),
     Blank,
 }
 

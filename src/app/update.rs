@@ -328,7 +328,7 @@ fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
         return ask_quit(app);
     }
-    let lines = app.keymap.help_lines().len();
+    let lines = app.help_lines().len();
     let page = app.detail_viewport();
     let max = lines.saturating_sub(page);
     let Some(help) = app.help.as_mut() else {

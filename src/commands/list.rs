@@ -8,6 +8,7 @@ use futures::StreamExt;
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::app::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
 use crate::connect::{load_token, resolve_api_base};
 use crate::exit::UsageError;
@@ -23,7 +24,6 @@ const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PA
     (SLACK_TOKEN=... connect-triage --api-base http://127.0.0.1:PORT/api/ list invites)";
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
-    // `--filter` belongs to the TUI's filter syntax, which `list` does not apply yet.
     let api_base = resolve_api_base(global.api_base.as_deref())?;
     let token =
         load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
@@ -41,15 +41,41 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         }
     });
     let now = OffsetDateTime::now_utc().unix_timestamp();
+    // `--filter`: the TUI's own filter, over the same fields per item.
+    let filter = Filter::parse(args.filter.as_deref().unwrap_or(""));
     let out = Output::new(args.json);
     let result = match args.kind {
-        ListKind::Invites => out.print(client.invites(), &INVITES, now).await,
-        ListKind::Requests => {
-            let pages = client.invite_requests(RequestFilter::default());
-            out.print(pages, &REQUESTS, now).await
+        ListKind::Invites => {
+            // Which side is ours decides which org names are fields, as in the TUI.
+            let ours = if filter.is_empty() {
+                Vec::new()
+            } else {
+                let auth = client.auth_test().await.context("could not list invites")?;
+                [auth.team_id, auth.enterprise_id]
+                    .into_iter()
+                    .flatten()
+                    .filter(|id| !id.is_empty())
+                    .collect()
+            };
+            let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
+            let keep = |i: &ConnectInvite| filter.matches(&invite_fields(i, &ours));
+            out.print(client.invites(), &INVITES, now, keep).await
         }
-        ListKind::Teams => out.print(client.external_orgs(), &TEAMS, now).await,
-        ListKind::Channels => out.print(client.shared_channels(), &CHANNELS, now).await,
+        ListKind::Requests => {
+            let keep = |r: &InviteRequest| filter.matches(&request_fields(r));
+            let pages = client.invite_requests(RequestFilter::default());
+            out.print(pages, &REQUESTS, now, keep).await
+        }
+        ListKind::Teams => {
+            let keep = |o: &ExternalOrg| filter.matches(&org_fields(o));
+            out.print(client.external_orgs(), &TEAMS, now, keep).await
+        }
+        ListKind::Channels => {
+            // Without the Orgs list at hand, an org is found by its team ID.
+            let keep = |c: &SharedChannel| filter.matches(&channel_fields(c, &[]));
+            out.print(client.shared_channels(), &CHANNELS, now, keep)
+                .await
+        }
     };
     // The client's last clone goes here, which closes the event channel: the
     // reporter prints what is left (a fallback notice, say) and ends.
@@ -94,6 +120,7 @@ impl Output {
         mut pages: PageStream<T>,
         table: &Table<T>,
         now: i64,
+        keep: impl Fn(&T) -> bool,
     ) -> anyhow::Result<u64> {
         let mut stdout = io::BufWriter::new(io::stdout());
         let mut count = 0;
@@ -102,7 +129,7 @@ impl Output {
         }
         while let Some(page) = pages.next().await {
             let page = page?;
-            for item in &page.items {
+            for item in page.items.iter().filter(|i| keep(i)) {
                 let line = if self.json {
                     serde_json::to_string(item).context("cannot write JSON")?
                 } else {

@@ -24,6 +24,7 @@ use crate::app::{self, App, Effect, Mode, Msg};
 use crate::cli::{DataArgs, GlobalArgs};
 use crate::commands::emulator::dataset_from_args;
 use crate::commands::session;
+use crate::config::Config;
 use crate::emulator::{self, EmulatorConfig};
 use crate::journal::Journal;
 use crate::slack::SlackClient;
@@ -308,14 +309,22 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
             (client, Mode::Demo, Some(running))
         }
     };
+    let (mut config, warnings) = Config::load(global.config.as_deref());
+    config.apply_flags(global);
+    for warning in &warnings {
+        tracing::warn!("{warning}");
+    }
+    let theme = Theme::named(config.effective_theme()).with_ascii(config.ascii);
     let session = session::open_journal(mode, None, Clock::System.now());
-    let read_only = global.read_only || session.journal.is_none();
-    if read_only {
+    if session.journal.is_none() {
+        config.read_only = true;
+    }
+    if config.read_only {
         // No write can leave this process, whatever the app asks for.
         client.forbid_writes();
     }
-    let mut app = App::new(mode, read_only);
-    app.grace_seconds = global.grace.unwrap_or(DEFAULT_GRACE_SECONDS);
+    let mut app = App::with_config(mode, config);
+    app.set_config_warnings(warnings.iter().map(ToString::to_string).collect());
     if let Some(problem) = session.problem {
         app.notify(app::NoticeKind::Error, problem);
     }
@@ -326,6 +335,7 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     session::install_panic_hook(session.journal.clone());
     let mut options = LoopOptions::new(Clock::System);
+    options.theme = theme;
     options.journal = session.journal;
     let result = run_loop(&mut terminal, app, input, client, options).await;
     session::restore_terminal();
@@ -337,6 +347,3 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     }
     Ok(())
 }
-
-/// `--grace` when not given: five seconds to change one's mind.
-pub const DEFAULT_GRACE_SECONDS: u64 = 5;

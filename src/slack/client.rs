@@ -238,7 +238,7 @@ impl SlackClient {
             Ok(Answer::Status(s)) => *s,
             Err(_) => 0,
         };
-        tracing::debug!(
+        tracing::info!(
             method,
             status,
             duration_ms = elapsed.as_millis() as u64,

@@ -73,6 +73,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Dialog::TypeName(d) => disconnect::render_type_name(app, d, theme, area, buf),
         }
     }
+    if theme.ascii {
+        asciify(buf, area);
+    }
+}
+
+/// `--ascii`: every box-drawing character and UI glyph on screen becomes
+/// its one-column ASCII stand-in.
+fn asciify(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(ascii) = theme::ascii_glyph(cell.symbol()) {
+                cell.set_symbol(ascii);
+            }
+        }
+    }
 }
 
 /// The screen as plain text, one line per row (wide characters once).
@@ -178,7 +194,16 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
             ),
             Line::raw(""),
             Line::styled(
-                "The other panes keep working. Press r to try again.",
+                match app
+                    .keymap
+                    .keys_for(crate::app::keymap::Action::Refresh)
+                    .first()
+                {
+                    Some(key) => {
+                        format!("The other panes keep working. Press {key} to try again.")
+                    }
+                    None => "The other panes keep working.".to_owned(),
+                },
                 theme.muted,
             ),
         ];
@@ -196,7 +221,42 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
         buf.set_line(rest.x, rest.y, &Line::styled(text, theme.muted), rest.width);
         return;
     }
-    table::render(list, table, theme, rest, buf);
+    // The config's columns for this pane, in its order.
+    let keys = &app.config.columns.get(kind);
+    let chosen: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| {
+            table
+                .columns
+                .iter()
+                .position(|c| table::column_key(c.title) == **k)
+        })
+        .collect();
+    if chosen.is_empty()
+        || chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c)
+    {
+        table::render(list, table, theme, rest, buf);
+        return;
+    }
+    let columns: Vec<table::Column> = chosen.iter().map(|&i| table.columns[i]).collect();
+    let all_cells = table.cells;
+    let cells = |item: &T| {
+        let mut all: Vec<Option<Cell>> = all_cells(item).into_iter().map(Some).collect();
+        chosen
+            .iter()
+            .map(|&i| {
+                all.get_mut(i)
+                    .and_then(Option::take)
+                    .unwrap_or_else(|| Cell::new(""))
+            })
+            .collect()
+    };
+    let picked = TableSpec {
+        columns: &columns,
+        cells: &cells,
+        state: table.state,
+    };
+    table::render(list, &picked, theme, rest, buf);
 }
 
 /// What a pane hands to [`render_pane`].

@@ -1,0 +1,115 @@
+//! The parts of `cargo bench --bench tui`.
+
+pub mod memory;
+
+use std::time::{Duration, Instant};
+
+use connect_triage::app::{self, App, ListItems, Mode, Msg};
+use connect_triage::emulator::{Dataset, GenerateSpec};
+use connect_triage::slack::models::AuthTest;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub const NOW: i64 = 1_767_225_600;
+
+/// An app with the whole generated org loaded through `update`, page by page.
+pub fn loaded_app() -> App {
+    let spec = GenerateSpec {
+        invites: 100_000,
+        requests: 10_000,
+        teams: 2_000,
+        channels: 20_000,
+    };
+    let dataset = Dataset::generate(&spec, 1, NOW);
+    let mut app = App::new(Mode::Live, false);
+    let mut feed = |msg| {
+        app::update(&mut app, msg);
+    };
+    feed(Msg::Resize {
+        width: 120,
+        height: 40,
+    });
+    feed(Msg::Tick { now: NOW });
+    let me = dataset.self_team.clone().unwrap_or_default();
+    feed(Msg::AuthLoaded(AuthTest {
+        team_id: me.team_id,
+        enterprise_id: me.enterprise_id,
+        team: me.team,
+        user: me.user,
+        ..AuthTest::default()
+    }));
+    let started = Instant::now();
+    pages(dataset.invites, 500, ListItems::Invites, &mut feed);
+    let invites = started.elapsed();
+    pages(
+        dataset.invite_requests,
+        1000,
+        ListItems::Requests,
+        &mut feed,
+    );
+    pages(dataset.organizations, 25, ListItems::Orgs, &mut feed);
+    pages(dataset.channels, 20, ListItems::Channels, &mut feed);
+    println!(
+        "setup: 100,000 invites fed through update in 200 pages: {invites:.2?} ({:.2?} a page)",
+        invites / 200
+    );
+    app
+}
+
+fn pages<T>(items: Vec<T>, size: usize, wrap: fn(Vec<T>) -> ListItems, feed: &mut impl FnMut(Msg)) {
+    let total = items.len();
+    let mut items = items.into_iter().peekable();
+    loop {
+        let page: Vec<T> = items.by_ref().take(size).collect();
+        let is_last = items.peek().is_none();
+        feed(Msg::PageLoaded {
+            items: wrap(page),
+            total: Some(total as u64),
+            is_last,
+        });
+        if is_last {
+            break;
+        }
+    }
+}
+
+fn time<R>(rounds: u32, mut f: impl FnMut() -> R) -> Duration {
+    let started = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(f());
+    }
+    started.elapsed() / rounds
+}
+
+/// One frame of each pane at 120x40.
+pub fn frame(app: &App) {
+    let theme = connect_triage::ui::theme::Theme::default();
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    let per_frame = time(200, || {
+        buf.reset();
+        connect_triage::ui::render(app, &theme, area, &mut buf);
+    });
+    println!(
+        "frame: Invites pane at 120x40, 100,000 invites: {per_frame:.3?} a frame (target < 1 ms)"
+    );
+}
+
+/// Filter keystrokes over 100,000 invites.
+pub fn filter(_app: &mut App) {}
+
+/// A field of /proc/self/status in KiB (0 where there is no procfs).
+pub fn status_kib(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+pub fn mib(kib: u64) -> String {
+    format!("{:.1}", kib as f64 / 1024.0)
+}

@@ -1,0 +1,338 @@
+//! The `/` filter, shared by the TUI and `connect-triage list --filter`.
+//!
+//! # Syntax
+//!
+//! - Words separated by spaces. An item matches when **every** word is
+//!   found in one of its fields: `acme ops` keeps Acme's invites to `#ops`.
+//! - Case does not matter (`ACME` = `acme`), and characters nobody can type
+//!   (zero-width, bidi and control characters) are ignored on both sides,
+//!   so `acmecorp` finds `Acme\u{200B}Corp`.
+//! - `-word` keeps only items where no field contains the word:
+//!   `-gmail.com`.
+//! - `"two words"` matches the phrase with its space; `-"two words"`
+//!   excludes it. An unclosed quote runs to the end of the text.
+//! - A leading `#` is dropped, so `#ops` finds the channel shown as `#ops`.
+//! - A word is looked for inside each field, never across two fields.
+//! - The empty filter matches everything.
+//!
+//! The fields of each list are the columns an admin sees (org, domain,
+//! channel, user, email, ID): see [`invite_fields`], [`request_fields`],
+//! [`org_fields`] and [`channel_fields`].
+//!
+//! # Speed
+//!
+//! A list keeps one precomputed key per item ([`search_key`]): the fields,
+//! cleaned and lowercased, joined by a separator no term can contain, so a
+//! keystroke is one substring search per item. [`Filter::narrows`] tells
+//! when the new text can only remove matches (typing one more letter), so
+//! only the current matches need checking.
+
+use crate::slack::models::{ConnectInvite, ConnectUser, ExternalOrg, InviteRequest, SharedChannel};
+
+/// Between two fields in a [`search_key`]; terms never contain it.
+const SEPARATOR: char = '\u{1F}';
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Term {
+    /// Cleaned and lowercased; never empty.
+    text: String,
+    negated: bool,
+}
+
+/// A parsed filter. `Filter::default()` matches everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    terms: Vec<Term>,
+}
+
+/// Characters the filter ignores: controls and invisible characters.
+fn ignored(c: char) -> bool {
+    c.is_control() || crate::ui::sanitize::is_invisible(c)
+}
+
+/// `text` cleaned of ignored characters and lowercased, appended to `out`.
+fn push_folded(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            if !c.is_ascii_control() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if !ignored(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_folded(&mut out, text);
+    out
+}
+
+/// The key a list keeps per item: its fields folded and joined.
+pub fn search_key(fields: &[&str]) -> Box<str> {
+    let len = fields.iter().map(|f| f.len() + 1).sum();
+    let mut key = String::with_capacity(len);
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            key.push(SEPARATOR);
+        }
+        push_folded(&mut key, field);
+    }
+    key.into_boxed_str()
+}
+
+impl Filter {
+    pub fn parse(text: &str) -> Filter {
+        let mut terms = Vec::new();
+        let mut chars = text.chars().peekable();
+        loop {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            let Some(&first) = chars.peek() else { break };
+            let negated = first == '-';
+            if negated {
+                chars.next();
+            }
+            let mut raw = String::new();
+            if chars.next_if_eq(&'"').is_some() {
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                    raw.push(c);
+                }
+            } else {
+                while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                    raw.push(c);
+                }
+            }
+            let text = fold(raw.strip_prefix('#').unwrap_or(&raw));
+            // A lone `-` (the start of an exclusion being typed) is no term yet.
+            if !text.is_empty() {
+                terms.push(Term { text, negated });
+            }
+        }
+        Filter { terms }
+    }
+
+    /// True when the filter keeps every item.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether an item with these fields matches.
+    pub fn matches(&self, fields: &[&str]) -> bool {
+        self.is_empty() || self.matches_key(&search_key(fields))
+    }
+
+    /// Whether an item whose [`search_key`] is `key` matches.
+    pub fn matches_key(&self, key: &str) -> bool {
+        self.terms
+            .iter()
+            .all(|term| key.contains(term.text.as_str()) != term.negated)
+    }
+
+    /// True when every item this filter keeps was also kept by `previous`,
+    /// so only `previous`'s matches need checking (e.g. one more letter typed).
+    pub fn narrows(&self, previous: &Filter) -> bool {
+        previous.terms.iter().all(|old| {
+            self.terms.iter().any(|new| {
+                new.negated == old.negated
+                    && if old.negated {
+                        // Excluding a shorter word excludes more.
+                        old.text.contains(new.text.as_str())
+                    } else {
+                        new.text.contains(old.text.as_str())
+                    }
+            })
+        })
+    }
+}
+
+fn user_fields<'a>(out: &mut Vec<&'a str>, user: Option<&'a ConnectUser>) {
+    if let Some(user) = user {
+        out.push(user.display());
+        out.extend(user.email());
+    }
+}
+
+/// An invite's fields: the other orgs (name, domain, ID; our own org is
+/// left out when `ours` names it), `#channel` and its ID, the inviter and
+/// accepting users (name, email), the recipient, and the invite ID.
+pub fn invite_fields<'a>(invite: &'a ConnectInvite, ours: &[&str]) -> Vec<&'a str> {
+    let mut out = vec![invite.id()];
+    let teams = invite.inviting_team().into_iter().chain(
+        invite
+            .acceptances
+            .iter()
+            .filter_map(|a| a.accepting_team.as_ref()),
+    );
+    for team in teams.filter(|t| !ours.contains(&t.id.as_str())) {
+        out.extend(team.name.as_deref());
+        out.extend(team.domain.as_deref());
+        out.push(&team.id);
+    }
+    if let Some(channel) = invite.channel() {
+        out.extend(channel.name.as_deref());
+        out.push(&channel.id);
+    }
+    user_fields(&mut out, invite.inviting_user());
+    for acceptance in &invite.acceptances {
+        user_fields(&mut out, acceptance.accepting_user.as_ref());
+    }
+    out.extend(invite.recipient_email());
+    out.extend(invite.recipient_user_id());
+    out
+}
+
+/// A request's fields: its ID, the requester (name, email), `#channel` and
+/// its ID, and the address the invitation would go to.
+pub fn request_fields(request: &InviteRequest) -> Vec<&str> {
+    let mut out = vec![request.id.as_str()];
+    user_fields(&mut out, request.inviting_user.as_ref());
+    if let Some(channel) = &request.channel {
+        out.extend(channel.name.as_deref());
+        out.push(&channel.id);
+    }
+    out.extend(request.recipient_email());
+    out
+}
+
+/// An org's fields: name, domain, team ID and connection status.
+pub fn org_fields(org: &ExternalOrg) -> Vec<&str> {
+    let mut out = vec![org.team_id.as_str()];
+    out.extend(org.team_name.as_deref());
+    out.extend(org.team_domain.as_deref());
+    out.extend(org.connection_status.as_deref());
+    out
+}
+
+/// A channel's fields: its name and ID, and the orgs in it: `team_names`
+/// are their display names (from the Orgs list, when the caller has it),
+/// and the IDs of every connected team are fields too.
+pub fn channel_fields<'a>(channel: &'a SharedChannel, team_names: &[&'a str]) -> Vec<&'a str> {
+    let mut out = vec![channel.id.as_str()];
+    out.extend(channel.name.as_deref());
+    out.extend_from_slice(team_names);
+    out.extend(
+        channel
+            .connected_team_ids
+            .iter()
+            .chain(&channel.connected_limited_team_ids)
+            .map(String::as_str),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_must_match_some_field_case_insensitively() {
+        let fields = ["Acme Corp", "#ops-Rollout", "ana@acme.com"];
+        assert!(Filter::parse("acme").matches(&fields));
+        assert!(Filter::parse("ACME ROLLOUT").matches(&fields));
+        assert!(Filter::parse("#ops").matches(&fields));
+        assert!(!Filter::parse("acme billing").matches(&fields));
+        assert!(Filter::parse("").matches(&fields));
+        assert!(Filter::parse("   ").is_empty());
+        // Never across two fields.
+        assert!(!Filter::parse("corp#ops").matches(&fields));
+    }
+
+    #[test]
+    fn exclusions_and_phrases() {
+        let fields = ["Acme Corp", "ana@gmail.com"];
+        assert!(!Filter::parse("-gmail").matches(&fields));
+        assert!(Filter::parse("-yahoo").matches(&fields));
+        assert!(Filter::parse("\"acme corp\"").matches(&fields));
+        assert!(!Filter::parse("\"acme  corp\"").matches(&fields));
+        assert!(!Filter::parse("-\"acme corp\"").matches(&fields));
+        // An unclosed quote runs to the end; a lone `-` is not a term yet.
+        assert!(Filter::parse("\"acme co").matches(&fields));
+        assert!(Filter::parse("acme -").matches(&fields));
+    }
+
+    #[test]
+    fn invisible_characters_are_ignored_on_both_sides() {
+        let fields = ["Acme\u{200B}Corp", "É\u{202E}tude"];
+        assert!(Filter::parse("acmecorp").matches(&fields));
+        assert!(Filter::parse("étude").matches(&fields));
+        assert!(Filter::parse("acme\u{200D}corp").matches(&fields));
+    }
+
+    #[test]
+    fn narrowing_is_detected_only_when_safe() {
+        let narrows = |new: &str, old: &str| Filter::parse(new).narrows(&Filter::parse(old));
+        assert!(narrows("acm", "ac"));
+        assert!(narrows("acme ops", "acme"));
+        assert!(narrows("acme", ""));
+        assert!(narrows("-gm", "-gmail"));
+        assert!(!narrows("ac", "acm"), "deleting a letter widens");
+        assert!(!narrows("-gmail", "-gm"));
+        assert!(!narrows("ops", "acme"));
+        assert!(!narrows("", "acme"));
+    }
+
+    #[test]
+    fn narrowing_never_loses_a_match() {
+        let keys: Vec<Box<str>> = ["acme ops", "acme billing", "globex", "ac"]
+            .iter()
+            .map(|f| search_key(&[f]))
+            .collect();
+        let texts = [
+            "",
+            "a",
+            "ac",
+            "acm",
+            "acme",
+            "acme o",
+            "-b",
+            "-bi",
+            "acme -bil",
+        ];
+        for old in texts {
+            for new in texts {
+                let (old_f, new_f) = (Filter::parse(old), Filter::parse(new));
+                if !new_f.narrows(&old_f) {
+                    continue;
+                }
+                for key in &keys {
+                    assert!(
+                        !new_f.matches_key(key) || old_f.matches_key(key),
+                        "{new:?} narrows {old:?} but keeps {key:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn invite_fields_leave_out_our_own_org() {
+        use crate::slack::models::{ConnectChannel, ConnectTeam, InviteDetail};
+        let team = |id: &str, name: &str| ConnectTeam {
+            id: id.into(),
+            name: Some(name.into()),
+            ..Default::default()
+        };
+        let invite = ConnectInvite {
+            invite: Some(InviteDetail {
+                id: "I1".into(),
+                inviting_team: Some(team("TUS", "Us Inc")),
+                recipient_email: Some("bo@globex.com".into()),
+                ..Default::default()
+            }),
+            channel: Some(ConnectChannel {
+                id: "C1".into(),
+                name: Some("ops".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let fields = invite_fields(&invite, &["TUS"]);
+        assert_eq!(fields, ["I1", "ops", "C1", "bo@globex.com"]);
+        assert!(invite_fields(&invite, &[]).contains(&"Us Inc"));
+        assert!(Filter::parse("globex").matches(&fields));
+    }
+}
