@@ -58,17 +58,17 @@ fn no_terminal_trick_from_slack_data_reaches_the_terminal() {
     pty.wait_for("Maersk␛]0;pwned␇", 0);
     for (keys, shows) in [
         ("\r", "Invite I0NBINV004 — incoming from Maersk␛]0;pwned␇"), // invite detail
-        ("G", "Inviter"),                // ...down to the people in it
+        ("G", "Inviter"),                                             // ...down to the people in it
         ("\u{1b}", "awaiting us"),
-        ("jj\r", "Bright␛[?1049l"),      // a second hostile org's detail
+        ("jj\r", "Bright␛[?1049l"), // a second hostile org's detail
         ("\u{1b}", "awaiting us"),
         ("2", "Requests"),
-        ("G\r", "Requester"),            // request detail
-        ("\u{1b}3", "Orgs"),             // orgs pane
-        ("4", "Channels"),               // channels pane
+        ("G\r", "Requester"),                  // request detail
+        ("\u{1b}3", "Orgs"),                   // orgs pane
+        ("4", "Channels"),                     // channels pane
         ("1ga", "Approve invite I0NBINV004?"), // the dialog names them all
         ("y", "Approved invite I0NBINV004"),
-        ("L", "Decision journal"),       // the journal repeats the names
+        ("L", "Decision journal"), // the journal repeats the names
     ] {
         let at = pty.bytes().len();
         pty.type_keys(keys);
@@ -87,7 +87,12 @@ fn no_terminal_trick_from_slack_data_reaches_the_terminal() {
     while let Some((at, c)) = chars.next() {
         if c == '\u{1b}' {
             let next = chars.peek().map(|(_, c)| *c);
-            assert_eq!(next, Some('['), "a non-CSI escape at byte {at}: {}", printable(&text[at..(at + 20).min(text.len())]));
+            assert_eq!(
+                next,
+                Some('['),
+                "a non-CSI escape at byte {at}: {}",
+                printable(&text[at..(at + 20).min(text.len())])
+            );
         } else {
             assert!(
                 !(c.is_control() && !matches!(c, '\r' | '\n')),
@@ -100,10 +105,17 @@ fn no_terminal_trick_from_slack_data_reaches_the_terminal() {
         assert!(!invisible, "{c:?} at byte {at}");
     }
     for trick in ["\u{1b}]", "\u{1b}P", "\u{1b}[6n", "\u{1b}[?2004h", "\u{7}"] {
-        assert!(!text.contains(trick), "{} reached the terminal", printable(trick));
+        assert!(
+            !text.contains(trick),
+            "{} reached the terminal",
+            printable(trick)
+        );
     }
     // The alternate screen is left once, at the very end, by us.
     assert_eq!(text.matches("\u{1b}[?1049l").count(), 1);
     // And the screen showed the placeholders, not the effects.
-    assert!(text.contains("␛]52;c;ZXZpbA==␇"), "the clipboard write is shown as text");
+    assert!(
+        text.contains("␛]52;c;ZXZpbA==␇"),
+        "the clipboard write is shown as text"
+    );
 }

@@ -15,6 +15,23 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
     let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
         return Vec::new();
     };
+    let (outcome_words, effects) = apply_to_rows(app, &decision.kind, &decision.item_id);
+    let text = format!(
+        "{} {}.{outcome_words}",
+        capitalized(decision.kind.verb_past()),
+        decision.summary
+    );
+    app.notify(NoticeKind::Success, text);
+    effects
+}
+
+/// Change the rows the way a refresh would after Slack applied `kind` on
+/// `item` (learned from its answer, or by re-checking).
+pub fn apply_to_rows(
+    app: &mut App,
+    kind: &DecisionKind,
+    item: &str,
+) -> (&'static str, Vec<Effect>) {
     let ours_owned: Vec<String> = app
         .identity
         .our_ids()
@@ -22,10 +39,9 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
         .map(str::to_owned)
         .collect();
     let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
-    let item = decision.item_id.as_str();
     let mut outcome_words = "";
     let mut effects = Vec::new();
-    match &decision.kind {
+    match kind {
         DecisionKind::ApproveInvite { .. } => {
             outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
                 AfterApproval::Connected => {
@@ -65,13 +81,7 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
     if app.detail.is_some() && super::detail::build(app).is_none() {
         app.detail = None;
     }
-    let text = format!(
-        "{} {}.{outcome_words}",
-        capitalized(decision.kind.verb_past()),
-        decision.summary
-    );
-    app.notify(NoticeKind::Success, text);
-    effects
+    (outcome_words, effects)
 }
 
 /// Slack refused, or did not answer: the row stays, and says why. With no
