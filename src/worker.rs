@@ -9,6 +9,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinSet;
 
 use crate::app::{Effect, ListItems, ListKind, Msg};
+use crate::cache::Cache;
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
 };
@@ -16,6 +17,8 @@ use crate::slack::{
 pub struct Worker {
     client: SlackClient,
     tx: UnboundedSender<Msg>,
+    /// Where lists are saved for the next start, when anywhere.
+    cache: Option<Cache>,
     /// Every task we started; dropping the worker stops them.
     tasks: JoinSet<()>,
 }
@@ -40,7 +43,18 @@ impl Worker {
                 }
             }
         });
-        Worker { client, tx, tasks }
+        Worker {
+            client,
+            tx,
+            cache: None,
+            tasks,
+        }
+    }
+
+    /// Read and save lists in `cache` (`Effect::ReadCache`, `Effect::SaveCache`).
+    pub fn with_cache(mut self, cache: Option<Cache>) -> Worker {
+        self.cache = cache;
+        self
     }
 
     /// Start performing `effect` in the background. `Quit` is the loop's business.
@@ -62,6 +76,33 @@ impl Worker {
             }
             Effect::Load(kind) => {
                 self.tasks.spawn(load(client, kind, tx));
+            }
+            Effect::ReadCache(kind) => {
+                let Some(cache) = self.cache.clone() else {
+                    return;
+                };
+                self.tasks.spawn(async move {
+                    let read = tokio::task::spawn_blocking(move || cache.load(kind)).await;
+                    match read {
+                        Ok(Ok(Some(list))) => {
+                            let _ = tx.send(Msg::CacheLoaded(list));
+                        }
+                        Ok(Ok(None)) => {}
+                        Ok(Err(error)) => tracing::warn!(%error, "could not read the cache"),
+                        Err(error) => tracing::warn!(%error, "the cache reader stopped"),
+                    }
+                });
+            }
+            Effect::SaveCache(snapshot) => {
+                let Some(cache) = self.cache.clone() else {
+                    return;
+                };
+                self.tasks.spawn(async move {
+                    let saved = tokio::task::spawn_blocking(move || cache.save(&snapshot)).await;
+                    if let Ok(Err(error)) = saved {
+                        tracing::warn!(%error, "could not save the cache");
+                    }
+                });
             }
             write => {
                 let Some(decision) = write.decision() else {
@@ -192,6 +233,10 @@ async fn perform_write(client: &SlackClient, write: Effect) -> Result<(), SlackE
                 .await
         }
         Effect::DisconnectOrg { team_id, .. } => client.disconnect_org(&team_id).await,
-        Effect::AuthTest | Effect::Load(_) | Effect::Quit => Ok(()),
+        Effect::AuthTest
+        | Effect::Load(_)
+        | Effect::ReadCache(_)
+        | Effect::SaveCache(_)
+        | Effect::Quit => Ok(()),
     }
 }

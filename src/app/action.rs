@@ -31,10 +31,18 @@ pub enum Action {
     Send,
     NewLine,
     TogglePermission,
+    Filter,
+    KeepFilter,
+    ClearFilter,
+    SortNext,
+    SortReverse,
+    Mark,
+    MarkAll,
+    StopBatch,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 33] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -60,6 +68,14 @@ impl Action {
         Action::Send,
         Action::NewLine,
         Action::TogglePermission,
+        Action::Filter,
+        Action::KeepFilter,
+        Action::ClearFilter,
+        Action::SortNext,
+        Action::SortReverse,
+        Action::Mark,
+        Action::MarkAll,
+        Action::StopBatch,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -90,6 +106,14 @@ impl Action {
             Action::Send => "send",
             Action::NewLine => "newline",
             Action::TogglePermission => "toggle_permission",
+            Action::Filter => "filter",
+            Action::KeepFilter => "keep_filter",
+            Action::ClearFilter => "clear_filter",
+            Action::SortNext => "sort_next",
+            Action::SortReverse => "sort_reverse",
+            Action::Mark => "mark",
+            Action::MarkAll => "mark_all",
+            Action::StopBatch => "stop_batch",
         }
     }
 
@@ -104,6 +128,10 @@ impl Action {
                 matches!(pane, ListKind::Invites | ListKind::Requests)
             }
             Action::Disconnect => matches!(pane, ListKind::Orgs | ListKind::Channels),
+            // Batches are for invites and requests; disconnecting is one at a time.
+            Action::Mark | Action::MarkAll => {
+                matches!(pane, ListKind::Invites | ListKind::Requests)
+            }
             _ => true,
         }
     }
@@ -137,6 +165,14 @@ impl Action {
             Action::Send => "continue",
             Action::NewLine => "new line",
             Action::TogglePermission => "permission",
+            Action::Filter => "filter",
+            Action::KeepFilter => "keep filter",
+            Action::ClearFilter => "clear filter",
+            Action::SortNext => "sort",
+            Action::SortReverse => "reverse",
+            Action::Mark => "mark",
+            Action::MarkAll => "mark all",
+            Action::StopBatch => "stop batch",
         }
     }
 
@@ -156,18 +192,26 @@ impl Action {
             Action::PageDown => "one page down",
             Action::PageUp => "one page up",
             Action::Open => "detail view of the selected item",
-            Action::Back => "close the detail view or help",
+            Action::Back => "close the detail view, help or the batch report",
             Action::Approve => "approve the invite or request (asks first)",
             Action::Decline => "decline the invite / deny the request (asks first)",
             Action::Disconnect => "disconnect the channel or the org (asks first)",
             Action::Refresh => "reload this pane from Slack",
             Action::Help => "this help",
             Action::Quit => "quit (asks first if decisions are in flight)",
-            Action::Confirm => "send the decision shown; any other key cancels",
+            Action::Confirm => "send what is shown; in a confirmation any other key cancels",
             Action::Cancel => "cancel, nothing is sent (n only where you are not typing)",
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",
+            Action::Filter => "filter as you type: org, domain, channel, user, email, ID",
+            Action::KeepFilter => "keep the filter and go back to the rows",
+            Action::ClearFilter => "clear the filter",
+            Action::SortNext => "next sort key (time left, age, org, channel)",
+            Action::SortReverse => "reverse the sort",
+            Action::Mark => "mark or unmark the row; a and d then act on every marked row",
+            Action::MarkAll => "mark every row shown (all filter matches); again unmarks",
+            Action::StopBatch => "stop the batch: nothing more is sent",
         }
     }
 }
@@ -183,6 +227,12 @@ pub enum Context {
     ApproveRequest,
     ChooseTeam,
     TypeName,
+    /// Typing the `/` filter.
+    Filter,
+    /// The plan of a batch decision on marked rows.
+    Plan,
+    /// What a finished batch did.
+    Report,
 }
 
 impl Context {
@@ -197,10 +247,13 @@ impl Context {
             Context::ApproveRequest => "request approval",
             Context::ChooseTeam => "org choice",
             Context::TypeName => "name typing",
+            Context::Filter => "the filter",
+            Context::Plan => "batch plans",
+            Context::Report => "batch reports",
         }
     }
 
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 11] = [
         Context::List,
         Context::Detail,
         Context::Help,
@@ -209,5 +262,8 @@ impl Context {
         Context::ApproveRequest,
         Context::ChooseTeam,
         Context::TypeName,
+        Context::Filter,
+        Context::Plan,
+        Context::Report,
     ];
 }

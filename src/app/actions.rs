@@ -16,11 +16,11 @@ use super::invites::{
 use super::keymap::Action;
 use super::orgs::{ChannelCounts, display_name};
 use super::requests::is_external_limited;
+use super::rows::{Invite, Request};
 use super::{App, Effect, ListKind, NoticeKind};
 use crate::slack::SlackError;
-use crate::slack::models::{ConnectInvite, InviteRequest};
 
-const READ_ONLY: &str = "Read-only session (--read-only): no decision can be sent.";
+pub(super) const READ_ONLY: &str = "Read-only session (--read-only): no decision can be sent.";
 
 /// The pane and item a decision key acts on: the detail view's item when
 /// it is open, else the selected row.
@@ -83,14 +83,14 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn channel_name(invite: &ConnectInvite) -> &str {
+fn channel_name(invite: &Invite) -> &str {
     invite
         .channel()
         .and_then(|c| c.name.as_deref())
         .unwrap_or("?")
 }
 
-pub fn invite_summary(invite: &ConnectInvite, ours: &[&str]) -> String {
+pub fn invite_summary(invite: &Invite, ours: &[&str]) -> String {
     let other = other_team(invite, ours)
         .and_then(|t| t.name.as_deref())
         .unwrap_or("another org");
@@ -106,7 +106,7 @@ pub fn invite_summary(invite: &ConnectInvite, ours: &[&str]) -> String {
     )
 }
 
-fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dialog, String> {
+fn invite_dialog(app: &App, invite: &Invite, approve: bool) -> Result<Dialog, String> {
     let ours = app.identity.our_ids();
     if ours.is_empty() {
         // Without auth.test we cannot tell our side from theirs.
@@ -123,7 +123,7 @@ fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dia
     let other_name = other
         .and_then(|t| t.name.as_deref())
         .unwrap_or("another org");
-    let other_id = other.map(|t| t.id.as_str()).unwrap_or("?");
+    let other_id = other.map(|t| &*t.id).unwrap_or("?");
     let private = invite.channel().and_then(|c| c.is_private).unwrap_or(false);
     let verified = match other.and_then(|t| t.is_verified) {
         Some(true) => "verified by Slack",
@@ -187,7 +187,7 @@ fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dia
     }))
 }
 
-fn request_lines(request: &InviteRequest) -> Vec<String> {
+fn request_lines(request: &Request) -> Vec<String> {
     let channel = request.channel.as_ref();
     vec![
         format!(
@@ -214,7 +214,7 @@ fn request_lines(request: &InviteRequest) -> Vec<String> {
     ]
 }
 
-fn request_summary(request: &InviteRequest) -> String {
+pub(super) fn request_summary(request: &Request) -> String {
     format!(
         "request {} to invite {}",
         request.id,
@@ -222,10 +222,10 @@ fn request_summary(request: &InviteRequest) -> String {
     )
 }
 
-fn approve_request_dialog(request: &InviteRequest) -> Dialog {
+fn approve_request_dialog(request: &Request) -> Dialog {
     let limited = is_external_limited(request);
     Dialog::ApproveRequest(ApproveRequestDialog {
-        request_id: request.id.clone(),
+        request_id: request.id.to_string(),
         summary: request_summary(request),
         lines: request_lines(request),
         requested_limited: limited,
@@ -235,9 +235,9 @@ fn approve_request_dialog(request: &InviteRequest) -> Dialog {
     })
 }
 
-fn deny_dialog(request: &InviteRequest) -> Dialog {
+fn deny_dialog(request: &Request) -> Dialog {
     Dialog::Deny(DenyDialog {
-        request_id: request.id.clone(),
+        request_id: request.id.to_string(),
         summary: request_summary(request),
         lines: request_lines(request),
         editor: new_editor("Why? The requester reads this."),
@@ -250,7 +250,7 @@ fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
     let Some(channel) = app.channels.find(channel_id) else {
         return Err("That channel is no longer listed.".to_owned());
     };
-    let name = channel.name.clone().unwrap_or_else(|| channel.id.clone());
+    let name = channel.name.as_deref().unwrap_or(&channel.id).to_owned();
     let teams: Vec<(String, String)> = external_teams(channel, &ours)
         .into_iter()
         .map(|id| (id.to_owned(), app.team_name(id).to_owned()))
@@ -259,7 +259,7 @@ fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
         [] => Err(format!("#{name} has no external org to disconnect.")),
         [(id, team_name)] => Ok(channel_confirmation(&channel.id, &name, id, team_name)),
         _ => Ok(Dialog::ChooseTeam(ChooseTeamDialog {
-            channel_id: channel.id.clone(),
+            channel_id: channel.id.to_string(),
             channel_name: name,
             teams,
             selected: 0,
@@ -275,14 +275,14 @@ fn org_dialog(app: &App, team_id: &str) -> Result<Dialog, String> {
         return Err(format!("{} is already disconnected.", display_name(org)));
     }
     Ok(Dialog::TypeName(TypeNameDialog {
-        team_id: org.team_id.clone(),
+        team_id: org.team_id.to_string(),
         name: display_name(org).to_owned(),
-        domain: org.team_domain.clone(),
+        domain: org.team_domain.as_deref().map(str::to_owned),
         counts: ChannelCounts::of(org),
         channel_names: app
             .channels
             .shared_with(team_id)
-            .filter_map(|c| c.name.clone())
+            .filter_map(|c| c.name.as_deref().map(str::to_owned))
             .take(6)
             .collect(),
         typed: String::new(),
@@ -296,6 +296,23 @@ pub fn begin_write(app: &mut App, write: PlannedWrite) -> Vec<Effect> {
         app.notify(NoticeKind::Error, READ_ONLY);
         return Vec::new();
     }
+    send_write(app, &write, false)
+        .map(|(_, effect)| effect)
+        .into_iter()
+        .collect()
+}
+
+/// Start one decision and give the effect that sends its write; `None`
+/// (and a notice) when the item already has a decision in flight. A
+/// `quiet` write belongs to a batch, whose progress line speaks for it.
+pub(super) fn send_write(
+    app: &mut App,
+    write: &PlannedWrite,
+    quiet: bool,
+) -> Option<(DecisionId, Effect)> {
+    if app.read_only {
+        return None;
+    }
     match app.decisions.begin(
         write.kind.clone(),
         &write.item_id,
@@ -303,22 +320,26 @@ pub fn begin_write(app: &mut App, write: PlannedWrite) -> Vec<Effect> {
         app.now,
     ) {
         Ok(decision) => {
-            let text = format!(
-                "{} {}… (in the background; keys keep working)",
-                capitalized(write.kind.verb_ing()),
-                write.summary
-            );
-            app.notify(NoticeKind::Info, text);
-            vec![write.kind.effect(decision, &write.item_id)]
+            if !quiet {
+                let text = format!(
+                    "{} {}… (in the background; keys keep working)",
+                    capitalized(write.kind.verb_ing()),
+                    write.summary
+                );
+                app.notify(NoticeKind::Info, text);
+            }
+            Some((decision, write.kind.effect(decision, &write.item_id)))
         }
         Err(existing) => {
-            let text = format!(
-                "Already {} {}; it cannot be decided twice.",
-                existing.kind.verb_ing(),
-                existing.summary
-            );
-            app.notify(NoticeKind::Info, text);
-            Vec::new()
+            if !quiet {
+                let text = format!(
+                    "Already {} {}; it cannot be decided twice.",
+                    existing.kind.verb_ing(),
+                    existing.summary
+                );
+                app.notify(NoticeKind::Info, text);
+            }
+            None
         }
     }
 }
@@ -333,6 +354,7 @@ fn capitalized(word: &str) -> String {
 
 /// Slack applied a decision: update the rows the way a refresh would.
 pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
+    let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
     let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
         return Vec::new();
     };
@@ -360,44 +382,50 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
                 AfterApproval::Gone => "",
             };
         }
-        DecisionKind::DeclineInvite { .. } => app.invites.remove(item, &ours),
+        DecisionKind::DeclineInvite { .. } => app.invites.remove(item),
         DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
             app.requests.remove(item)
         }
         DecisionKind::DisconnectChannel { leaving_team } => match leaving_team {
-            Some(team) => app.channels.record_team_left(Some(item), team, &ours),
+            Some(team) => channel_team_left(app, Some(item), team, &ours),
             None => {
-                if let Some(index) = app.channels.position(item) {
-                    app.channels.list.remove_item(index);
-                    app.channels.rebuild();
-                }
+                app.channels.list.remove(item);
             }
         },
         DecisionKind::DisconnectOrg => {
             app.orgs.record_disconnected(item);
-            app.channels.record_team_left(None, item, &ours);
+            channel_team_left(app, None, item, &ours);
         }
     }
-    let viewport = app.list_viewport();
-    app.invites.list.scroll_into_view(viewport);
-    app.requests.list.scroll_into_view(viewport);
-    app.channels.list.scroll_into_view(viewport);
     // A detail view of an item that left the list has nothing left to show.
     if app.detail.is_some() && super::detail::build(app).is_none() {
         app.detail = None;
     }
-    let text = format!(
-        "{} {}.{outcome_words}",
-        capitalized(decision.kind.verb_past()),
-        decision.summary
-    );
-    app.notify(NoticeKind::Success, text);
+    if !quiet {
+        let text = format!(
+            "{} {}.{outcome_words}",
+            capitalized(decision.kind.verb_past()),
+            decision.summary
+        );
+        app.notify(NoticeKind::Success, text);
+    }
     effects
+}
+
+fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
+    let orgs = &app.orgs;
+    let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
+    let keys = |c: &super::rows::Channel| super::channels::keys(c, ours, &name);
+    app.channels.record_team_left(channel, team, ours, &keys);
 }
 
 /// Slack refused, or did not answer: the row stays, and says why.
 pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
+    let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
     let unknown = error.outcome_unknown();
+    if explain::decided_elsewhere(&error) {
+        return on_decided_elsewhere(app, id, &error, quiet);
+    }
     let Some(decision) = app.decisions.finish(id, |d| {
         if unknown {
             Outcome::Unknown(d.kind.clone())
@@ -425,6 +453,42 @@ pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect
             explain::explain(&error)
         )
     };
-    app.notify(NoticeKind::Error, text);
+    if !quiet {
+        app.notify(NoticeKind::Error, text);
+    }
+    Vec::new()
+}
+
+/// Slack says someone else decided the item first (or it expired): not a
+/// failure. The item leaves the list, and the admin is told why.
+fn on_decided_elsewhere(
+    app: &mut App,
+    id: DecisionId,
+    error: &SlackError,
+    quiet: bool,
+) -> Vec<Effect> {
+    let code = explain::code(error);
+    let Some(decision) = app.decisions.finish(id, |d| Outcome::Elsewhere {
+        kind: d.kind.clone(),
+        code: code.clone(),
+    }) else {
+        return Vec::new();
+    };
+    match decision.kind.pane() {
+        ListKind::Invites => app.invites.remove(&decision.item_id),
+        ListKind::Requests => app.requests.remove(&decision.item_id),
+        _ => {}
+    }
+    if app.detail.is_some() && super::detail::build(app).is_none() {
+        app.detail = None;
+    }
+    if !quiet {
+        let text = format!(
+            "{} was already handled elsewhere ({code}: {}); it left the list. Nothing was changed by you.",
+            capitalized(&decision.summary),
+            explain::meaning(error)
+        );
+        app.notify(NoticeKind::Info, text);
+    }
     Vec::new()
 }

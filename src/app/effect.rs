@@ -42,6 +42,10 @@ pub enum Effect {
         decision: DecisionId,
         team_id: String,
     },
+    /// Read a list saved by an earlier session (answers `Msg::CacheLoaded`).
+    ReadCache(ListKind),
+    /// Save a list that finished loading, for the next start.
+    SaveCache(Box<crate::cache::Snapshot>),
     Quit,
 }
 
@@ -55,7 +59,11 @@ impl Effect {
             | Effect::DenyRequest { decision, .. }
             | Effect::DisconnectChannel { decision, .. }
             | Effect::DisconnectOrg { decision, .. } => Some(*decision),
-            Effect::AuthTest | Effect::Load(_) | Effect::Quit => None,
+            Effect::AuthTest
+            | Effect::Load(_)
+            | Effect::ReadCache(_)
+            | Effect::SaveCache(_)
+            | Effect::Quit => None,
         }
     }
 }

@@ -31,7 +31,8 @@ impl Default for Keymap {
         use Context::*;
         use KeyCode as K;
         let list_and_detail = [List, Detail];
-        let moving = [List, Detail, Help, ChooseTeam];
+        let moving = [List, Detail, Help, ChooseTeam, Plan, Report];
+        let paging = [List, Detail, Help, Plan, Report];
         let b = |action, keys: &[KeySpec], contexts: &[Context], in_footer| Binding {
             action,
             keys: keys.to_vec(),
@@ -46,7 +47,7 @@ impl Default for Keymap {
                 b(Action::Approve, &[k('a')], &list_and_detail, true),
                 b(Action::Decline, &[k('d')], &list_and_detail, true),
                 b(Action::Disconnect, &[k('X')], &list_and_detail, true),
-                b(Action::Confirm, &[k('y')], &[Confirm], true),
+                b(Action::Confirm, &[k('y')], &[Confirm, Plan], true),
                 b(
                     Action::Send,
                     &[p(K::Enter)],
@@ -71,9 +72,13 @@ impl Default for Keymap {
                     &[Confirm, DenyEditor, ApproveRequest, ChooseTeam, TypeName],
                     true,
                 ),
+                b(Action::Cancel, &[p(K::Esc), k('n')], &[Plan], true),
+                b(Action::KeepFilter, &[p(K::Enter)], &[Filter], true),
+                b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], false),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
-                b(Action::Back, &[p(K::Esc)], &[Detail, Help], true),
-                b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
+                b(Action::Back, &[p(K::Esc)], &[Detail, Help, Report], true),
+                b(Action::Mark, &[p(K::Char(' '))], &[List], true),
+                b(Action::Filter, &[k('/')], &[List], true),
                 b(
                     Action::PrevPane,
                     &[KeySpec::with(K::BackTab, KeyModifiers::SHIFT)],
@@ -96,19 +101,8 @@ impl Default for Keymap {
                     &[List, Detail, Help],
                     false,
                 ),
-                b(
-                    Action::PageDown,
-                    &[p(K::PageDown)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(
-                    Action::PageUp,
-                    &[p(K::PageUp)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(Action::Refresh, &[k('r')], &list_and_detail, true),
+                b(Action::PageDown, &[p(K::PageDown)], &paging, false),
+                b(Action::PageUp, &[p(K::PageUp)], &paging, false),
                 b(Action::Help, &[k('?')], &[List, Detail, Help], true),
                 b(
                     Action::Quit,
@@ -116,6 +110,12 @@ impl Default for Keymap {
                     &[List, Detail, Help],
                     true,
                 ),
+                b(Action::Refresh, &[k('r')], &list_and_detail, true),
+                b(Action::SortNext, &[k('s')], &[List], true),
+                b(Action::SortReverse, &[k('S')], &[List], false),
+                b(Action::MarkAll, &[k('*')], &[List], false),
+                b(Action::StopBatch, &[k('x')], &list_and_detail, false),
+                b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 // Moving is obvious, so it comes last and is the first to go
                 // from a narrow footer; help always lists it.
                 b(Action::Down, &[k('j'), p(K::Down)], &moving, true),
@@ -192,7 +192,9 @@ pub enum HelpLine {
 /// What the marks on screen mean; meaning is never in colour alone.
 pub const LEGEND: &[&str] = &[
     "(2m)     on a tab: how old that pane's data is; … while it loads, ✗ if it failed",
-    "5h!      expires within a day (also highlighted)",
+    "5h!      expires within a day (also highlighted); titles count them",
+    ">*       the selected row is marked; with marks, a and d plan a batch",
+    "+        new since the last refresh (also bold)",
     "expired  past its expiry date",
     "✓        org verified by Slack (in the org column)",
     "…        text cut to fit; the detail view (Enter) shows more",

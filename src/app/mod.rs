@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod actions;
+pub mod bulk;
 pub mod channels;
 pub mod confirmations;
 pub mod decisions;
@@ -14,14 +15,21 @@ pub mod dialogs;
 pub mod effect;
 pub mod explain;
 pub mod filter;
+pub mod filter_input;
 pub mod invites;
 pub mod keymap;
 pub mod keyspec;
 pub mod layout;
 pub mod list;
+pub mod marks;
 pub mod msg;
+pub mod ops;
 pub mod orgs;
+pub mod pages;
+pub mod refresh;
 pub mod requests;
+pub mod rows;
+pub mod sort;
 pub mod time;
 pub mod update;
 #[cfg(test)]
@@ -34,6 +42,9 @@ pub use update::{start, update};
 use crate::slack::SlackError;
 use crate::slack::models::AuthTest;
 
+use std::collections::HashSet;
+
+use bulk::Batch;
 use channels::ChannelsPane;
 use decisions::Decisions;
 use dialogs::Dialog;
@@ -212,6 +223,24 @@ pub struct App {
     pub notice: Option<Notice>,
     pub waiting: Option<Waiting>,
     pub quit: bool,
+    /// Shares repeated strings, teams and users between rows.
+    pub interner: rows::Interner,
+    /// The admin is typing the current pane's `/` filter.
+    pub filtering: bool,
+    /// The batch decision running on marked rows, if any.
+    pub batch: Option<Batch>,
+    /// Seconds between automatic refreshes of a list; `None` = only `r`.
+    pub auto_refresh: Option<i64>,
+    /// Seconds in a rate-limit window (Slack: 60; shorter against a
+    /// scaled emulator).
+    pub rate_window: i64,
+    /// Refreshes asked for before Slack allows them; they start when it does.
+    pub queued_refresh: HashSet<ListKind>,
+    /// Read and save the disk cache ([`crate::cache`]).
+    pub use_cache: bool,
+    /// The workspace the cached rows on screen belong to, until `auth.test`
+    /// says who we are.
+    pub cache_team: Option<String>,
 }
 
 impl App {
@@ -235,6 +264,14 @@ impl App {
             notice: None,
             waiting: None,
             quit: false,
+            interner: rows::Interner::default(),
+            filtering: false,
+            batch: None,
+            auto_refresh: Some(refresh::AUTO_REFRESH_SECS),
+            rate_window: 60,
+            queued_refresh: HashSet::new(),
+            use_cache: false,
+            cache_team: None,
         }
     }
 
@@ -242,6 +279,8 @@ impl App {
     pub fn context(&self) -> Context {
         if let Some(dialog) = &self.dialog {
             dialog.context()
+        } else if self.filtering {
+            Context::Filter
         } else if self.help.is_some() {
             Context::Help
         } else if self.detail.is_some() {
@@ -272,6 +311,9 @@ impl App {
                 NoticeKind::Info => "·",
             };
             paragraphs.push((Some(notice.kind), format!("{mark} {}", notice.text)));
+        }
+        if let Some(batch) = &self.batch {
+            paragraphs.push((None, batch.progress_line(self.now)));
         }
         if let Some(waiting) = &self.waiting {
             paragraphs.push((None, waiting.describe(self.now)));
@@ -320,6 +362,7 @@ impl App {
             || self.channels.list.is_loading()
             || matches!(self.identity, Identity::Unknown)
             || !self.decisions.is_idle()
+            || self.batch.as_ref().is_some_and(|b| !b.is_finished())
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
@@ -337,12 +380,7 @@ impl App {
 
     /// The item ID selected in the current pane.
     pub fn selected_id(&self) -> Option<String> {
-        match self.pane {
-            ListKind::Invites => self.invites.list.selected_item().map(|i| i.id().to_owned()),
-            ListKind::Requests => self.requests.list.selected_item().map(|r| r.id.clone()),
-            ListKind::Orgs => self.orgs.list.selected_item().map(|o| o.team_id.clone()),
-            ListKind::Channels => self.channels.list.selected_item().map(|c| c.id.clone()),
-        }
+        ops::with_list_ref(self, self.pane, |l| l.selected_id()).map(|id| id.to_string())
     }
 
     /// A display name for an external team ID, from the Orgs data when we have it.

@@ -73,4 +73,6 @@ pub enum Msg {
     },
     /// The client waits for a rate limit, retries, or falls back.
     Client(ClientEvent),
+    /// A list saved by an earlier session, read back from the disk cache.
+    CacheLoaded(crate::cache::CachedList),
 }

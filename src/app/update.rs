@@ -6,18 +6,20 @@ use super::actions;
 use super::detail;
 use super::dialogs::{DialogStep, quit_confirmation};
 use super::keymap::{Action, Context};
-use super::list::ListData;
-use super::{
-    App, DetailState, Effect, HelpState, Identity, ListItems, ListKind, Msg, NoticeKind, Waiting,
-};
+use super::{App, DetailState, Effect, HelpState, Identity, ListKind, Msg, NoticeKind, Waiting};
 use std::time::Duration;
 
+pub use super::ops::{with_list, with_list_ref};
 use crate::slack::ClientEvent;
 
-/// The effects to run when the TUI starts: who are we, and every list.
+/// The effects to run when the TUI starts: who are we, the lists we saw
+/// last time (from the disk cache), and every list fresh from Slack.
 pub fn start(app: &mut App) -> Vec<Effect> {
     let mut effects = vec![Effect::AuthTest];
     for kind in ListKind::ALL {
+        if app.use_cache {
+            effects.push(Effect::ReadCache(kind));
+        }
         begin_load(app, kind);
         effects.push(Effect::Load(kind));
     }
@@ -25,16 +27,19 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let typed = matches!(msg, Msg::Key(_));
     let effects = handle(app, msg);
+    if !typed {
+        // Not per key: typing a filter must stay instant.
+        let now = app.now;
+        app.invites.list.count_soon(now);
+        app.requests.list.count_soon(now);
+    }
     // A notice that came or went changes how many rows show: keep the
     // selection on screen whatever happened.
     let viewport = app.list_viewport();
-    match app.pane {
-        ListKind::Invites => app.invites.list.scroll_into_view(viewport),
-        ListKind::Requests => app.requests.list.scroll_into_view(viewport),
-        ListKind::Orgs => app.orgs.list.scroll_into_view(viewport),
-        ListKind::Channels => app.channels.list.scroll_into_view(viewport),
-    }
+    let pane = app.pane;
+    with_list(app, pane, |l| l.scroll_into_view(viewport));
     if app.detail.is_some() {
         clamp_detail_scroll(app);
     }
@@ -47,10 +52,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Resize { width, height } => {
             app.size = (width, height);
             let viewport = app.list_viewport();
-            app.invites.list.scroll_into_view(viewport);
-            app.requests.list.scroll_into_view(viewport);
-            app.orgs.list.scroll_into_view(viewport);
-            app.channels.list.scroll_into_view(viewport);
+            for kind in ListKind::ALL {
+                with_list(app, kind, |l| l.scroll_into_view(viewport));
+            }
             clamp_detail_scroll(app);
             Vec::new()
         }
@@ -62,13 +66,11 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
-            Vec::new()
+            super::refresh::on_tick(app)
         }
         Msg::AuthLoaded(auth) => {
             app.identity = Identity::Known(auth);
-            // Who "us" is decides which invites wait on us.
-            let ours = app.identity.our_ids();
-            app.invites.rebuild(&ours);
+            super::pages::on_identity(app);
             Vec::new()
         }
         Msg::AuthFailed(error) => {
@@ -86,7 +88,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             is_last,
         } => {
             let kind = items.kind();
-            on_page(app, items, total, is_last);
+            let mut effects = super::pages::on_page(app, items, total, is_last);
             if let Some(count) = with_list(app, kind, |l| l.take_announcement()) {
                 let text = format!(
                     "Reloaded {}: {count} from Slack.",
@@ -94,6 +96,13 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 );
                 app.notify(NoticeKind::Success, text);
             }
+            if is_last {
+                effects.extend(crate::cache::save_effect(app, kind));
+            }
+            effects
+        }
+        Msg::CacheLoaded(cached) => {
+            super::pages::on_cached(app, cached);
             Vec::new()
         }
         Msg::LoadFailed { list, error } => {
@@ -103,8 +112,16 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Msg::ActionDone { decision } => actions::on_done(app, decision),
-        Msg::ActionFailed { decision, error } => actions::on_failed(app, decision, error),
+        Msg::ActionDone { decision } => {
+            let mut effects = actions::on_done(app, decision);
+            effects.extend(super::bulk::on_finished(app, decision));
+            effects
+        }
+        Msg::ActionFailed { decision, error } => {
+            let mut effects = actions::on_failed(app, decision, error);
+            effects.extend(super::bulk::on_finished(app, decision));
+            effects
+        }
         Msg::Client(event) => {
             // Show the wait for as long as it lasts, so a Tier 1 pause
             // (a minute per invites page) never looks like a hang.
@@ -124,63 +141,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// Run `f` on the generic part of one pane's list.
-fn with_list<R>(app: &mut App, kind: ListKind, f: impl FnOnce(&mut dyn ListOps) -> R) -> R {
-    match kind {
-        ListKind::Invites => f(&mut app.invites.list),
-        ListKind::Requests => f(&mut app.requests.list),
-        ListKind::Orgs => f(&mut app.orgs.list),
-        ListKind::Channels => f(&mut app.channels.list),
-    }
-}
-
-/// The operations `update` needs on any list, whatever its item type.
-trait ListOps {
-    fn begin_load(&mut self);
-    fn fail(&mut self, error: crate::slack::SlackError);
-    fn is_loading(&self) -> bool;
-    fn move_by(&mut self, delta: isize, viewport: usize);
-    fn select(&mut self, pos: usize, viewport: usize);
-    fn len(&self) -> usize;
-    fn set_announce_done(&mut self);
-    /// Take the "announce when done" flag if the load just finished.
-    fn take_announcement(&mut self) -> Option<usize>;
-}
-
-impl<T> ListOps for ListData<T> {
-    fn begin_load(&mut self) {
-        ListData::begin_load(self)
-    }
-    fn fail(&mut self, error: crate::slack::SlackError) {
-        ListData::fail(self, error)
-    }
-    fn is_loading(&self) -> bool {
-        ListData::is_loading(self)
-    }
-    fn move_by(&mut self, delta: isize, viewport: usize) {
-        ListData::move_by(self, delta, viewport)
-    }
-    fn select(&mut self, pos: usize, viewport: usize) {
-        ListData::select(self, pos, viewport)
-    }
-    fn len(&self) -> usize {
-        self.view.len()
-    }
-    fn set_announce_done(&mut self) {
-        self.announce_done = true;
-    }
-    fn take_announcement(&mut self) -> Option<usize> {
-        if self.announce_done && !ListData::is_loading(self) {
-            self.announce_done = false;
-            Some(self.items.len())
-        } else {
-            None
-        }
-    }
-}
-
-fn begin_load(app: &mut App, kind: ListKind) {
-    with_list(app, kind, |l| l.begin_load());
+pub(super) fn begin_load(app: &mut App, kind: ListKind) {
+    let now = app.now;
+    with_list(app, kind, |l| l.begin_load(now));
 }
 
 /// Reload a list that a decision changed on Slack's side, unless it is
@@ -193,90 +156,21 @@ pub(super) fn reload_quietly(app: &mut App, kind: ListKind) -> Option<Effect> {
     Some(Effect::Load(kind))
 }
 
-fn on_page(app: &mut App, items: ListItems, total: Option<u64>, is_last: bool) {
-    let now = app.now;
-    let ours = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
-    let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
-    let viewport = app.list_viewport();
-    match items {
-        ListItems::Invites(items) => {
-            let keep = moved(&app.invites.list)
-                .and_then(|l| l.selected_item())
-                .map(|i| i.id().to_owned());
-            app.invites.list.add_page(items, total, is_last, now);
-            app.invites.rebuild(&ours);
-            reselect(&mut app.invites.list, keep, |i| i.id().to_owned(), viewport);
-        }
-        ListItems::Requests(items) => {
-            let keep = moved(&app.requests.list)
-                .and_then(|l| l.selected_item())
-                .map(|r| r.id.clone());
-            app.requests.list.add_page(items, total, is_last, now);
-            app.requests.rebuild();
-            reselect(&mut app.requests.list, keep, |r| r.id.clone(), viewport);
-        }
-        ListItems::Orgs(items) => {
-            let keep = moved(&app.orgs.list)
-                .and_then(|l| l.selected_item())
-                .map(|o| o.team_id.clone());
-            app.orgs.list.add_page(items, total, is_last, now);
-            app.orgs.rebuild();
-            reselect(&mut app.orgs.list, keep, |o| o.team_id.clone(), viewport);
-        }
-        ListItems::Channels(items) => {
-            let keep = moved(&app.channels.list)
-                .and_then(|l| l.selected_item())
-                .map(|c| c.id.clone());
-            app.channels.list.add_page(items, total, is_last, now);
-            app.channels.rebuild();
-            reselect(&mut app.channels.list, keep, |c| c.id.clone(), viewport);
-        }
-    }
-}
-
-/// The list, when the admin moved away from its top: only then does the
-/// selection follow its item while pages stream in.
-fn moved<T>(list: &ListData<T>) -> Option<&ListData<T>> {
-    (list.selected != 0 || list.offset != 0).then_some(list)
-}
-
-/// Keep the selection on the same item across a page or a reload, or at
-/// the top when the admin has not moved.
-fn reselect<T>(
-    list: &mut ListData<T>,
-    keep: Option<String>,
-    id: impl Fn(&T) -> String,
-    viewport: usize,
-) {
-    match keep {
-        Some(keep) => {
-            if let Some(pos) = list.view.iter().position(|&i| id(&list.items[i]) == keep) {
-                list.selected = pos;
-            }
-        }
-        None => {
-            list.selected = 0;
-            list.offset = 0;
-        }
-    }
-    list.scroll_into_view(viewport);
-}
-
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
     if let Some(dialog) = app.dialog.as_mut() {
-        return match dialog.handle_key(&app.keymap, app.pane, key) {
+        let viewport = super::layout::dialog_rows(app.size);
+        return match dialog.handle_key(&app.keymap, app.pane, key, viewport) {
             DialogStep::Stay => Vec::new(),
             DialogStep::Cancelled => {
                 app.dialog = None;
                 app.notify(NoticeKind::Info, "Cancelled — nothing was sent.");
+                Vec::new()
+            }
+            DialogStep::Closed => {
+                app.dialog = None;
                 Vec::new()
             }
             DialogStep::Next(next) => {
@@ -287,8 +181,15 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 app.dialog = None;
                 actions::begin_write(app, write)
             }
+            DialogStep::StartBatch(plan) => {
+                app.dialog = None;
+                super::bulk::start(app, plan)
+            }
             DialogStep::Quit => quit(app),
         };
+    }
+    if app.filtering {
+        return super::filter_input::on_key(app, key);
     }
     let context = app.context();
     let Some(action) = app.keymap.action(context, app.pane, &key) else {
@@ -307,7 +208,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 fn ask_quit(app: &mut App) -> Vec<Effect> {
-    let in_flight = app.decisions.in_flight_count();
+    let in_flight = app.decisions.in_flight_count() + app.batch.as_ref().map_or(0, |b| b.left());
     if in_flight > 0 {
         app.dialog = Some(quit_confirmation(in_flight));
         Vec::new()
@@ -332,7 +233,8 @@ fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::PrevPane => switch_pane(app, app.pane.prev()),
         Action::Help => app.help = Some(HelpState::default()),
         Action::Quit => return Some(ask_quit(app)),
-        Action::Refresh => return Some(refresh(app, app.pane)),
+        Action::Refresh => return Some(super::refresh::request(app, app.pane, true)),
+        Action::StopBatch => return Some(super::bulk::stop(app)),
         Action::Approve | Action::Decline | Action::Disconnect => {
             return Some(actions::start_decision(app, action));
         }
@@ -342,29 +244,46 @@ fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
 }
 
 fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let pane = app.pane;
+    let marked = with_list_ref(app, pane, |l| l.mark_count());
+    if marked > 0 && matches!(action, Action::Approve | Action::Decline) {
+        return super::bulk::plan(app, action);
+    }
     if let Some(effects) = on_common_action(app, action) {
         return effects;
     }
     let viewport = app.list_viewport();
     let page = viewport as isize;
-    let pane = app.pane;
     with_list(app, pane, |list| match action {
         Action::Down => list.move_by(1, viewport),
         Action::Up => list.move_by(-1, viewport),
         Action::PageDown => list.move_by(page, viewport),
         Action::PageUp => list.move_by(-page, viewport),
         Action::Top => list.select(0, viewport),
-        Action::Bottom => list.select(list.len().saturating_sub(1), viewport),
+        Action::Bottom => list.select(list.shown().saturating_sub(1), viewport),
+        Action::Mark => list.toggle_mark(viewport),
+        Action::SortNext => list.set_sort(list.sort().next(pane)),
+        Action::SortReverse => {
+            let mut sort = list.sort();
+            sort.reversed = !sort.reversed;
+            list.set_sort(sort);
+        }
+        Action::ClearFilter => list.set_filter(""),
         _ => {}
     });
-    if action == Action::Open
-        && let Some(item_id) = app.selected_id()
-    {
-        app.detail = Some(DetailState {
-            pane,
-            item_id,
-            scroll: 0,
-        });
+    match action {
+        Action::Filter => app.filtering = true,
+        Action::MarkAll => super::filter_input::mark_all(app),
+        Action::Open => {
+            if let Some(item_id) = app.selected_id() {
+                app.detail = Some(DetailState {
+                    pane,
+                    item_id,
+                    scroll: 0,
+                });
+            }
+        }
+        _ => {}
     }
     Vec::new()
 }
@@ -422,23 +341,4 @@ fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
         help.scroll = help.scroll.min(max);
     }
     Vec::new()
-}
-
-/// Reload one pane, unless it is still loading (which also keeps us inside
-/// the rate limits: one load of a list at a time).
-fn refresh(app: &mut App, kind: ListKind) -> Vec<Effect> {
-    if with_list(app, kind, |l| l.is_loading()) {
-        app.notify(
-            NoticeKind::Info,
-            format!("{} are still loading.", kind.title()),
-        );
-        return Vec::new();
-    }
-    begin_load(app, kind);
-    with_list(app, kind, |l| l.set_announce_done());
-    app.notify(
-        NoticeKind::Info,
-        format!("Reloading {} from Slack…", kind.title().to_lowercase()),
-    );
-    vec![Effect::Load(kind)]
 }

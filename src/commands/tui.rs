@@ -5,6 +5,12 @@
 //! `update`, effects go to the worker, and the screen is drawn once.
 //! [`run_loop`] is generic over the backend and the input stream so tests
 //! drive the real loop with `TestBackend`, scripted keys and a fixed clock.
+//!
+//! For benchmarks and demos against a local emulator run with
+//! `--rate-limits scaled:N`, `CONNECT_TRIAGE_RATE_SCALE=N` makes the client
+//! pace to the same N-times-shorter windows ([`rate_scale`]). It is refused
+//! for any API base that is not a loopback address: real Slack is always
+//! paced to its real tiers.
 
 use std::time::Duration;
 
@@ -66,6 +72,8 @@ pub struct LoopReport {
 
 pub struct LoopOptions {
     pub clock: Clock,
+    /// Where lists are saved for the next start (Live mode only).
+    pub cache: Option<crate::cache::Cache>,
     /// How often a `Tick` refreshes ages and expires notices.
     pub tick: Duration,
     pub theme: Theme,
@@ -77,6 +85,7 @@ impl LoopOptions {
     pub fn new(clock: Clock) -> LoopOptions {
         LoopOptions {
             clock,
+            cache: None,
             tick: Duration::from_secs(1),
             theme: Theme::default(),
             observer: None,
@@ -98,7 +107,11 @@ where
     S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut worker = Worker::new(client, tx);
+    app.rate_window = i64::try_from(client.rate_window().as_secs())
+        .unwrap_or(60)
+        .max(1);
+    app.use_cache = app.use_cache || options.cache.is_some();
+    let mut worker = Worker::new(client, tx).with_cache(options.cache.clone());
     // Input is moved onto a channel by its own task: draining a stream
     // like crossterm's EventStream with `now_or_never` would register a
     // no-op waker and leave later keys waiting for the next tick.
@@ -127,6 +140,8 @@ where
             height: size.height,
         },
     ];
+    // Loads started now are timed from now, not from 1970.
+    app.now = options.clock.now();
     for effect in app::start(&mut app) {
         worker.run(effect);
     }
@@ -177,6 +192,41 @@ where
     }
 }
 
+/// `CONNECT_TRIAGE_RATE_SCALE=N`: pace to windows N times shorter than
+/// Slack's, to match a local emulator run with `--rate-limits scaled:N`
+/// (benchmarks, demos). Refused unless `api_base` is a loopback address.
+pub fn rate_scale(api_base: &str) -> anyhow::Result<Option<u32>> {
+    let Ok(text) = std::env::var("CONNECT_TRIAGE_RATE_SCALE") else {
+        return Ok(None);
+    };
+    let n: u32 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| {
+            crate::exit::UsageError::new(format!(
+                "CONNECT_TRIAGE_RATE_SCALE={text:?}: expected a whole number of at least 1"
+            ))
+        })?;
+    let loopback = url::Url::parse(api_base)
+        .ok()
+        .is_some_and(|url| match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+            None => false,
+        });
+    if !loopback {
+        return Err(crate::exit::UsageError::new(
+            "CONNECT_TRIAGE_RATE_SCALE only applies to a local emulator (a loopback --api-base); \
+             real Slack is always paced to its own limits",
+        )
+        .into());
+    }
+    Ok(Some(n))
+}
+
 /// Stops a task when dropped, so no reader of the terminal outlives the loop.
 struct AbortOnDrop(tokio::task::JoinHandle<()>);
 
@@ -214,17 +264,15 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
         }
     };
     let app = App::new(mode, global.read_only);
+    let mut options = LoopOptions::new(Clock::System);
+    if mode == Mode::Live {
+        options.cache = crate::cache::Cache::default_dir()
+            .map(|dir| crate::cache::Cache::new(dir, client.api_base()));
+    }
     // `try_init` enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is printed.
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
-    let result = run_loop(
-        &mut terminal,
-        app,
-        terminal_input(),
-        client,
-        LoopOptions::new(Clock::System),
-    )
-    .await;
+    let result = run_loop(&mut terminal, app, terminal_input(), client, options).await;
     ratatui::try_restore().context("restoring the terminal")?;
     result.map(|_| ())
 }
