@@ -2,10 +2,14 @@
 //! client, and reports back as `Msg`s on the loop's one channel: list pages
 //! as they arrive, decision outcomes, and the client's own events (rate
 //! limit waits, retries) so the screen can say why nothing moves.
+//!
+//! The channel is bounded ([`CHANNEL`]): a list fetched faster than the
+//! loop takes its pages waits, instead of piling up pages of full wire
+//! structs in memory.
 
 use futures::{Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::Sender;
 use tokio::task::JoinSet;
 
 use crate::app::{Effect, ListItems, ListKind, Msg};
@@ -14,9 +18,12 @@ use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
 };
 
+/// Messages the worker may have waiting for the loop.
+pub const CHANNEL: usize = 2;
+
 pub struct Worker {
     client: SlackClient,
-    tx: UnboundedSender<Msg>,
+    tx: Sender<Msg>,
     /// Where lists are saved for the next start, when anywhere.
     cache: Option<Cache>,
     /// Every task we started; dropping the worker stops them.
@@ -25,7 +32,7 @@ pub struct Worker {
 
 impl Worker {
     /// A worker sending to `tx`; it also forwards the client's events.
-    pub fn new(client: SlackClient, tx: UnboundedSender<Msg>) -> Worker {
+    pub fn new(client: SlackClient, tx: Sender<Msg>) -> Worker {
         let mut tasks = JoinSet::new();
         let mut events = client.events();
         let events_tx = tx.clone();
@@ -33,7 +40,7 @@ impl Worker {
             loop {
                 match events.recv().await {
                     Ok(event) => {
-                        if events_tx.send(Msg::Client(event)).is_err() {
+                        if events_tx.send(Msg::Client(event)).await.is_err() {
                             return;
                         }
                     }
@@ -71,7 +78,7 @@ impl Worker {
                         Ok(auth) => Msg::AuthLoaded(auth),
                         Err(error) => Msg::AuthFailed(error),
                     };
-                    let _ = tx.send(msg);
+                    let _ = tx.send(msg).await;
                 });
             }
             Effect::Load(kind) => {
@@ -85,7 +92,7 @@ impl Worker {
                     let read = tokio::task::spawn_blocking(move || cache.load(kind)).await;
                     match read {
                         Ok(Ok(Some(list))) => {
-                            let _ = tx.send(Msg::CacheLoaded(list));
+                            let _ = tx.send(Msg::CacheLoaded(list)).await;
                         }
                         Ok(Ok(None)) => {}
                         Ok(Err(error)) => tracing::warn!(%error, "could not read the cache"),
@@ -113,7 +120,7 @@ impl Worker {
                         Ok(()) => Msg::ActionDone { decision },
                         Err(error) => Msg::ActionFailed { decision, error },
                     };
-                    let _ = tx.send(msg);
+                    let _ = tx.send(msg).await;
                 });
             }
         }
@@ -121,7 +128,7 @@ impl Worker {
 }
 
 /// Stream one list, sending each page as it arrives; stop at the first error.
-async fn load(client: SlackClient, kind: ListKind, tx: UnboundedSender<Msg>) {
+async fn load(client: SlackClient, kind: ListKind, tx: Sender<Msg>) {
     match kind {
         ListKind::Invites => forward(client.invites(), kind, ListItems::Invites, &tx).await,
         ListKind::Requests => {
@@ -144,7 +151,7 @@ async fn forward<T, S>(
     mut pages: S,
     kind: ListKind,
     wrap: fn(Vec<T>) -> ListItems,
-    tx: &UnboundedSender<Msg>,
+    tx: &Sender<Msg>,
 ) where
     S: Stream<Item = Result<Page<T>, SlackError>> + Unpin,
 {
@@ -164,17 +171,19 @@ async fn forward<T, S>(
                 Msg::LoadFailed { list: kind, error }
             }
         };
-        if tx.send(msg).is_err() || finished {
+        if tx.send(msg).await.is_err() || finished {
             return;
         }
     }
     if !finished {
         // The stream ended without saying "last page": the list is complete.
-        let _ = tx.send(Msg::PageLoaded {
-            items: wrap(Vec::new()),
-            total: None,
-            is_last: true,
-        });
+        let _ = tx
+            .send(Msg::PageLoaded {
+                items: wrap(Vec::new()),
+                total: None,
+                is_last: true,
+            })
+            .await;
     }
 }
 

@@ -54,6 +54,9 @@ pub struct ListData<T> {
     pub(super) keys: Vec<RowKeys>,
     pub(super) matched: Vec<bool>,
     pub(super) stamps: Vec<u32>,
+    /// Results of the last filters typed over the current rows (one bit a
+    /// row), so deleting a letter is as quick as typing one.
+    pub(super) filter_memo: Vec<(Filter, Vec<u64>)>,
     pub(super) generation: u32,
     /// Every item index in display order.
     pub order: Vec<usize>,
@@ -105,6 +108,7 @@ impl<T> Default for ListData<T> {
             keys: Vec::new(),
             matched: Vec::new(),
             stamps: Vec::new(),
+            filter_memo: Vec::new(),
             generation: 0,
             order: Vec::new(),
             view: Vec::new(),
@@ -255,25 +259,28 @@ impl<T> ListData<T> {
         self.rebuild_sections();
     }
 
+    /// Sections and group totals, by binary search: `order` and `view`
+    /// are sorted by group first.
     pub(super) fn rebuild_sections(&mut self) {
         self.sections.clear();
         if self.labels.is_empty() {
             return;
         }
-        self.group_totals = vec![0; self.labels.len()];
-        for keys in &self.keys {
-            if let Some(total) = self.group_totals.get_mut(usize::from(keys.group)) {
-                *total += 1;
-            }
-        }
+        let keys = &self.keys;
+        let ends = |list: &[usize]| -> Vec<usize> {
+            (0..self.labels.len())
+                .map(|g| list.partition_point(|&i| usize::from(keys[i].group) <= g))
+                .collect()
+        };
+        let (totals, shown) = (ends(&self.order), ends(&self.view));
         let mut start = 0;
+        self.group_totals.clear();
         for (group, label) in self.labels.iter().enumerate() {
-            let len = self.view[start..]
-                .iter()
-                .take_while(|&&i| usize::from(self.keys[i].group) <= group)
-                .count();
+            let before = if group == 0 { 0 } else { totals[group - 1] };
+            self.group_totals.push(totals[group] - before);
+            let len = shown[group] - start;
             self.sections.push(Section { start, len, label });
-            start += len;
+            start = shown[group];
         }
     }
 }
@@ -358,6 +365,7 @@ impl<T: Row> ListData<T> {
     /// names, changed.
     pub fn recompute(&mut self, search: &dyn Fn(&T) -> Option<Box<str>>, keys: KeysFn<'_, T>) {
         let anchor = self.anchor();
+        self.filter_memo.clear();
         for row in &mut self.items {
             if let Some(key) = search(row).filter(|key| **key != *row.search_key()) {
                 Arc::make_mut(row).set_search_key(key);
@@ -388,7 +396,15 @@ impl<T: Row> ListData<T> {
             return;
         }
         let anchor = self.anchor();
-        if filter.narrows(&self.filter) {
+        if filter.is_empty() {
+            self.matched.fill(true);
+            self.rebuild_view();
+        } else if let Some((_, bits)) = self.filter_memo.iter().find(|(f, _)| *f == filter) {
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                *matched = bits[i / 64] & (1 << (i % 64)) != 0;
+            }
+            self.rebuild_view();
+        } else if filter.narrows(&self.filter) {
             for &i in &self.view {
                 self.matched[i] = filter.matches_key(self.items[i].search_key());
             }
@@ -401,8 +417,26 @@ impl<T: Row> ListData<T> {
             }
             self.rebuild_view();
         }
+        if !filter.is_empty() {
+            self.remember(&filter);
+        }
         self.filter = filter;
         self.restore(anchor);
+    }
+
+    fn remember(&mut self, filter: &Filter) {
+        const KEPT: usize = 16;
+        if self.filter_memo.iter().any(|(f, _)| f == filter) {
+            return;
+        }
+        let mut bits = vec![0u64; self.matched.len().div_ceil(64)];
+        for (i, _) in self.matched.iter().enumerate().filter(|(_, m)| **m) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        if self.filter_memo.len() == KEPT {
+            self.filter_memo.remove(0);
+        }
+        self.filter_memo.push((filter.clone(), bits));
     }
 
     /// Change one row in place (e.g. our approval added a review) and move
@@ -412,6 +446,7 @@ impl<T: Row> ListData<T> {
             return;
         };
         let anchor = self.anchor();
+        self.filter_memo.clear();
         change(Arc::make_mut(&mut self.items[index]));
         self.keys[index] = keys(&self.items[index]);
         self.matched[index] = self.filter.matches_key(self.items[index].search_key());
@@ -429,6 +464,7 @@ impl<T: Row> ListData<T> {
     pub fn remove(&mut self, id: &str) -> Option<Arc<T>> {
         let index = self.position(id)?;
         let anchor = self.anchor();
+        self.filter_memo.clear();
         let last = self.items.len() - 1;
         let removed = self.items.swap_remove(index);
         self.keys.swap_remove(index);

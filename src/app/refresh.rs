@@ -134,28 +134,33 @@ impl<T: Row> ListData<T> {
         if placed.is_empty() {
             return;
         }
+        self.filter_memo.clear();
         let known = self.order.len();
-        let mut moving = vec![false; self.items.len()];
-        for &i in &placed {
-            moving[i] = true;
-        }
         if placed.iter().any(|&i| i < known) {
+            let mut moving = vec![false; self.items.len()];
+            for &i in &placed {
+                moving[i] = true;
+            }
             self.order.retain(|&i| !moving[i]);
         }
         placed.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
-        let old = std::mem::take(&mut self.order);
-        let mut merged = Vec::with_capacity(old.len() + placed.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), placed.into_iter().peekable());
-        loop {
-            let take_old = match (a.peek(), b.peek()) {
-                (Some(&x), Some(&y)) => self.cmp_items(x, y).is_le(),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_old { a.next() } else { b.next() });
+        // Merge from the back, in place: no new vector per page.
+        let mut order = std::mem::take(&mut self.order);
+        let mut left = order.len();
+        let mut right = placed.len();
+        order.resize(left + right, 0);
+        let mut at = order.len();
+        while right > 0 {
+            at -= 1;
+            if left > 0 && self.cmp_items(order[left - 1], placed[right - 1]).is_gt() {
+                order[at] = order[left - 1];
+                left -= 1;
+            } else {
+                order[at] = placed[right - 1];
+                right -= 1;
+            }
         }
-        self.order = merged;
+        self.order = order;
         self.rebuild_view();
     }
 
@@ -174,6 +179,7 @@ impl<T: Row> ListData<T> {
         if kept == count {
             return;
         }
+        self.filter_memo.clear();
         let mut at = 0;
         self.stamps.retain(|_| {
             at += 1;

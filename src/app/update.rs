@@ -27,10 +27,14 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let typed = matches!(msg, Msg::Key(_));
+    // Counted once a second and when rows arrive, never per key: typing
+    // a filter must stay instant.
+    let recount = matches!(
+        msg,
+        Msg::Tick { .. } | Msg::PageLoaded { is_last: true, .. } | Msg::CacheLoaded(_)
+    );
     let effects = handle(app, msg);
-    if !typed {
-        // Not per key: typing a filter must stay instant.
+    if recount {
         let now = app.now;
         app.invites.list.count_soon(now);
         app.requests.list.count_soon(now);

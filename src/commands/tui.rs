@@ -106,7 +106,7 @@ where
     B::Error: Send + Sync + 'static,
     S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
-    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let (tx, mut rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
     app.rate_window = i64::try_from(client.rate_window().as_secs())
         .unwrap_or(60)
         .max(1);
