@@ -28,12 +28,11 @@ fn main() {
         tui_bench::memory::run();
     }
     if run("frame") || run("filter") {
-        let app = tui_bench::loaded_app();
+        let mut app = tui_bench::loaded_app();
         if run("frame") {
-            tui_bench::frame(&app);
+            tui_bench::frame(&mut app);
         }
         if run("filter") {
-            let mut app = app;
             tui_bench::filter(&mut app);
         }
     }

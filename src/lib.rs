@@ -2,6 +2,7 @@
 //! faithful emulator of the Slack Connect Web API.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -8,7 +8,7 @@ use connect_triage::commands::tui::Source;
 use connect_triage::connect;
 use connect_triage::exit::exit_code_for;
 use connect_triage::logging;
-use connect_triage::slack::SlackClient;
+use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -61,7 +61,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             match connect::load_token(cli.global.token_file.as_deref())? {
                 Some(token) => {
                     let api_base = connect::resolve_api_base(cli.global.api_base.as_deref())?;
-                    let client = SlackClient::new(&api_base, token)?;
+                    let tuning = match commands::tui::rate_scale(&api_base)? {
+                        Some(n) => Tuning::scaled(n),
+                        None => Tuning::default(),
+                    };
+                    let client = SlackClient::with_tuning(
+                        &api_base,
+                        token,
+                        ClientOptions::default(),
+                        tuning,
+                    )?;
                     commands::tui::run(&cli.global, Source::Live { client }).await
                 }
                 None => {

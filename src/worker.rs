@@ -7,28 +7,38 @@
 //! then `sent`, fsync'd before the request goes out, then its outcome,
 //! fsync'd before the app hears of it. A write whose record cannot be
 //! written is not sent.
+//!
+//! The channel is bounded ([`CHANNEL`]): a list fetched faster than the
+//! loop takes its pages waits, instead of piling up pages of full wire
+//! structs in memory.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use futures::{Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::Sender;
 use tokio::task::JoinSet;
 
 use crate::app::verdict::RequestState;
 use crate::app::{Effect, ListItems, ListKind, Msg};
+use crate::cache::Cache;
 use crate::journal::{Journal, JournalAction, JournalRecord, Outcome, Stage, new_decision_id};
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
 };
+
+/// Messages the worker may have waiting for the loop.
+pub const CHANNEL: usize = 2;
 
 /// Where "now" comes from for journal records (a fixed instant in tests).
 pub type Now = Arc<dyn Fn() -> i64 + Send + Sync>;
 
 pub struct Worker {
     client: SlackClient,
-    tx: UnboundedSender<Msg>,
+    tx: Sender<Msg>,
+    /// Where lists are saved for the next start, when anywhere.
+    cache: Option<Cache>,
     /// Every task we started; dropping the worker stops them.
     tasks: JoinSet<()>,
     journal: Option<Journal>,
@@ -40,7 +50,7 @@ pub struct Worker {
 
 impl Worker {
     /// A worker sending to `tx`; it also forwards the client's events.
-    pub fn new(client: SlackClient, tx: UnboundedSender<Msg>) -> Worker {
+    pub fn new(client: SlackClient, tx: Sender<Msg>) -> Worker {
         let mut tasks = JoinSet::new();
         let mut events = client.events();
         let events_tx = tx.clone();
@@ -48,7 +58,7 @@ impl Worker {
             loop {
                 match events.recv().await {
                     Ok(event) => {
-                        if events_tx.send(Msg::Client(event)).is_err() {
+                        if events_tx.send(Msg::Client(event)).await.is_err() {
                             return;
                         }
                     }
@@ -61,11 +71,18 @@ impl Worker {
         Worker {
             client,
             tx,
+            cache: None,
             tasks,
             journal: None,
             now: Arc::new(|| 0),
             journal_broken: None,
         }
+    }
+
+    /// Read and save lists in `cache` (`Effect::ReadCache`, `Effect::SaveCache`).
+    pub fn with_cache(mut self, cache: Option<Cache>) -> Worker {
+        self.cache = cache;
+        self
     }
 
     /// Journal every decision in `journal`, with times from `now`.
@@ -95,17 +112,46 @@ impl Worker {
                         Ok(auth) => Msg::AuthLoaded(auth),
                         Err(error) => Msg::AuthFailed(error),
                     };
-                    let _ = tx.send(msg);
+                    let _ = tx.send(msg).await;
                 });
             }
             Effect::Load(kind) => {
                 self.tasks.spawn(load(client, kind, tx));
             }
+            Effect::ReadCache(kind) => {
+                let Some(cache) = self.cache.clone() else {
+                    return;
+                };
+                self.tasks.spawn(async move {
+                    let read = tokio::task::spawn_blocking(move || cache.load(kind)).await;
+                    match read {
+                        Ok(Ok(Some(list))) => {
+                            let _ = tx.send(Msg::CacheLoaded(list)).await;
+                        }
+                        Ok(Ok(None)) => {}
+                        Ok(Err(error)) => tracing::warn!(%error, "could not read the cache"),
+                        Err(error) => tracing::warn!(%error, "the cache reader stopped"),
+                    }
+                });
+            }
+            Effect::SaveCache(snapshot) => {
+                let Some(cache) = self.cache.clone() else {
+                    return;
+                };
+                self.tasks.spawn(async move {
+                    let saved = tokio::task::spawn_blocking(move || cache.save(&snapshot)).await;
+                    if let Ok(Err(error)) = saved {
+                        tracing::warn!(%error, "could not save the cache");
+                    }
+                });
+            }
             Effect::Journal(records) => self.journal_now(&records),
             Effect::Send { record, call } => self.send(*record, *call),
             Effect::CheckRequests => {
                 self.tasks.spawn(async move {
-                    let _ = tx.send(Msg::RequestStatuses(request_statuses(&client).await));
+                    let _ = tx
+                        .send(Msg::RequestStatuses(request_statuses(&client).await))
+                        .await;
                 });
             }
             Effect::ReadJournal => {
@@ -117,7 +163,7 @@ impl Worker {
                     })
                     .await
                     .unwrap_or_else(|e| Err(e.to_string()));
-                    let _ = tx.send(Msg::JournalRead(read));
+                    let _ = tx.send(Msg::JournalRead(read)).await;
                 });
             }
             write => {
@@ -147,10 +193,10 @@ impl Worker {
         let Some(decision) = call.decision() else {
             return;
         };
-        if let Some(reason) = &self.journal_broken {
-            let _ = self.tx.send(Msg::NotSent {
-                decision,
-                reason: reason.clone(),
+        if let Some(reason) = self.journal_broken.clone() {
+            let tx = self.tx.clone();
+            self.tasks.spawn(async move {
+                let _ = tx.send(Msg::NotSent { decision, reason }).await;
             });
             return;
         }
@@ -162,7 +208,7 @@ impl Worker {
             if let Some(journal) = &journal {
                 let sent = record.next(Stage::Sent, None, now());
                 if let Err(reason) = append(journal, sent).await {
-                    let _ = tx.send(Msg::NotSent { decision, reason });
+                    let _ = tx.send(Msg::NotSent { decision, reason }).await;
                     return;
                 }
             }
@@ -184,7 +230,7 @@ impl Worker {
                 Ok(()) => Msg::ActionDone { decision },
                 Err(error) => Msg::ActionFailed { decision, error },
             };
-            let _ = tx.send(msg);
+            let _ = tx.send(msg).await;
         });
     }
 }
@@ -242,7 +288,7 @@ async fn request_statuses(
 }
 
 /// Stream one list, sending each page as it arrives; stop at the first error.
-async fn load(client: SlackClient, kind: ListKind, tx: UnboundedSender<Msg>) {
+async fn load(client: SlackClient, kind: ListKind, tx: Sender<Msg>) {
     match kind {
         ListKind::Invites => forward(client.invites(), kind, ListItems::Invites, &tx).await,
         ListKind::Requests => {
@@ -265,7 +311,7 @@ async fn forward<T, S>(
     mut pages: S,
     kind: ListKind,
     wrap: fn(Vec<T>) -> ListItems,
-    tx: &UnboundedSender<Msg>,
+    tx: &Sender<Msg>,
 ) where
     S: Stream<Item = Result<Page<T>, SlackError>> + Unpin,
 {
@@ -285,17 +331,19 @@ async fn forward<T, S>(
                 Msg::LoadFailed { list: kind, error }
             }
         };
-        if tx.send(msg).is_err() || finished {
+        if tx.send(msg).await.is_err() || finished {
             return;
         }
     }
     if !finished {
         // The stream ended without saying "last page": the list is complete.
-        let _ = tx.send(Msg::PageLoaded {
-            items: wrap(Vec::new()),
-            total: None,
-            is_last: true,
-        });
+        let _ = tx
+            .send(Msg::PageLoaded {
+                items: wrap(Vec::new()),
+                total: None,
+                is_last: true,
+            })
+            .await;
     }
 }
 
@@ -356,6 +404,8 @@ async fn perform_write(client: &SlackClient, write: Effect) -> Result<(), SlackE
         Effect::DisconnectOrg { team_id, .. } => client.disconnect_org(&team_id).await,
         Effect::AuthTest
         | Effect::Load(_)
+        | Effect::ReadCache(_)
+        | Effect::SaveCache(_)
         | Effect::Quit
         | Effect::Journal(_)
         | Effect::Send { .. }

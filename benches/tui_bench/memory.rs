@@ -87,6 +87,7 @@ pub fn run() {
         counts.iter().all(|&n| n > 0),
         "every list loaded (a failed load would make this figure meaningless)"
     );
+    diagnose(&app);
     drop(app);
 }
 
@@ -127,4 +128,32 @@ async fn load_everything(base: &str, token: &str) -> (App, LoopReport, Duration)
     .expect("the loop listens");
     let app = handle.await.expect("the loop task").expect("the loop ends");
     (app, report, took)
+}
+
+unsafe extern "C" {
+    fn malloc_trim(pad: usize) -> i32;
+}
+
+/// Diagnostics: what the rows take, and RSS once freed memory is returned.
+pub fn diagnose(app: &App) {
+    use connect_triage::app::rows::{Channel, Invite, Org, Request};
+    use std::mem::size_of;
+    let keys: usize = app.invites.list.items.iter().map(|i| i.search.len()).sum();
+    println!(
+        "diag: size_of Invite {} Acceptance {} Request {} Org {} Channel {}; invite search keys {} MiB; interner {:?}",
+        size_of::<Invite>(),
+        size_of::<connect_triage::app::rows::Acceptance>(),
+        size_of::<Request>(),
+        size_of::<Org>(),
+        size_of::<Channel>(),
+        keys / (1 << 20),
+        app.interner.sizes()
+    );
+    unsafe {
+        malloc_trim(0);
+    }
+    println!(
+        "diag: VmRSS after malloc_trim {} MiB",
+        super::mib(super::status_kib("VmRSS"))
+    );
 }

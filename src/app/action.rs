@@ -37,10 +37,18 @@ pub enum Action {
     SendQueued,
     DropQueued,
     SavedMessage,
+    Filter,
+    KeepFilter,
+    ClearFilter,
+    SortNext,
+    SortReverse,
+    Mark,
+    MarkAll,
+    StopBatch,
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 39] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -72,6 +80,14 @@ impl Action {
         Action::SendQueued,
         Action::DropQueued,
         Action::SavedMessage,
+        Action::Filter,
+        Action::KeepFilter,
+        Action::ClearFilter,
+        Action::SortNext,
+        Action::SortReverse,
+        Action::Mark,
+        Action::MarkAll,
+        Action::StopBatch,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -108,6 +124,14 @@ impl Action {
             Action::SendQueued => "send_queued",
             Action::DropQueued => "drop_queued",
             Action::SavedMessage => "saved_message",
+            Action::Filter => "filter",
+            Action::KeepFilter => "keep_filter",
+            Action::ClearFilter => "clear_filter",
+            Action::SortNext => "sort_next",
+            Action::SortReverse => "sort_reverse",
+            Action::Mark => "mark",
+            Action::MarkAll => "mark_all",
+            Action::StopBatch => "stop_batch",
         }
     }
 
@@ -122,6 +146,10 @@ impl Action {
                 matches!(pane, ListKind::Invites | ListKind::Requests)
             }
             Action::Disconnect => matches!(pane, ListKind::Orgs | ListKind::Channels),
+            // Batches are for invites and requests; disconnecting is one at a time.
+            Action::Mark | Action::MarkAll => {
+                matches!(pane, ListKind::Invites | ListKind::Requests)
+            }
             _ => true,
         }
     }
@@ -161,6 +189,14 @@ impl Action {
             Action::SendQueued => "send now",
             Action::DropQueued => "drop them",
             Action::SavedMessage => "saved message",
+            Action::Filter => "filter",
+            Action::KeepFilter => "keep filter",
+            Action::ClearFilter => "clear filter",
+            Action::SortNext => "sort",
+            Action::SortReverse => "reverse",
+            Action::Mark => "mark",
+            Action::MarkAll => "mark all",
+            Action::StopBatch => "stop batch",
         }
     }
 
@@ -180,14 +216,14 @@ impl Action {
             Action::PageDown => "one page down",
             Action::PageUp => "one page up",
             Action::Open => "detail view of the selected item",
-            Action::Back => "close the detail view or help",
+            Action::Back => "close the detail view, help or the batch report",
             Action::Approve => "approve the invite or request (asks first)",
             Action::Decline => "decline the invite / deny the request (asks first)",
             Action::Disconnect => "disconnect the channel or the org (asks first)",
             Action::Refresh => "reload this pane from Slack",
             Action::Help => "this help",
             Action::Quit => "quit (asks first if decisions are in flight)",
-            Action::Confirm => "send the decision shown; any other key cancels",
+            Action::Confirm => "send what is shown; in a confirmation any other key cancels",
             Action::Cancel => "cancel, nothing is sent (n only where you are not typing)",
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
@@ -200,6 +236,14 @@ impl Action {
             Action::SendQueued => "send now, without waiting out the undo window",
             Action::DropQueued => "drop the queued decisions unsent, and quit",
             Action::SavedMessage => "put the next saved message in the editor, to edit",
+            Action::Filter => "filter as you type: org, domain, channel, user, email, ID",
+            Action::KeepFilter => "keep the filter and go back to the rows",
+            Action::ClearFilter => "clear the filter",
+            Action::SortNext => "next sort key (time left, age, org, channel)",
+            Action::SortReverse => "reverse the sort",
+            Action::Mark => "mark or unmark the row; a and d then act on every marked row",
+            Action::MarkAll => "mark every row shown (all filter matches); again unmarks",
+            Action::StopBatch => "stop the batch: nothing more is sent",
         }
     }
 }
@@ -218,6 +262,12 @@ pub enum Context {
     Queue,
     Journal,
     QuitQueued,
+    /// Typing the `/` filter.
+    Filter,
+    /// The plan of a batch decision on marked rows.
+    Plan,
+    /// What a finished batch did.
+    Report,
 }
 
 impl Context {
@@ -235,10 +285,13 @@ impl Context {
             Context::Queue => "the undo queue",
             Context::Journal => "the journal",
             Context::QuitQueued => "the quit question",
+            Context::Filter => "the filter",
+            Context::Plan => "batch plans",
+            Context::Report => "batch reports",
         }
     }
 
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 14] = [
         Context::List,
         Context::Detail,
         Context::Help,
@@ -250,5 +303,8 @@ impl Context {
         Context::Queue,
         Context::Journal,
         Context::QuitQueued,
+        Context::Filter,
+        Context::Plan,
+        Context::Report,
     ];
 }

@@ -15,10 +15,10 @@ use super::invites::{
 use super::keymap::Action;
 use super::orgs::{ChannelCounts, display_name};
 use super::requests::is_external_limited;
+use super::rows::{Invite, Request};
 use super::{App, Effect, ListKind, NoticeKind};
-use crate::slack::models::{ConnectInvite, InviteRequest};
 
-const READ_ONLY: &str = crate::read_only::WHY;
+pub(super) const READ_ONLY: &str = crate::read_only::WHY;
 
 /// The pane and item a decision key acts on: the detail view's item when
 /// it is open, else the selected row.
@@ -85,14 +85,14 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn channel_name(invite: &ConnectInvite) -> &str {
+fn channel_name(invite: &Invite) -> &str {
     invite
         .channel()
         .and_then(|c| c.name.as_deref())
         .unwrap_or("?")
 }
 
-pub fn invite_summary(invite: &ConnectInvite, ours: &[&str]) -> String {
+pub fn invite_summary(invite: &Invite, ours: &[&str]) -> String {
     let other = other_team(invite, ours)
         .and_then(|t| t.name.as_deref())
         .unwrap_or("another org");
@@ -108,7 +108,7 @@ pub fn invite_summary(invite: &ConnectInvite, ours: &[&str]) -> String {
     )
 }
 
-fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dialog, String> {
+fn invite_dialog(app: &App, invite: &Invite, approve: bool) -> Result<Dialog, String> {
     let ours = app.identity.our_ids();
     if ours.is_empty() {
         // Without auth.test we cannot tell our side from theirs.
@@ -125,7 +125,7 @@ fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dia
     let other_name = other
         .and_then(|t| t.name.as_deref())
         .unwrap_or("another org");
-    let other_id = other.map(|t| t.id.as_str()).unwrap_or("?");
+    let other_id = other.map(|t| &*t.id).unwrap_or("?");
     let private = invite.channel().and_then(|c| c.is_private).unwrap_or(false);
     let verified = match other.and_then(|t| t.is_verified) {
         Some(true) => "verified by Slack",
@@ -189,7 +189,7 @@ fn invite_dialog(app: &App, invite: &ConnectInvite, approve: bool) -> Result<Dia
     }))
 }
 
-fn request_lines(request: &InviteRequest) -> Vec<String> {
+fn request_lines(request: &Request) -> Vec<String> {
     let channel = request.channel.as_ref();
     vec![
         format!(
@@ -216,7 +216,7 @@ fn request_lines(request: &InviteRequest) -> Vec<String> {
     ]
 }
 
-fn request_summary(request: &InviteRequest) -> String {
+pub(super) fn request_summary(request: &Request) -> String {
     format!(
         "request {} to invite {}",
         request.id,
@@ -224,10 +224,10 @@ fn request_summary(request: &InviteRequest) -> String {
     )
 }
 
-fn approve_request_dialog(request: &InviteRequest) -> Dialog {
+fn approve_request_dialog(request: &Request) -> Dialog {
     let limited = is_external_limited(request);
     Dialog::ApproveRequest(ApproveRequestDialog {
-        request_id: request.id.clone(),
+        request_id: request.id.to_string(),
         summary: request_summary(request),
         lines: request_lines(request),
         requested_limited: limited,
@@ -237,9 +237,9 @@ fn approve_request_dialog(request: &InviteRequest) -> Dialog {
     })
 }
 
-fn deny_dialog(request: &InviteRequest, saved: &[String]) -> Dialog {
+fn deny_dialog(request: &Request, saved: &[String]) -> Dialog {
     Dialog::Deny(DenyDialog {
-        request_id: request.id.clone(),
+        request_id: request.id.to_string(),
         summary: request_summary(request),
         lines: request_lines(request),
         editor: new_editor(DENY_PLACEHOLDER),
@@ -254,7 +254,7 @@ fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
     let Some(channel) = app.channels.find(channel_id) else {
         return Err("That channel is no longer listed.".to_owned());
     };
-    let name = channel.name.clone().unwrap_or_else(|| channel.id.clone());
+    let name = channel.name.as_deref().unwrap_or(&channel.id).to_owned();
     let teams: Vec<(String, String)> = external_teams(channel, &ours)
         .into_iter()
         .map(|id| (id.to_owned(), app.team_name(id).to_owned()))
@@ -263,7 +263,7 @@ fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
         [] => Err(format!("#{name} has no external org to disconnect.")),
         [(id, team_name)] => Ok(channel_confirmation(&channel.id, &name, id, team_name)),
         _ => Ok(Dialog::ChooseTeam(ChooseTeamDialog {
-            channel_id: channel.id.clone(),
+            channel_id: channel.id.to_string(),
             channel_name: name,
             teams,
             selected: 0,
@@ -279,14 +279,14 @@ fn org_dialog(app: &App, team_id: &str) -> Result<Dialog, String> {
         return Err(format!("{} is already disconnected.", display_name(org)));
     }
     Ok(Dialog::TypeName(TypeNameDialog {
-        team_id: org.team_id.clone(),
+        team_id: org.team_id.to_string(),
         name: display_name(org).to_owned(),
-        domain: org.team_domain.clone(),
+        domain: org.team_domain.as_deref().map(str::to_owned),
         counts: ChannelCounts::of(org),
         channel_names: app
             .channels
             .shared_with(team_id)
-            .filter_map(|c| c.name.clone())
+            .filter_map(|c| c.name.as_deref().map(str::to_owned))
             .take(6)
             .collect(),
         typed: String::new(),

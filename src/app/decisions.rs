@@ -138,6 +138,12 @@ pub enum Outcome {
     },
     /// No answer we can trust: it may or may not have been applied.
     Unknown(DecisionKind),
+    /// Someone else decided it first (or it expired): Slack's `code` says
+    /// so. Not a failure; the item left the list.
+    Elsewhere {
+        kind: DecisionKind,
+        code: String,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -145,6 +151,8 @@ pub struct Decisions {
     next: u64,
     in_flight: BTreeMap<DecisionId, Decision>,
     outcomes: HashMap<(ListKind, String), Outcome>,
+    /// The decision that finished last, and how.
+    last: Option<(Decision, Outcome)>,
 }
 
 impl Decisions {
@@ -201,10 +209,12 @@ impl Decisions {
         outcome: impl FnOnce(&Decision) -> Outcome,
     ) -> Option<Decision> {
         let decision = self.in_flight.remove(&id)?;
+        let outcome = outcome(&decision);
         self.outcomes.insert(
             (decision.kind.pane(), decision.item_id.clone()),
-            outcome(&decision),
+            outcome.clone(),
         );
+        self.last = Some((decision.clone(), outcome));
         Some(decision)
     }
 
@@ -217,6 +227,11 @@ impl Decisions {
     /// Show how a decision ended when that was learned later (re-checked).
     pub fn set_outcome(&mut self, pane: ListKind, item_id: &str, outcome: Outcome) {
         self.outcomes.insert((pane, item_id.to_owned()), outcome);
+    }
+
+    /// The decision that finished last, and how it ended.
+    pub fn last_finished(&self) -> Option<&(Decision, Outcome)> {
+        self.last.as_ref()
     }
 
     pub fn outcome(&self, pane: ListKind, item_id: &str) -> Option<&Outcome> {

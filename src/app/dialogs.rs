@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::ListKind;
+use super::bulk::{PlanDialog, ReportDialog};
 use super::confirmations::{approve_confirmation, deny_confirmation, org_confirmation};
 use super::decisions::DecisionKind;
 use super::keymap::{Action, Context, Keymap};
@@ -123,6 +124,10 @@ pub enum Dialog {
     Deny(DenyDialog),
     ChooseTeam(ChooseTeamDialog),
     TypeName(TypeNameDialog),
+    /// What a batch on marked rows will send.
+    Plan(PlanDialog),
+    /// What a finished batch did.
+    Report(ReportDialog),
 }
 
 /// What a key did to the dialog.
@@ -135,6 +140,10 @@ pub enum DialogStep {
     Next(Box<Dialog>),
     /// `y` on a write: send it.
     Send(PlannedWrite),
+    /// `y` on a plan: run the batch.
+    StartBatch(PlanDialog),
+    /// Closed, nothing to cancel (a report).
+    Closed,
     Quit,
     /// Quit after sending what is queued (and hearing back).
     SendQueuedAndQuit,
@@ -182,10 +191,19 @@ impl Dialog {
             Dialog::Deny(_) => Context::DenyEditor,
             Dialog::ChooseTeam(_) => Context::ChooseTeam,
             Dialog::TypeName(_) => Context::TypeName,
+            Dialog::Plan(_) => Context::Plan,
+            Dialog::Report(_) => Context::Report,
         }
     }
 
-    pub fn handle_key(&mut self, keymap: &Keymap, pane: ListKind, key: KeyEvent) -> DialogStep {
+    /// Handle a key; `viewport` is how many lines a plan or report shows.
+    pub fn handle_key(
+        &mut self,
+        keymap: &Keymap,
+        pane: ListKind,
+        key: KeyEvent,
+        viewport: usize,
+    ) -> DialogStep {
         let context = self.context();
         // In dialogs that take text, a plain character is always text: `n`
         // in a message must not cancel it.
@@ -202,6 +220,25 @@ impl Dialog {
             keymap.action(context, pane, &key)
         };
         match self {
+            Dialog::Plan(plan) => match action {
+                Some(Action::Confirm) => DialogStep::StartBatch(plan.clone()),
+                Some(Action::Cancel) => DialogStep::Cancelled,
+                Some(other) => {
+                    let max = plan.line_count().saturating_sub(viewport);
+                    plan.scroll = scrolled(plan.scroll, other, viewport).min(max);
+                    DialogStep::Stay
+                }
+                None => DialogStep::Stay,
+            },
+            Dialog::Report(report) => match action {
+                Some(Action::Back) => DialogStep::Closed,
+                Some(other) => {
+                    let max = report.line_count().saturating_sub(viewport);
+                    report.scroll = scrolled(report.scroll, other, viewport).min(max);
+                    DialogStep::Stay
+                }
+                None => DialogStep::Stay,
+            },
             Dialog::Confirm(confirm) => match action {
                 Some(Action::Confirm) => match &confirm.action {
                     ConfirmAction::Write(write) => DialogStep::Send(write.clone()),
@@ -314,6 +351,17 @@ impl Dialog {
     }
 }
 
+/// A scroll position moved by a moving key.
+fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
+    match action {
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        _ => scroll,
+    }
+}
+
 fn message_or_error(editor: &TextArea<'_>) -> Result<Option<String>, String> {
     let count = char_count(editor);
     if count > MAX_MESSAGE_CHARS {
@@ -351,13 +399,13 @@ mod tests {
         let keymap = Keymap::default();
         let mut dialog = deny_dialog();
         let tab = key(KeyCode::Tab);
-        dialog.handle_key(&keymap, ListKind::Requests, tab);
-        dialog.handle_key(&keymap, ListKind::Requests, tab);
+        dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
+        dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
         // Edit it: "Second reason." becomes "Second reason!".
-        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace));
-        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')));
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace), 10);
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')), 10);
         let DialogStep::Next(next) =
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter))
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10)
         else {
             panic!("Enter goes on to the confirmation");
         };
@@ -376,7 +424,7 @@ mod tests {
         // A third press wraps around to the first.
         let mut dialog = deny_dialog();
         for _ in 0..3 {
-            dialog.handle_key(&keymap, ListKind::Requests, tab);
+            dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
         }
         let Dialog::Deny(deny) = &dialog else {
             panic!()
@@ -391,11 +439,11 @@ mod tests {
         let mut dialog = deny_dialog();
         for c in "no thanks".chars() {
             assert!(matches!(
-                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c))),
+                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c)), 10),
                 DialogStep::Stay
             ));
         }
-        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter));
+        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10);
         let DialogStep::Next(next) = step else {
             panic!("Enter goes on to the confirmation");
         };
@@ -421,7 +469,7 @@ mod tests {
             deny.editor.insert_str("é".repeat(MAX_MESSAGE_CHARS + 1));
         }
         assert!(matches!(
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter)),
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10),
             DialogStep::Stay
         ));
         let Dialog::Deny(deny) = &dialog else {
@@ -453,14 +501,14 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    confirm().handle_key(&keymap, ListKind::Invites, key(code)),
+                    confirm().handle_key(&keymap, ListKind::Invites, key(code), 10),
                     DialogStep::Cancelled
                 ),
                 "{code:?}"
             );
         }
         assert!(matches!(
-            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y'))),
+            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y')), 10),
             DialogStep::Quit
         ));
     }

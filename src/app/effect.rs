@@ -43,6 +43,10 @@ pub enum Effect {
         decision: DecisionId,
         team_id: String,
     },
+    /// Read a list saved by an earlier session (answers `Msg::CacheLoaded`).
+    ReadCache(ListKind),
+    /// Save a list that finished loading, for the next start.
+    SaveCache(Box<crate::cache::Snapshot>),
     Quit,
     /// Append these records to the journal, fsync'd, before any effect
     /// that follows is performed.
@@ -74,6 +78,8 @@ impl Effect {
             Effect::Send { call, .. } => call.decision(),
             Effect::AuthTest
             | Effect::Load(_)
+            | Effect::ReadCache(_)
+            | Effect::SaveCache(_)
             | Effect::Quit
             | Effect::Journal(_)
             | Effect::CheckRequests

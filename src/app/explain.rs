@@ -22,6 +22,25 @@ pub fn code(error: &SlackError) -> String {
     }
 }
 
+/// Slack's codes for a decision someone else made first (another admin,
+/// the other org, or expiry): the item is no longer pending. Not a failure.
+pub const DECIDED_ELSEWHERE: &[&str] = &[
+    "invite_not_found",
+    "already_approved",
+    "invite_already_approved",
+    "invite_already_denied",
+    "approval_inactive",
+    "inactive_invite",
+    "invalid_action",
+    "approval_not_found",
+    "invite_expired",
+];
+
+/// True when Slack's answer means the item was decided elsewhere.
+pub fn decided_elsewhere(error: &SlackError) -> bool {
+    matches!(error, SlackError::Api { code, .. } if DECIDED_ELSEWHERE.contains(&code.as_str()))
+}
+
 /// `code — meaning`, for a notice or a pane that could not load.
 pub fn explain(error: &SlackError) -> String {
     format!("{} — {}", code(error), meaning(error))

@@ -32,12 +32,22 @@ use crate::slack::models::{ConnectInvite, ConnectUser, ExternalOrg, InviteReques
 /// Between two fields in a [`search_key`]; terms never contain it.
 const SEPARATOR: char = '\u{1F}';
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Term {
     /// Cleaned and lowercased; never empty.
     text: String,
     negated: bool,
+    /// A SIMD substring searcher for `text`, built once per keystroke.
+    finder: memchr::memmem::Finder<'static>,
 }
+
+impl PartialEq for Term {
+    fn eq(&self, other: &Term) -> bool {
+        self.text == other.text && self.negated == other.negated
+    }
+}
+
+impl Eq for Term {}
 
 /// A parsed filter. `Filter::default()` matches everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -109,7 +119,12 @@ impl Filter {
             let text = fold(raw.strip_prefix('#').unwrap_or(&raw));
             // A lone `-` (the start of an exclusion being typed) is no term yet.
             if !text.is_empty() {
-                terms.push(Term { text, negated });
+                let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+                terms.push(Term {
+                    text,
+                    negated,
+                    finder,
+                });
             }
         }
         Filter { terms }
@@ -127,9 +142,10 @@ impl Filter {
 
     /// Whether an item whose [`search_key`] is `key` matches.
     pub fn matches_key(&self, key: &str) -> bool {
+        let key = key.as_bytes();
         self.terms
             .iter()
-            .all(|term| key.contains(term.text.as_str()) != term.negated)
+            .all(|term| term.finder.find(key).is_some() != term.negated)
     }
 
     /// True when every item this filter keeps was also kept by `previous`,

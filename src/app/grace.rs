@@ -34,6 +34,8 @@ pub struct Entry {
     pub label: String,
     /// When it is sent (milliseconds, app clock).
     pub due_ms: i64,
+    /// A batch on marked rows: when due it runs a few calls at a time.
+    pub batch: bool,
 }
 
 #[derive(Debug, Default)]
@@ -49,6 +51,11 @@ pub struct GraceQueue {
 impl GraceQueue {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether a batch waits in the queue.
+    pub fn has_batch(&self) -> bool {
+        self.entries.iter().any(|e| e.batch)
     }
 
     /// Oldest first.
@@ -124,23 +131,28 @@ fn journal_record(app: &App, write: &PlannedWrite, batch: Option<&String>) -> Jo
         | DecisionKind::DeclineInvite { target_team } => {
             if let Some(invite) = app.invites.find(item) {
                 let channel = invite.channel();
-                record.channel = channel.and_then(|c| c.name.clone());
-                record.channel_id = channel.map(|c| c.id.clone());
+                record.channel = channel.and_then(|c| c.name.as_deref().map(str::to_owned));
+                record.channel_id = channel.map(|c| c.id.to_string());
                 let other = other_team(invite, &ours);
-                record.org = other.and_then(|t| t.name.clone());
-                record.org_id = target_team.clone().or_else(|| other.map(|t| t.id.clone()));
+                record.org = other.and_then(|t| t.name.as_deref().map(str::to_owned));
+                record.org_id = target_team
+                    .clone()
+                    .or_else(|| other.map(|t| t.id.to_string()));
             }
         }
         DecisionKind::ApproveRequest { message, .. } | DecisionKind::DenyRequest { message } => {
             record.message = message.clone();
             if let Some(channel) = app.requests.find(item).and_then(|r| r.channel.as_ref()) {
-                record.channel = channel.name.clone();
-                record.channel_id = Some(channel.id.clone());
+                record.channel = channel.name.as_deref().map(str::to_owned);
+                record.channel_id = Some(channel.id.to_string());
             }
         }
         DecisionKind::DisconnectChannel { leaving_team } => {
             record.channel_id = Some(item.to_owned());
-            record.channel = app.channels.find(item).and_then(|c| c.name.clone());
+            record.channel = app
+                .channels
+                .find(item)
+                .and_then(|c| c.name.as_deref().map(str::to_owned));
             record.org_id = leaving_team.clone();
             record.org = leaving_team.as_deref().map(|t| app.team_name(t).to_owned());
         }
@@ -156,6 +168,21 @@ fn journal_record(app: &App, write: &PlannedWrite, batch: Option<&String>) -> Jo
 /// several), journal them `queued`, and send at once when the window is 0.
 /// `label` names a batch ("approve 12 invites"); one write names itself.
 pub fn enqueue(app: &mut App, writes: Vec<PlannedWrite>, label: Option<String>) -> Vec<Effect> {
+    enqueue_entry(app, writes, label, false)
+}
+
+/// A batch on marked rows as ONE entry: sent (a few calls at a time, by
+/// [`super::bulk`]) or taken back whole.
+pub fn enqueue_batch(app: &mut App, writes: Vec<PlannedWrite>, label: String) -> Vec<Effect> {
+    enqueue_entry(app, writes, Some(label), true)
+}
+
+fn enqueue_entry(
+    app: &mut App,
+    writes: Vec<PlannedWrite>,
+    label: Option<String>,
+    batch_entry: bool,
+) -> Vec<Effect> {
     if app.read_only {
         app.notify(NoticeKind::Error, crate::read_only::WHY);
         return Vec::new();
@@ -206,6 +233,7 @@ pub fn enqueue(app: &mut App, writes: Vec<PlannedWrite>, label: Option<String>) 
         writes: queued,
         label,
         due_ms: app.now_ms + (app.grace_seconds as i64).saturating_mul(1000),
+        batch: batch_entry,
     };
     let skipped = if refused.is_empty() {
         String::new()
@@ -253,19 +281,26 @@ pub(super) fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The entry's writes as effects for the worker.
+/// The entry's writes as effects for the worker (a batch runs in
+/// [`super::bulk`], a few calls at a time).
 fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
+    if entry.batch {
+        return super::bulk::run(app, entry.writes);
+    }
     entry
         .writes
         .into_iter()
-        .map(|write| {
-            app.grace.sent.insert(write.decision, write.record.clone());
-            Effect::Send {
-                record: Box::new(write.record),
-                call: Box::new(write.kind.effect(write.decision, &write.item_id)),
-            }
-        })
+        .map(|write| send_effect(app, write))
         .collect()
+}
+
+/// The effect that sends one queued decision now.
+pub fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
+    app.grace.sent.insert(write.decision, write.record.clone());
+    Effect::Send {
+        record: Box::new(write.record),
+        call: Box::new(write.kind.effect(write.decision, &write.item_id)),
+    }
 }
 
 /// Send every entry whose window has passed (called on each clock message).
@@ -333,8 +368,20 @@ pub fn drop_all(app: &mut App, why: &str) -> Vec<Effect> {
 }
 
 fn close(app: &mut App, entry: Entry, outcome: Outcome, why: &str) -> Vec<Effect> {
-    let records = entry
-        .writes
+    close_writes(app, entry.writes, outcome, why)
+}
+
+/// End decisions that will never be sent: out of flight, and journaled so.
+pub fn close_writes(
+    app: &mut App,
+    writes: Vec<QueuedWrite>,
+    outcome: Outcome,
+    why: &str,
+) -> Vec<Effect> {
+    if writes.is_empty() {
+        return Vec::new();
+    }
+    let records = writes
         .iter()
         .map(|w| {
             app.decisions.cancel(w.decision);

@@ -1,9 +1,11 @@
 //! The Invites pane: channel invitations, split into those waiting on us
 //! and those waiting on the other side.
 
-use crate::slack::models::{Acceptance, ConnectInvite, ConnectTeam, Review};
+use std::sync::Arc;
 
-use super::list::{ListData, Section};
+use super::list::ListData;
+use super::rows::{Acceptance, Invite, Review, Team};
+use super::sort::RowKeys;
 
 /// Who has to act next on an invite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,21 +19,31 @@ pub enum WaitingOn {
 pub const AWAITING_US: &str = "Awaiting us";
 pub const AWAITING_THEM: &str = "Awaiting them";
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct InvitesPane {
-    pub list: ListData<ConnectInvite>,
-    pub awaiting_us: usize,
+    pub list: ListData<Invite>,
 }
 
-fn is_ours(team: Option<&ConnectTeam>, ours: &[&str]) -> bool {
-    team.is_some_and(|t| ours.contains(&t.id.as_str()))
+impl Default for InvitesPane {
+    fn default() -> Self {
+        InvitesPane {
+            list: ListData {
+                labels: &[AWAITING_US, AWAITING_THEM],
+                ..Default::default()
+            },
+        }
+    }
+}
+
+fn is_ours(team: Option<&Team>, ours: &[&str]) -> bool {
+    team.is_some_and(|t| ours.contains(&&*t.id))
 }
 
 fn reviewed_by_us(acceptance: &Acceptance, ours: &[&str]) -> bool {
     acceptance
         .reviews
         .iter()
-        .any(|review| is_ours(review.reviewing_team.as_ref(), ours))
+        .any(|review| is_ours(review.reviewing_team.as_deref(), ours))
 }
 
 fn is_pending(acceptance: &Acceptance) -> bool {
@@ -42,7 +54,7 @@ fn is_pending(acceptance: &Acceptance) -> bool {
 }
 
 /// True when we sent the invite (so approving needs `target_team`).
-pub fn we_invited(invite: &ConnectInvite, ours: &[&str]) -> bool {
+pub fn we_invited(invite: &Invite, ours: &[&str]) -> bool {
     match invite.direction.as_deref() {
         Some("outgoing") => true,
         Some("incoming") => false,
@@ -51,10 +63,7 @@ pub fn we_invited(invite: &ConnectInvite, ours: &[&str]) -> bool {
 }
 
 /// The acceptance our approval is for: pending and not yet reviewed by us.
-pub fn acceptance_awaiting_us<'a>(
-    invite: &'a ConnectInvite,
-    ours: &[&str],
-) -> Option<&'a Acceptance> {
+pub fn acceptance_awaiting_us<'a>(invite: &'a Invite, ours: &[&str]) -> Option<&'a Acceptance> {
     if ours.is_empty() || invite.status.as_deref() == Some("revoked") {
         return None;
     }
@@ -64,7 +73,7 @@ pub fn acceptance_awaiting_us<'a>(
         .find(|a| is_pending(a) && !reviewed_by_us(a, ours))
 }
 
-pub fn waiting_on(invite: &ConnectInvite, ours: &[&str]) -> WaitingOn {
+pub fn waiting_on(invite: &Invite, ours: &[&str]) -> WaitingOn {
     if acceptance_awaiting_us(invite, ours).is_some() {
         WaitingOn::Us
     } else {
@@ -74,29 +83,29 @@ pub fn waiting_on(invite: &ConnectInvite, ours: &[&str]) -> WaitingOn {
 
 /// The org on the other side: the inviter when it came to us, else the
 /// (first) accepting team.
-pub fn other_team<'a>(invite: &'a ConnectInvite, ours: &[&str]) -> Option<&'a ConnectTeam> {
+pub fn other_team<'a>(invite: &'a Invite, ours: &[&str]) -> Option<&'a Team> {
     if we_invited(invite, ours) {
         let pending = acceptance_awaiting_us(invite, ours);
         pending
             .or(invite.acceptances.first())
-            .and_then(|a| a.accepting_team.as_ref())
+            .and_then(|a| a.accepting_team.as_deref())
     } else {
         invite.inviting_team()
     }
 }
 
 /// `target_team` for approve/decline: the accepting team when we invited.
-pub fn target_team(invite: &ConnectInvite, ours: &[&str]) -> Option<String> {
+pub fn target_team(invite: &Invite, ours: &[&str]) -> Option<String> {
     if !we_invited(invite, ours) {
         return None;
     }
     other_team(invite, ours)
-        .map(|team| team.id.clone())
+        .map(|team| team.id.to_string())
         .filter(|id| !id.is_empty())
 }
 
 /// When the invite (or the acceptance we must review) stops being valid.
-pub fn expires_at(invite: &ConnectInvite, ours: &[&str]) -> Option<i64> {
+pub fn expires_at(invite: &Invite, ours: &[&str]) -> Option<i64> {
     acceptance_awaiting_us(invite, ours)
         .and_then(|a| a.date_invalid)
         .or(invite.date_invalid())
@@ -115,62 +124,55 @@ pub enum AfterApproval {
 
 /// Both the inviting and the accepting side have an approval review on
 /// this acceptance (either side may be us, under our team or org ID).
-fn every_side_approved(invite: &ConnectInvite, acceptance: &Acceptance, ours: &[&str]) -> bool {
-    let approved_by = |team: Option<&ConnectTeam>| {
+fn every_side_approved(invite: &Invite, acceptance: &Acceptance, ours: &[&str]) -> bool {
+    let approved_by = |team: Option<&Team>| {
         let Some(team) = team else {
             return false;
         };
         // Our side may have reviewed under our team or our org ID.
         let is_side =
-            |id: &str| id == team.id || (ours.contains(&team.id.as_str()) && ours.contains(&id));
+            |id: &str| id == &*team.id || (ours.contains(&&*team.id) && ours.contains(&id));
         acceptance.reviews.iter().any(|r| {
             r.kind.as_deref().is_none_or(|k| k == "approval")
-                && r.reviewing_team.as_ref().is_some_and(|t| is_side(&t.id))
+                && r.reviewing_team.as_deref().is_some_and(|t| is_side(&t.id))
         })
     };
-    approved_by(invite.inviting_team()) && approved_by(acceptance.accepting_team.as_ref())
+    approved_by(invite.inviting_team()) && approved_by(acceptance.accepting_team.as_deref())
+}
+
+/// What an invite row is sorted by.
+pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
+    let empty = || Arc::<str>::from("");
+    RowKeys {
+        group: u8::from(waiting_on(invite, ours) == WaitingOn::Them),
+        expires: expires_at(invite, ours).unwrap_or(i64::MAX),
+        when: invite.date_created().filter(|&t| t > 0).unwrap_or(i64::MAX),
+        org: other_team(invite, ours)
+            .and_then(|t| t.name.clone())
+            .unwrap_or_else(empty),
+        channel: invite
+            .channel()
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(empty),
+    }
 }
 
 impl InvitesPane {
-    /// Order rows: awaiting us first, then awaiting them; soonest expiry first within each.
+    /// Rows waiting on us, over the whole list (filter or not).
+    pub fn awaiting_us(&self) -> usize {
+        self.list.group_totals.first().copied().unwrap_or(0)
+    }
+
+    /// Who "us" is changed: every row's group, keys and filter key again.
     pub fn rebuild(&mut self, ours: &[&str]) {
-        let items = &self.list.items;
-        let key = |i: usize| {
-            let invite = &items[i];
-            (
-                waiting_on(invite, ours) == WaitingOn::Them,
-                expires_at(invite, ours).unwrap_or(i64::MAX),
-                invite.id().to_owned(),
-            )
-        };
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by_cached_key(|&i| key(i));
-        let us = order
-            .iter()
-            .take_while(|&&i| waiting_on(&items[i], ours) == WaitingOn::Us)
-            .count();
-        self.awaiting_us = us;
-        let sections = vec![
-            Section {
-                start: 0,
-                len: us,
-                label: AWAITING_US,
-            },
-            Section {
-                start: us,
-                len: order.len() - us,
-                label: AWAITING_THEM,
-            },
-        ];
-        self.list.set_view(order, sections);
+        self.list.recompute(
+            &|invite| Some(super::filter::search_key(&invite.fields(ours))),
+            &|invite| keys(invite, ours),
+        );
     }
 
-    pub fn position(&self, invite_id: &str) -> Option<usize> {
-        self.list.items.iter().position(|i| i.id() == invite_id)
-    }
-
-    pub fn find(&self, invite_id: &str) -> Option<&ConnectInvite> {
-        self.position(invite_id).map(|i| &self.list.items[i])
+    pub fn find(&self, invite_id: &str) -> Option<&Invite> {
+        self.list.find(invite_id)
     }
 
     /// Slack took our approval: record our review so the row moves to
@@ -185,74 +187,64 @@ impl InvitesPane {
         ours: &[&str],
         now: i64,
     ) -> AfterApproval {
-        let Some(index) = self.position(invite_id) else {
+        let Some(invite) = self.find(invite_id) else {
             return AfterApproval::Gone;
         };
         let Some(our_id) = ours.first() else {
             return AfterApproval::Gone;
         };
-        // The next invite to triage slides into the decided one's place.
-        let was_selected = self.list.selected_index() == Some(index);
-        let position = self.list.selected;
-        let invite = &mut self.list.items[index];
+        let mut invite = invite.clone();
         if let Some(acceptance) = invite
             .acceptances
             .iter_mut()
             .find(|a| is_pending(a) && !reviewed_by_us(a, ours))
         {
             acceptance.reviews.push(Review {
-                kind: Some("approval".to_owned()),
+                kind: Some(Arc::from("approval")),
                 date_review: Some(now),
-                reviewing_team: Some(ConnectTeam {
-                    id: (*our_id).to_owned(),
+                reviewing_team: Some(Arc::new(Team {
+                    id: Arc::from(*our_id),
                     ..Default::default()
-                }),
+                })),
             });
         }
-        let invite = &self.list.items[index];
         let connected = !invite.acceptances.is_empty()
             && invite
                 .acceptances
                 .iter()
-                .all(|a| every_side_approved(invite, a, ours));
+                .all(|a| every_side_approved(&invite, a, ours));
         if connected {
-            self.list.remove_item(index);
-        }
-        self.rebuild(ours);
-        if was_selected && !connected {
-            self.list.selected = position.min(self.list.view.len().saturating_sub(1));
-        }
-        if connected {
+            self.list.remove(invite_id);
             AfterApproval::Connected
         } else {
+            self.list
+                .update_row(invite_id, |row| *row = invite, &|i| keys(i, ours));
             AfterApproval::WaitingOnThem
         }
     }
 
-    /// Slack took our decline: the invite is gone.
-    pub fn remove(&mut self, invite_id: &str, ours: &[&str]) {
-        if let Some(index) = self.position(invite_id) {
-            self.list.remove_item(index);
-            self.rebuild(ours);
-        }
+    /// Slack took our decline, or the invite was decided elsewhere: it is gone.
+    pub fn remove(&mut self, invite_id: &str) {
+        self.list.remove(invite_id);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::slack::models::InviteDetail;
+    use crate::app::rows::Interner;
+    use crate::slack::models::{self, ConnectInvite, InviteDetail};
 
-    fn team(id: &str) -> ConnectTeam {
-        ConnectTeam {
+    fn team(id: &str) -> models::ConnectTeam {
+        models::ConnectTeam {
             id: id.into(),
             name: Some(format!("Team {id}")),
             ..Default::default()
         }
     }
 
-    fn invite(id: &str, direction: &str, acceptances: Vec<Acceptance>) -> ConnectInvite {
-        ConnectInvite {
+    fn invite(id: &str, direction: &str, acceptances: Vec<models::Acceptance>) -> Invite {
+        let wire = ConnectInvite {
             direction: Some(direction.into()),
             status: Some("sent".into()),
             invite: Some(InviteDetail {
@@ -267,15 +259,23 @@ mod tests {
             }),
             acceptances,
             ..Default::default()
-        }
+        };
+        Invite::from_wire(&wire, OURS, &mut Interner::default())
     }
 
-    fn pending(team_id: &str, reviewed_by: Option<&str>) -> Acceptance {
-        Acceptance {
+    fn pane_with(rows: Vec<Invite>, ours: &[&str]) -> InvitesPane {
+        let mut pane = InvitesPane::default();
+        pane.list.begin_load(0);
+        pane.list.add_page(rows, None, true, 0, &|i| keys(i, ours));
+        pane
+    }
+
+    fn pending(team_id: &str, reviewed_by: Option<&str>) -> models::Acceptance {
+        models::Acceptance {
             approval_status: Some("pending_approval".into()),
             accepting_team: Some(team(team_id)),
             reviews: reviewed_by
-                .map(|id| Review {
+                .map(|id| models::Review {
                     kind: Some("approval".into()),
                     date_review: Some(1),
                     reviewing_team: Some(team(id)),
@@ -318,56 +318,56 @@ mod tests {
         assert_eq!(target_team(&outgoing, OURS).as_deref(), Some("TTHEM"));
         let incoming = invite("I1", "incoming", vec![pending("TUS", None)]);
         assert_eq!(target_team(&incoming, OURS), None);
-        assert_eq!(
-            other_team(&incoming, OURS).map(|t| t.id.as_str()),
-            Some("TOTHER")
-        );
+        assert_eq!(other_team(&incoming, OURS).map(|t| &*t.id), Some("TOTHER"));
     }
 
     #[test]
     fn rows_group_awaiting_us_first_and_our_approval_moves_a_row() {
-        let mut pane = InvitesPane::default();
-        pane.list.items = vec![
-            invite("I3", "outgoing", vec![]),
-            invite("I1", "incoming", vec![pending("TUS", None)]),
-        ];
-        pane.rebuild(OURS);
-        assert_eq!(pane.awaiting_us, 1);
+        let mut pane = pane_with(
+            vec![
+                invite("I3", "outgoing", vec![]),
+                invite("I1", "incoming", vec![pending("TUS", None)]),
+            ],
+            OURS,
+        );
+        assert_eq!(pane.awaiting_us(), 1);
         assert_eq!(pane.list.selected_item().unwrap().id(), "I1");
         // The inviter has not approved I1 yet: it waits on them now.
         assert_eq!(
             pane.record_our_approval("I1", OURS, 50),
             AfterApproval::WaitingOnThem
         );
-        assert_eq!(pane.awaiting_us, 0);
+        assert_eq!(pane.awaiting_us(), 0);
         assert_eq!(pane.list.selected, 0, "the selection stays in place");
         assert_eq!(waiting_on(pane.find("I1").unwrap(), OURS), WaitingOn::Them);
-        pane.remove("I3", OURS);
+        pane.remove("I3");
         assert_eq!(pane.list.items.len(), 1);
     }
 
     #[test]
     fn the_last_approval_connects_and_the_invite_leaves_the_list() {
-        let mut pane = InvitesPane::default();
-        pane.list.items = vec![invite(
-            "I1",
-            "incoming",
-            vec![pending("TUS", Some("TOTHER"))],
-        )];
-        pane.rebuild(OURS);
+        let mut pane = pane_with(
+            vec![invite(
+                "I1",
+                "incoming",
+                vec![pending("TUS", Some("TOTHER"))],
+            )],
+            OURS,
+        );
         assert_eq!(
             pane.record_our_approval("I1", OURS, 50),
             AfterApproval::Connected
         );
         assert!(pane.list.items.is_empty());
         // Our org-level review counts for our workspace's side too.
-        let mut pane = InvitesPane::default();
-        pane.list.items = vec![invite(
-            "I4",
-            "outgoing",
-            vec![pending("TTHEM", Some("TTHEM"))],
-        )];
-        pane.rebuild(&["EUS", "TUS"]);
+        let mut pane = pane_with(
+            vec![invite(
+                "I4",
+                "outgoing",
+                vec![pending("TTHEM", Some("TTHEM"))],
+            )],
+            &["EUS", "TUS"],
+        );
         assert_eq!(
             pane.record_our_approval("I4", &["EUS", "TUS"], 50),
             AfterApproval::Connected

@@ -31,8 +31,8 @@ impl Default for Keymap {
         use Context::*;
         use KeyCode as K;
         let list_and_detail = [List, Detail];
-        let moving = [List, Detail, Help, ChooseTeam, Queue, Journal];
-        let scrolling = [List, Detail, Help, Queue, Journal];
+        let moving = [List, Detail, Help, ChooseTeam, Queue, Journal, Plan, Report];
+        let scrolling = [List, Detail, Help, Queue, Journal, Plan, Report];
         let b = |action, keys: &[KeySpec], contexts: &[Context], in_footer| Binding {
             action,
             keys: keys.to_vec(),
@@ -47,7 +47,7 @@ impl Default for Keymap {
                 b(Action::Approve, &[k('a')], &list_and_detail, true),
                 b(Action::Decline, &[k('d')], &list_and_detail, true),
                 b(Action::Disconnect, &[k('X')], &list_and_detail, true),
-                b(Action::Confirm, &[k('y')], &[Confirm], true),
+                b(Action::Confirm, &[k('y')], &[Confirm, Plan], true),
                 b(Action::Undo, &[k('u')], &[List, Detail, Queue], true),
                 b(Action::SendQueued, &[k('s')], &[Queue, QuitQueued], true),
                 b(Action::DropQueued, &[k('D')], &[QuitQueued], true),
@@ -83,14 +83,18 @@ impl Default for Keymap {
                     ],
                     true,
                 ),
+                b(Action::Cancel, &[p(K::Esc), k('n')], &[Plan], true),
+                b(Action::KeepFilter, &[p(K::Enter)], &[Filter], true),
+                b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], false),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
                 b(
                     Action::Back,
                     &[p(K::Esc)],
-                    &[Detail, Help, Queue, Journal],
+                    &[Detail, Help, Queue, Journal, Report],
                     true,
                 ),
-                b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
+                b(Action::Mark, &[p(K::Char(' '))], &[List], true),
+                b(Action::Filter, &[k('/')], &[List], true),
                 b(
                     Action::PrevPane,
                     &[KeySpec::with(K::BackTab, KeyModifiers::SHIFT)],
@@ -105,7 +109,6 @@ impl Default for Keymap {
                 b(Action::Bottom, &[k('G'), p(K::End)], &scrolling, false),
                 b(Action::PageDown, &[p(K::PageDown)], &scrolling, false),
                 b(Action::PageUp, &[p(K::PageUp)], &scrolling, false),
-                b(Action::Refresh, &[k('r')], &list_and_detail, true),
                 b(Action::Help, &[k('?')], &[List, Detail, Help], true),
                 b(
                     Action::Quit,
@@ -113,6 +116,12 @@ impl Default for Keymap {
                     &[List, Detail, Help, Queue, Journal],
                     true,
                 ),
+                b(Action::Refresh, &[k('r')], &list_and_detail, true),
+                b(Action::SortNext, &[k('s')], &[List], true),
+                b(Action::SortReverse, &[k('S')], &[List], false),
+                b(Action::MarkAll, &[k('*')], &[List], false),
+                b(Action::StopBatch, &[k('x')], &list_and_detail, false),
+                b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
                 b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
                 // Moving is obvious, so it comes last and is the first to go
@@ -193,7 +202,9 @@ pub enum HelpLine {
 /// What the marks on screen mean; meaning is never in colour alone.
 pub const LEGEND: &[&str] = &[
     "(2m)     on a tab: how old that pane's data is; … while it loads, ✗ if it failed",
-    "5h!      expires within a day (also highlighted)",
+    "5h!      expires within a day (also highlighted); titles count them",
+    ">*       the selected row is marked; with marks, a and d plan a batch",
+    "+        new since the last refresh (also bold)",
     "expired  past its expiry date",
     "✓        org verified by Slack (in the org column)",
     "…        text cut to fit; the detail view (Enter) shows more",

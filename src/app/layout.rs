@@ -54,6 +54,15 @@ pub fn detail_rows(size: (u16, u16), status_lines: u16) -> usize {
     usize::from(body_height(size, status_lines).saturating_sub(DETAIL_CHROME_LINES)).max(1)
 }
 
+/// Lines of a batch plan or report outside its scrolling list: the box's
+/// border, the summary above the list and the keys below it.
+pub const PLAN_CHROME_LINES: u16 = 8;
+
+/// Lines of list a batch plan or report shows at terminal size `size`.
+pub fn dialog_rows(size: (u16, u16)) -> usize {
+    usize::from(size.1.saturating_sub(PLAN_CHROME_LINES)).max(1)
+}
+
 /// A box of at most `width` x `height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);

@@ -1,9 +1,18 @@
-//! What every pane's list has in common: the items as Slack sent them, the
-//! order they are shown in, selection, scrolling and load status.
+//! What every pane's list has in common: its rows, the order they show in
+//! (sorted, grouped, filtered), selection, scrolling, marks and load status.
 //!
-//! Items are stored once; `view` holds indices into them so that sorting,
-//! grouping and (later) filtering never copy an item.
+//! Rows are stored once, behind an `Arc` (so the disk cache can take a
+//! snapshot without copying them); `order` holds every row's index in sort
+//! order and `view` the ones the filter keeps. Sorting, filtering and
+//! drawing never copy a row. How pages and refreshes merge into a list is
+//! in [`super::refresh`]; marks are in [`super::marks`].
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::filter::Filter;
+use super::rows::Row;
+use super::sort::{RowKeys, SortState, compare};
 use crate::slack::SlackError;
 
 /// Where a list's data stands.
@@ -11,10 +20,8 @@ use crate::slack::SlackError;
 pub enum LoadState {
     /// Nothing asked for yet.
     Idle,
-    /// Pages are streaming in; `replace` means the next page starts a fresh list.
-    Loading {
-        replace: bool,
-    },
+    /// Pages are streaming in; rows already shown stay until the load ends.
+    Loading,
     Loaded,
     Failed(SlackError),
 }
@@ -35,12 +42,31 @@ pub enum DisplayLine {
     Row(usize),
 }
 
+/// Computes a row's sort keys; given by the pane, which knows who "us" is.
+pub type KeysFn<'a, T> = &'a dyn Fn(&T) -> RowKeys;
+
 #[derive(Debug, Clone)]
 pub struct ListData<T> {
-    pub items: Vec<T>,
-    /// Display order: indices into `items`.
+    pub items: Vec<Arc<T>>,
+    pub(super) index: HashMap<Arc<str>, usize>,
+    /// Per item (parallel to `items`): sort keys, filter result, and the
+    /// load that last saw it.
+    pub(super) keys: Vec<RowKeys>,
+    pub(super) matched: Vec<bool>,
+    pub(super) stamps: Vec<u32>,
+    /// Results of the last filters typed over the current rows (one bit a
+    /// row), so deleting a letter is as quick as typing one.
+    pub(super) filter_memo: Vec<(Filter, Vec<u64>)>,
+    pub(super) generation: u32,
+    /// Every item index in display order.
+    pub order: Vec<usize>,
+    /// The indices the filter keeps, in display order.
     pub view: Vec<usize>,
     pub sections: Vec<Section>,
+    /// Rows per group over the whole list, filter or not.
+    pub group_totals: Vec<usize>,
+    /// Section labels by group; empty for lists without sections.
+    pub labels: &'static [&'static str],
     /// Position in `view` of the selected row.
     pub selected: usize,
     /// First display line shown (headings count as lines).
@@ -52,27 +78,68 @@ pub struct ListData<T> {
     pub total: Option<u64>,
     /// The admin asked for this load (`r`): say so when it is done.
     pub announce_done: bool,
+    pub sort: SortState,
+    pub filter: Filter,
+    /// The filter as typed.
+    pub filter_text: String,
+    /// IDs of marked rows; batch decisions act on them.
+    pub marks: HashSet<Arc<str>>,
+    /// IDs of rows the last refresh brought that were not listed before.
+    pub fresh: HashSet<Arc<str>>,
+    /// Rows and pages received by the current (or last) load.
+    pub fetched: usize,
+    pub pages: usize,
+    pub load_started: Option<i64>,
+    /// Seconds the last complete load took.
+    pub last_load_secs: i64,
+    /// This load refreshes rows already shown: rows it adds are new.
+    pub highlight_new: bool,
+    /// The rows shown came from the disk cache, saved then.
+    pub cached_at: Option<i64>,
+    /// Rows that expire within a day (counted on each tick, not per frame).
+    pub soon: usize,
 }
 
 impl<T> Default for ListData<T> {
     fn default() -> Self {
         ListData {
             items: Vec::new(),
+            index: HashMap::new(),
+            keys: Vec::new(),
+            matched: Vec::new(),
+            stamps: Vec::new(),
+            filter_memo: Vec::new(),
+            generation: 0,
+            order: Vec::new(),
             view: Vec::new(),
             sections: Vec::new(),
+            group_totals: Vec::new(),
+            labels: &[],
             selected: 0,
             offset: 0,
             load: LoadState::Idle,
             loaded_at: None,
             total: None,
             announce_done: false,
+            sort: SortState::default_for(super::ListKind::Invites),
+            filter: Filter::default(),
+            filter_text: String::new(),
+            marks: HashSet::new(),
+            fresh: HashSet::new(),
+            fetched: 0,
+            pages: 0,
+            load_started: None,
+            last_load_secs: 0,
+            highlight_new: false,
+            cached_at: None,
+            soon: 0,
         }
     }
 }
 
 impl<T> ListData<T> {
     pub fn is_loading(&self) -> bool {
-        matches!(self.load, LoadState::Loading { .. })
+        matches!(self.load, LoadState::Loading)
     }
 
     pub fn error(&self) -> Option<&SlackError> {
@@ -82,34 +149,12 @@ impl<T> ListData<T> {
         }
     }
 
-    /// Mark the start of a (re)load: the current rows stay on screen until
-    /// the first page of the new load arrives.
-    pub fn begin_load(&mut self) {
-        self.load = LoadState::Loading { replace: true };
-    }
-
-    /// Add one page; returns true when it completed the load.
-    pub fn add_page(&mut self, items: Vec<T>, total: Option<u64>, is_last: bool, now: i64) -> bool {
-        if matches!(self.load, LoadState::Loading { replace: true }) {
-            self.items.clear();
-        }
-        self.items.extend(items);
-        self.total = total.or(self.total);
-        if is_last {
-            self.load = LoadState::Loaded;
-            self.loaded_at = Some(now);
-        } else {
-            self.load = LoadState::Loading { replace: false };
-        }
-        is_last
-    }
-
     pub fn fail(&mut self, error: SlackError) {
         self.load = LoadState::Failed(error);
     }
 
     pub fn selected_item(&self) -> Option<&T> {
-        self.view.get(self.selected).map(|&i| &self.items[i])
+        self.view.get(self.selected).map(|&i| &*self.items[i])
     }
 
     /// Index into `items` of the selected row.
@@ -117,36 +162,8 @@ impl<T> ListData<T> {
         self.view.get(self.selected).copied()
     }
 
-    /// Rebuild the display order with `order` (already sorted indices) and
-    /// sections. The selection follows its item when the admin has moved;
-    /// one who has not stays at the top while rows stream in or re-sort.
-    pub fn set_view(&mut self, order: Vec<usize>, sections: Vec<Section>) {
-        let at_top = self.selected == 0 && self.offset == 0;
-        let previous = if at_top { None } else { self.selected_index() };
-        self.view = order;
-        self.sections = sections;
-        if let Some(previous) = previous
-            && let Some(pos) = self.view.iter().position(|&i| i == previous)
-        {
-            self.selected = pos;
-        }
-        self.selected = self.selected.min(self.view.len().saturating_sub(1));
-    }
-
-    /// Remove one item (after a decision took it off Slack's list).
-    pub fn remove_item(&mut self, index: usize) -> Option<T> {
-        if index >= self.items.len() {
-            return None;
-        }
-        let removed = self.items.remove(index);
-        // Indices above the removed one shift down by one.
-        self.view.retain(|&i| i != index);
-        for i in &mut self.view {
-            if *i > index {
-                *i -= 1;
-            }
-        }
-        Some(removed)
+    pub fn keys_of(&self, index: usize) -> Option<&RowKeys> {
+        self.keys.get(index)
     }
 
     /// Display line of the row at view position `pos` (headings included).
@@ -202,6 +219,7 @@ impl<T> ListData<T> {
     /// first row, are inside a viewport of `viewport` lines.
     pub fn scroll_into_view(&mut self, viewport: usize) {
         let viewport = viewport.max(1);
+        self.selected = self.selected.min(self.view.len().saturating_sub(1));
         let line = self.line_of(self.selected);
         let starts_section = self
             .sections
@@ -221,129 +239,257 @@ impl<T> ListData<T> {
         let max_offset = self.line_count().saturating_sub(viewport);
         self.offset = self.offset.min(max_offset);
     }
+
+    /// Count the rows that expire within a day of `now` (not yet expired).
+    pub fn count_soon(&mut self, now: i64) {
+        let limit = now.saturating_add(super::time::SOON_SECS);
+        self.soon = self
+            .keys
+            .iter()
+            .filter(|k| k.expires > now && k.expires < limit)
+            .count();
+    }
+
+    /// Rebuild `view` and the sections from `order` and the filter results.
+    pub(super) fn rebuild_view(&mut self) {
+        let matched = &self.matched;
+        self.view.clear();
+        self.view
+            .extend(self.order.iter().copied().filter(|&i| matched[i]));
+        self.rebuild_sections();
+    }
+
+    /// Sections and group totals, by binary search: `order` and `view`
+    /// are sorted by group first.
+    pub(super) fn rebuild_sections(&mut self) {
+        self.sections.clear();
+        if self.labels.is_empty() {
+            return;
+        }
+        let keys = &self.keys;
+        let ends = |list: &[usize]| -> Vec<usize> {
+            (0..self.labels.len())
+                .map(|g| list.partition_point(|&i| usize::from(keys[i].group) <= g))
+                .collect()
+        };
+        let (totals, shown) = (ends(&self.order), ends(&self.view));
+        let mut start = 0;
+        self.group_totals.clear();
+        for (group, label) in self.labels.iter().enumerate() {
+            let before = if group == 0 { 0 } else { totals[group - 1] };
+            self.group_totals.push(totals[group] - before);
+            let len = shown[group] - start;
+            self.sections.push(Section { start, len, label });
+            start = shown[group];
+        }
+    }
+}
+
+/// Where the admin was in a list, to put them back after the rows changed.
+#[derive(Debug, Clone)]
+pub(super) struct Anchor {
+    id: Option<Arc<str>>,
+    pos: usize,
+    screen_row: usize,
+    at_top: bool,
+}
+
+impl<T: Row> ListData<T> {
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn find(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|i| &*self.items[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub(super) fn anchor(&self) -> Anchor {
+        let pos = self.selected;
+        Anchor {
+            id: self.selected_item().map(|row| row.id().clone()),
+            pos,
+            screen_row: self.line_of(pos).saturating_sub(self.offset),
+            at_top: pos == 0 && self.offset == 0,
+        }
+    }
+
+    /// Put the selection back on the anchored row, at the same screen row;
+    /// an admin who had not moved stays at the top. When the row left, the
+    /// next one takes its place.
+    pub(super) fn restore(&mut self, anchor: Anchor) {
+        if anchor.at_top {
+            self.selected = 0;
+            self.offset = 0;
+            return;
+        }
+        let found = anchor.id.as_ref().and_then(|id| {
+            let index = self.position(id)?;
+            self.view.iter().position(|&i| i == index)
+        });
+        self.selected = found
+            .unwrap_or(anchor.pos)
+            .min(self.view.len().saturating_sub(1));
+        self.offset = self
+            .line_of(self.selected)
+            .saturating_sub(anchor.screen_row);
+    }
+
+    pub(super) fn cmp_items(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        compare(
+            self.sort,
+            (&self.keys[a], self.items[a].id()),
+            (&self.keys[b], self.items[b].id()),
+        )
+    }
+
+    /// Sort every row again (after the sort or the keys changed).
+    pub fn resort(&mut self) {
+        let anchor = self.anchor();
+        let mut order = std::mem::take(&mut self.order);
+        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
+        self.order = order;
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    /// Compute every row's filter key (when `search` gives one) and sort
+    /// keys again, then filter and sort again: who "us" is, or the orgs'
+    /// names, changed.
+    pub fn recompute(&mut self, search: &dyn Fn(&T) -> Option<Box<str>>, keys: KeysFn<'_, T>) {
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        for row in &mut self.items {
+            if let Some(key) = search(row).filter(|key| **key != *row.search_key()) {
+                Arc::make_mut(row).set_search_key(key);
+            }
+        }
+        self.keys = self.items.iter().map(|row| keys(row)).collect();
+        for (matched, row) in self.matched.iter_mut().zip(&self.items) {
+            *matched = self.filter.matches_key(row.search_key());
+        }
+        let mut order = std::mem::take(&mut self.order);
+        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
+        self.order = order;
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    pub fn set_sort(&mut self, sort: SortState) {
+        self.sort = sort;
+        self.resort();
+    }
+
+    /// Apply a new filter text. Typing one more letter only rechecks the
+    /// current matches; the selection stays on its row while it matches.
+    pub fn set_filter(&mut self, text: &str) {
+        let filter = Filter::parse(text);
+        self.filter_text = text.to_owned();
+        if filter == self.filter {
+            return;
+        }
+        let anchor = self.anchor();
+        if filter.is_empty() {
+            self.matched.fill(true);
+            self.rebuild_view();
+        } else if let Some((_, bits)) = self.filter_memo.iter().find(|(f, _)| *f == filter) {
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                *matched = bits[i / 64] & (1 << (i % 64)) != 0;
+            }
+            self.rebuild_view();
+        } else if filter.narrows(&self.filter) {
+            for &i in &self.view {
+                self.matched[i] = filter.matches_key(self.items[i].search_key());
+            }
+            let matched = &self.matched;
+            self.view.retain(|&i| matched[i]);
+            self.rebuild_sections();
+        } else {
+            for (matched, row) in self.matched.iter_mut().zip(&self.items) {
+                *matched = filter.matches_key(row.search_key());
+            }
+            self.rebuild_view();
+        }
+        if !filter.is_empty() {
+            self.remember(&filter);
+        }
+        self.filter = filter;
+        self.restore(anchor);
+    }
+
+    fn remember(&mut self, filter: &Filter) {
+        const KEPT: usize = 16;
+        if self.filter_memo.iter().any(|(f, _)| f == filter) {
+            return;
+        }
+        let mut bits = vec![0u64; self.matched.len().div_ceil(64)];
+        for (i, _) in self.matched.iter().enumerate().filter(|(_, m)| **m) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        if self.filter_memo.len() == KEPT {
+            self.filter_memo.remove(0);
+        }
+        self.filter_memo.push((filter.clone(), bits));
+    }
+
+    /// Change one row in place (e.g. our approval added a review) and move
+    /// it to where it now sorts.
+    pub fn update_row(&mut self, id: &str, change: impl FnOnce(&mut T), keys: KeysFn<'_, T>) {
+        let Some(index) = self.position(id) else {
+            return;
+        };
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        change(Arc::make_mut(&mut self.items[index]));
+        self.keys[index] = keys(&self.items[index]);
+        self.matched[index] = self.filter.matches_key(self.items[index].search_key());
+        self.order.retain(|&i| i != index);
+        let at = self
+            .order
+            .partition_point(|&i| self.cmp_items(i, index).is_lt());
+        self.order.insert(at, index);
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    /// Remove one row (a decision took it off Slack's list); the next row
+    /// slides into its place.
+    pub fn remove(&mut self, id: &str) -> Option<Arc<T>> {
+        let index = self.position(id)?;
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        let last = self.items.len() - 1;
+        let removed = self.items.swap_remove(index);
+        self.keys.swap_remove(index);
+        self.matched.swap_remove(index);
+        self.stamps.swap_remove(index);
+        self.index.remove(id);
+        if index != last {
+            self.index.insert(self.items[index].id().clone(), index);
+        }
+        for list in [&mut self.order, &mut self.view] {
+            list.retain(|&i| i != index);
+            for i in list.iter_mut() {
+                if *i == last {
+                    *i = index;
+                }
+            }
+        }
+        self.rebuild_sections();
+        self.marks.remove(id);
+        self.fresh.remove(id);
+        self.restore(anchor);
+        Some(removed)
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sectioned() -> ListData<u32> {
-        let mut list = ListData {
-            items: (0..10).collect(),
-            ..Default::default()
-        };
-        list.set_view(
-            (0..10).collect(),
-            vec![
-                Section {
-                    start: 0,
-                    len: 3,
-                    label: "A",
-                },
-                Section {
-                    start: 3,
-                    len: 7,
-                    label: "B",
-                },
-            ],
-        );
-        list
-    }
-
-    #[test]
-    fn headings_take_a_line_each() {
-        let list = sectioned();
-        assert_eq!(list.line_count(), 12);
-        assert_eq!(list.display_line(0), Some(DisplayLine::Heading(0)));
-        assert_eq!(list.display_line(1), Some(DisplayLine::Row(0)));
-        assert_eq!(list.display_line(4), Some(DisplayLine::Heading(1)));
-        assert_eq!(list.display_line(5), Some(DisplayLine::Row(3)));
-        assert_eq!(list.display_line(11), Some(DisplayLine::Row(9)));
-        assert_eq!(list.display_line(12), None);
-        assert_eq!(list.line_of(3), 5);
-    }
-
-    #[test]
-    fn scrolling_keeps_the_selection_and_its_heading_visible() {
-        let mut list = sectioned();
-        list.move_by(9, 4);
-        assert_eq!(list.selected, 9);
-        assert_eq!(list.offset, 8);
-        list.move_by(-6, 4);
-        assert_eq!(list.selected, 3);
-        assert_eq!(list.offset, 4, "the heading of section B shows too");
-        list.move_by(-100, 4);
-        assert_eq!((list.selected, list.offset), (0, 0));
-    }
-
-    #[test]
-    fn empty_sections_take_no_line() {
-        let mut list: ListData<u32> = ListData {
-            items: vec![1, 2],
-            ..Default::default()
-        };
-        list.set_view(
-            vec![0, 1],
-            vec![
-                Section {
-                    start: 0,
-                    len: 0,
-                    label: "A",
-                },
-                Section {
-                    start: 0,
-                    len: 2,
-                    label: "B",
-                },
-            ],
-        );
-        assert_eq!(list.display_line(0), Some(DisplayLine::Heading(1)));
-        assert_eq!(list.display_line(1), Some(DisplayLine::Row(0)));
-        assert_eq!(list.line_count(), 3);
-    }
-
-    #[test]
-    fn a_reload_replaces_rows_only_when_its_first_page_arrives() {
-        let mut list: ListData<u32> = ListData::default();
-        list.begin_load();
-        list.add_page(vec![1, 2], Some(4), false, 10);
-        list.add_page(vec![3, 4], None, true, 11);
-        assert_eq!(list.items, vec![1, 2, 3, 4]);
-        assert_eq!(list.loaded_at, Some(11));
-        list.begin_load();
-        assert_eq!(list.items.len(), 4, "old rows stay while the reload starts");
-        list.add_page(vec![9], None, true, 20);
-        assert_eq!(list.items, vec![9]);
-    }
-
-    #[test]
-    fn a_resort_keeps_a_moved_selection_on_its_item_and_the_top_at_the_top() {
-        let mut list: ListData<u32> = ListData {
-            items: vec![10, 20, 30],
-            ..Default::default()
-        };
-        list.set_view(vec![0, 1, 2], Vec::new());
-        list.set_view(vec![2, 1, 0], Vec::new());
-        assert_eq!(
-            list.selected_item(),
-            Some(&30),
-            "not moved: stays at the top"
-        );
-        list.move_by(1, 10);
-        assert_eq!(list.selected_item(), Some(&20));
-        list.set_view(vec![1, 0, 2], Vec::new());
-        assert_eq!(list.selected_item(), Some(&20), "moved: follows its item");
-    }
-
-    #[test]
-    fn removing_an_item_keeps_the_view_consistent() {
-        let mut list: ListData<u32> = ListData {
-            items: vec![10, 20, 30],
-            ..Default::default()
-        };
-        list.set_view(vec![2, 0, 1], Vec::new());
-        list.remove_item(0);
-        assert_eq!(list.items, vec![20, 30]);
-        assert_eq!(list.view, vec![1, 0]);
-    }
-}
+#[path = "list_tests.rs"]
+mod tests;

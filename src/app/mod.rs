@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod actions;
+pub mod bulk;
 pub mod channels;
 pub mod confirmations;
 pub mod decisions;
@@ -14,6 +15,7 @@ pub mod dialogs;
 pub mod effect;
 pub mod explain;
 pub mod filter;
+pub mod filter_input;
 pub mod grace;
 pub mod invites;
 pub mod journal_view;
@@ -21,14 +23,18 @@ pub mod keymap;
 pub mod keyspec;
 pub mod layout;
 pub mod list;
-mod list_ops;
+pub mod marks;
 pub mod msg;
+pub mod ops;
 pub mod orgs;
 pub mod outcomes;
 pub mod overlays;
-mod pages;
+pub mod pages;
 pub mod reconcile;
+pub mod refresh;
 pub mod requests;
+pub mod rows;
+pub mod sort;
 pub mod time;
 pub mod update;
 #[cfg(test)]
@@ -42,6 +48,9 @@ pub use update::{start, update};
 use crate::slack::SlackError;
 use crate::slack::models::AuthTest;
 
+use std::collections::HashSet;
+
+use bulk::Batch;
 use channels::ChannelsPane;
 use decisions::Decisions;
 use dialogs::Dialog;
@@ -239,6 +248,24 @@ pub struct App {
     pub config: crate::config::Config,
     /// What in the config file could not be used (shown in help and at start).
     pub config_warnings: Vec<String>,
+    /// Shares repeated strings, teams and users between rows.
+    pub interner: rows::Interner,
+    /// The admin is typing the current pane's `/` filter.
+    pub filtering: bool,
+    /// The batch decision running on marked rows, if any.
+    pub batch: Option<Batch>,
+    /// Seconds between automatic refreshes of a list; `None` = only `r`.
+    pub auto_refresh: Option<i64>,
+    /// Seconds in a rate-limit window (Slack: 60; shorter against a
+    /// scaled emulator).
+    pub rate_window: i64,
+    /// Refreshes asked for before Slack allows them; they start when it does.
+    pub queued_refresh: HashSet<ListKind>,
+    /// Read and save the disk cache ([`crate::cache`]).
+    pub use_cache: bool,
+    /// The workspace the cached rows on screen belong to, until `auth.test`
+    /// says who we are.
+    pub cache_team: Option<String>,
 }
 
 impl App {
@@ -273,6 +300,14 @@ impl App {
             exit_signal: None,
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
+            interner: rows::Interner::default(),
+            filtering: false,
+            batch: None,
+            auto_refresh: Some(refresh::AUTO_REFRESH_SECS),
+            rate_window: 60,
+            queued_refresh: HashSet::new(),
+            use_cache: false,
+            cache_team: None,
         }
     }
 
@@ -335,6 +370,8 @@ impl App {
             Context::Queue
         } else if self.journal_view.is_some() {
             Context::Journal
+        } else if self.filtering {
+            Context::Filter
         } else if self.help.is_some() {
             Context::Help
         } else if self.detail.is_some() {
@@ -365,6 +402,9 @@ impl App {
                 NoticeKind::Info => "·",
             };
             paragraphs.push((Some(notice.kind), format!("{mark} {}", notice.text)));
+        }
+        if let Some(batch) = &self.batch {
+            paragraphs.push((None, batch.progress_line(self.now)));
         }
         if let Some(waiting) = &self.waiting {
             paragraphs.push((None, waiting.describe(self.now)));
@@ -403,6 +443,7 @@ impl App {
         self.decisions
             .in_flight_count()
             .saturating_sub(self.grace.decision_count())
+            .saturating_sub(self.batch.as_ref().map_or(0, |b| b.queue.len()))
     }
 
     /// " 2 in flight ", right of the status line.
@@ -428,6 +469,7 @@ impl App {
                 .journal_view
                 .as_ref()
                 .is_some_and(|v| v.records.is_none())
+            || self.batch.as_ref().is_some_and(|b| !b.is_finished())
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
@@ -445,12 +487,7 @@ impl App {
 
     /// The item ID selected in the current pane.
     pub fn selected_id(&self) -> Option<String> {
-        match self.pane {
-            ListKind::Invites => self.invites.list.selected_item().map(|i| i.id().to_owned()),
-            ListKind::Requests => self.requests.list.selected_item().map(|r| r.id.clone()),
-            ListKind::Orgs => self.orgs.list.selected_item().map(|o| o.team_id.clone()),
-            ListKind::Channels => self.channels.list.selected_item().map(|c| c.id.clone()),
-        }
+        ops::with_list_ref(self, self.pane, |l| l.selected_id()).map(|id| id.to_string())
     }
 
     /// A display name for an external team ID, from the Orgs data when we have it.

@@ -1,17 +1,27 @@
 //! The Orgs pane: external organizations we are connected to. Its data
 //! also answers "what do we already share with them?" for the other panes.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::slack::models::ExternalOrg;
-
+use super::ListKind;
 use super::list::ListData;
+use super::rows::Org;
+use super::sort::{RowKeys, SortState};
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct OrgsPane {
-    pub list: ListData<ExternalOrg>,
-    /// team_id → index into `list.items`, for lookups from other panes.
-    by_id: HashMap<String, usize>,
+    pub list: ListData<Org>,
+}
+
+impl Default for OrgsPane {
+    fn default() -> Self {
+        OrgsPane {
+            list: ListData {
+                sort: SortState::default_for(ListKind::Orgs),
+                ..Default::default()
+            },
+        }
+    }
 }
 
 /// What disconnecting an org cuts, from its channel counts.
@@ -24,7 +34,7 @@ pub struct ChannelCounts {
 }
 
 impl ChannelCounts {
-    pub fn of(org: &ExternalOrg) -> ChannelCounts {
+    pub fn of(org: &Org) -> ChannelCounts {
         ChannelCounts {
             public: org.public_channel_count.unwrap_or(0),
             private: org.private_channel_count.unwrap_or(0),
@@ -46,42 +56,51 @@ impl ChannelCounts {
     }
 }
 
-pub fn display_name(org: &ExternalOrg) -> &str {
+pub fn display_name(org: &Org) -> &str {
     org.team_name
         .as_deref()
         .filter(|n| !n.is_empty())
         .unwrap_or(&org.team_id)
 }
 
-impl OrgsPane {
-    /// Alphabetical by name, case-insensitive.
-    pub fn rebuild(&mut self) {
-        let items = &self.list.items;
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by_cached_key(|&i| (display_name(&items[i]).to_lowercase(), i));
-        self.by_id = items
-            .iter()
-            .enumerate()
-            .map(|(i, org)| (org.team_id.clone(), i))
-            .collect();
-        self.list.set_view(order, Vec::new());
+/// What an org row is sorted by: name, or least recently active first.
+pub fn keys(org: &Org) -> RowKeys {
+    RowKeys {
+        group: 0,
+        expires: i64::MAX,
+        when: org
+            .last_active_timestamp
+            .filter(|&t| t > 0)
+            .unwrap_or(i64::MAX),
+        org: org
+            .team_name
+            .clone()
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| org.team_id.clone()),
+        channel: Arc::from(""),
     }
+}
 
-    pub fn find(&self, team_id: &str) -> Option<&ExternalOrg> {
-        self.by_id.get(team_id).map(|&i| &self.list.items[i])
+impl OrgsPane {
+    pub fn find(&self, team_id: &str) -> Option<&Org> {
+        self.list.find(team_id)
     }
 
     /// Slack accepted the disconnect: the org stays listed as disconnected
     /// with nothing shared, which is what a refresh shows.
     pub fn record_disconnected(&mut self, team_id: &str) {
-        if let Some(&index) = self.by_id.get(team_id) {
-            let org = &mut self.list.items[index];
-            org.connection_status = Some("DISCONNECTED".to_owned());
-            org.public_channel_count = Some(0);
-            org.private_channel_count = Some(0);
-            org.im_channel_count = Some(0);
-            org.mpim_channel_count = Some(0);
-        }
+        self.list.update_row(
+            team_id,
+            |org| {
+                org.connection_status = Some(Arc::from("DISCONNECTED"));
+                org.public_channel_count = Some(0);
+                org.private_channel_count = Some(0);
+                org.im_channel_count = Some(0);
+                org.mpim_channel_count = Some(0);
+                org.refresh_search();
+            },
+            &keys,
+        );
     }
 }
 
@@ -91,18 +110,25 @@ mod tests {
 
     #[test]
     fn lookup_by_id_survives_sorting_and_disconnect_zeroes_counts() {
-        let org = |id: &str, name: &str| ExternalOrg {
-            team_id: id.into(),
-            team_name: Some(name.into()),
-            public_channel_count: Some(3),
-            private_channel_count: Some(1),
-            connection_status: Some("CONNECTED".into()),
-            ..Default::default()
+        use crate::app::rows::Interner;
+        use crate::slack::models::ExternalOrg;
+        let mut interner = Interner::default();
+        let mut org = |id: &str, name: &str| {
+            let wire = ExternalOrg {
+                team_id: id.into(),
+                team_name: Some(name.into()),
+                public_channel_count: Some(3),
+                private_channel_count: Some(1),
+                connection_status: Some("CONNECTED".into()),
+                ..Default::default()
+            };
+            Org::from_wire(&wire, &mut interner)
         };
         let mut pane = OrgsPane::default();
-        pane.list.items = vec![org("T2", "zeta"), org("T1", "Alpha")];
-        pane.rebuild();
-        assert_eq!(pane.list.selected_item().unwrap().team_id, "T1");
+        pane.list.begin_load(0);
+        let rows = vec![org("T2", "zeta"), org("T1", "Alpha")];
+        pane.list.add_page(rows, None, true, 0, &keys);
+        assert_eq!(&*pane.list.selected_item().unwrap().team_id, "T1");
         assert_eq!(ChannelCounts::of(pane.find("T2").unwrap()).channels(), 4);
         pane.record_disconnected("T2");
         let t2 = pane.find("T2").unwrap();

@@ -12,16 +12,20 @@ use crate::slack::SlackError;
 /// Slack applied a decision: update the rows the way a refresh would.
 pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
     app.grace.take_sent(id);
+    // A batch's progress line speaks for its decisions.
+    let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
     let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
         return Vec::new();
     };
     let (outcome_words, effects) = apply_to_rows(app, &decision.kind, &decision.item_id);
-    let text = format!(
-        "{} {}.{outcome_words}",
-        capitalized(decision.kind.verb_past()),
-        decision.summary
-    );
-    app.notify(NoticeKind::Success, text);
+    if !quiet {
+        let text = format!(
+            "{} {}.{outcome_words}",
+            capitalized(decision.kind.verb_past()),
+            decision.summary
+        );
+        app.notify(NoticeKind::Success, text);
+    }
     effects
 }
 
@@ -55,28 +59,21 @@ pub fn apply_to_rows(
                 AfterApproval::Gone => "",
             };
         }
-        DecisionKind::DeclineInvite { .. } => app.invites.remove(item, &ours),
+        DecisionKind::DeclineInvite { .. } => app.invites.remove(item),
         DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
             app.requests.remove(item)
         }
         DecisionKind::DisconnectChannel { leaving_team } => match leaving_team {
-            Some(team) => app.channels.record_team_left(Some(item), team, &ours),
+            Some(team) => channel_team_left(app, Some(item), team, &ours),
             None => {
-                if let Some(index) = app.channels.position(item) {
-                    app.channels.list.remove_item(index);
-                    app.channels.rebuild();
-                }
+                app.channels.list.remove(item);
             }
         },
         DecisionKind::DisconnectOrg => {
             app.orgs.record_disconnected(item);
-            app.channels.record_team_left(None, item, &ours);
+            channel_team_left(app, None, item, &ours);
         }
     }
-    let viewport = app.list_viewport();
-    app.invites.list.scroll_into_view(viewport);
-    app.requests.list.scroll_into_view(viewport);
-    app.channels.list.scroll_into_view(viewport);
     // A detail view of an item that left the list has nothing left to show.
     if app.detail.is_some() && super::detail::build(app).is_none() {
         app.detail = None;
@@ -84,12 +81,23 @@ pub fn apply_to_rows(
     (outcome_words, effects)
 }
 
+fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
+    let orgs = &app.orgs;
+    let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
+    let keys = |c: &super::rows::Channel| super::channels::keys(c, ours, &name);
+    app.channels.record_team_left(channel, team, ours, &keys);
+}
+
 /// Slack refused, or did not answer: the row stays, and says why. With no
 /// answer we can trust, the lists that tell are loaded again and the
 /// outcome is concluded from them (and journaled).
 pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
+    let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
     let unknown = error.outcome_unknown();
     let record = app.grace.take_sent(id);
+    if explain::decided_elsewhere(&error) {
+        return on_decided_elsewhere(app, id, &error, quiet);
+    }
     let Some(decision) = app.decisions.finish(id, |d| {
         if unknown {
             Outcome::Unknown(d.kind.clone())
@@ -109,7 +117,9 @@ pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect
             decision.summary,
             explain::code(&error)
         );
-        app.notify(NoticeKind::Error, text);
+        if !quiet {
+            app.notify(NoticeKind::Error, text);
+        }
         return match record {
             Some(record) => super::reconcile::add_unknown(app, id, decision.kind, record),
             None => Vec::new(),
@@ -121,7 +131,43 @@ pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect
         decision.summary,
         explain::explain(&error)
     );
-    app.notify(NoticeKind::Error, text);
+    if !quiet {
+        app.notify(NoticeKind::Error, text);
+    }
+    Vec::new()
+}
+
+/// Slack says someone else decided the item first (or it expired): not a
+/// failure. The item leaves the list, and the admin is told why.
+fn on_decided_elsewhere(
+    app: &mut App,
+    id: DecisionId,
+    error: &SlackError,
+    quiet: bool,
+) -> Vec<Effect> {
+    let code = explain::code(error);
+    let Some(decision) = app.decisions.finish(id, |d| Outcome::Elsewhere {
+        kind: d.kind.clone(),
+        code: code.clone(),
+    }) else {
+        return Vec::new();
+    };
+    match decision.kind.pane() {
+        ListKind::Invites => app.invites.remove(&decision.item_id),
+        ListKind::Requests => app.requests.remove(&decision.item_id),
+        _ => {}
+    }
+    if app.detail.is_some() && super::detail::build(app).is_none() {
+        app.detail = None;
+    }
+    if !quiet {
+        let text = format!(
+            "{} was already handled elsewhere ({code}: {}); it left the list. Nothing was changed by you.",
+            capitalized(&decision.summary),
+            explain::meaning(error)
+        );
+        app.notify(NoticeKind::Info, text);
+    }
     Vec::new()
 }
 

@@ -1,79 +1,164 @@
-//! A page of a list arrived: add it, rebuild the pane's view, and keep the
-//! selection where the admin left it.
+//! Rows arriving: Slack's pages (wire structs, made compact here), rows
+//! read back from the disk cache, and who "us" is, which decides how
+//! invites group and what the filter searches.
 
-use super::list::ListData;
-use super::{App, ListItems};
+use std::sync::Arc;
 
-pub(super) fn on_page(app: &mut App, items: ListItems, total: Option<u64>, is_last: bool) {
-    let now = app.now;
-    let ours = app
-        .identity
-        .our_ids()
+use super::channels;
+use super::invites;
+use super::orgs::{self, OrgsPane, display_name};
+use super::rows::{Channel, Interner, Invite, Org, Request, Row};
+use super::{App, Effect, ListItems, ListKind, requests};
+use crate::cache::{CachedList, CachedRows};
+
+/// An org's display name as a shared string, for channel rows.
+fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
+    |id| {
+        orgs.find(id)
+            .map(|o| o.team_name.clone().unwrap_or_else(|| o.team_id.clone()))
+    }
+}
+
+/// A channel's filter key, with the names of the orgs in it.
+fn channel_search(channel: &Channel, ours: &[&str], orgs: &OrgsPane) -> Box<str> {
+    let names: Vec<&str> = channels::external_teams(channel, ours)
         .into_iter()
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
-    let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
-    let viewport = app.list_viewport();
+        .filter_map(|id| orgs.find(id).map(display_name))
+        .collect();
+    super::filter::search_key(&channel.fields(&names))
+}
+
+pub(super) fn on_page(
+    app: &mut App,
+    items: ListItems,
+    total: Option<u64>,
+    is_last: bool,
+) -> Vec<Effect> {
+    let now = app.now;
+    let kind = items.kind();
+    let ours = app.identity.our_ids();
+    let interner = &mut app.interner;
     match items {
         ListItems::Invites(items) => {
-            let keep = moved(&app.invites.list)
-                .and_then(|l| l.selected_item())
-                .map(|i| i.id().to_owned());
-            app.invites.list.add_page(items, total, is_last, now);
-            app.invites.rebuild(&ours);
-            reselect(&mut app.invites.list, keep, |i| i.id().to_owned(), viewport);
+            let rows: Vec<Invite> = items
+                .iter()
+                .map(|w| Invite::from_wire(w, &ours, interner))
+                .collect();
+            let keys = |i: &Invite| invites::keys(i, &ours);
+            app.invites.list.add_page(rows, total, is_last, now, &keys);
         }
         ListItems::Requests(items) => {
-            let keep = moved(&app.requests.list)
-                .and_then(|l| l.selected_item())
-                .map(|r| r.id.clone());
-            app.requests.list.add_page(items, total, is_last, now);
-            app.requests.rebuild();
-            reselect(&mut app.requests.list, keep, |r| r.id.clone(), viewport);
+            let rows = items
+                .iter()
+                .map(|w| Request::from_wire(w, interner))
+                .collect();
+            app.requests
+                .list
+                .add_page(rows, total, is_last, now, &requests::keys);
         }
         ListItems::Orgs(items) => {
-            let keep = moved(&app.orgs.list)
-                .and_then(|l| l.selected_item())
-                .map(|o| o.team_id.clone());
-            app.orgs.list.add_page(items, total, is_last, now);
-            app.orgs.rebuild();
-            reselect(&mut app.orgs.list, keep, |o| o.team_id.clone(), viewport);
+            let rows = items.iter().map(|w| Org::from_wire(w, interner)).collect();
+            app.orgs
+                .list
+                .add_page(rows, total, is_last, now, &orgs::keys);
         }
         ListItems::Channels(items) => {
-            let keep = moved(&app.channels.list)
-                .and_then(|l| l.selected_item())
-                .map(|c| c.id.clone());
-            app.channels.list.add_page(items, total, is_last, now);
-            app.channels.rebuild();
-            reselect(&mut app.channels.list, keep, |c| c.id.clone(), viewport);
+            let orgs = &app.orgs;
+            let rows = items
+                .iter()
+                .map(|w| {
+                    let mut row = Channel::from_wire(w, interner);
+                    row.search = channel_search(&row, &ours, orgs);
+                    row
+                })
+                .collect();
+            let name = org_name(orgs);
+            let keys = |c: &Channel| channels::keys(c, &ours, &name);
+            app.channels.list.add_page(rows, total, is_last, now, &keys);
         }
     }
-}
-
-/// The list, when the admin moved away from its top: only then does the
-/// selection follow its item while pages stream in.
-fn moved<T>(list: &ListData<T>) -> Option<&ListData<T>> {
-    (list.selected != 0 || list.offset != 0).then_some(list)
-}
-
-/// Keep the selection on the same item across a page or a reload, or at
-/// the top when the admin has not moved.
-fn reselect<T>(
-    list: &mut ListData<T>,
-    keep: Option<String>,
-    id: impl Fn(&T) -> String,
-    viewport: usize,
-) {
-    match keep {
-        Some(keep) => {
-            if let Some(pos) = list.view.iter().position(|&i| id(&list.items[i]) == keep) {
-                list.selected = pos;
-            }
+    if is_last {
+        // Org names are in the channels' keys: refresh them once the orgs are in.
+        if kind == ListKind::Orgs {
+            rekey_channels(app);
         }
-        None => {
-            list.selected = 0;
-            list.offset = 0;
+        app.interner.purge();
+    }
+    Vec::new()
+}
+
+/// The orgs' names changed what the Channels pane sorts and filters by.
+fn rekey_channels(app: &mut App) {
+    let ours = app.identity.our_ids();
+    let orgs = &app.orgs;
+    let name = org_name(orgs);
+    app.channels
+        .list
+        .recompute(&|c| Some(channel_search(c, &ours, orgs)), &|c| {
+            channels::keys(c, &ours, &name)
+        });
+}
+
+/// Who "us" is is known (or changed): regroup the invites, recompute what
+/// the filter searches, and drop cached rows of another workspace.
+pub(super) fn on_identity(app: &mut App) {
+    let ours = app.identity.our_ids();
+    app.invites.rebuild(&ours);
+    drop(ours);
+    rekey_channels(app);
+    let team = app
+        .identity
+        .auth()
+        .and_then(|a| a.team_id.clone())
+        .unwrap_or_default();
+    if app.cache_team.as_deref().is_some_and(|t| t != team) {
+        for kind in ListKind::ALL {
+            super::ops::with_list(app, kind, |l| l.drop_unconfirmed());
         }
     }
-    list.scroll_into_view(viewport);
+    app.cache_team = None;
+}
+
+fn intern_all<T: Row>(rows: Vec<T>, interner: &mut Interner) -> Vec<T> {
+    rows.into_iter().map(|row| row.intern(interner)).collect()
+}
+
+/// Rows saved by an earlier session: shown at once, marked with their age,
+/// until fresh pages replace them.
+pub(super) fn on_cached(app: &mut App, cached: CachedList) {
+    let team = cached.team_id.clone();
+    if let Some(auth) = app.identity.auth()
+        && auth.team_id.as_deref() != Some(team.as_str())
+    {
+        return;
+    }
+    if app.identity.auth().is_none() {
+        app.cache_team = Some(team);
+    }
+    let ours = app.identity.our_ids();
+    let interner = &mut app.interner;
+    let saved_at = cached.saved_at;
+    match cached.rows {
+        CachedRows::Invites(rows) => {
+            let rows = intern_all(rows, interner);
+            let keys = |i: &Invite| invites::keys(i, &ours);
+            app.invites.list.add_cached(rows, saved_at, &keys);
+        }
+        CachedRows::Requests(rows) => {
+            let rows = intern_all(rows, interner);
+            app.requests
+                .list
+                .add_cached(rows, saved_at, &requests::keys);
+        }
+        CachedRows::Orgs(rows) => {
+            let rows = intern_all(rows, interner);
+            app.orgs.list.add_cached(rows, saved_at, &orgs::keys);
+        }
+        CachedRows::Channels(rows) => {
+            let rows = intern_all(rows, interner);
+            let name = org_name(&app.orgs);
+            let keys = |c: &Channel| channels::keys(c, &ours, &name);
+            app.channels.list.add_cached(rows, saved_at, &keys);
+        }
+    }
 }

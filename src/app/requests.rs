@@ -1,75 +1,104 @@
 //! The Requests pane: members asking to invite someone outside the org.
 
-use crate::slack::models::InviteRequest;
+use std::sync::Arc;
 
+use super::ListKind;
 use super::list::ListData;
+use super::rows::Request;
+use super::sort::{RowKeys, SortState};
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RequestsPane {
-    pub list: ListData<InviteRequest>,
+    pub list: ListData<Request>,
+}
+
+impl Default for RequestsPane {
+    fn default() -> Self {
+        RequestsPane {
+            list: ListData {
+                sort: SortState::default_for(ListKind::Requests),
+                ..Default::default()
+            },
+        }
+    }
 }
 
 /// "post only" when the invitee could only post; Slack's default is limited.
-pub fn is_external_limited(request: &InviteRequest) -> bool {
+pub fn is_external_limited(request: &Request) -> bool {
     request.is_external_limited.unwrap_or(true)
 }
 
+/// The domain the invitation goes to: `acme.com` of `ana@acme.com`.
+pub fn recipient_domain(request: &Request) -> &str {
+    request
+        .recipient_email()
+        .and_then(|email| email.rsplit_once('@'))
+        .map_or("", |(_, domain)| domain)
+}
+
+/// What a request row is sorted by; "org" is the recipient's domain.
+pub fn keys(request: &Request) -> RowKeys {
+    RowKeys {
+        group: 0,
+        expires: request.expires_at.filter(|&t| t > 0).unwrap_or(i64::MAX),
+        when: request.date_created.filter(|&t| t > 0).unwrap_or(i64::MAX),
+        org: Arc::from(recipient_domain(request)),
+        channel: request
+            .channel
+            .as_ref()
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(|| Arc::from("")),
+    }
+}
+
 impl RequestsPane {
-    /// Soonest expiry first: those are the ones that cannot wait.
-    pub fn rebuild(&mut self) {
-        let items = &self.list.items;
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| {
-            let key = |r: &InviteRequest| (r.expires_at.unwrap_or(i64::MAX), r.id.clone());
-            key(&items[a]).cmp(&key(&items[b]))
-        });
-        self.list.set_view(order, Vec::new());
-    }
-
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.list.items.iter().position(|r| r.id == id)
-    }
-
-    pub fn find(&self, id: &str) -> Option<&InviteRequest> {
-        self.position(id).map(|i| &self.list.items[i])
+    pub fn find(&self, id: &str) -> Option<&Request> {
+        self.list.find(id)
     }
 
     /// Approved or denied requests leave Slack's default list.
     pub fn remove(&mut self, id: &str) {
-        if let Some(index) = self.position(id) {
-            self.list.remove_item(index);
-            self.rebuild();
-        }
+        self.list.remove(id);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::rows::Interner;
+    use crate::slack::models::InviteRequest;
 
     #[test]
     fn soonest_expiry_first_and_removal_keeps_order() {
-        let request = |id: &str, expires| InviteRequest {
-            id: id.into(),
-            expires_at: expires,
-            ..Default::default()
+        let mut interner = Interner::default();
+        let mut request = |id: &str, expires| {
+            Request::from_wire(
+                &InviteRequest {
+                    id: id.into(),
+                    expires_at: expires,
+                    ..Default::default()
+                },
+                &mut interner,
+            )
         };
-        let mut pane = RequestsPane::default();
-        pane.list.items = vec![
+        let rows = vec![
             request("R1", Some(300)),
             request("R2", None),
             request("R3", Some(100)),
         ];
-        pane.rebuild();
+        let lone = request("R", None);
+        let mut pane = RequestsPane::default();
+        pane.list.begin_load(0);
+        pane.list.add_page(rows, None, true, 0, &keys);
         let ids: Vec<&str> = pane
             .list
             .view
             .iter()
-            .map(|&i| pane.list.items[i].id.as_str())
+            .map(|&i| &*pane.list.items[i].id)
             .collect();
         assert_eq!(ids, ["R3", "R1", "R2"]);
         pane.remove("R3");
-        assert_eq!(pane.list.selected_item().unwrap().id, "R1");
-        assert!(is_external_limited(&request("R", None)));
+        assert_eq!(&*pane.list.selected_item().unwrap().id, "R1");
+        assert!(is_external_limited(&lone));
     }
 }

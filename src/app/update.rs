@@ -6,16 +6,20 @@ use super::actions;
 use super::detail;
 use super::dialogs::{DialogStep, quit_confirmation};
 use super::keymap::{Action, Context};
-use super::list_ops::with_list;
 use super::{App, DetailState, Effect, HelpState, Identity, ListKind, Msg, NoticeKind, Waiting};
 use std::time::Duration;
 
+pub use super::ops::{with_list, with_list_ref};
 use crate::slack::ClientEvent;
 
-/// The effects to run when the TUI starts: who are we, and every list.
+/// The effects to run when the TUI starts: who are we, the lists we saw
+/// last time (from the disk cache), and every list fresh from Slack.
 pub fn start(app: &mut App) -> Vec<Effect> {
     let mut effects = vec![Effect::AuthTest];
     for kind in ListKind::ALL {
+        if app.use_cache {
+            effects.push(Effect::ReadCache(kind));
+        }
         begin_load(app, kind);
         effects.push(Effect::Load(kind));
     }
@@ -24,21 +28,28 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    // Counted once a second and when rows arrive, never per key: typing
+    // a filter must stay instant.
+    let recount = matches!(
+        msg,
+        Msg::Tick { .. } | Msg::PageLoaded { is_last: true, .. } | Msg::CacheLoaded(_)
+    );
     let mut effects = handle(app, msg);
     super::overlays::close_queue_when_empty(app);
     // "Send them now, then quit": quit once Slack has answered them all.
     if app.quit_when_idle && !app.quit && app.grace.is_empty() && app.decisions.is_idle() {
         effects.extend(quit(app));
     }
+    if recount {
+        let now = app.now;
+        app.invites.list.count_soon(now);
+        app.requests.list.count_soon(now);
+    }
     // A notice that came or went changes how many rows show: keep the
     // selection on screen whatever happened.
     let viewport = app.list_viewport();
-    match app.pane {
-        ListKind::Invites => app.invites.list.scroll_into_view(viewport),
-        ListKind::Requests => app.requests.list.scroll_into_view(viewport),
-        ListKind::Orgs => app.orgs.list.scroll_into_view(viewport),
-        ListKind::Channels => app.channels.list.scroll_into_view(viewport),
-    }
+    let pane = app.pane;
+    with_list(app, pane, |l| l.scroll_into_view(viewport));
     if app.detail.is_some() {
         clamp_detail_scroll(app);
     }
@@ -51,10 +62,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Resize { width, height } => {
             app.size = (width, height);
             let viewport = app.list_viewport();
-            app.invites.list.scroll_into_view(viewport);
-            app.requests.list.scroll_into_view(viewport);
-            app.orgs.list.scroll_into_view(viewport);
-            app.channels.list.scroll_into_view(viewport);
+            for kind in ListKind::ALL {
+                with_list(app, kind, |l| l.scroll_into_view(viewport));
+            }
             clamp_detail_scroll(app);
             Vec::new()
         }
@@ -69,7 +79,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
-            super::grace::send_due(app)
+            let mut effects = super::refresh::on_tick(app);
+            effects.extend(super::grace::send_due(app));
+            effects
         }
         Msg::Clock { now_ms } => {
             app.now_ms = now_ms;
@@ -83,7 +95,11 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects.extend(quit(app));
             effects
         }
-        Msg::NotSent { decision, reason } => super::outcomes::on_not_sent(app, decision, reason),
+        Msg::NotSent { decision, reason } => {
+            let mut effects = super::outcomes::on_not_sent(app, decision, reason);
+            effects.extend(super::bulk::on_finished(app, decision));
+            effects
+        }
         Msg::RequestStatuses(result) => super::reconcile::on_request_statuses(app, result),
         Msg::JournalRead(records) => {
             super::overlays::on_journal_read(app, records);
@@ -91,9 +107,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::AuthLoaded(auth) => {
             app.identity = Identity::Known(auth);
-            // Who "us" is decides which invites wait on us.
-            let ours = app.identity.our_ids();
-            app.invites.rebuild(&ours);
+            super::pages::on_identity(app);
             super::reconcile::on_identity(app)
         }
         Msg::AuthFailed(error) => {
@@ -111,7 +125,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             is_last,
         } => {
             let kind = items.kind();
-            super::pages::on_page(app, items, total, is_last);
+            let mut effects = super::pages::on_page(app, items, total, is_last);
             if let Some(count) = with_list(app, kind, |l| l.take_announcement()) {
                 let text = format!(
                     "Reloaded {}: {count} from Slack.",
@@ -120,10 +134,14 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.notify(NoticeKind::Success, text);
             }
             if is_last {
-                super::reconcile::on_list_done(app, kind)
-            } else {
-                Vec::new()
+                effects.extend(crate::cache::save_effect(app, kind));
+                effects.extend(super::reconcile::on_list_done(app, kind));
             }
+            effects
+        }
+        Msg::CacheLoaded(cached) => {
+            super::pages::on_cached(app, cached);
+            Vec::new()
         }
         Msg::LoadFailed { list, error } => {
             with_list(app, list, |l| {
@@ -132,8 +150,16 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             super::reconcile::on_list_done(app, list)
         }
-        Msg::ActionDone { decision } => super::outcomes::on_done(app, decision),
-        Msg::ActionFailed { decision, error } => super::outcomes::on_failed(app, decision, error),
+        Msg::ActionDone { decision } => {
+            let mut effects = super::outcomes::on_done(app, decision);
+            effects.extend(super::bulk::on_finished(app, decision));
+            effects
+        }
+        Msg::ActionFailed { decision, error } => {
+            let mut effects = super::outcomes::on_failed(app, decision, error);
+            effects.extend(super::bulk::on_finished(app, decision));
+            effects
+        }
         Msg::Client(event) => {
             // Show the wait for as long as it lasts, so a Tier 1 pause
             // (a minute per invites page) never looks like a hang.
@@ -153,8 +179,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn begin_load(app: &mut App, kind: ListKind) {
-    with_list(app, kind, |l| l.begin_load());
+pub(super) fn begin_load(app: &mut App, kind: ListKind) {
+    let now = app.now;
+    with_list(app, kind, |l| l.begin_load(now));
 }
 
 /// Reload a list that a decision changed on Slack's side, unless it is
@@ -172,11 +199,16 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(dialog) = app.dialog.as_mut() {
-        return match dialog.handle_key(&app.keymap, app.pane, key) {
+        let viewport = super::layout::dialog_rows(app.size);
+        return match dialog.handle_key(&app.keymap, app.pane, key, viewport) {
             DialogStep::Stay => Vec::new(),
             DialogStep::Cancelled => {
                 app.dialog = None;
                 app.notify(NoticeKind::Info, "Cancelled — nothing was sent.");
+                Vec::new()
+            }
+            DialogStep::Closed => {
+                app.dialog = None;
                 Vec::new()
             }
             DialogStep::Next(next) => {
@@ -186,6 +218,10 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             DialogStep::Send(write) => {
                 app.dialog = None;
                 actions::begin_write(app, write)
+            }
+            DialogStep::StartBatch(plan) => {
+                app.dialog = None;
+                super::bulk::start(app, plan)
             }
             DialogStep::Quit => quit(app),
             DialogStep::SendQueuedAndQuit => {
@@ -197,6 +233,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 super::overlays::quit_dropping(app)
             }
         };
+    }
+    if app.filtering {
+        return super::filter_input::on_key(app, key);
     }
     let context = app.context();
     let Some(action) = app.keymap.action(context, app.pane, &key) else {
@@ -255,7 +294,8 @@ fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::PrevPane => switch_pane(app, app.pane.prev()),
         Action::Help => app.help = Some(HelpState::default()),
         Action::Quit => return Some(ask_quit(app)),
-        Action::Refresh => return Some(refresh(app, app.pane)),
+        Action::Refresh => return Some(super::refresh::request(app, app.pane, true)),
+        Action::StopBatch => return Some(super::bulk::stop(app)),
         Action::Approve | Action::Decline | Action::Disconnect => {
             return Some(actions::start_decision(app, action));
         }
@@ -268,29 +308,46 @@ fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
 }
 
 fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let pane = app.pane;
+    let marked = with_list_ref(app, pane, |l| l.mark_count());
+    if marked > 0 && matches!(action, Action::Approve | Action::Decline) {
+        return super::bulk::plan(app, action);
+    }
     if let Some(effects) = on_common_action(app, action) {
         return effects;
     }
     let viewport = app.list_viewport();
     let page = viewport as isize;
-    let pane = app.pane;
     with_list(app, pane, |list| match action {
         Action::Down => list.move_by(1, viewport),
         Action::Up => list.move_by(-1, viewport),
         Action::PageDown => list.move_by(page, viewport),
         Action::PageUp => list.move_by(-page, viewport),
         Action::Top => list.select(0, viewport),
-        Action::Bottom => list.select(list.len().saturating_sub(1), viewport),
+        Action::Bottom => list.select(list.shown().saturating_sub(1), viewport),
+        Action::Mark => list.toggle_mark(viewport),
+        Action::SortNext => list.set_sort(list.sort().next(pane)),
+        Action::SortReverse => {
+            let mut sort = list.sort();
+            sort.reversed = !sort.reversed;
+            list.set_sort(sort);
+        }
+        Action::ClearFilter => list.set_filter(""),
         _ => {}
     });
-    if action == Action::Open
-        && let Some(item_id) = app.selected_id()
-    {
-        app.detail = Some(DetailState {
-            pane,
-            item_id,
-            scroll: 0,
-        });
+    match action {
+        Action::Filter => app.filtering = true,
+        Action::MarkAll => super::filter_input::mark_all(app),
+        Action::Open => {
+            if let Some(item_id) = app.selected_id() {
+                app.detail = Some(DetailState {
+                    pane,
+                    item_id,
+                    scroll: 0,
+                });
+            }
+        }
+        _ => {}
     }
     Vec::new()
 }
@@ -348,23 +405,4 @@ fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
         help.scroll = help.scroll.min(max);
     }
     Vec::new()
-}
-
-/// Reload one pane, unless it is still loading (which also keeps us inside
-/// the rate limits: one load of a list at a time).
-fn refresh(app: &mut App, kind: ListKind) -> Vec<Effect> {
-    if with_list(app, kind, |l| l.is_loading()) {
-        app.notify(
-            NoticeKind::Info,
-            format!("{} are still loading.", kind.title()),
-        );
-        return Vec::new();
-    }
-    begin_load(app, kind);
-    with_list(app, kind, |l| l.set_announce_done());
-    app.notify(
-        NoticeKind::Info,
-        format!("Reloading {} from Slack…", kind.title().to_lowercase()),
-    );
-    vec![Effect::Load(kind)]
 }

@@ -63,7 +63,7 @@ impl Evidence<'_> {
             return false;
         };
         match org {
-            Some(org) => channel.connected_team_ids.iter().any(|t| t == org),
+            Some(org) => channel.connected_team_ids.iter().any(|t| &**t == org),
             None => true,
         }
     }
@@ -194,21 +194,21 @@ mod tests {
     }
 
     struct Lists {
-        invites: InvitesPane,
-        channels: ChannelsPane,
-        orgs: OrgsPane,
+        app: crate::app::App,
         requests: HashMap<String, RequestState>,
     }
 
+    /// An app that has loaded these lists, as `update` would.
     fn lists(invites: Vec<ConnectInvite>, channels: Vec<(&str, &[&str])>) -> Lists {
-        let mut l = Lists {
-            invites: InvitesPane::default(),
-            channels: ChannelsPane::default(),
-            orgs: OrgsPane::default(),
-            requests: HashMap::new(),
-        };
-        l.invites.list.add_page(invites, None, true, 0);
-        l.invites.rebuild(&["TUS"]);
+        use crate::app::{App, ListItems, Mode, Msg, update};
+        let mut app = App::new(Mode::Live, false);
+        update(
+            &mut app,
+            Msg::AuthLoaded(AuthTest {
+                team_id: Some("TUS".into()),
+                ..Default::default()
+            }),
+        );
         let channels = channels
             .into_iter()
             .map(|(id, teams)| SharedChannel {
@@ -217,9 +217,20 @@ mod tests {
                 ..Default::default()
             })
             .collect();
-        l.channels.list.add_page(channels, None, true, 0);
-        l.channels.rebuild();
-        l
+        for items in [ListItems::Invites(invites), ListItems::Channels(channels)] {
+            update(
+                &mut app,
+                Msg::PageLoaded {
+                    items,
+                    total: None,
+                    is_last: true,
+                },
+            );
+        }
+        Lists {
+            app,
+            requests: HashMap::new(),
+        }
     }
 
     fn check(l: &Lists, action: JournalAction, item: &str, org: Option<&str>) -> Verdict {
@@ -230,9 +241,9 @@ mod tests {
         verdict(
             &record,
             &Evidence {
-                invites: &l.invites,
-                channels: &l.channels,
-                orgs: &l.orgs,
+                invites: &l.app.invites,
+                channels: &l.app.channels,
+                orgs: &l.app.orgs,
                 requests: Some(&l.requests),
                 ours: &ours,
             },

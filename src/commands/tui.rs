@@ -10,6 +10,12 @@
 //! error, SIGTERM, SIGHUP (the SSH session dropped) and a panic anywhere.
 //! Decisions still queued are journaled as dropped (never sent), decisions
 //! sent without an answer as unknown (re-checked by the next session).
+//!
+//! For benchmarks and demos against a local emulator run with
+//! `--rate-limits scaled:N`, `CONNECT_TRIAGE_RATE_SCALE=N` makes the client
+//! pace to the same N-times-shorter windows ([`rate_scale`]). It is refused
+//! for any API base that is not a loopback address: real Slack is always
+//! paced to its real tiers.
 
 use std::time::Duration;
 
@@ -85,6 +91,8 @@ pub struct LoopReport {
 
 pub struct LoopOptions {
     pub clock: Clock,
+    /// Where lists are saved for the next start (Live mode only).
+    pub cache: Option<crate::cache::Cache>,
     /// How often a `Tick` refreshes ages and expires notices.
     pub tick: Duration,
     pub theme: Theme,
@@ -98,6 +106,7 @@ impl LoopOptions {
     pub fn new(clock: Clock) -> LoopOptions {
         LoopOptions {
             clock,
+            cache: None,
             tick: Duration::from_secs(1),
             theme: Theme::default(),
             observer: None,
@@ -121,8 +130,13 @@ where
     B::Error: Send + Sync + 'static,
     S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
-    let (tx, rx) = mpsc::unbounded_channel::<Msg>();
-    let mut worker = Worker::new(client, tx);
+    let mut app = app;
+    let (tx, rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
+    app.rate_window = i64::try_from(client.rate_window().as_secs())
+        .unwrap_or(60)
+        .max(1);
+    app.use_cache = app.use_cache || options.cache.is_some();
+    let mut worker = Worker::new(client, tx).with_cache(options.cache.clone());
     if let Some(journal) = &options.journal {
         let clock = options.clock;
         worker = worker.with_journal(journal.clone(), std::sync::Arc::new(move || clock.now()));
@@ -152,7 +166,7 @@ async fn drive<B, S>(
     mut app: App,
     input: S,
     worker: &mut Worker,
-    mut rx: mpsc::UnboundedReceiver<Msg>,
+    mut rx: mpsc::Receiver<Msg>,
     options: LoopOptions,
 ) -> anyhow::Result<App>
 where
@@ -188,6 +202,8 @@ where
             height: size.height,
         },
     ];
+    // Loads started now are timed from now, not from 1970.
+    app.now = options.clock.now();
     for effect in app::start(&mut app) {
         worker.run(effect);
     }
@@ -257,6 +273,41 @@ where
             pending.push(msg);
         }
     }
+}
+
+/// `CONNECT_TRIAGE_RATE_SCALE=N`: pace to windows N times shorter than
+/// Slack's, to match a local emulator run with `--rate-limits scaled:N`
+/// (benchmarks, demos). Refused unless `api_base` is a loopback address.
+pub fn rate_scale(api_base: &str) -> anyhow::Result<Option<u32>> {
+    let Ok(text) = std::env::var("CONNECT_TRIAGE_RATE_SCALE") else {
+        return Ok(None);
+    };
+    let n: u32 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| {
+            crate::exit::UsageError::new(format!(
+                "CONNECT_TRIAGE_RATE_SCALE={text:?}: expected a whole number of at least 1"
+            ))
+        })?;
+    let loopback = url::Url::parse(api_base)
+        .ok()
+        .is_some_and(|url| match url.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+            None => false,
+        });
+    if !loopback {
+        return Err(crate::exit::UsageError::new(
+            "CONNECT_TRIAGE_RATE_SCALE only applies to a local emulator (a loopback --api-base); \
+             real Slack is always paced to its own limits",
+        )
+        .into());
+    }
+    Ok(Some(n))
 }
 
 /// Stops a task when dropped, so no reader of the terminal outlives the loop.
@@ -336,6 +387,10 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     session::install_panic_hook(session.journal.clone());
     let mut options = LoopOptions::new(Clock::System);
     options.theme = theme;
+    if mode == Mode::Live {
+        options.cache = crate::cache::Cache::default_dir()
+            .map(|dir| crate::cache::Cache::new(dir, client.api_base()));
+    }
     options.journal = session.journal;
     let result = run_loop(&mut terminal, app, input, client, options).await;
     session::restore_terminal();

@@ -118,6 +118,11 @@ impl SlackClient {
         self.inner.transport.api_base()
     }
 
+    /// The length of a rate-limit window this client paces to.
+    pub fn rate_window(&self) -> Duration {
+        self.inner.tuning.rate_window
+    }
+
     pub(crate) fn emit(&self, event: ClientEvent) {
         // No subscriber is fine: nobody is watching.
         let _ = self.inner.events.send(event);

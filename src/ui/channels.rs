@@ -7,8 +7,8 @@ use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
 use crate::app::channels::{external_teams, is_private, last_activity};
+use crate::app::rows::Channel;
 use crate::app::{App, ListKind, time};
-use crate::slack::models::SharedChannel;
 
 pub const COLUMNS: [Column; 6] = [
     Column::new("CHANNEL", 14, 30, 1),
@@ -19,7 +19,7 @@ pub const COLUMNS: [Column; 6] = [
     Column::new("ACTIVE", 6, 6, 4).right(),
 ];
 
-fn cells(app: &App, channel: &SharedChannel, ours: &[&str]) -> Vec<Cell> {
+fn cells(app: &App, channel: &Channel, ours: &[&str]) -> Vec<Cell> {
     let orgs: Vec<&str> = external_teams(channel, ours)
         .into_iter()
         .map(|id| app.team_name(id))
@@ -36,7 +36,7 @@ fn cells(app: &App, channel: &SharedChannel, ours: &[&str]) -> Vec<Cell> {
         } else {
             orgs.join(", ")
         }),
-        Cell::new(count(channel.members())),
+        Cell::new(count(channel.members)),
         Cell::new(count(channel.external_user_count)),
         Cell::new(time::age(app.now, last_activity(channel))),
     ]
@@ -45,12 +45,12 @@ fn cells(app: &App, channel: &SharedChannel, ours: &[&str]) -> Vec<Cell> {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let ours = app.identity.our_ids();
     let list = &app.channels.list;
-    let cells = |channel: &SharedChannel| cells(app, channel, &ours);
-    let state = |channel: &SharedChannel| state_cell(app, ListKind::Channels, &channel.id, theme);
+    let cells = |channel: &Channel| cells(app, channel, &ours);
+    let state = |channel: &Channel| state_cell(app, ListKind::Channels, &channel.id, theme);
     let pane = Pane {
         kind: ListKind::Channels,
         list,
-        title: format!("Channels — {} shared with other orgs", list.view.len()),
+        title: format!("Channels — {} shared with other orgs", list.items.len()),
         empty: "No channels are shared with other orgs.",
         table: TableSpec {
             columns: &COLUMNS,

@@ -66,19 +66,15 @@ fn identity_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
+/// Rows in a list, whatever its filter.
 fn count_of(app: &App, kind: ListKind) -> usize {
-    match kind {
-        ListKind::Invites => app.invites.list.view.len(),
-        ListKind::Requests => app.requests.list.view.len(),
-        ListKind::Orgs => app.orgs.list.view.len(),
-        ListKind::Channels => app.channels.list.view.len(),
-    }
+    crate::app::ops::with_list_ref(app, kind, |l| l.total_rows())
 }
 
 fn status_of<T>(list: &ListData<T>, now: i64, wide: bool) -> String {
     match &list.load {
         LoadState::Idle => String::new(),
-        LoadState::Loading { .. } => "…".to_owned(),
+        LoadState::Loading => "…".to_owned(),
         LoadState::Failed(_) => " ✗".to_owned(),
         LoadState::Loaded => match list.loaded_at {
             Some(at) if wide => format!(" · {} ago", time::short(now - at)),
@@ -124,8 +120,8 @@ fn tab_labels(app: &App, wide: bool, for_us: bool) -> Vec<String> {
                 ListKind::Channels => status_of(&app.channels.list, app.now, wide),
             };
             let count = count_of(app, kind);
-            if kind == ListKind::Invites && for_us && app.invites.awaiting_us > 0 {
-                let us = app.invites.awaiting_us;
+            if kind == ListKind::Invites && for_us && app.invites.awaiting_us() > 0 {
+                let us = app.invites.awaiting_us();
                 format!(
                     " {} {} {count}, {us} for us{status} ",
                     kind.number(),

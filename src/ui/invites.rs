@@ -7,8 +7,8 @@ use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
 use crate::app::invites::{expires_at, other_team, we_invited};
+use crate::app::rows::Invite;
 use crate::app::{App, ListKind, time};
-use crate::slack::models::ConnectInvite;
 
 /// In display order; priority decides what gives way at 80 columns.
 pub const COLUMNS: [Column; 9] = [
@@ -23,7 +23,7 @@ pub const COLUMNS: [Column; 9] = [
     Column::new("RECIPIENT", 16, 30, 8),
 ];
 
-fn cells(app: &App, invite: &ConnectInvite, ours: &[&str], theme: &Theme) -> Vec<Cell> {
+fn cells(app: &App, invite: &Invite, ours: &[&str], theme: &Theme) -> Vec<Cell> {
     let other = other_team(invite, ours);
     // A plain-text mark, so "verified" never depends on colour.
     let verified = if other.and_then(|t| t.is_verified) == Some(true) {
@@ -70,15 +70,15 @@ fn cells(app: &App, invite: &ConnectInvite, ours: &[&str], theme: &Theme) -> Vec
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let ours = app.identity.our_ids();
     let list = &app.invites.list;
-    let us = app.invites.awaiting_us;
-    let cells = |invite: &ConnectInvite| cells(app, invite, &ours, theme);
-    let state = |invite: &ConnectInvite| state_cell(app, ListKind::Invites, invite.id(), theme);
+    let us = app.invites.awaiting_us();
+    let cells = |invite: &Invite| cells(app, invite, &ours, theme);
+    let state = |invite: &Invite| state_cell(app, ListKind::Invites, invite.id(), theme);
     let pane = Pane {
         kind: ListKind::Invites,
         list,
         title: format!(
             "Invites — {us} awaiting us, {} awaiting them",
-            list.view.len() - us
+            list.items.len() - us
         ),
         empty: "No pending invitations: nothing waits on us or on them.",
         table: TableSpec {

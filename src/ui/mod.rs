@@ -13,6 +13,8 @@ pub mod help;
 pub mod invites;
 pub mod journal;
 pub mod orgs;
+pub mod plan;
+pub mod progress;
 pub mod queue;
 pub mod requests;
 pub mod sanitize;
@@ -28,7 +30,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::decisions::Outcome;
 use crate::app::dialogs::Dialog;
 use crate::app::list::{ListData, LoadState};
-use crate::app::{App, ListKind, explain, layout, time};
+use crate::app::rows::Row;
+use crate::app::{App, ListKind, explain, layout, refresh, time};
 use table::{Cell, TableSpec};
 use theme::Theme;
 
@@ -71,6 +74,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Dialog::ApproveRequest(d) => deny::render_approve(app, d, theme, area, buf),
             Dialog::ChooseTeam(d) => disconnect::render_choose(app, d, theme, area, buf),
             Dialog::TypeName(d) => disconnect::render_type_name(app, d, theme, area, buf),
+            Dialog::Plan(d) => plan::render(app, d, theme, area, buf),
+            Dialog::Report(d) => progress::render_report(app, d, theme, area, buf),
         }
     }
     if theme.ascii {
@@ -136,6 +141,9 @@ pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<
             Outcome::Unknown(kind) => {
                 Cell::styled(format!("? {} unknown", kind.verb()), theme.error)
             }
+            Outcome::Elsewhere { code, .. } => {
+                Cell::styled(format!("· elsewhere: {code}"), theme.info)
+            }
         })
 }
 
@@ -149,36 +157,130 @@ pub fn left_cell(now: i64, deadline: Option<i64>, theme: &Theme) -> Cell {
     }
 }
 
-/// "· loaded 2m ago", "· loading… 120 of 14823", "· could not load".
-pub fn load_words<T>(list: &ListData<T>, now: i64) -> String {
+/// `12,345`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "loaded 2m ago", "loaded 1,500 of 14,823…", "loading… 1,500",
+/// "cached 3h ago · refreshing… 1,500", "could not load".
+pub fn load_words<T: Row>(list: &ListData<T>, now: i64) -> String {
+    let cached = list
+        .cached_at
+        .map(|at| format!("cached {} ago · ", time::short(now - at)))
+        .unwrap_or_default();
     match &list.load {
-        LoadState::Idle => String::new(),
-        LoadState::Loading { .. } => match list.total {
-            Some(total) => format!(" · loading… {} of {total}", list.items.len()),
-            None => format!(" · loading… {} so far", list.items.len()),
-        },
+        LoadState::Idle => cached.trim_end_matches(" · ").to_owned(),
+        LoadState::Loading => {
+            let verb = if list.highlight_new || list.cached_at.is_some() {
+                "refreshing"
+            } else {
+                "loaded"
+            };
+            match list.total {
+                Some(total) => format!(
+                    "{cached}{verb} {} of {}…",
+                    thousands(list.fetched),
+                    thousands(total as usize)
+                ),
+                None if verb == "loaded" => format!("{cached}loading… {}", thousands(list.fetched)),
+                None => format!("{cached}{verb}… {}", thousands(list.fetched)),
+            }
+        }
         LoadState::Loaded => match list.loaded_at {
-            Some(at) => format!(" · loaded {} ago", time::short(now - at)),
+            Some(at) => format!("loaded {} ago", time::short(now - at)),
             None => String::new(),
         },
-        LoadState::Failed(_) => " · could not load".to_owned(),
+        LoadState::Failed(_) => format!("{cached}could not load"),
     }
+}
+
+/// The pane's title line, most important parts first; parts that do not
+/// fit are left out whole rather than cut.
+fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
+    let list = pane.list;
+    if app.filtering && app.pane == pane.kind {
+        return format!(
+            "/{}▏ {} of {} match — Enter keeps the filter, Esc clears it",
+            list.filter_text,
+            thousands(list.view.len()),
+            thousands(list.items.len())
+        );
+    }
+    let mut parts: Vec<(u8, String)> = vec![(0, pane.title.clone())];
+    if !list.filter.is_empty() {
+        parts.push((
+            0,
+            format!(
+                "filter /{}: {} of {}",
+                list.filter_text.trim(),
+                thousands(list.view.len()),
+                thousands(list.items.len())
+            ),
+        ));
+    }
+    if !list.marks.is_empty() {
+        parts.push((0, format!("{} marked", thousands(list.marks.len()))));
+    }
+    if list.soon > 0 {
+        parts.push((2, format!("{} expiring <24h!", thousands(list.soon))));
+    }
+    parts.push((1, load_words(list, app.now)));
+    parts.push((3, format!("sorted by {}", list.sort.describe(pane.kind))));
+    if !list.fresh.is_empty() {
+        parts.push((2, format!("{} new (+)", thousands(list.fresh.len()))));
+    }
+    if app.queued_refresh.contains(&pane.kind) {
+        parts.push((1, "refresh queued".to_owned()));
+    } else if let Some(at) = refresh::next_auto(app, pane.kind).filter(|&at| at > app.now) {
+        parts.push((4, format!("next refresh in {}", time::short(at - app.now))));
+    }
+    parts.retain(|(_, text)| !text.is_empty());
+    let joined = |parts: &[(u8, String)]| {
+        parts
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    for cut in (0..=4).rev() {
+        let kept: Vec<(u8, String)> = parts.iter().filter(|(p, _)| *p <= cut).cloned().collect();
+        let text = joined(&kept);
+        if sanitize::width(&text) <= width || cut == 0 {
+            return text;
+        }
+    }
+    joined(&parts)
 }
 
 /// A pane: its title line, then the table, or in place of the table what
 /// went wrong / that it is loading / that it is empty.
-pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_pane<T: Row>(
+    app: &App,
+    pane: &Pane<'_, T>,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     if area.height == 0 {
         return;
     }
     let Pane {
         kind,
         list,
-        ref title,
         empty,
         ref table,
+        ..
     } = *pane;
-    let title = format!("{title}{}", load_words(list, app.now));
+    let title = title_line(app, pane, area.width as usize);
     buf.set_line(
         area.x,
         area.y,
@@ -213,7 +315,9 @@ pub fn render_pane<T>(app: &App, pane: &Pane<'_, T>, theme: &Theme, area: Rect, 
         return;
     }
     if list.view.is_empty() {
-        let text = if list.is_loading() || matches!(list.load, LoadState::Idle) {
+        let text = if !list.filter.is_empty() && !list.items.is_empty() {
+            "Nothing matches the filter. Esc clears it.".to_owned()
+        } else if list.is_loading() || matches!(list.load, LoadState::Idle) {
             format!("Loading {} from Slack…", kind.title().to_lowercase())
         } else {
             empty.to_owned()

@@ -7,8 +7,8 @@ use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
 use crate::app::orgs::{ChannelCounts, display_name};
+use crate::app::rows::Org;
 use crate::app::{App, ListKind, time};
-use crate::slack::models::ExternalOrg;
 
 pub const COLUMNS: [Column; 8] = [
     Column::new("NAME", 14, 30, 1),
@@ -21,7 +21,7 @@ pub const COLUMNS: [Column; 8] = [
     Column::new("ACTIVE", 6, 6, 3).right(),
 ];
 
-fn cells(app: &App, org: &ExternalOrg, theme: &Theme) -> Vec<Cell> {
+fn cells(app: &App, org: &Org, theme: &Theme) -> Vec<Cell> {
     let counts = ChannelCounts::of(org);
     let status = org.connection_status.as_deref().unwrap_or("?");
     let status = if status == "CONNECTED" {
@@ -48,12 +48,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|o| o.connection_status.as_deref() == Some("CONNECTED"))
         .count();
-    let cells = |org: &ExternalOrg| cells(app, org, theme);
-    let state = |org: &ExternalOrg| state_cell(app, ListKind::Orgs, &org.team_id, theme);
+    let cells = |org: &Org| cells(app, org, theme);
+    let state = |org: &Org| state_cell(app, ListKind::Orgs, &org.team_id, theme);
     let pane = Pane {
         kind: ListKind::Orgs,
         list,
-        title: format!("Orgs — {} external, {connected} connected", list.view.len()),
+        title: format!(
+            "Orgs — {} external, {connected} connected",
+            list.items.len()
+        ),
         empty: "No external orgs: we are not connected to anyone.",
         table: TableSpec {
             columns: &COLUMNS,

@@ -7,8 +7,8 @@ use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
 use crate::app::requests::is_external_limited;
+use crate::app::rows::Request;
 use crate::app::{App, ListKind, time};
-use crate::slack::models::InviteRequest;
 
 pub const COLUMNS: [Column; 7] = [
     Column::new("REQUESTER", 12, 22, 3),
@@ -20,14 +20,14 @@ pub const COLUMNS: [Column; 7] = [
     Column::new("EXPIRES", 7, 7, 2),
 ];
 
-fn cells(app: &App, request: &InviteRequest, theme: &Theme) -> Vec<Cell> {
+fn cells(app: &App, request: &Request, theme: &Theme) -> Vec<Cell> {
     let channel = request.channel.as_ref();
     let private = channel.and_then(|c| c.is_private).unwrap_or(false);
     vec![
         Cell::new(
             request
                 .inviting_user
-                .as_ref()
+                .as_deref()
                 .map(|u| u.display())
                 .unwrap_or("?"),
         ),
@@ -49,12 +49,12 @@ fn cells(app: &App, request: &InviteRequest, theme: &Theme) -> Vec<Cell> {
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let list = &app.requests.list;
-    let cells = |request: &InviteRequest| cells(app, request, theme);
-    let state = |request: &InviteRequest| state_cell(app, ListKind::Requests, &request.id, theme);
+    let cells = |request: &Request| cells(app, request, theme);
+    let state = |request: &Request| state_cell(app, ListKind::Requests, &request.id, theme);
     let pane = Pane {
         kind: ListKind::Requests,
         list,
-        title: format!("Requests — {} waiting for an admin", list.view.len()),
+        title: format!("Requests — {} waiting for an admin", list.items.len()),
         empty: "No requests wait for an admin.",
         table: TableSpec {
             columns: &COLUMNS,

@@ -11,11 +11,13 @@ use super::sanitize::{fit, sanitize};
 use super::theme::Theme;
 use crate::app::ListKind;
 use crate::app::list::{DisplayLine, ListData};
+use crate::app::rows::Row;
 
 /// Columns between cells.
 const SPACING: u16 = 1;
-/// The selection marker column: `> ` on the selected row.
-const GUTTER: u16 = 2;
+/// The marker columns: `>` on the selected row, then `*` on a marked row
+/// or `+` on a row new since the last refresh, then a space.
+const GUTTER: u16 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
@@ -160,7 +162,7 @@ pub struct TableSpec<'a, T> {
 const STATE_COLUMN: Column = Column::new("STATE", 12, 28, 0);
 
 /// Draw column headings and the visible rows of `list` into `area`.
-pub fn render<T>(
+pub fn render<T: Row>(
     list: &ListData<T>,
     spec: &TableSpec<'_, T>,
     theme: &Theme,
@@ -189,7 +191,7 @@ pub fn render<T>(
     let widths = fit_columns(&columns, area.width);
 
     let header = row_line(
-        "  ",
+        "   ",
         columns
             .iter()
             .map(|c| Cell::styled(c.title, theme.column_header))
@@ -222,8 +224,22 @@ pub fn render<T>(
                     cells.push(state.unwrap_or_else(|| Cell::new("")));
                 }
                 let selected = pos == list.selected;
-                let mut rendered =
-                    row_line(if selected { "> " } else { "  " }, cells, &columns, &widths);
+                let marked = list.marks.contains(item.id());
+                let fresh = !marked && list.fresh.contains(item.id());
+                let gutter = match (selected, marked, fresh) {
+                    (true, true, _) => ">* ",
+                    (true, false, true) => ">+ ",
+                    (true, false, false) => ">  ",
+                    (false, true, _) => " * ",
+                    (false, false, true) => " + ",
+                    (false, false, false) => "   ",
+                };
+                let mut rendered = row_line(gutter, cells, &columns, &widths);
+                if marked {
+                    rendered = rendered.patch_style(theme.marked);
+                } else if fresh {
+                    rendered = rendered.patch_style(theme.fresh);
+                }
                 if selected {
                     rendered = rendered.patch_style(theme.selected);
                 }
@@ -275,20 +291,20 @@ mod tests {
     #[test]
     fn low_priority_columns_give_way_first() {
         assert_eq!(
-            fit_columns(&COLUMNS, 2 + 32),
+            fit_columns(&COLUMNS, 3 + 32),
             vec![Some(10), Some(10), Some(10)]
         );
         assert_eq!(
-            fit_columns(&COLUMNS, 2 + 31),
+            fit_columns(&COLUMNS, 3 + 31),
             vec![Some(15), Some(15), None]
         );
-        assert_eq!(fit_columns(&COLUMNS, 2 + 15), vec![Some(15), None, None]);
+        assert_eq!(fit_columns(&COLUMNS, 3 + 15), vec![Some(15), None, None]);
         assert_eq!(fit_columns(&COLUMNS, 5), vec![None, None, None]);
     }
 
     #[test]
     fn spare_room_is_shared_up_to_each_max() {
-        let widths = fit_columns(&COLUMNS, 2 + 100);
+        let widths = fit_columns(&COLUMNS, 3 + 100);
         assert_eq!(widths, vec![Some(20), Some(30), Some(10)]);
     }
 }

@@ -29,6 +29,10 @@ pub struct Theme {
     pub heading: Style,
     pub column_header: Style,
     pub selected: Style,
+    /// Marked rows (also `*` in the gutter).
+    pub marked: Style,
+    /// Rows new since the last refresh (also `+` in the gutter).
+    pub fresh: Style,
     pub tab: Style,
     pub tab_active: Style,
     pub mode_demo: Style,
@@ -56,6 +60,8 @@ impl Default for Theme {
             heading: fg(75).add_modifier(Modifier::BOLD),
             column_header: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            marked: fg(214),
+            fresh: Style::new().add_modifier(Modifier::BOLD),
             tab: fg(250),
             tab_active: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             mode_demo: Style::new()
@@ -99,6 +105,8 @@ impl Theme {
             heading: fg(Color::Cyan).add_modifier(bold),
             column_header: Style::new().add_modifier(bold | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            marked: fg(Color::Yellow),
+            fresh: Style::new().add_modifier(bold),
             tab: fg(Color::Gray),
             tab_active: Style::new().add_modifier(Modifier::REVERSED | bold),
             mode_demo: Style::new()
@@ -133,6 +141,8 @@ impl Theme {
             heading: bold,
             column_header: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            marked: bold,
+            fresh: bold,
             tab: plain,
             tab_active: reversed,
             mode_demo: reversed,

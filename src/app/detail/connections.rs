@@ -5,10 +5,10 @@ use crate::app::ListKind;
 use crate::app::channels::{external_teams, is_private, last_activity};
 use crate::app::dialogs::permission_words;
 use crate::app::orgs::{ChannelCounts, display_name};
+use crate::app::rows::{Channel, Org};
 use crate::app::time::ago_with_date;
-use crate::slack::models::{ExternalOrg, SharedChannel};
 
-pub(super) fn org(app: &App, org: &ExternalOrg) -> DetailModel {
+pub(super) fn org(app: &App, org: &Org) -> DetailModel {
     let counts = ChannelCounts::of(org);
     let mut b = Builder {
         sections: Vec::new(),
@@ -26,16 +26,12 @@ pub(super) fn org(app: &App, org: &ExternalOrg) -> DetailModel {
     }
     b.section("Org")
         .field("Name", display_name(org))
-        .field("ID", org.team_id.clone())
+        .field("ID", org.team_id.to_string())
         .opt("Domain", org.team_domain.as_deref());
     let ours: Vec<String> = org
         .connected_workspaces
         .iter()
-        .map(|w| {
-            w.workspace_name
-                .clone()
-                .unwrap_or_else(|| w.workspace_id.clone())
-        })
+        .map(|w| w.name.as_deref().unwrap_or(&w.id).to_owned())
         .collect();
     b.field(
         "Our workspaces",
@@ -45,10 +41,8 @@ pub(super) fn org(app: &App, org: &ExternalOrg) -> DetailModel {
             ours.join(", ")
         },
     );
-    if let Some(serde_json::Value::Object(prefs)) = &org.slack_connect_prefs
-        && !prefs.is_empty()
-    {
-        let keys: Vec<&str> = prefs.keys().map(String::as_str).collect();
+    if !org.policies.is_empty() {
+        let keys: Vec<&str> = org.policies.iter().map(|p| &**p).collect();
         b.field("Custom policies", keys.join(", "));
     }
     let channels: Vec<String> = app
@@ -72,7 +66,7 @@ pub(super) fn org(app: &App, org: &ExternalOrg) -> DetailModel {
     }
 }
 
-pub(super) fn channel(app: &App, channel: &SharedChannel) -> DetailModel {
+pub(super) fn channel(app: &App, channel: &Channel) -> DetailModel {
     let ours = app.identity.our_ids();
     let mut b = Builder {
         sections: Vec::new(),
@@ -82,7 +76,7 @@ pub(super) fn channel(app: &App, channel: &SharedChannel) -> DetailModel {
             "Name",
             format!("#{}", channel.name.as_deref().unwrap_or("?")),
         )
-        .field("ID", channel.id.clone())
+        .field("ID", channel.id.to_string())
         .field(
             "Visibility",
             if is_private(channel) {
@@ -93,7 +87,7 @@ pub(super) fn channel(app: &App, channel: &SharedChannel) -> DetailModel {
         )
         .field(
             "Members",
-            channel.members().map_or("-".to_owned(), |m| m.to_string()),
+            channel.members.map_or("-".to_owned(), |m| m.to_string()),
         )
         .field(
             "External members",
@@ -106,7 +100,7 @@ pub(super) fn channel(app: &App, channel: &SharedChannel) -> DetailModel {
             ago_with_date(app.now, last_activity(channel)),
         )
         .field("Created", ago_with_date(app.now, channel.created))
-        .opt("Purpose", channel.purpose_text())
+        .opt("Purpose", channel.purpose.as_deref())
         .opt("Host", channel.conversation_host_id.as_deref());
     let mut flags = Vec::new();
     for (set, word) in [
@@ -128,7 +122,10 @@ pub(super) fn channel(app: &App, channel: &SharedChannel) -> DetailModel {
     let teams = external_teams(channel, &ours);
     b.section(format!("Connected orgs ({})", teams.len()));
     for team in &teams {
-        let limited = channel.connected_limited_team_ids.iter().any(|t| t == team);
+        let limited = channel
+            .connected_limited_team_ids
+            .iter()
+            .any(|t| &**t == *team);
         let status = app
             .orgs
             .find(team)
@@ -144,7 +141,12 @@ pub(super) fn channel(app: &App, channel: &SharedChannel) -> DetailModel {
         );
     }
     if !channel.pending_connected_team_ids.is_empty() {
-        b.field("Pending", channel.pending_connected_team_ids.join(", "));
+        let pending: Vec<&str> = channel
+            .pending_connected_team_ids
+            .iter()
+            .map(|t| &**t)
+            .collect();
+        b.field("Pending", pending.join(", "));
     }
     DetailModel {
         title: format!(

@@ -5,7 +5,7 @@
 mod connections;
 mod pending;
 
-use crate::slack::models::ConnectUser;
+use super::rows::User;
 
 use super::decisions::Outcome;
 use super::orgs::ChannelCounts;
@@ -61,7 +61,7 @@ impl Builder {
     }
 }
 
-pub(super) fn person(user: Option<&ConnectUser>) -> String {
+pub(super) fn person(user: Option<&User>) -> String {
     match user {
         Some(user) => match user.email() {
             Some(email) => format!("{} <{email}> ({})", user.display(), user.id),
@@ -93,6 +93,7 @@ pub(super) fn decision_state(app: &App, pane: ListKind, id: &str) -> Option<Stri
             Outcome::Done(kind) => format!("{} by you", kind.verb_past()),
             Outcome::Failed { kind, code } => format!("could not {}: {code}", kind.verb()),
             Outcome::Unknown(kind) => format!("{}: outcome unknown — refresh to see", kind.verb()),
+            Outcome::Elsewhere { code, .. } => format!("handled elsewhere first ({code})"),
         })
 }
 

@@ -7,10 +7,10 @@ use crate::app::dialogs::permission_words;
 use crate::app::invites::{WaitingOn, expires_at, other_team, waiting_on, we_invited};
 use crate::app::orgs::display_name;
 use crate::app::requests::is_external_limited;
+use crate::app::rows::{Invite, Request};
 use crate::app::time::{ago_with_date, until_with_date};
-use crate::slack::models::{ConnectInvite, InviteRequest};
 
-pub(super) fn invite(app: &App, invite: &ConnectInvite) -> DetailModel {
+pub(super) fn invite(app: &App, invite: &Invite) -> DetailModel {
     let ours = app.identity.our_ids();
     let other = other_team(invite, &ours);
     let other_name = other
@@ -50,7 +50,7 @@ pub(super) fn invite(app: &App, invite: &ConnectInvite) -> DetailModel {
                 channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
             ),
         )
-        .opt("ID", channel.map(|c| c.id.as_str()))
+        .opt("ID", channel.map(|c| &*c.id))
         .field(
             "Visibility",
             if channel.and_then(|c| c.is_private).unwrap_or(false) {
@@ -62,7 +62,7 @@ pub(super) fn invite(app: &App, invite: &ConnectInvite) -> DetailModel {
         .field("Permission", permission_words(invite.is_external_limited()));
     b.section("Other org")
         .field("Name", other_name)
-        .opt("ID", other.map(|t| t.id.as_str()))
+        .opt("ID", other.map(|t| &*t.id))
         .opt("Domain", other.and_then(|t| t.domain.as_deref()))
         .field(
             "Verified",
@@ -79,14 +79,14 @@ pub(super) fn invite(app: &App, invite: &ConnectInvite) -> DetailModel {
             invite.recipient_email().or(invite.recipient_user_id()),
         );
     for acceptance in &invite.acceptances {
-        let team = acceptance.accepting_team.as_ref();
+        let team = acceptance.accepting_team.as_deref();
         let reviews: Vec<String> = acceptance
             .reviews
             .iter()
             .map(|r| {
                 let by = r
                     .reviewing_team
-                    .as_ref()
+                    .as_deref()
                     .map(|t| t.name.as_deref().unwrap_or(&t.id))
                     .unwrap_or("?");
                 format!("{} by {by}", r.kind.as_deref().unwrap_or("review"))
@@ -96,8 +96,8 @@ pub(super) fn invite(app: &App, invite: &ConnectInvite) -> DetailModel {
             "Accepted by {}",
             team.and_then(|t| t.name.as_deref()).unwrap_or("?")
         ))
-        .opt("Team ID", team.map(|t| t.id.as_str()))
-        .field("User", person(acceptance.accepting_user.as_ref()))
+        .opt("Team ID", team.map(|t| &*t.id))
+        .field("User", person(acceptance.accepting_user.as_deref()))
         .opt("Approval", acceptance.approval_status.as_deref())
         .field("Accepted", ago_with_date(app.now, acceptance.date_accepted))
         .field(
@@ -123,7 +123,7 @@ pub(super) fn invite(app: &App, invite: &ConnectInvite) -> DetailModel {
     }
 }
 
-pub(super) fn request(app: &App, request: &InviteRequest) -> DetailModel {
+pub(super) fn request(app: &App, request: &Request) -> DetailModel {
     let mut b = Builder {
         sections: Vec::new(),
     };
@@ -137,7 +137,7 @@ pub(super) fn request(app: &App, request: &InviteRequest) -> DetailModel {
         b.field("Your decision", state);
     }
     b.section("Requester")
-        .field("Who", person(request.inviting_user.as_ref()))
+        .field("Who", person(request.inviting_user.as_deref()))
         .opt(
             "Team",
             request
@@ -153,7 +153,7 @@ pub(super) fn request(app: &App, request: &InviteRequest) -> DetailModel {
                 channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
             ),
         )
-        .opt("ID", channel.map(|c| c.id.as_str()))
+        .opt("ID", channel.map(|c| &*c.id))
         .field(
             "Visibility",
             if channel.and_then(|c| c.is_private).unwrap_or(false) {
@@ -163,10 +163,9 @@ pub(super) fn request(app: &App, request: &InviteRequest) -> DetailModel {
             },
         );
     if let Some(channel) = channel {
-        let names = |list: &[crate::slack::models::ChannelConnection]| -> String {
-            let names: Vec<&str> = list
+        let names = |teams: &[std::sync::Arc<crate::app::rows::Team>]| -> String {
+            let names: Vec<&str> = teams
                 .iter()
-                .filter_map(|c| c.team.as_ref())
                 .map(|t| t.name.as_deref().unwrap_or(&t.id))
                 .collect();
             if names.is_empty() {
@@ -185,7 +184,7 @@ pub(super) fn request(app: &App, request: &InviteRequest) -> DetailModel {
         .and_then(|email| email.rsplit_once('@'))
         .and_then(|(_, domain)| domain.split('.').next())
         .unwrap_or("");
-    let likely = app.orgs.list.items.iter().find(|org| {
+    let likely = app.orgs.list.items.iter().map(|o| &**o).find(|org| {
         !domain_label.is_empty()
             && org
                 .team_domain
@@ -213,7 +212,7 @@ pub(super) fn request(app: &App, request: &InviteRequest) -> DetailModel {
             request.id,
             request
                 .inviting_user
-                .as_ref()
+                .as_deref()
                 .map(|u| u.display())
                 .unwrap_or("someone"),
             request.recipient_email().unwrap_or("someone")

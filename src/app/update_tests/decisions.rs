@@ -65,7 +65,7 @@ fn a_write_needs_y_and_is_sent_once() {
         ]
     );
     assert!(app.invites.find("I1").is_none());
-    assert_eq!(app.invites.awaiting_us, 1);
+    assert_eq!(app.invites.awaiting_us(), 1);
     assert!(app.decisions.is_idle());
     assert!(
         app.notice
@@ -115,7 +115,7 @@ fn failure_keeps_the_row_and_says_why_in_words() {
         &mut app,
         Msg::ActionFailed {
             decision,
-            error: api_error("invite_not_found"),
+            error: api_error("restricted_action"),
         },
     );
     assert!(app.invites.find("I1").is_some(), "the row stays");
@@ -123,22 +123,22 @@ fn failure_keeps_the_row_and_says_why_in_words() {
         app.decisions.outcome(ListKind::Invites, "I1"),
         Some(&Outcome::Failed {
             kind: DecisionKind::DeclineInvite { target_team: None },
-            code: "invite_not_found".into()
+            code: "restricted_action".into()
         })
     );
     let notice = &app.notice.as_ref().unwrap().text;
     assert!(
-        notice.contains("invite_not_found — Slack has no such invitation"),
+        notice.contains("restricted_action — a workspace or org setting forbids this"),
         "{notice}"
     );
     // The row is marked (its code may be cut at 80 columns)...
     let text = screen(&app);
-    assert!(text.contains("✗ invite_"), "{text}");
+    assert!(text.contains("✗ restricte"), "{text}");
     // ...and its detail view has the whole story.
     press(&mut app, "Enter");
     let text = screen(&app);
     assert!(
-        text.contains("could not decline: invite_not_found"),
+        text.contains("could not decline: restricted_action"),
         "{text}"
     );
     // It can be tried again once Slack answered.
@@ -249,7 +249,7 @@ fn a_channel_with_several_orgs_asks_which_leaves() {
         },
     );
     let c2 = app.channels.find("C2").unwrap();
-    assert_eq!(c2.connected_team_ids, ["TOTHER"]);
+    assert_eq!(c2.connected_team_ids, [std::sync::Arc::from("TOTHER")]);
 }
 
 #[test]
@@ -288,7 +288,7 @@ fn an_org_is_disconnected_only_after_its_name_is_typed() {
     );
     assert_eq!(
         app.channels.find("C2").unwrap().connected_team_ids,
-        ["TTHEM"]
+        [std::sync::Arc::from("TTHEM")]
     );
 }
 
@@ -299,4 +299,33 @@ fn read_only_sends_nothing_and_says_why() {
     assert!(press(&mut app, "a y d y").is_empty());
     assert!(app.dialog.is_none());
     assert!(app.notice.as_ref().unwrap().text.contains("Read-only"));
+}
+
+#[test]
+fn an_item_decided_elsewhere_leaves_the_list_and_is_not_a_failure() {
+    for code in ["invite_not_found", "already_approved", "approval_inactive"] {
+        let mut app = loaded_app();
+        let effects = press(&mut app, "a y");
+        let decision = effects[0].decision().unwrap();
+        update(
+            &mut app,
+            Msg::ActionFailed {
+                decision,
+                error: api_error(code),
+            },
+        );
+        assert!(app.invites.find("I1").is_none(), "{code}: the row left");
+        assert!(matches!(
+            app.decisions.outcome(ListKind::Invites, "I1"),
+            Some(Outcome::Elsewhere { .. })
+        ));
+        let notice = app.notice.as_ref().unwrap();
+        assert_eq!(notice.kind, NoticeKind::Info, "{code}: not an error");
+        assert!(
+            notice.text.contains("already handled elsewhere"),
+            "{}",
+            notice.text
+        );
+        assert!(notice.text.contains(code), "{}", notice.text);
+    }
 }

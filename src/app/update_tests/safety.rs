@@ -66,7 +66,7 @@ fn a_write_waits_out_its_window_visibly_then_is_sent_once() {
     let text = screen(&app);
     assert!(text.contains("Sending in 5 s: approve invite I1"), "{text}");
     assert!(text.contains("u takes it"), "{text}");
-    assert!(text.contains("approve in 5s"), "{text}");
+    assert!(text.contains("approve in"), "{text}");
     assert!(clock(&mut app, start + 4_999).is_empty());
     assert!(screen(&app).contains("Sending in 1 s"));
     // The same item cannot be decided again while it waits.

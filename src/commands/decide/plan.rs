@@ -11,6 +11,7 @@ use crate::app::invites::{
 };
 use crate::app::orgs::display_name;
 use crate::app::requests::is_external_limited;
+use crate::app::rows::{Channel, Interner, Invite, Org, Request};
 use crate::exit::UsageError;
 use crate::journal::JournalAction;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
@@ -72,7 +73,7 @@ pub async fn invite(
     invite_id: &str,
     approve: bool,
 ) -> anyhow::Result<Plan> {
-    let invite: ConnectInvite = find(client.invites(), |i: &ConnectInvite| i.id() == invite_id)
+    let wire: ConnectInvite = find(client.invites(), |i: &ConnectInvite| i.id() == invite_id)
         .await?
         .ok_or_else(|| {
             UsageError::new(format!(
@@ -81,6 +82,8 @@ pub async fn invite(
             ))
         })?;
     let ours = our_ids(auth);
+    // The TUI's own rules, on the TUI's own row type.
+    let invite = Invite::from_wire(&wire, &ours, &mut Interner::default());
     let verb = if approve { "approve" } else { "decline" };
     if waiting_on(&invite, &ours) != WaitingOn::Us {
         return Err(UsageError::new(format!(
@@ -90,10 +93,10 @@ pub async fn invite(
         .into());
     }
     let other = other_team(&invite, &ours);
-    let org = other.and_then(|t| t.name.clone());
-    let org_id = other.map(|t| t.id.clone());
+    let org = other.and_then(|t| t.name.as_deref().map(str::to_owned));
+    let org_id = other.map(|t| t.id.to_string());
     let channel = invite.channel();
-    let channel_name = channel.and_then(|c| c.name.clone());
+    let channel_name = channel.and_then(|c| c.name.as_deref().map(str::to_owned));
     let verified = match other.and_then(|t| t.is_verified) {
         Some(true) => "verified by Slack",
         _ => "NOT verified by Slack",
@@ -102,7 +105,7 @@ pub async fn invite(
         format!(
             "Channel: #{} ({}, {}), they could {}",
             channel_name.as_deref().unwrap_or("?"),
-            channel.map_or("?", |c| c.id.as_str()),
+            channel.map_or("?", |c| &*c.id),
             private_or_public(channel.and_then(|c| c.is_private).unwrap_or(false)),
             permission_words(invite.is_external_limited())
         ),
@@ -154,7 +157,7 @@ pub async fn invite(
         call,
         org,
         org_id,
-        channel_id: channel.map(|c| c.id.clone()),
+        channel_id: channel.map(|c| c.id.to_string()),
         channel: channel_name,
         message: None,
         done: format!(
@@ -206,7 +209,10 @@ pub async fn request(
         format!("Invite goes to: {recipient}"),
         format!(
             "They could: {}",
-            permission_words(is_external_limited(&request))
+            permission_words(is_external_limited(&Request::from_wire(
+                &request,
+                &mut Interner::default()
+            )))
         ),
     ];
     let (action, call, verb) = if approve {
@@ -268,7 +274,8 @@ pub async fn channel(
         ))
     })?;
     let ours = our_ids(auth);
-    let external = external_teams(&channel, &ours);
+    let row = Channel::from_wire(&channel, &mut Interner::default());
+    let external = external_teams(&row, &ours);
     let name = channel.name.clone().unwrap_or_else(|| channel.id.clone());
     let leaving = match (team, external.as_slice()) {
         (Some(team), _) if external.contains(&team) => team.to_owned(),
@@ -345,7 +352,8 @@ pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> any
             "no connected org {team_id} (`connect-triage list teams` shows them)"
         ))
     })?;
-    let name = display_name(&org).to_owned();
+    let row = Org::from_wire(&org, &mut Interner::default());
+    let name = display_name(&row).to_owned();
     if org.connection_status.as_deref() == Some("DISCONNECTED") {
         return Err(UsageError::new(format!("{team_id} is already disconnected")).into());
     }
@@ -356,7 +364,7 @@ pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> any
         ))
         .into());
     }
-    let counts = crate::app::orgs::ChannelCounts::of(&org);
+    let counts = crate::app::orgs::ChannelCounts::of(&row);
     let lines = vec![
         format!(
             "Org: {name} ({team_id}{})",

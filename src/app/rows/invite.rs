@@ -1,0 +1,223 @@
+//! An invite as the TUI keeps it.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Interner, Row, Team, User};
+use crate::app::filter::search_key;
+use crate::slack::models::{self, ConnectInvite};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteChannel {
+    pub id: Arc<str>,
+    pub name: Option<Arc<str>>,
+    pub is_private: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub kind: Option<Arc<str>>,
+    pub date_review: Option<i64>,
+    pub reviewing_team: Option<Arc<Team>>,
+}
+
+/// One accepting side of an invite, with its approval state and reviews.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub approval_status: Option<Arc<str>>,
+    pub date_accepted: Option<i64>,
+    pub date_invalid: Option<i64>,
+    pub accepting_team: Option<Arc<Team>>,
+    pub accepting_user: Option<Arc<User>>,
+    pub reviews: Vec<Review>,
+}
+
+/// One invite of `conversations.listConnectInvites`, either wire shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invite {
+    pub id: Arc<str>,
+    pub direction: Option<Arc<str>>,
+    pub status: Option<Arc<str>>,
+    pub date_created: Option<i64>,
+    pub date_invalid: Option<i64>,
+    pub inviting_team: Option<Arc<Team>>,
+    pub inviting_user: Option<Arc<User>>,
+    pub channel: Option<InviteChannel>,
+    pub recipient_email: Option<Arc<str>>,
+    pub recipient_user_id: Option<Arc<str>>,
+    pub is_external_limited: bool,
+    pub acceptances: Vec<Acceptance>,
+    /// The filter's key; our own org is left out once we know who we are.
+    pub search: Box<str>,
+}
+
+impl Invite {
+    pub fn from_wire(wire: &ConnectInvite, ours: &[&str], i: &mut Interner) -> Invite {
+        let channel = wire.channel().map(|c| InviteChannel {
+            // Channel IDs rarely repeat: sharing them would cost more than it saves.
+            id: Arc::from(c.id.as_str()),
+            name: i.opt(c.name.as_deref()),
+            is_private: c.is_private,
+        });
+        let acceptances = wire
+            .acceptances
+            .iter()
+            .map(|a: &models::Acceptance| Acceptance {
+                approval_status: i.opt(a.approval_status.as_deref()),
+                date_accepted: a.date_accepted,
+                date_invalid: a.date_invalid,
+                accepting_team: i.team_opt(a.accepting_team.as_ref()),
+                accepting_user: i.user_opt(a.accepting_user.as_ref()),
+                reviews: a
+                    .reviews
+                    .iter()
+                    .map(|r| Review {
+                        kind: i.opt(r.kind.as_deref()),
+                        date_review: r.date_review,
+                        reviewing_team: i.team_opt(r.reviewing_team.as_ref()),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut invite = Invite {
+            id: Arc::from(wire.id()),
+            direction: i.opt(wire.direction.as_deref()),
+            status: i.opt(wire.status.as_deref()),
+            date_created: wire.date_created(),
+            date_invalid: wire.date_invalid(),
+            inviting_team: i.team_opt(wire.inviting_team()),
+            inviting_user: i.user_opt(wire.inviting_user()),
+            channel,
+            recipient_email: i.opt(wire.recipient_email()),
+            recipient_user_id: i.opt(wire.recipient_user_id()),
+            is_external_limited: wire.is_external_limited(),
+            acceptances,
+            search: Box::default(),
+        };
+        invite.search = search_key(&invite.fields(ours));
+        invite
+    }
+
+    /// The same fields as [`crate::app::filter::invite_fields`], from the row.
+    pub fn fields(&self, ours: &[&str]) -> Vec<&str> {
+        let mut out = vec![&*self.id];
+        let teams = self.inviting_team.iter().chain(
+            self.acceptances
+                .iter()
+                .filter_map(|a| a.accepting_team.as_ref()),
+        );
+        for team in teams.filter(|t| !ours.contains(&&*t.id)) {
+            out.extend(team.name.as_deref());
+            out.extend(team.domain.as_deref());
+            out.push(&team.id);
+        }
+        if let Some(channel) = &self.channel {
+            out.extend(channel.name.as_deref());
+            out.push(&channel.id);
+        }
+        let users = self.inviting_user.iter().chain(
+            self.acceptances
+                .iter()
+                .filter_map(|a| a.accepting_user.as_ref()),
+        );
+        for user in users {
+            out.push(&user.display);
+            out.extend(user.email.as_deref());
+        }
+        out.extend(self.recipient_email.as_deref());
+        out.extend(self.recipient_user_id.as_deref());
+        out
+    }
+
+    pub fn refresh_search(&mut self, ours: &[&str]) {
+        self.search = search_key(&self.fields(ours));
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn inviting_team(&self) -> Option<&Team> {
+        self.inviting_team.as_deref()
+    }
+
+    pub fn inviting_user(&self) -> Option<&User> {
+        self.inviting_user.as_deref()
+    }
+
+    pub fn channel(&self) -> Option<&InviteChannel> {
+        self.channel.as_ref()
+    }
+
+    pub fn date_created(&self) -> Option<i64> {
+        self.date_created
+    }
+
+    pub fn date_invalid(&self) -> Option<i64> {
+        self.date_invalid
+    }
+
+    pub fn recipient_email(&self) -> Option<&str> {
+        self.recipient_email.as_deref()
+    }
+
+    pub fn recipient_user_id(&self) -> Option<&str> {
+        self.recipient_user_id.as_deref()
+    }
+
+    pub fn is_external_limited(&self) -> bool {
+        self.is_external_limited
+    }
+}
+
+impl Row for Invite {
+    fn id(&self) -> &Arc<str> {
+        &self.id
+    }
+
+    fn search_key(&self) -> &str {
+        &self.search
+    }
+
+    fn set_search_key(&mut self, key: Box<str>) {
+        self.search = key;
+    }
+
+    fn intern(self, i: &mut Interner) -> Invite {
+        Invite {
+            id: self.id,
+            direction: i.again_str(self.direction),
+            status: i.again_str(self.status),
+            inviting_team: i.again_team(self.inviting_team),
+            inviting_user: i.again_user(self.inviting_user),
+            channel: self.channel.map(|c| InviteChannel {
+                id: c.id,
+                name: i.again_str(c.name),
+                is_private: c.is_private,
+            }),
+            recipient_email: i.again_str(self.recipient_email),
+            recipient_user_id: i.again_str(self.recipient_user_id),
+            acceptances: self
+                .acceptances
+                .into_iter()
+                .map(|a| Acceptance {
+                    approval_status: i.again_str(a.approval_status),
+                    accepting_team: i.again_team(a.accepting_team),
+                    accepting_user: i.again_user(a.accepting_user),
+                    reviews: a
+                        .reviews
+                        .into_iter()
+                        .map(|r| Review {
+                            kind: i.again_str(r.kind),
+                            date_review: r.date_review,
+                            reviewing_team: i.again_team(r.reviewing_team),
+                        })
+                        .collect(),
+                    ..a
+                })
+                .collect(),
+            ..self
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Compact rows: what the panes, the detail view and decisions need of each
+//! item, and nothing else.
+//!
+//! Slack's wire structs are large (`ConnectInvite` is ~1.8 KB before its
+//! strings) and repeat the same teams and users in every item. A row keeps
+//! only the fields the TUI shows or decides on, and shares every repeated
+//! string, team and user through one [`Interner`]: 100,000 invites from a
+//! few thousand orgs hold each org's name once.
+
+mod invite;
+mod other;
+
+use std::collections::HashSet;
+use std::hash::Hash;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::slack::models::{ConnectTeam, ConnectUser};
+
+pub use invite::{Acceptance, Invite, InviteChannel, Review};
+pub use other::{Channel, Org, Request, RequestChannel, Workspace};
+
+/// A Slack Connect team as rows keep it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Team {
+    pub id: Arc<str>,
+    pub name: Option<Arc<str>>,
+    pub domain: Option<Arc<str>>,
+    pub is_verified: Option<bool>,
+}
+
+/// A Slack user as rows keep it: the best display name, and the email.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct User {
+    pub id: Arc<str>,
+    pub display: Arc<str>,
+    pub email: Option<Arc<str>>,
+}
+
+impl User {
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    pub fn email(&self) -> Option<&str> {
+        self.email.as_deref()
+    }
+}
+
+/// Shares equal strings, teams and users between rows.
+#[derive(Debug, Default)]
+pub struct Interner {
+    strings: HashSet<Arc<str>>,
+    teams: HashSet<Arc<Team>>,
+    users: HashSet<Arc<User>>,
+}
+
+fn shared<T: Eq + Hash + ?Sized>(
+    set: &mut HashSet<Arc<T>>,
+    value: &T,
+    make: impl FnOnce() -> Arc<T>,
+) -> Arc<T> {
+    match set.get(value) {
+        Some(existing) => existing.clone(),
+        None => {
+            let new = make();
+            set.insert(new.clone());
+            new
+        }
+    }
+}
+
+impl Interner {
+    pub fn str(&mut self, text: &str) -> Arc<str> {
+        shared(&mut self.strings, text, || Arc::from(text))
+    }
+
+    pub fn opt(&mut self, text: Option<&str>) -> Option<Arc<str>> {
+        text.map(|t| self.str(t))
+    }
+
+    /// The shared copy of an already built string (e.g. from the cache).
+    pub fn arc(&mut self, text: &Arc<str>) -> Arc<str> {
+        shared(&mut self.strings, text, || text.clone())
+    }
+
+    pub fn team(&mut self, team: &ConnectTeam) -> Arc<Team> {
+        let team = Team {
+            id: self.str(&team.id),
+            name: self.opt(team.name.as_deref()),
+            domain: self.opt(team.domain.as_deref()),
+            is_verified: team.is_verified,
+        };
+        self.team_row(team)
+    }
+
+    pub fn team_row(&mut self, team: Team) -> Arc<Team> {
+        let team = Team {
+            id: self.arc(&team.id),
+            name: team.name.map(|n| self.arc(&n)),
+            domain: team.domain.map(|d| self.arc(&d)),
+            is_verified: team.is_verified,
+        };
+        let probe = team.clone();
+        shared(&mut self.teams, &probe, || Arc::new(team))
+    }
+
+    pub fn user(&mut self, user: &ConnectUser) -> Arc<User> {
+        let user = User {
+            id: self.str(&user.id),
+            display: self.str(user.display()),
+            email: self.opt(user.email()),
+        };
+        self.user_row(user)
+    }
+
+    pub fn user_row(&mut self, user: User) -> Arc<User> {
+        let user = User {
+            id: self.arc(&user.id),
+            display: self.arc(&user.display),
+            email: user.email.map(|e| self.arc(&e)),
+        };
+        let probe = user.clone();
+        shared(&mut self.users, &probe, || Arc::new(user))
+    }
+
+    pub fn team_opt(&mut self, team: Option<&ConnectTeam>) -> Option<Arc<Team>> {
+        team.map(|t| self.team(t))
+    }
+
+    pub fn user_opt(&mut self, user: Option<&ConnectUser>) -> Option<Arc<User>> {
+        user.map(|u| self.user(u))
+    }
+
+    pub fn again_str(&mut self, text: Option<Arc<str>>) -> Option<Arc<str>> {
+        text.map(|t| self.arc(&t))
+    }
+
+    pub fn again_team(&mut self, team: Option<Arc<Team>>) -> Option<Arc<Team>> {
+        team.map(|t| self.team_row(Arc::unwrap_or_clone(t)))
+    }
+
+    pub fn again_user(&mut self, user: Option<Arc<User>>) -> Option<Arc<User>> {
+        user.map(|u| self.user_row(Arc::unwrap_or_clone(u)))
+    }
+
+    /// Forget what no row uses any more (after a reload replaced rows).
+    pub fn purge(&mut self) {
+        self.teams.retain(|t| Arc::strong_count(t) > 1);
+        self.users.retain(|u| Arc::strong_count(u) > 1);
+        self.strings.retain(|s| Arc::strong_count(s) > 1);
+    }
+
+    /// How many distinct strings, teams and users are shared.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.strings.len(), self.teams.len(), self.users.len())
+    }
+}
+
+/// What every row can tell the list it is in.
+pub trait Row: Clone + PartialEq + std::fmt::Debug {
+    fn id(&self) -> &Arc<str>;
+    /// The folded fields the filter searches ([`crate::app::filter::search_key`]).
+    fn search_key(&self) -> &str;
+    fn set_search_key(&mut self, key: Box<str>);
+    /// Re-share every string, team and user through `interner` (rows read
+    /// back from the cache come with copies of their own).
+    fn intern(self, interner: &mut Interner) -> Self;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_teams_and_strings_are_stored_once() {
+        let mut interner = Interner::default();
+        let wire = ConnectTeam {
+            id: "T1".into(),
+            name: Some("Acme".into()),
+            ..Default::default()
+        };
+        let a = interner.team(&wire);
+        let b = interner.team(&wire);
+        assert!(Arc::ptr_eq(&a, &b));
+        let name = interner.str("Acme");
+        assert!(Arc::ptr_eq(a.name.as_ref().unwrap(), &name));
+        // A team seen with fewer fields is another value, sharing its strings.
+        let bare = interner.team(&ConnectTeam {
+            id: "T1".into(),
+            ..Default::default()
+        });
+        assert!(!Arc::ptr_eq(&a, &bare));
+        assert!(Arc::ptr_eq(&a.id, &bare.id));
+        drop((a, b, bare, name));
+        interner.purge();
+        assert_eq!(interner.sizes(), (0, 0, 0));
+    }
+}

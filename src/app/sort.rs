@@ -1,0 +1,192 @@
+//! `s` / `S`: the order of a pane's rows.
+//!
+//! Each row gets its [`RowKeys`] once (when it arrives or changes), so a
+//! sort of 100,000 rows compares integers and shared strings, never
+//! recomputes who an invite waits on.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use super::ListKind;
+
+/// What rows are ordered by. Groups (e.g. "Awaiting us") always come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// Soonest expiry first.
+    TimeLeft,
+    /// Oldest first (created; for orgs and channels, least recently active).
+    Age,
+    /// By the other org's name.
+    Org,
+    /// By channel name.
+    Channel,
+}
+
+impl SortKey {
+    /// The keys `s` cycles through on a pane; the first is its default.
+    pub fn cycle(pane: ListKind) -> &'static [SortKey] {
+        use SortKey::*;
+        match pane {
+            ListKind::Invites | ListKind::Requests => &[TimeLeft, Age, Org, Channel],
+            ListKind::Orgs => &[Org, Age],
+            ListKind::Channels => &[Channel, Age, Org],
+        }
+    }
+
+    /// "time left", for the pane title.
+    pub fn words(self, pane: ListKind) -> &'static str {
+        match (self, pane) {
+            (SortKey::TimeLeft, _) => "time left",
+            (SortKey::Age, ListKind::Orgs | ListKind::Channels) => "last activity",
+            (SortKey::Age, _) => "age",
+            (SortKey::Org, ListKind::Requests) => "recipient domain",
+            (SortKey::Org, _) => "org",
+            (SortKey::Channel, _) => "channel",
+        }
+    }
+
+    /// The stable name a config file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::TimeLeft => "time_left",
+            SortKey::Age => "age",
+            SortKey::Org => "org",
+            SortKey::Channel => "channel",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SortKey> {
+        [
+            SortKey::TimeLeft,
+            SortKey::Age,
+            SortKey::Org,
+            SortKey::Channel,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
+
+/// A pane's current order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortState {
+    pub key: SortKey,
+    pub reversed: bool,
+}
+
+impl SortState {
+    pub fn default_for(pane: ListKind) -> SortState {
+        SortState {
+            key: SortKey::cycle(pane)[0],
+            reversed: false,
+        }
+    }
+
+    /// `s`: the next key of the pane's cycle, in its natural direction.
+    pub fn next(self, pane: ListKind) -> SortState {
+        let cycle = SortKey::cycle(pane);
+        let at = cycle.iter().position(|k| *k == self.key).unwrap_or(0);
+        SortState {
+            key: cycle[(at + 1) % cycle.len()],
+            reversed: false,
+        }
+    }
+
+    /// "time left ↑" / "org ↓ (reversed)".
+    pub fn describe(self, pane: ListKind) -> String {
+        let arrow = if self.reversed { " (reversed)" } else { "" };
+        format!("{}{arrow}", self.key.words(pane))
+    }
+}
+
+/// What a row is sorted by, computed once per row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowKeys {
+    /// Rows of a lower group come first whatever the sort (0 = "Awaiting us").
+    pub group: u8,
+    /// Expiry (unix seconds); `i64::MAX` when there is none.
+    pub expires: i64,
+    /// Created or last active (unix seconds); `i64::MAX` when unknown.
+    pub when: i64,
+    /// Org and channel names, shared with the row (compared ignoring case).
+    pub org: Arc<str>,
+    pub channel: Arc<str>,
+}
+
+/// Order of two rows: group, then the sort key (reversed if asked), then
+/// expiry, then ID so that equal keys keep a stable order.
+pub fn compare(sort: SortState, a: (&RowKeys, &str), b: (&RowKeys, &str)) -> Ordering {
+    let (ka, kb) = (a.0, b.0);
+    let primary = match sort.key {
+        SortKey::TimeLeft => ka.expires.cmp(&kb.expires),
+        SortKey::Age => ka.when.cmp(&kb.when),
+        SortKey::Org => folded_cmp(&ka.org, &kb.org),
+        SortKey::Channel => folded_cmp(&ka.channel, &kb.channel),
+    };
+    let within = primary.then_with(|| ka.expires.cmp(&kb.expires));
+    let within = if sort.reversed {
+        within.reverse()
+    } else {
+        within
+    };
+    ka.group
+        .cmp(&kb.group)
+        .then(within)
+        .then_with(|| a.1.cmp(b.1))
+}
+
+/// Compare ignoring case, without allocating.
+fn folded_cmp(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(group: u8, expires: i64, org: &str) -> RowKeys {
+        RowKeys {
+            group,
+            expires,
+            when: 0,
+            org: Arc::from(org),
+            channel: Arc::from(""),
+        }
+    }
+
+    #[test]
+    fn groups_come_first_and_reversing_keeps_them() {
+        let a = keys(0, 300, "b");
+        let b = keys(0, 100, "a");
+        let c = keys(1, 50, "c");
+        let mut sort = SortState::default_for(ListKind::Invites);
+        assert_eq!(compare(sort, (&b, "2"), (&a, "1")), Ordering::Less);
+        assert_eq!(compare(sort, (&a, "1"), (&c, "3")), Ordering::Less);
+        sort.reversed = true;
+        assert_eq!(compare(sort, (&a, "1"), (&b, "2")), Ordering::Less);
+        assert_eq!(compare(sort, (&a, "1"), (&c, "3")), Ordering::Less);
+        let sort = SortState {
+            key: SortKey::Org,
+            reversed: false,
+        };
+        assert_eq!(compare(sort, (&b, "2"), (&a, "1")), Ordering::Less);
+    }
+
+    #[test]
+    fn s_cycles_the_keys_of_the_pane() {
+        let mut sort = SortState::default_for(ListKind::Orgs);
+        assert_eq!(sort.key, SortKey::Org);
+        sort = sort.next(ListKind::Orgs);
+        assert_eq!(sort.key, SortKey::Age);
+        assert_eq!(sort.next(ListKind::Orgs).key, SortKey::Org);
+        assert_eq!(SortKey::from_name("time_left"), Some(SortKey::TimeLeft));
+    }
+}

@@ -1,0 +1,248 @@
+//! The start-up cache: the last lists seen, on disk, so the TUI shows them
+//! at once (marked with their age) while fresh data loads.
+//!
+//! One file per list under the XDG cache directory
+//! (`~/.cache/connect-triage/`), readable by its owner only: the directory
+//! is made 0700 and each file 0600. The files hold rows (names, emails,
+//! channel names of the workspace), the team ID they belong to and the API
+//! base they came from, never the token. A file is JSON lines: a header,
+//! then one compact row per line; a file of another version or API base
+//! is ignored.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::rows::{Channel, Invite, Org, Request};
+use crate::app::{App, Effect, ListKind, Mode};
+
+const VERSION: u32 = 1;
+
+/// Rows of one list, read back from the cache.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CachedRows {
+    Invites(Vec<Invite>),
+    Requests(Vec<Request>),
+    Orgs(Vec<Org>),
+    Channels(Vec<Channel>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CachedList {
+    /// The workspace the rows belong to.
+    pub team_id: String,
+    pub saved_at: i64,
+    pub rows: CachedRows,
+}
+
+/// The rows of one list, to be saved (shared with the app, not copied).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotRows {
+    Invites(Vec<Arc<Invite>>),
+    Requests(Vec<Arc<Request>>),
+    Orgs(Vec<Arc<Org>>),
+    Channels(Vec<Arc<Channel>>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub kind: ListKind,
+    pub team_id: String,
+    pub saved_at: i64,
+    pub rows: SnapshotRows,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    version: u32,
+    kind: String,
+    api_base: String,
+    team_id: String,
+    saved_at: i64,
+    count: usize,
+}
+
+/// Where the cache lives for one API base.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    api_base: String,
+}
+
+fn kind_name(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Invites => "invites",
+        ListKind::Requests => "requests",
+        ListKind::Orgs => "orgs",
+        ListKind::Channels => "channels",
+    }
+}
+
+/// FNV-1a: a stable file name per API base.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Cache {
+    /// The XDG cache directory of connect-triage, when the system has one.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "connect-triage").map(|d| d.cache_dir().to_owned())
+    }
+
+    pub fn new(dir: impl Into<PathBuf>, api_base: &str) -> Cache {
+        Cache {
+            dir: dir.into(),
+            api_base: api_base.to_owned(),
+        }
+    }
+
+    pub fn path(&self, kind: ListKind) -> PathBuf {
+        self.dir.join(format!(
+            "{}-{:016x}.jsonl",
+            kind_name(kind),
+            fnv(&self.api_base)
+        ))
+    }
+
+    fn private_dir(&self) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+
+    /// Write one list, replacing the previous file at once (write, then rename).
+    pub fn save(&self, snapshot: &Snapshot) -> io::Result<()> {
+        self.private_dir()?;
+        let path = self.path(snapshot.kind);
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
+        let result = self
+            .write(&temp, snapshot)
+            .and_then(|()| fs::rename(&temp, &path));
+        if result.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        result
+    }
+
+    fn write(&self, path: &Path, snapshot: &Snapshot) -> io::Result<()> {
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options.open(path)?;
+        let mut out = BufWriter::new(file);
+        let count = match &snapshot.rows {
+            SnapshotRows::Invites(rows) => rows.len(),
+            SnapshotRows::Requests(rows) => rows.len(),
+            SnapshotRows::Orgs(rows) => rows.len(),
+            SnapshotRows::Channels(rows) => rows.len(),
+        };
+        let header = Header {
+            version: VERSION,
+            kind: kind_name(snapshot.kind).to_owned(),
+            api_base: self.api_base.clone(),
+            team_id: snapshot.team_id.clone(),
+            saved_at: snapshot.saved_at,
+            count,
+        };
+        serde_json::to_writer(&mut out, &header)?;
+        out.write_all(b"\n")?;
+        fn lines<T: Serialize>(out: &mut impl Write, rows: &[Arc<T>]) -> io::Result<()> {
+            for row in rows {
+                serde_json::to_writer(&mut *out, &**row)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        match &snapshot.rows {
+            SnapshotRows::Invites(rows) => lines(&mut out, rows)?,
+            SnapshotRows::Requests(rows) => lines(&mut out, rows)?,
+            SnapshotRows::Orgs(rows) => lines(&mut out, rows)?,
+            SnapshotRows::Channels(rows) => lines(&mut out, rows)?,
+        }
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()
+    }
+
+    /// Read one list back; `None` when there is none we can use.
+    pub fn load(&self, kind: ListKind) -> io::Result<Option<CachedList>> {
+        let file = match File::open(self.path(kind)) {
+            Ok(file) => file,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(error),
+        };
+        let mut lines = BufReader::new(file).lines();
+        let Some(first) = lines.next().transpose()? else {
+            return Ok(None);
+        };
+        let Ok(header) = serde_json::from_str::<Header>(&first) else {
+            return Ok(None);
+        };
+        if header.version != VERSION
+            || header.kind != kind_name(kind)
+            || header.api_base != self.api_base
+        {
+            return Ok(None);
+        }
+        fn rows<T: for<'de> Deserialize<'de>>(
+            lines: impl Iterator<Item = io::Result<String>>,
+            count: usize,
+        ) -> io::Result<Vec<T>> {
+            let mut out = Vec::with_capacity(count.min(1_000_000));
+            for line in lines {
+                out.push(serde_json::from_str(&line?)?);
+            }
+            Ok(out)
+        }
+        let rows = match kind {
+            ListKind::Invites => CachedRows::Invites(rows(lines, header.count)?),
+            ListKind::Requests => CachedRows::Requests(rows(lines, header.count)?),
+            ListKind::Orgs => CachedRows::Orgs(rows(lines, header.count)?),
+            ListKind::Channels => CachedRows::Channels(rows(lines, header.count)?),
+        };
+        Ok(Some(CachedList {
+            team_id: header.team_id,
+            saved_at: header.saved_at,
+            rows,
+        }))
+    }
+}
+
+/// The rows of a list as they are now, to save; `None` when there is
+/// nothing worth saving (demo, unknown identity, not fully loaded).
+pub fn snapshot(app: &App, kind: ListKind) -> Option<Snapshot> {
+    if !app.use_cache || app.mode == Mode::Demo {
+        return None;
+    }
+    let team_id = app.identity.auth()?.team_id.clone()?;
+    let rows = match kind {
+        ListKind::Invites => SnapshotRows::Invites(app.invites.list.items.clone()),
+        ListKind::Requests => SnapshotRows::Requests(app.requests.list.items.clone()),
+        ListKind::Orgs => SnapshotRows::Orgs(app.orgs.list.items.clone()),
+        ListKind::Channels => SnapshotRows::Channels(app.channels.list.items.clone()),
+    };
+    Some(Snapshot {
+        kind,
+        team_id,
+        saved_at: app.now,
+        rows,
+    })
+}
+
+/// After a list finished loading: save it.
+pub fn save_effect(app: &App, kind: ListKind) -> Option<Effect> {
+    snapshot(app, kind).map(|s| Effect::SaveCache(Box::new(s)))
+}

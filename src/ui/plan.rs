@@ -1,0 +1,156 @@
+//! The plan of a batch decision: exactly what will be sent (decision, item,
+//! org, channel), how long it takes within Slack's rate limit, and the
+//! marked rows that will not be sent and why. Only `y` sends.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::dialog_frame::{border_style, draw_lines, open};
+use super::sanitize::fit;
+use super::theme::Theme;
+use crate::app::bulk::PlanDialog;
+use crate::app::keymap::Action;
+use crate::app::{App, layout, time};
+use crate::slack::limiter::budget;
+
+/// The first key bound to `action`, as the footer writes it.
+pub(super) fn key_of(app: &App, action: Action) -> String {
+    app.keymap
+        .keys_for(action)
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// The box of a plan or report: nearly the whole screen.
+pub(super) fn frame(
+    title: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    danger: bool,
+    theme: &Theme,
+) -> Rect {
+    let content = area.height.saturating_sub(layout::PLAN_CHROME_LINES - 4);
+    open(
+        title,
+        content as usize,
+        area,
+        buf,
+        border_style(theme, danger),
+    )
+}
+
+pub fn render(app: &App, plan: &PlanDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let inner = frame(&plan.title, area, buf, false, theme);
+    let width = inner.width as usize;
+    let calls = plan.entries.len();
+    let estimate = plan.estimate(app.rate_window);
+    let pace = format!(
+        "{calls} calls to {}, paced to Slack's limit ({} a minute): {}.",
+        plan.method,
+        budget(plan.method),
+        if estimate == 0 {
+            "within a minute".to_owned()
+        } else {
+            format!("about {}", time::long(estimate))
+        }
+    );
+    let mut notes = Vec::new();
+    if plan.hidden > 0 {
+        notes.push(format!(
+            "{} marked rows the filter hides are included",
+            plan.hidden
+        ));
+    }
+    if !plan.skipped.is_empty() {
+        notes.push(format!(
+            "{} marked rows are not sent (listed last)",
+            plan.skipped.len()
+        ));
+    }
+    if notes.is_empty() {
+        notes.push("Each row is one call; failures stay marked for a retry".to_owned());
+    }
+    let mut lines = vec![
+        Line::styled(fit(&pace, width), theme.dialog),
+        Line::styled(fit(&format!("{}.", notes.join("; ")), width), theme.muted),
+    ];
+    let rest = width.saturating_sub(8 + 1 + 12 + 1);
+    let org_w = rest / 2;
+    let chan_w = rest.saturating_sub(org_w + 1);
+    let row = |a: &str, b: &str, c: &str, d: &str| {
+        format!(
+            "{} {} {} {}",
+            fit(a, 8),
+            fit(b, 12),
+            fit(c, org_w),
+            fit(d, chan_w)
+        )
+    };
+    lines.push(Line::styled(
+        row("DECISION", "ITEM", "ORG / TO", "CHANNEL"),
+        theme.column_header,
+    ));
+    let mut body: Vec<Line<'static>> = Vec::new();
+    let visible = layout::dialog_rows(app.size);
+    let wanted = plan.scroll..plan.scroll + visible;
+    // Only the rows on screen are built, however long the plan.
+    for (i, entry) in plan
+        .entries
+        .iter()
+        .enumerate()
+        .skip(wanted.start)
+        .take(visible)
+    {
+        debug_assert!(wanted.contains(&i));
+        body.push(Line::raw(row(
+            plan.verb,
+            &entry.write.item_id,
+            &entry.org,
+            &entry.channel,
+        )));
+    }
+    if !plan.skipped.is_empty() {
+        let heading_at = plan.entries.len();
+        let skipped_from = heading_at + 1;
+        if wanted.contains(&heading_at) {
+            body.push(Line::styled(
+                format!("Not sent ({}):", plan.skipped.len()),
+                theme.heading,
+            ));
+        }
+        for (i, (id, why)) in plan.skipped.iter().enumerate() {
+            if wanted.contains(&(skipped_from + i)) {
+                body.push(Line::styled(
+                    fit(&format!("  {id} — {why}"), width),
+                    theme.muted,
+                ));
+            }
+        }
+    }
+    body.truncate(visible);
+    let shown = body.len();
+    lines.extend(body);
+    while lines.len() < 3 + visible {
+        lines.push(Line::raw(""));
+    }
+    let more = plan.line_count().saturating_sub(plan.scroll + shown);
+    lines.push(Line::from(vec![
+        Span::styled(key_of(app, Action::Confirm), theme.key),
+        Span::styled(format!(" send all {calls}"), theme.title),
+        Span::styled(
+            format!(
+                "   {} cancel: nothing is sent{}",
+                key_of(app, Action::Cancel),
+                if more > 0 {
+                    format!("   j/k PgDn: {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+            theme.muted,
+        ),
+    ]));
+    draw_lines(&lines, inner, buf);
+}

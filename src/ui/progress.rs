@@ -1,0 +1,73 @@
+//! What a finished batch did, when not everything went through: the
+//! failures (still marked, so `a` or `d` retries them) and the items
+//! someone else decided first. The running batch's progress line is in the
+//! status area ([`crate::app::bulk::Batch::progress_line`]).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::dialog_frame::draw_lines;
+use super::plan::{frame, key_of};
+use super::sanitize::fit;
+use super::theme::Theme;
+use crate::app::bulk::ReportDialog;
+use crate::app::keymap::Action;
+use crate::app::{App, layout};
+
+pub fn render_report(
+    app: &App,
+    report: &ReportDialog,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let inner = frame("Batch report", area, buf, !report.failed.is_empty(), theme);
+    let width = inner.width as usize;
+    let mut all: Vec<Line<'static>> = Vec::new();
+    let mut part = |heading: String, rows: &[(String, String)], style| {
+        if rows.is_empty() {
+            return;
+        }
+        all.push(Line::styled(heading, theme.heading));
+        for (what, code) in rows {
+            all.push(Line::styled(
+                fit(&format!("  {what}: {code}"), width),
+                style,
+            ));
+        }
+        all.push(Line::raw(""));
+    };
+    part(
+        format!(
+            "Failed ({}) — still marked: a or d retries them",
+            report.failed.len()
+        ),
+        &report.failed,
+        theme.error,
+    );
+    part(
+        format!(
+            "Handled elsewhere ({}) — decided by someone else first; they left the list",
+            report.elsewhere.len()
+        ),
+        &report.elsewhere,
+        theme.info,
+    );
+    let visible = layout::dialog_rows(app.size);
+    let mut lines = vec![
+        Line::styled(fit(&report.title, width), theme.title),
+        Line::raw(""),
+        Line::raw(""),
+    ];
+    lines.extend(all.into_iter().skip(report.scroll).take(visible));
+    while lines.len() < 3 + visible {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(key_of(app, Action::Back), theme.key),
+        Span::styled(" close", theme.title),
+        Span::styled("   j/k PgDn scroll", theme.muted),
+    ]));
+    draw_lines(&lines, inner, buf);
+}
