@@ -173,6 +173,9 @@ pub struct JournalRecord {
     pub action: JournalAction,
     /// The invite, request, channel or org ID the decision is about.
     pub item_id: String,
+    /// The decision in words: "invite I0A to #ops from Acme".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// The other org's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org: Option<String>,
@@ -232,6 +235,7 @@ impl JournalRecord {
             team_id: None,
             action,
             item_id: item_id.to_owned(),
+            summary: None,
             org: None,
             org_id: None,
             channel: None,

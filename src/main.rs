@@ -6,7 +6,7 @@ use connect_triage::commands;
 use connect_triage::commands::completions;
 use connect_triage::commands::tui::Source;
 use connect_triage::connect;
-use connect_triage::exit::{UsageError, exit_code_for};
+use connect_triage::exit::exit_code_for;
 use connect_triage::logging;
 use connect_triage::slack::SlackClient;
 
@@ -55,9 +55,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             connect_triage::commands::emulator::run(&args).await
         }
         Some(Command::Demo(data)) => commands::tui::run(&cli.global, Source::Demo(data)).await,
-        Some(other) => {
-            Err(UsageError::new(format!("{other:?}: not available in this build")).into())
-        }
+        Some(Command::Log { json }) => commands::log::run(json),
         None => {
             // With a token, real Slack; without one, the demo (DESIGN.md §2).
             match connect::load_token(cli.global.token_file.as_deref())? {

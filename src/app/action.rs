@@ -32,10 +32,15 @@ pub enum Action {
     NewLine,
     TogglePermission,
     SavedMessage,
+    Undo,
+    Queue,
+    Journal,
+    SendQueued,
+    DropQueued,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 31] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -62,6 +67,11 @@ impl Action {
         Action::NewLine,
         Action::TogglePermission,
         Action::SavedMessage,
+        Action::Undo,
+        Action::Queue,
+        Action::Journal,
+        Action::SendQueued,
+        Action::DropQueued,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -93,6 +103,11 @@ impl Action {
             Action::NewLine => "newline",
             Action::TogglePermission => "toggle_permission",
             Action::SavedMessage => "saved_message",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send_queued",
+            Action::DropQueued => "drop_queued",
         }
     }
 
@@ -141,6 +156,11 @@ impl Action {
             Action::NewLine => "new line",
             Action::TogglePermission => "permission",
             Action::SavedMessage => "saved message",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send now",
+            Action::DropQueued => "drop them",
         }
     }
 
@@ -173,6 +193,13 @@ impl Action {
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",
             Action::SavedMessage => "put the next saved message in the editor, to edit",
+            Action::Undo => {
+                "take back the newest decision still waiting to be sent (the selected one in the queue)"
+            }
+            Action::Queue => "the undo queue: decisions waiting to be sent, with their countdown",
+            Action::Journal => "the decision journal, newest first",
+            Action::SendQueued => "send now, without waiting out the undo window",
+            Action::DropQueued => "drop the queued decisions unsent, and quit",
         }
     }
 }
@@ -188,6 +215,9 @@ pub enum Context {
     ApproveRequest,
     ChooseTeam,
     TypeName,
+    Queue,
+    Journal,
+    QuitQueued,
 }
 
 impl Context {
@@ -202,10 +232,13 @@ impl Context {
             Context::ApproveRequest => "request approval",
             Context::ChooseTeam => "org choice",
             Context::TypeName => "name typing",
+            Context::Queue => "the undo queue",
+            Context::Journal => "the journal",
+            Context::QuitQueued => "the quit question",
         }
     }
 
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 11] = [
         Context::List,
         Context::Detail,
         Context::Help,
@@ -214,5 +247,8 @@ impl Context {
         Context::ApproveRequest,
         Context::ChooseTeam,
         Context::TypeName,
+        Context::Queue,
+        Context::Journal,
+        Context::QuitQueued,
     ];
 }

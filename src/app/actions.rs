@@ -3,25 +3,22 @@
 //! updates the rows and tells the admin in words.
 
 use super::channels::external_teams;
-use super::decisions::{DecisionId, DecisionKind, Outcome};
+use super::decisions::DecisionKind;
 use super::dialogs::{
     ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
     DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
     permission_words,
 };
-use super::explain;
 use super::invites::{
-    AfterApproval, WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on,
-    we_invited,
+    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
 };
 use super::keymap::Action;
 use super::orgs::{ChannelCounts, display_name};
 use super::requests::is_external_limited;
 use super::{App, Effect, ListKind, NoticeKind};
-use crate::slack::SlackError;
 use crate::slack::models::{ConnectInvite, InviteRequest};
 
-const READ_ONLY: &str = "Read-only session (--read-only): no decision can be sent.";
+const READ_ONLY: &str = crate::read_only::WHY;
 
 /// The pane and item a decision key acts on: the detail view's item when
 /// it is open, else the selected row.
@@ -297,141 +294,8 @@ fn org_dialog(app: &App, team_id: &str) -> Result<Dialog, String> {
     }))
 }
 
-/// `y` was pressed: start the decision and send its one write.
+/// `y` was pressed: the decision enters the undo queue (and is sent when
+/// its window ends, at once with `--grace 0`).
 pub fn begin_write(app: &mut App, write: PlannedWrite) -> Vec<Effect> {
-    if app.read_only {
-        app.notify(NoticeKind::Error, READ_ONLY);
-        return Vec::new();
-    }
-    match app.decisions.begin(
-        write.kind.clone(),
-        &write.item_id,
-        write.summary.clone(),
-        app.now,
-    ) {
-        Ok(decision) => {
-            let text = format!(
-                "{} {}… (in the background; keys keep working)",
-                capitalized(write.kind.verb_ing()),
-                write.summary
-            );
-            app.notify(NoticeKind::Info, text);
-            vec![write.kind.effect(decision, &write.item_id)]
-        }
-        Err(existing) => {
-            let text = format!(
-                "Already {} {}; it cannot be decided twice.",
-                existing.kind.verb_ing(),
-                existing.summary
-            );
-            app.notify(NoticeKind::Info, text);
-            Vec::new()
-        }
-    }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Slack applied a decision: update the rows the way a refresh would.
-pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
-    let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
-        return Vec::new();
-    };
-    let ours_owned: Vec<String> = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
-    let item = decision.item_id.as_str();
-    let mut outcome_words = "";
-    let mut effects = Vec::new();
-    match &decision.kind {
-        DecisionKind::ApproveInvite { .. } => {
-            outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
-                AfterApproval::Connected => {
-                    // A newly connected channel changes the Channels list
-                    // and the org's counts: fetch both.
-                    effects.extend(super::update::reload_quietly(app, ListKind::Channels));
-                    effects.extend(super::update::reload_quietly(app, ListKind::Orgs));
-                    " Every side has approved: the channel is connected."
-                }
-                AfterApproval::WaitingOnThem => " It now waits on the other org's approval.",
-                AfterApproval::Gone => "",
-            };
-        }
-        DecisionKind::DeclineInvite { .. } => app.invites.remove(item, &ours),
-        DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
-            app.requests.remove(item)
-        }
-        DecisionKind::DisconnectChannel { leaving_team } => match leaving_team {
-            Some(team) => app.channels.record_team_left(Some(item), team, &ours),
-            None => {
-                if let Some(index) = app.channels.position(item) {
-                    app.channels.list.remove_item(index);
-                    app.channels.rebuild();
-                }
-            }
-        },
-        DecisionKind::DisconnectOrg => {
-            app.orgs.record_disconnected(item);
-            app.channels.record_team_left(None, item, &ours);
-        }
-    }
-    let viewport = app.list_viewport();
-    app.invites.list.scroll_into_view(viewport);
-    app.requests.list.scroll_into_view(viewport);
-    app.channels.list.scroll_into_view(viewport);
-    // A detail view of an item that left the list has nothing left to show.
-    if app.detail.is_some() && super::detail::build(app).is_none() {
-        app.detail = None;
-    }
-    let text = format!(
-        "{} {}.{outcome_words}",
-        capitalized(decision.kind.verb_past()),
-        decision.summary
-    );
-    app.notify(NoticeKind::Success, text);
-    effects
-}
-
-/// Slack refused, or did not answer: the row stays, and says why.
-pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
-    let unknown = error.outcome_unknown();
-    let Some(decision) = app.decisions.finish(id, |d| {
-        if unknown {
-            Outcome::Unknown(d.kind.clone())
-        } else {
-            Outcome::Failed {
-                kind: d.kind.clone(),
-                code: explain::code(&error),
-            }
-        }
-    }) else {
-        return Vec::new();
-    };
-    let text = if unknown {
-        format!(
-            "No reliable answer to {} {}: {}. It may or may not have been applied; press r to refresh.",
-            decision.kind.verb(),
-            decision.summary,
-            explain::code(&error)
-        )
-    } else {
-        format!(
-            "Could not {} {}: {}. Nothing changed.",
-            decision.kind.verb(),
-            decision.summary,
-            explain::explain(&error)
-        )
-    };
-    app.notify(NoticeKind::Error, text);
-    Vec::new()
+    super::grace::enqueue(app, vec![write], None)
 }

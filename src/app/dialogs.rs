@@ -106,9 +106,19 @@ pub struct TypeNameDialog {
     pub error: Option<String>,
 }
 
+/// Quitting while decisions wait in the undo queue: send them, or drop them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuitQueuedDialog {
+    /// Decisions still queued (a batch counts each of its decisions).
+    pub queued: usize,
+    /// Queue entries they are in.
+    pub entries: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum Dialog {
     Confirm(ConfirmDialog),
+    QuitQueued(QuitQueuedDialog),
     ApproveRequest(ApproveRequestDialog),
     Deny(DenyDialog),
     ChooseTeam(ChooseTeamDialog),
@@ -126,6 +136,10 @@ pub enum DialogStep {
     /// `y` on a write: send it.
     Send(PlannedWrite),
     Quit,
+    /// Quit after sending what is queued (and hearing back).
+    SendQueuedAndQuit,
+    /// Quit, dropping what is queued unsent.
+    DropQueuedAndQuit,
 }
 
 pub fn new_editor(placeholder: &str) -> TextArea<'static> {
@@ -163,6 +177,7 @@ impl Dialog {
     pub fn context(&self) -> Context {
         match self {
             Dialog::Confirm(_) => Context::Confirm,
+            Dialog::QuitQueued(_) => Context::QuitQueued,
             Dialog::ApproveRequest(_) => Context::ApproveRequest,
             Dialog::Deny(_) => Context::DenyEditor,
             Dialog::ChooseTeam(_) => Context::ChooseTeam,
@@ -193,6 +208,12 @@ impl Dialog {
                     ConfirmAction::Quit => DialogStep::Quit,
                 },
                 // The safe default: anything but `y` cancels.
+                _ => DialogStep::Cancelled,
+            },
+            Dialog::QuitQueued(_) => match action {
+                Some(Action::SendQueued) => DialogStep::SendQueuedAndQuit,
+                Some(Action::DropQueued) => DialogStep::DropQueuedAndQuit,
+                // Staying is the default: nothing is sent or dropped.
                 _ => DialogStep::Cancelled,
             },
             Dialog::Deny(deny) => match action {

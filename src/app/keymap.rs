@@ -31,7 +31,8 @@ impl Default for Keymap {
         use Context::*;
         use KeyCode as K;
         let list_and_detail = [List, Detail];
-        let moving = [List, Detail, Help, ChooseTeam];
+        let moving = [List, Detail, Help, ChooseTeam, Queue, Journal];
+        let scrolling = [List, Detail, Help, Queue, Journal];
         let b = |action, keys: &[KeySpec], contexts: &[Context], in_footer| Binding {
             action,
             keys: keys.to_vec(),
@@ -47,6 +48,9 @@ impl Default for Keymap {
                 b(Action::Decline, &[k('d')], &list_and_detail, true),
                 b(Action::Disconnect, &[k('X')], &list_and_detail, true),
                 b(Action::Confirm, &[k('y')], &[Confirm], true),
+                b(Action::Undo, &[k('u')], &[List, Detail, Queue], true),
+                b(Action::SendQueued, &[k('s')], &[Queue, QuitQueued], true),
+                b(Action::DropQueued, &[k('D')], &[QuitQueued], true),
                 b(
                     Action::Send,
                     &[p(K::Enter)],
@@ -69,11 +73,23 @@ impl Default for Keymap {
                 b(
                     Action::Cancel,
                     &[p(K::Esc), k('n')],
-                    &[Confirm, DenyEditor, ApproveRequest, ChooseTeam, TypeName],
+                    &[
+                        Confirm,
+                        DenyEditor,
+                        ApproveRequest,
+                        ChooseTeam,
+                        TypeName,
+                        QuitQueued,
+                    ],
                     true,
                 ),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
-                b(Action::Back, &[p(K::Esc)], &[Detail, Help], true),
+                b(
+                    Action::Back,
+                    &[p(K::Esc)],
+                    &[Detail, Help, Queue, Journal],
+                    true,
+                ),
                 b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 b(
                     Action::PrevPane,
@@ -85,38 +101,20 @@ impl Default for Keymap {
                 b(Action::PaneRequests, &[k('2')], &list_and_detail, false),
                 b(Action::PaneOrgs, &[k('3')], &list_and_detail, false),
                 b(Action::PaneChannels, &[k('4')], &list_and_detail, false),
-                b(
-                    Action::Top,
-                    &[k('g'), p(K::Home)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(
-                    Action::Bottom,
-                    &[k('G'), p(K::End)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(
-                    Action::PageDown,
-                    &[p(K::PageDown)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(
-                    Action::PageUp,
-                    &[p(K::PageUp)],
-                    &[List, Detail, Help],
-                    false,
-                ),
+                b(Action::Top, &[k('g'), p(K::Home)], &scrolling, false),
+                b(Action::Bottom, &[k('G'), p(K::End)], &scrolling, false),
+                b(Action::PageDown, &[p(K::PageDown)], &scrolling, false),
+                b(Action::PageUp, &[p(K::PageUp)], &scrolling, false),
                 b(Action::Refresh, &[k('r')], &list_and_detail, true),
                 b(Action::Help, &[k('?')], &[List, Detail, Help], true),
                 b(
                     Action::Quit,
                     &[k('q'), KeySpec::with(K::Char('c'), KeyModifiers::CONTROL)],
-                    &[List, Detail, Help],
+                    &[List, Detail, Help, Queue, Journal],
                     true,
                 ),
+                b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
+                b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
                 // Moving is obvious, so it comes last and is the first to go
                 // from a narrow footer; help always lists it.
                 b(Action::Down, &[k('j'), p(K::Down)], &moving, true),

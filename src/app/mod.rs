@@ -14,21 +14,29 @@ pub mod dialogs;
 pub mod effect;
 pub mod explain;
 pub mod filter;
+pub mod grace;
 pub mod invites;
+pub mod journal_view;
 pub mod keymap;
 pub mod keyspec;
 pub mod layout;
 pub mod list;
+mod list_ops;
 pub mod msg;
 pub mod orgs;
+pub mod outcomes;
+pub mod overlays;
+mod pages;
+pub mod reconcile;
 pub mod requests;
 pub mod time;
 pub mod update;
 #[cfg(test)]
 mod update_tests;
+pub mod verdict;
 
 pub use effect::Effect;
-pub use msg::{ListItems, Msg};
+pub use msg::{ExitSignal, ListItems, Msg};
 pub use update::{start, update};
 
 use crate::slack::SlackError;
@@ -217,6 +225,20 @@ pub struct App {
     pub config: crate::config::Config,
     /// What in the config file could not be used (shown in help and at start).
     pub config_warnings: Vec<String>,
+    /// Seconds a confirmed write waits in the undo queue (`--grace`).
+    pub grace_seconds: u64,
+    /// The undo queue.
+    pub grace: grace::GraceQueue,
+    /// The clock in milliseconds (the undo window's countdown).
+    pub now_ms: i64,
+    /// Decisions whose outcome is being re-checked against Slack's lists.
+    pub reconcile: reconcile::Reconciler,
+    pub queue_view: Option<overlays::QueueView>,
+    pub journal_view: Option<overlays::JournalView>,
+    /// Quit once nothing is queued or in flight ("send them now, then quit").
+    pub quit_when_idle: bool,
+    /// Set when a signal ended the session.
+    pub exit_signal: Option<ExitSignal>,
 }
 
 impl App {
@@ -242,6 +264,15 @@ impl App {
             quit: false,
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
+            // The command sets `--grace`; 0 keeps scripted tests immediate.
+            grace_seconds: 0,
+            grace: grace::GraceQueue::default(),
+            now_ms: 0,
+            reconcile: reconcile::Reconciler::default(),
+            queue_view: None,
+            journal_view: None,
+            quit_when_idle: false,
+            exit_signal: None,
         }
     }
 
@@ -299,6 +330,10 @@ impl App {
     pub fn context(&self) -> Context {
         if let Some(dialog) = &self.dialog {
             dialog.context()
+        } else if self.queue_view.is_some() {
+            Context::Queue
+        } else if self.journal_view.is_some() {
+            Context::Journal
         } else if self.help.is_some() {
             Context::Help
         } else if self.detail.is_some() {
@@ -333,6 +368,9 @@ impl App {
         if let Some(waiting) = &self.waiting {
             paragraphs.push((None, waiting.describe(self.now)));
         }
+        if let Some(queued) = grace::status_line(self) {
+            paragraphs.push((None, queued));
+        }
         paragraphs
     }
 
@@ -352,11 +390,18 @@ impl App {
     /// Columns the status text wraps at: room is kept for the "N in
     /// flight" counter while decisions are in flight.
     pub fn status_wrap_width(&self) -> usize {
-        let counter = match self.decisions.in_flight_count() {
+        let counter = match self.sent_count() {
             0 => 0,
             n => self.in_flight_label(n).chars().count() + 1,
         };
         usize::from(self.size.0).saturating_sub(counter).max(20)
+    }
+
+    /// Decisions sent and not answered yet (queued ones are not counted).
+    pub fn sent_count(&self) -> usize {
+        self.decisions
+            .in_flight_count()
+            .saturating_sub(self.grace.decision_count())
     }
 
     /// " 2 in flight ", right of the status line.
@@ -377,6 +422,11 @@ impl App {
             || self.channels.list.is_loading()
             || matches!(self.identity, Identity::Unknown)
             || !self.decisions.is_idle()
+            || self.reconcile.is_busy()
+            || self
+                .journal_view
+                .as_ref()
+                .is_some_and(|v| v.records.is_none())
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {

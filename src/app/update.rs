@@ -6,10 +6,8 @@ use super::actions;
 use super::detail;
 use super::dialogs::{DialogStep, quit_confirmation};
 use super::keymap::{Action, Context};
-use super::list::ListData;
-use super::{
-    App, DetailState, Effect, HelpState, Identity, ListItems, ListKind, Msg, NoticeKind, Waiting,
-};
+use super::list_ops::with_list;
+use super::{App, DetailState, Effect, HelpState, Identity, ListKind, Msg, NoticeKind, Waiting};
 use std::time::Duration;
 
 use crate::slack::ClientEvent;
@@ -21,11 +19,17 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         begin_load(app, kind);
         effects.push(Effect::Load(kind));
     }
+    effects.extend(super::reconcile::start_effects(app));
     effects
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = handle(app, msg);
+    let mut effects = handle(app, msg);
+    super::overlays::close_queue_when_empty(app);
+    // "Send them now, then quit": quit once Slack has answered them all.
+    if app.quit_when_idle && !app.quit && app.grace.is_empty() && app.decisions.is_idle() {
+        effects.extend(quit(app));
+    }
     // A notice that came or went changes how many rows show: keep the
     // selection on screen whatever happened.
     let viewport = app.list_viewport();
@@ -56,12 +60,33 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick { now } => {
             app.now = now;
+            if app.now_ms.div_euclid(1000) != now {
+                app.now_ms = now.saturating_mul(1000);
+            }
             if app.notice.as_ref().is_some_and(|n| n.until <= now) {
                 app.notice = None;
             }
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
+            super::grace::send_due(app)
+        }
+        Msg::Clock { now_ms } => {
+            app.now_ms = now_ms;
+            app.now = now_ms.div_euclid(1000);
+            super::grace::send_due(app)
+        }
+        Msg::Signal(signal) => {
+            app.exit_signal = Some(signal);
+            let why = format!("{} arrived", signal.name());
+            let mut effects = super::grace::drop_all(app, &why);
+            effects.extend(quit(app));
+            effects
+        }
+        Msg::NotSent { decision, reason } => super::outcomes::on_not_sent(app, decision, reason),
+        Msg::RequestStatuses(result) => super::reconcile::on_request_statuses(app, result),
+        Msg::JournalRead(records) => {
+            super::overlays::on_journal_read(app, records);
             Vec::new()
         }
         Msg::AuthLoaded(auth) => {
@@ -69,7 +94,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             // Who "us" is decides which invites wait on us.
             let ours = app.identity.our_ids();
             app.invites.rebuild(&ours);
-            Vec::new()
+            super::reconcile::on_identity(app)
         }
         Msg::AuthFailed(error) => {
             let text = format!(
@@ -86,7 +111,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             is_last,
         } => {
             let kind = items.kind();
-            on_page(app, items, total, is_last);
+            super::pages::on_page(app, items, total, is_last);
             if let Some(count) = with_list(app, kind, |l| l.take_announcement()) {
                 let text = format!(
                     "Reloaded {}: {count} from Slack.",
@@ -94,17 +119,21 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 );
                 app.notify(NoticeKind::Success, text);
             }
-            Vec::new()
+            if is_last {
+                super::reconcile::on_list_done(app, kind)
+            } else {
+                Vec::new()
+            }
         }
         Msg::LoadFailed { list, error } => {
             with_list(app, list, |l| {
                 l.fail(error);
                 l.take_announcement();
             });
-            Vec::new()
+            super::reconcile::on_list_done(app, list)
         }
-        Msg::ActionDone { decision } => actions::on_done(app, decision),
-        Msg::ActionFailed { decision, error } => actions::on_failed(app, decision, error),
+        Msg::ActionDone { decision } => super::outcomes::on_done(app, decision),
+        Msg::ActionFailed { decision, error } => super::outcomes::on_failed(app, decision, error),
         Msg::Client(event) => {
             // Show the wait for as long as it lasts, so a Tier 1 pause
             // (a minute per invites page) never looks like a hang.
@@ -124,61 +153,6 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// Run `f` on the generic part of one pane's list.
-fn with_list<R>(app: &mut App, kind: ListKind, f: impl FnOnce(&mut dyn ListOps) -> R) -> R {
-    match kind {
-        ListKind::Invites => f(&mut app.invites.list),
-        ListKind::Requests => f(&mut app.requests.list),
-        ListKind::Orgs => f(&mut app.orgs.list),
-        ListKind::Channels => f(&mut app.channels.list),
-    }
-}
-
-/// The operations `update` needs on any list, whatever its item type.
-trait ListOps {
-    fn begin_load(&mut self);
-    fn fail(&mut self, error: crate::slack::SlackError);
-    fn is_loading(&self) -> bool;
-    fn move_by(&mut self, delta: isize, viewport: usize);
-    fn select(&mut self, pos: usize, viewport: usize);
-    fn len(&self) -> usize;
-    fn set_announce_done(&mut self);
-    /// Take the "announce when done" flag if the load just finished.
-    fn take_announcement(&mut self) -> Option<usize>;
-}
-
-impl<T> ListOps for ListData<T> {
-    fn begin_load(&mut self) {
-        ListData::begin_load(self)
-    }
-    fn fail(&mut self, error: crate::slack::SlackError) {
-        ListData::fail(self, error)
-    }
-    fn is_loading(&self) -> bool {
-        ListData::is_loading(self)
-    }
-    fn move_by(&mut self, delta: isize, viewport: usize) {
-        ListData::move_by(self, delta, viewport)
-    }
-    fn select(&mut self, pos: usize, viewport: usize) {
-        ListData::select(self, pos, viewport)
-    }
-    fn len(&self) -> usize {
-        self.view.len()
-    }
-    fn set_announce_done(&mut self) {
-        self.announce_done = true;
-    }
-    fn take_announcement(&mut self) -> Option<usize> {
-        if self.announce_done && !ListData::is_loading(self) {
-            self.announce_done = false;
-            Some(self.items.len())
-        } else {
-            None
-        }
-    }
-}
-
 fn begin_load(app: &mut App, kind: ListKind) {
     with_list(app, kind, |l| l.begin_load());
 }
@@ -191,80 +165,6 @@ pub(super) fn reload_quietly(app: &mut App, kind: ListKind) -> Option<Effect> {
     }
     begin_load(app, kind);
     Some(Effect::Load(kind))
-}
-
-fn on_page(app: &mut App, items: ListItems, total: Option<u64>, is_last: bool) {
-    let now = app.now;
-    let ours = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
-    let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
-    let viewport = app.list_viewport();
-    match items {
-        ListItems::Invites(items) => {
-            let keep = moved(&app.invites.list)
-                .and_then(|l| l.selected_item())
-                .map(|i| i.id().to_owned());
-            app.invites.list.add_page(items, total, is_last, now);
-            app.invites.rebuild(&ours);
-            reselect(&mut app.invites.list, keep, |i| i.id().to_owned(), viewport);
-        }
-        ListItems::Requests(items) => {
-            let keep = moved(&app.requests.list)
-                .and_then(|l| l.selected_item())
-                .map(|r| r.id.clone());
-            app.requests.list.add_page(items, total, is_last, now);
-            app.requests.rebuild();
-            reselect(&mut app.requests.list, keep, |r| r.id.clone(), viewport);
-        }
-        ListItems::Orgs(items) => {
-            let keep = moved(&app.orgs.list)
-                .and_then(|l| l.selected_item())
-                .map(|o| o.team_id.clone());
-            app.orgs.list.add_page(items, total, is_last, now);
-            app.orgs.rebuild();
-            reselect(&mut app.orgs.list, keep, |o| o.team_id.clone(), viewport);
-        }
-        ListItems::Channels(items) => {
-            let keep = moved(&app.channels.list)
-                .and_then(|l| l.selected_item())
-                .map(|c| c.id.clone());
-            app.channels.list.add_page(items, total, is_last, now);
-            app.channels.rebuild();
-            reselect(&mut app.channels.list, keep, |c| c.id.clone(), viewport);
-        }
-    }
-}
-
-/// The list, when the admin moved away from its top: only then does the
-/// selection follow its item while pages stream in.
-fn moved<T>(list: &ListData<T>) -> Option<&ListData<T>> {
-    (list.selected != 0 || list.offset != 0).then_some(list)
-}
-
-/// Keep the selection on the same item across a page or a reload, or at
-/// the top when the admin has not moved.
-fn reselect<T>(
-    list: &mut ListData<T>,
-    keep: Option<String>,
-    id: impl Fn(&T) -> String,
-    viewport: usize,
-) {
-    match keep {
-        Some(keep) => {
-            if let Some(pos) = list.view.iter().position(|&i| id(&list.items[i]) == keep) {
-                list.selected = pos;
-            }
-        }
-        None => {
-            list.selected = 0;
-            list.offset = 0;
-        }
-    }
-    list.scroll_into_view(viewport);
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -288,6 +188,14 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 actions::begin_write(app, write)
             }
             DialogStep::Quit => quit(app),
+            DialogStep::SendQueuedAndQuit => {
+                app.dialog = None;
+                super::overlays::quit_sending(app)
+            }
+            DialogStep::DropQueuedAndQuit => {
+                app.dialog = None;
+                super::overlays::quit_dropping(app)
+            }
         };
     }
     let context = app.context();
@@ -295,6 +203,12 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match context {
+        Context::Queue => super::overlays::on_queue_action(app, action),
+        Context::Journal => {
+            let lines = super::overlays::journal_line_count(app);
+            let page = app.detail_viewport();
+            super::overlays::on_journal_action(app, action, lines, page)
+        }
         Context::Help => on_help_action(app, action),
         Context::Detail => on_detail_action(app, action),
         _ => on_list_action(app, action),
@@ -306,8 +220,17 @@ fn quit(app: &mut App) -> Vec<Effect> {
     vec![Effect::Quit]
 }
 
-fn ask_quit(app: &mut App) -> Vec<Effect> {
-    let in_flight = app.decisions.in_flight_count();
+pub(super) fn ask_quit(app: &mut App) -> Vec<Effect> {
+    if !app.grace.is_empty() {
+        app.dialog = Some(super::dialogs::Dialog::QuitQueued(
+            super::dialogs::QuitQueuedDialog {
+                queued: app.grace.decision_count(),
+                entries: app.grace.entries().len(),
+            },
+        ));
+        return Vec::new();
+    }
+    let in_flight = app.sent_count();
     if in_flight > 0 {
         app.dialog = Some(quit_confirmation(in_flight));
         Vec::new()
@@ -336,6 +259,9 @@ fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::Approve | Action::Decline | Action::Disconnect => {
             return Some(actions::start_decision(app, action));
         }
+        Action::Undo => return Some(super::grace::take_back_newest(app)),
+        Action::Queue => return Some(super::overlays::open_queue(app)),
+        Action::Journal => return Some(super::overlays::open_journal(app)),
         _ => return None,
     }
     Some(Vec::new())

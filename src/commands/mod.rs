@@ -4,4 +4,6 @@ pub mod completions;
 pub mod decide;
 pub mod emulator;
 pub mod list;
+pub mod log;
+pub mod session;
 pub mod tui;

@@ -11,7 +11,9 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod invites;
+pub mod journal;
 pub mod orgs;
+pub mod queue;
 pub mod requests;
 pub mod sanitize;
 pub mod table;
@@ -55,9 +57,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.help.is_some() {
         help::render(app, theme, screen.body, buf);
     }
+    if app.journal_view.is_some() {
+        journal::render(app, theme, screen.body, buf);
+    }
+    if app.queue_view.is_some() {
+        queue::render(app, theme, screen.body, buf);
+    }
     if let Some(dialog) = &app.dialog {
         match dialog {
             Dialog::Confirm(d) => confirm::render(app, d, theme, area, buf),
+            Dialog::QuitQueued(d) => queue::render_quit(app, d, theme, area, buf),
             Dialog::Deny(d) => deny::render_deny(app, d, theme, area, buf),
             Dialog::ApproveRequest(d) => deny::render_approve(app, d, theme, area, buf),
             Dialog::ChooseTeam(d) => disconnect::render_choose(app, d, theme, area, buf),
@@ -108,6 +117,12 @@ pub fn buffer_text(buf: &Buffer) -> String {
 /// A row's decision state: in flight, or how the last decision ended.
 pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {
     if let Some(decision) = app.decisions.in_flight_for(pane, id) {
+        if let Some(left) = app.grace.seconds_left(decision.id, app.now_ms) {
+            return Some(Cell::styled(
+                format!("{} in {left}s", decision.kind.verb()),
+                theme.soon,
+            ));
+        }
         return Some(Cell::styled(
             format!("{}…", decision.kind.verb_ing()),
             theme.info,
