@@ -322,6 +322,7 @@ impl App {
     pub fn with_config(mode: Mode, config: crate::config::Config) -> App {
         let mut app = App::new(mode, config.read_only);
         app.keymap = config.keymap.clone();
+        app.grace_seconds = config.grace_seconds;
         app.config = config;
         app
     }

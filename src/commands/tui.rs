@@ -322,9 +322,7 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
         // No write can leave this process, whatever the app asks for.
         client.forbid_writes();
     }
-    let grace_seconds = config.grace_seconds;
     let mut app = App::with_config(mode, config);
-    app.grace_seconds = grace_seconds;
     app.set_config_warnings(warnings.iter().map(ToString::to_string).collect());
     if let Some(problem) = session.problem {
         app.notify(app::NoticeKind::Error, problem);

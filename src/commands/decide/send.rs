@@ -141,19 +141,26 @@ async fn confirm(plan: &Plan) -> anyhow::Result<()> {
 
 /// Count `seconds` down on stderr; `false` when Ctrl-C took it back.
 async fn countdown(seconds: u64) -> bool {
+    // Listen before saying Ctrl-C works: a Ctrl-C right after the words
+    // must take the decision back, not kill the process.
+    let mut interrupt = match Interrupt::listen() {
+        Ok(interrupt) => interrupt,
+        Err(e) => {
+            eprintln!("connect-triage: cannot catch Ctrl-C ({e}); sending without a grace period");
+            return true;
+        }
+    };
     let live = io::stderr().is_terminal();
     if !live {
         eprintln!("connect-triage: sending in {seconds} s (Ctrl-C takes it back)");
     }
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
     for left in (1..=seconds).rev() {
         if live {
             eprint!("\rSending in {left} s — Ctrl-C takes it back ");
             let _ = io::stderr().flush();
         }
         tokio::select! {
-            _ = &mut ctrl_c => {
+            _ = interrupt.recv() => {
                 if live {
                     eprintln!();
                 }
@@ -167,4 +174,37 @@ async fn countdown(seconds: u64) -> bool {
         eprintln!("\rSending now.{:30}", "");
     }
     true
+}
+
+/// Ctrl-C (SIGINT), listened for from the moment it is created.
+struct Interrupt {
+    #[cfg(unix)]
+    signal: tokio::signal::unix::Signal,
+}
+
+impl Interrupt {
+    fn listen() -> io::Result<Interrupt> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Interrupt {
+                signal: signal(SignalKind::interrupt())?,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(Interrupt {})
+        }
+    }
+
+    async fn recv(&mut self) {
+        #[cfg(unix)]
+        {
+            self.signal.recv().await;
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
 }
