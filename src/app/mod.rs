@@ -29,6 +29,8 @@ pub mod overlays;
 mod pages;
 pub mod reconcile;
 pub mod requests;
+pub mod saved_messages;
+pub mod settings;
 pub mod time;
 pub mod update;
 #[cfg(test)]
@@ -274,57 +276,6 @@ impl App {
             quit_when_idle: false,
             exit_signal: None,
         }
-    }
-
-    /// Say at start that the config file had problems; the notice stays
-    /// until the next one, and help lists them all.
-    pub fn set_config_warnings(&mut self, warnings: Vec<String>) {
-        if let Some(first) = warnings.first() {
-            let more = match warnings.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            let help = match self.keymap.keys_for(keymap::Action::Help).first() {
-                Some(key) => format!("; {key} lists them"),
-                None => String::new(),
-            };
-            self.notice = Some(Notice {
-                kind: NoticeKind::Error,
-                text: format!("{first}{more}. Those settings use their defaults{help}."),
-                until: i64::MAX,
-            });
-        }
-        self.config_warnings = warnings;
-    }
-
-    /// The help screen's lines: every key, the legend, then any config problems.
-    pub fn help_lines(&self) -> Vec<keymap::HelpLine> {
-        let mut lines = self.keymap.help_lines();
-        if !self.config_warnings.is_empty() {
-            lines.push(keymap::HelpLine::Blank);
-            lines.push(keymap::HelpLine::Heading(
-                "Config file problems (those settings use their defaults)".to_owned(),
-            ));
-            // Wrapped to the screen: every word of a problem matters.
-            let width = usize::from(self.size.0).saturating_sub(4).max(20);
-            for warning in &self.config_warnings {
-                lines.extend(
-                    crate::ui::sanitize::wrap(warning, width)
-                        .into_iter()
-                        .map(keymap::HelpLine::Note),
-                );
-            }
-        }
-        lines
-    }
-
-    /// An app with the config's keymap, read-only switch and settings.
-    pub fn with_config(mode: Mode, config: crate::config::Config) -> App {
-        let mut app = App::new(mode, config.read_only);
-        app.keymap = config.keymap.clone();
-        app.grace_seconds = config.grace_seconds;
-        app.config = config;
-        app
     }
 
     /// Where the admin is, which decides the live keys.
