@@ -32,7 +32,6 @@ mod tests {
     use super::super::decisions::DecisionKind;
     use super::super::dialogs::*;
     use super::super::keymap::Keymap;
-    use super::*;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
