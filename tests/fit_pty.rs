@@ -152,7 +152,7 @@ fn no_color_and_ascii_reach_the_terminal_as_promised() {
     let text = String::from_utf8_lossy(&bytes);
     let drawing: Vec<char> = text
         .chars()
-        .filter(|c| ('\u{2500}'..='\u{257F}').contains(c) || "✓✗…".contains(*c))
+        .filter(|c| ('\u{2500}'..='\u{259F}').contains(c) || "✓✗…".contains(*c))
         .collect();
     assert!(drawing.is_empty(), "box drawing with --ascii: {drawing:?}");
     // Reverse video still marks the selection and the active tab.

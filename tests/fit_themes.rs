@@ -258,7 +258,7 @@ fn ascii_mode_draws_no_box_drawing_characters() {
         let text = ui::buffer_text(&buf);
         let drawn: Vec<char> = text
             .chars()
-            .filter(|c| ('\u{2500}'..='\u{257F}').contains(c) || "…✓✗·•↑↓".contains(*c))
+            .filter(|c| ('\u{2500}'..='\u{259F}').contains(c) || "…✓✗·•↑↓".contains(*c))
             .collect();
         assert!(drawn.is_empty(), "{name}: {drawn:?} in\n{text}");
         if matches!(name, "invites" | "confirm" | "help") {

@@ -22,6 +22,10 @@ fn cancelled() -> anyhow::Error {
     UsageError::new("cancelled: nothing was sent").into()
 }
 
+fn taken_back() -> anyhow::Error {
+    UsageError::new("taken back in the grace period: nothing was sent").into()
+}
+
 /// The plan's question and lines, cleaned of anything another org put in them.
 fn describe(plan: &Plan) -> String {
     let mut out = clean(&plan.question);
@@ -79,7 +83,7 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
                 now(),
             ))
             .map_err(journal_error)?;
-        return Err(cancelled());
+        return Err(taken_back());
     }
     journal
         .record(&queued.next(Stage::Sent, None, now()))
@@ -164,7 +168,6 @@ async fn countdown(seconds: u64) -> bool {
                 if live {
                     eprintln!();
                 }
-                eprintln!("connect-triage: taken back; nothing was sent");
                 return false;
             }
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
