@@ -102,7 +102,7 @@ impl Worker {
                 self.tasks.spawn(load(client, kind, tx));
             }
             Effect::Journal(records) => self.journal_now(&records),
-            Effect::Send { record, call } => self.send(record, *call),
+            Effect::Send { record, call } => self.send(*record, *call),
             Effect::CheckRequests => {
                 self.tasks.spawn(async move {
                     let _ = tx.send(Msg::RequestStatuses(request_statuses(&client).await));

@@ -51,7 +51,7 @@ pub enum Effect {
     /// of the write effects above), journal the outcome, then answer.
     Send {
         /// The decision's `queued` record; the later ones derive from it.
-        record: JournalRecord,
+        record: Box<JournalRecord>,
         call: Box<Effect>,
     },
     /// Learn requests' statuses (pending, approved, denied), to re-check

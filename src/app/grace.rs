@@ -261,7 +261,7 @@ fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
         .map(|write| {
             app.grace.sent.insert(write.decision, write.record.clone());
             Effect::Send {
-                record: write.record,
+                record: Box::new(write.record),
                 call: Box::new(write.kind.effect(write.decision, &write.item_id)),
             }
         })

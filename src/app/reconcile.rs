@@ -134,11 +134,11 @@ pub fn on_identity(app: &mut App) -> Vec<Effect> {
 
 /// A list finished loading (or failed): a re-check may now conclude.
 pub fn on_list_done(app: &mut App, kind: ListKind) -> Vec<Effect> {
-    if app.reconcile.again.remove(&kind) {
-        if let Some(effect) = super::update::reload_quietly(app, kind) {
-            app.reconcile.awaiting.insert(kind);
-            return vec![effect];
-        }
+    if app.reconcile.again.remove(&kind)
+        && let Some(effect) = super::update::reload_quietly(app, kind)
+    {
+        app.reconcile.awaiting.insert(kind);
+        return vec![effect];
     }
     app.reconcile.awaiting.remove(&kind);
     evaluate(app)

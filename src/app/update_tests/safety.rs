@@ -35,7 +35,7 @@ fn sends(effects: &[Effect]) -> Vec<(JournalRecord, Effect)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Send { record, call } => Some((record.clone(), (**call).clone())),
+            Effect::Send { record, call } => Some(((**record).clone(), (**call).clone())),
             _ => None,
         })
         .collect()
