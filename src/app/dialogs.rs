@@ -12,6 +12,7 @@ use super::keymap::{Action, Context, Keymap};
 use super::orgs::ChannelCounts;
 
 pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
+pub use super::saved_messages::DENY_PLACEHOLDER;
 
 /// Slack refuses longer messages (`message_too_long`).
 pub const MAX_MESSAGE_CHARS: usize = 560;
@@ -64,26 +65,6 @@ pub struct DenyDialog {
     pub saved: Vec<String>,
     /// Which saved message the editor was last filled with.
     pub saved_shown: Option<usize>,
-}
-
-/// What the empty deny editor says.
-pub const DENY_PLACEHOLDER: &str = "Why? The requester reads this.";
-
-impl DenyDialog {
-    /// Put the next saved message in the editor, replacing what is there,
-    /// ready to be edited.
-    fn next_saved(&mut self) {
-        if self.saved.is_empty() {
-            self.error =
-                Some("No saved messages: add deny_messages to the config file.".to_owned());
-            return;
-        }
-        let next = self.saved_shown.map_or(0, |i| (i + 1) % self.saved.len());
-        self.editor = new_editor(DENY_PLACEHOLDER);
-        self.editor.insert_str(&self.saved[next]);
-        self.saved_shown = Some(next);
-        self.error = None;
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -392,45 +373,6 @@ mod tests {
             saved: vec!["First reason.".into(), "Second reason.".into()],
             saved_shown: None,
         })
-    }
-
-    #[test]
-    fn the_saved_message_key_fills_the_editor_for_editing() {
-        let keymap = Keymap::default();
-        let mut dialog = deny_dialog();
-        let tab = key(KeyCode::Tab);
-        dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
-        dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
-        // Edit it: "Second reason." becomes "Second reason!".
-        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace), 10);
-        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')), 10);
-        let DialogStep::Next(next) =
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10)
-        else {
-            panic!("Enter goes on to the confirmation");
-        };
-        let Dialog::Confirm(confirm) = *next else {
-            panic!()
-        };
-        let ConfirmAction::Write(write) = &confirm.action else {
-            panic!()
-        };
-        assert_eq!(
-            write.kind,
-            DecisionKind::DenyRequest {
-                message: Some("Second reason!".into())
-            }
-        );
-        // A third press wraps around to the first.
-        let mut dialog = deny_dialog();
-        for _ in 0..3 {
-            dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
-        }
-        let Dialog::Deny(deny) = &dialog else {
-            panic!()
-        };
-        assert_eq!(editor_text(&deny.editor), "First reason.");
-        assert_eq!(deny.saved_shown, Some(0));
     }
 
     #[test]

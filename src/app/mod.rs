@@ -34,6 +34,8 @@ pub mod reconcile;
 pub mod refresh;
 pub mod requests;
 pub mod rows;
+pub mod saved_messages;
+pub mod settings;
 pub mod sort;
 pub mod time;
 pub mod update;
@@ -229,6 +231,11 @@ pub struct App {
     pub notice: Option<Notice>,
     pub waiting: Option<Waiting>,
     pub quit: bool,
+    /// The settings (config file and flags). `keymap` and `read_only` above
+    /// are the live copies of the config's; the rest is read from here.
+    pub config: crate::config::Config,
+    /// What in the config file could not be used (shown in help and at start).
+    pub config_warnings: Vec<String>,
     /// Seconds a confirmed write waits in the undo queue (`--grace`).
     pub grace_seconds: u64,
     /// The undo queue.
@@ -243,11 +250,6 @@ pub struct App {
     pub quit_when_idle: bool,
     /// Set when a signal ended the session.
     pub exit_signal: Option<ExitSignal>,
-    /// The settings (config file and flags). `keymap` and `read_only` above
-    /// are the live copies of the config's; the rest is read from here.
-    pub config: crate::config::Config,
-    /// What in the config file could not be used (shown in help and at start).
-    pub config_warnings: Vec<String>,
     /// Shares repeated strings, teams and users between rows.
     pub interner: rows::Interner,
     /// The admin is typing the current pane's `/` filter.
@@ -289,6 +291,8 @@ impl App {
             notice: None,
             waiting: None,
             quit: false,
+            config: crate::config::Config::default(),
+            config_warnings: Vec::new(),
             // The command sets `--grace`; 0 keeps scripted tests immediate.
             grace_seconds: 0,
             grace: grace::GraceQueue::default(),
@@ -298,8 +302,6 @@ impl App {
             journal_view: None,
             quit_when_idle: false,
             exit_signal: None,
-            config: crate::config::Config::default(),
-            config_warnings: Vec::new(),
             interner: rows::Interner::default(),
             filtering: false,
             batch: None,
@@ -309,57 +311,6 @@ impl App {
             use_cache: false,
             cache_team: None,
         }
-    }
-
-    /// Say at start that the config file had problems; the notice stays
-    /// until the next one, and help lists them all.
-    pub fn set_config_warnings(&mut self, warnings: Vec<String>) {
-        if let Some(first) = warnings.first() {
-            let more = match warnings.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            let help = match self.keymap.keys_for(keymap::Action::Help).first() {
-                Some(key) => format!("; {key} lists them"),
-                None => String::new(),
-            };
-            self.notice = Some(Notice {
-                kind: NoticeKind::Error,
-                text: format!("{first}{more}. Those settings use their defaults{help}."),
-                until: i64::MAX,
-            });
-        }
-        self.config_warnings = warnings;
-    }
-
-    /// The help screen's lines: every key, the legend, then any config problems.
-    pub fn help_lines(&self) -> Vec<keymap::HelpLine> {
-        let mut lines = self.keymap.help_lines();
-        if !self.config_warnings.is_empty() {
-            lines.push(keymap::HelpLine::Blank);
-            lines.push(keymap::HelpLine::Heading(
-                "Config file problems (those settings use their defaults)".to_owned(),
-            ));
-            // Wrapped to the screen: every word of a problem matters.
-            let width = usize::from(self.size.0).saturating_sub(4).max(20);
-            for warning in &self.config_warnings {
-                lines.extend(
-                    crate::ui::sanitize::wrap(warning, width)
-                        .into_iter()
-                        .map(keymap::HelpLine::Note),
-                );
-            }
-        }
-        lines
-    }
-
-    /// An app with the config's keymap, read-only switch and settings.
-    pub fn with_config(mode: Mode, config: crate::config::Config) -> App {
-        let mut app = App::new(mode, config.read_only);
-        app.keymap = config.keymap.clone();
-        app.grace_seconds = config.grace_seconds;
-        app.config = config;
-        app
     }
 
     /// Where the admin is, which decides the live keys.

@@ -61,12 +61,23 @@ Usage error: a bad flag or ID, a refused token file, a read\-only session, no co
 /// The manual page (roff) for `connect-triage` and every subcommand.
 pub fn man(out: &mut dyn Write) -> io::Result<()> {
     let command = Cli::command();
-    clap_mangen::Man::new(command.clone()).render(out)?;
-    out.write_all(EXTRA_SECTIONS.as_bytes())?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    page.extend_from_slice(EXTRA_SECTIONS.as_bytes());
     for sub in command.get_subcommands() {
-        subcommand_section(sub, "connect-triage", out)?;
+        subcommand_section(sub, "connect-triage", &mut page)?;
     }
-    Ok(())
+    // roff is ASCII: `…` and `§` become glyph escapes every formatter knows.
+    let text = String::from_utf8_lossy(&page);
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            ascii.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out.write_all(ascii.as_bytes())
 }
 
 /// One section per subcommand (and per nested one): what it does, its

@@ -367,9 +367,8 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     }
     let theme = Theme::named(config.effective_theme()).with_ascii(config.ascii);
     let session = session::open_journal(mode, None, Clock::System.now());
-    if session.journal.is_none() {
-        config.read_only = true;
-    }
+    // Without a journal no decision may be sent (DESIGN.md §6).
+    config.read_only |= session.journal.is_none();
     if config.read_only {
         // No write can leave this process, whatever the app asks for.
         client.forbid_writes();
@@ -386,12 +385,12 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     session::install_panic_hook(session.journal.clone());
     let mut options = LoopOptions::new(Clock::System);
-    options.theme = theme;
     if mode == Mode::Live {
         options.cache = crate::cache::Cache::default_dir()
             .map(|dir| crate::cache::Cache::new(dir, client.api_base()));
     }
     options.journal = session.journal;
+    options.theme = theme;
     let result = run_loop(&mut terminal, app, input, client, options).await;
     session::restore_terminal();
     let app = result?;
@@ -402,3 +401,6 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// `--grace` when not given: five seconds to change one's mind.
+pub const DEFAULT_GRACE_SECONDS: u64 = 5;

@@ -22,6 +22,10 @@ fn cancelled() -> anyhow::Error {
     UsageError::new("cancelled: nothing was sent").into()
 }
 
+fn taken_back() -> anyhow::Error {
+    UsageError::new("taken back in the grace period: nothing was sent").into()
+}
+
 /// The plan's question and lines, cleaned of anything another org put in them.
 fn describe(plan: &Plan) -> String {
     let mut out = clean(&plan.question);
@@ -79,7 +83,7 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
                 now(),
             ))
             .map_err(journal_error)?;
-        return Err(cancelled());
+        return Err(taken_back());
     }
     journal
         .record(&queued.next(Stage::Sent, None, now()))
@@ -141,23 +145,29 @@ async fn confirm(plan: &Plan) -> anyhow::Result<()> {
 
 /// Count `seconds` down on stderr; `false` when Ctrl-C took it back.
 async fn countdown(seconds: u64) -> bool {
+    // Listen before saying Ctrl-C works: a Ctrl-C right after the words
+    // must take the decision back, not kill the process.
+    let mut interrupt = match Interrupt::listen() {
+        Ok(interrupt) => interrupt,
+        Err(e) => {
+            eprintln!("connect-triage: cannot catch Ctrl-C ({e}); sending without a grace period");
+            return true;
+        }
+    };
     let live = io::stderr().is_terminal();
     if !live {
         eprintln!("connect-triage: sending in {seconds} s (Ctrl-C takes it back)");
     }
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
     for left in (1..=seconds).rev() {
         if live {
             eprint!("\rSending in {left} s — Ctrl-C takes it back ");
             let _ = io::stderr().flush();
         }
         tokio::select! {
-            _ = &mut ctrl_c => {
+            _ = interrupt.recv() => {
                 if live {
                     eprintln!();
                 }
-                eprintln!("connect-triage: taken back; nothing was sent");
                 return false;
             }
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
@@ -167,4 +177,37 @@ async fn countdown(seconds: u64) -> bool {
         eprintln!("\rSending now.{:30}", "");
     }
     true
+}
+
+/// Ctrl-C (SIGINT), listened for from the moment it is created.
+struct Interrupt {
+    #[cfg(unix)]
+    signal: tokio::signal::unix::Signal,
+}
+
+impl Interrupt {
+    fn listen() -> io::Result<Interrupt> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Interrupt {
+                signal: signal(SignalKind::interrupt())?,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(Interrupt {})
+        }
+    }
+
+    async fn recv(&mut self) {
+        #[cfg(unix)]
+        {
+            self.signal.recv().await;
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
 }
