@@ -17,6 +17,7 @@ pub mod explain;
 pub mod filter;
 pub mod filter_input;
 pub mod grace;
+mod grace_record;
 pub mod invites;
 pub mod journal_view;
 pub mod keymap;
