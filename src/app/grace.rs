@@ -234,6 +234,10 @@ pub fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
 
 /// Send every entry whose window has passed (called on each clock message).
 pub fn send_due(app: &mut App) -> Vec<Effect> {
+    // While the admin is asked whether to send or drop them, nothing goes.
+    if matches!(app.dialog, Some(super::dialogs::Dialog::QuitQueued(_))) {
+        return Vec::new();
+    }
     let now = app.now_ms;
     let (due, waiting): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut app.grace.entries)
         .into_iter()

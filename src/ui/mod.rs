@@ -124,7 +124,7 @@ pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<
     if let Some(decision) = app.decisions.in_flight_for(pane, id) {
         if let Some(left) = app.grace.seconds_left(decision.id, app.now_ms) {
             return Some(Cell::styled(
-                format!("{} in {left}s", decision.kind.verb()),
+                format!("in {left}s: {}", decision.kind.verb()),
                 theme.soon,
             ));
         }
