@@ -29,6 +29,7 @@ pub mod pages;
 pub mod refresh;
 pub mod requests;
 pub mod rows;
+pub mod search;
 pub mod sort;
 pub mod time;
 pub mod update;
