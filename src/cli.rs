@@ -74,7 +74,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Configuration helpers
+    /// Check the config file, or print the documented default
     Config {
         /// Print the documented default config
         #[arg(long)]
@@ -132,8 +132,9 @@ pub struct ListArgs {
     /// One JSON object per line, in Slack's own shape
     #[arg(long)]
     pub json: bool,
-    /// Keep only items matching this filter (the TUI's filter syntax)
-    #[arg(long, value_name = "TEXT")]
+    /// Keep only items matching this filter (the TUI's filter syntax: words,
+    /// -word to exclude, "a phrase")
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub filter: Option<String>,
 }
 
@@ -164,8 +165,10 @@ pub struct RequestDecisionArgs {
     /// Message to the requester (at most 560 characters)
     #[arg(long, value_name = "TEXT")]
     pub message: Option<String>,
+    /// Skip the confirmation and the grace period
     #[arg(long)]
     pub yes: bool,
+    /// Print the exact call without sending it
     #[arg(long)]
     pub dry_run: bool,
 }
@@ -178,8 +181,12 @@ pub enum DisconnectTarget {
         /// The team that leaves (required when more than two are in the channel)
         #[arg(long, value_name = "TEAM_ID")]
         team: Option<String>,
+        /// Skip the confirmation and the grace period
         #[arg(long)]
         yes: bool,
+        /// Print the exact call without sending it
+        #[arg(long)]
+        dry_run: bool,
     },
     /// team.externalTeams.disconnect: every channel and DM with that org
     Org {
@@ -187,6 +194,9 @@ pub enum DisconnectTarget {
         /// The org's name, typed out, as confirmation
         #[arg(long, value_name = "NAME", required = true)]
         confirm_name: String,
+        /// Print the exact call without sending it
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

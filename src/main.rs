@@ -3,9 +3,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use connect_triage::cli::{Cli, Command, DataArgs};
 use connect_triage::commands;
+use connect_triage::commands::completions;
 use connect_triage::commands::tui::Source;
 use connect_triage::connect;
-use connect_triage::exit::{UsageError, exit_code_for};
+use connect_triage::exit::exit_code_for;
+use connect_triage::logging;
 use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 
 #[tokio::main]
@@ -21,15 +23,39 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
+    // Pure output commands need no log; everything else logs to the file.
+    let quiet = matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man | Command::Config { .. })
+    );
+    if !quiet && let Err(why) = logging::init(cli.global.log_level.as_deref())? {
+        eprintln!("connect-triage: no log file: {why}");
+    }
+    let global = &cli.global;
     match cli.command {
         Some(Command::List(args)) => commands::list::run(&cli.global, &args).await,
+        Some(Command::Approve(args)) => commands::decide::invite(global, &args, true).await,
+        Some(Command::Decline(args)) => commands::decide::invite(global, &args, false).await,
+        Some(Command::Request { action }) => commands::decide::request(global, &action).await,
+        Some(Command::Disconnect { target }) => commands::decide::disconnect(global, &target).await,
+        Some(Command::Config { print_default }) => {
+            completions::config(global.config.as_deref(), print_default)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            completions::completions(shell, &mut text);
+            completions::write_stdout(&text)
+        }
+        Some(Command::Man) => {
+            let mut text = Vec::new();
+            completions::man(&mut text)?;
+            completions::write_stdout(&text)
+        }
         Some(connect_triage::cli::Command::Emulator(args)) => {
             connect_triage::commands::emulator::run(&args).await
         }
         Some(Command::Demo(data)) => commands::tui::run(&cli.global, Source::Demo(data)).await,
-        Some(other) => {
-            Err(UsageError::new(format!("{other:?}: not available in this build")).into())
-        }
+        Some(Command::Log { json }) => commands::log::run(json),
         None => {
             // With a token, real Slack; without one, the demo (DESIGN.md §2).
             match connect::load_token(cli.global.token_file.as_deref())? {

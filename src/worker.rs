@@ -6,20 +6,33 @@
 //! The channel is bounded ([`CHANNEL`]): a list fetched faster than the
 //! loop takes its pages waits, instead of piling up pages of full wire
 //! structs in memory.
+//!
+//! Every write is journaled: `queued` (the [`Effect::Journal`] before it),
+//! then `sent`, fsync'd before the request goes out, then its outcome,
+//! fsync'd before the app hears of it. A write whose record cannot be
+//! written is not sent.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use futures::{Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc::Sender;
 use tokio::task::JoinSet;
 
+use crate::app::verdict::RequestState;
 use crate::app::{Effect, ListItems, ListKind, Msg};
 use crate::cache::Cache;
+use crate::journal::{Journal, JournalAction, JournalRecord, Outcome, Stage, new_decision_id};
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
 };
 
 /// Messages the worker may have waiting for the loop.
 pub const CHANNEL: usize = 2;
+
+/// Where "now" comes from for journal records (a fixed instant in tests).
+pub type Now = Arc<dyn Fn() -> i64 + Send + Sync>;
 
 pub struct Worker {
     client: SlackClient,
@@ -28,6 +41,11 @@ pub struct Worker {
     cache: Option<Cache>,
     /// Every task we started; dropping the worker stops them.
     tasks: JoinSet<()>,
+    journal: Option<Journal>,
+    now: Now,
+    /// Why the journal cannot be written, once a write failed: nothing
+    /// more is sent from then on.
+    journal_broken: Option<String>,
 }
 
 impl Worker {
@@ -55,6 +73,9 @@ impl Worker {
             tx,
             cache: None,
             tasks,
+            journal: None,
+            now: Arc::new(|| 0),
+            journal_broken: None,
         }
     }
 
@@ -62,6 +83,19 @@ impl Worker {
     pub fn with_cache(mut self, cache: Option<Cache>) -> Worker {
         self.cache = cache;
         self
+    }
+
+    /// Journal every decision in `journal`, with times from `now`.
+    pub fn with_journal(mut self, journal: Journal, now: Now) -> Worker {
+        self.journal = Some(journal);
+        self.now = now;
+        self
+    }
+
+    /// Stop every task still running (their decisions stay open in the
+    /// journal and are closed as unknown by the caller).
+    pub fn abort_all(&mut self) {
+        self.tasks.abort_all();
     }
 
     /// Start performing `effect` in the background. `Quit` is the loop's business.
@@ -111,20 +145,145 @@ impl Worker {
                     }
                 });
             }
+            Effect::Journal(records) => self.journal_now(&records),
+            Effect::Send { record, call } => self.send(*record, *call),
+            Effect::CheckRequests => {
+                self.tasks.spawn(async move {
+                    let statuses = request_statuses(&client).await;
+                    let _ = tx.send(Msg::RequestStatuses(statuses)).await;
+                });
+            }
+            Effect::ReadJournal => {
+                let path = self.journal.as_ref().map(Journal::path);
+                self.tasks.spawn(async move {
+                    let read = tokio::task::spawn_blocking(move || match path {
+                        Some(path) => Journal::read_all(&path).map_err(|e| format!("{e:#}")),
+                        None => Err("this session keeps no journal".to_owned()),
+                    })
+                    .await
+                    .unwrap_or_else(|e| Err(e.to_string()));
+                    let _ = tx.send(Msg::JournalRead(read)).await;
+                });
+            }
             write => {
-                let Some(decision) = write.decision() else {
+                // A write that did not come through the undo queue is still
+                // journaled before it is sent.
+                let Some(record) = bare_record(&write, (self.now)()) else {
                     return;
                 };
-                self.tasks.spawn(async move {
-                    let msg = match perform_write(&client, write).await {
-                        Ok(()) => Msg::ActionDone { decision },
-                        Err(error) => Msg::ActionFailed { decision, error },
-                    };
-                    let _ = tx.send(msg).await;
-                });
+                self.journal_now(std::slice::from_ref(&record));
+                self.send(record, write);
             }
         }
     }
+
+    /// Append records now, before any later effect runs.
+    fn journal_now(&mut self, records: &[JournalRecord]) {
+        let Some(journal) = &self.journal else {
+            return;
+        };
+        if let Err(error) = journal.record_all(records) {
+            tracing::error!(error = %error, "the decision journal cannot be written");
+            self.journal_broken = Some(error.to_string());
+        }
+    }
+
+    fn send(&mut self, record: JournalRecord, call: Effect) {
+        let Some(decision) = call.decision() else {
+            return;
+        };
+        if let Some(reason) = &self.journal_broken {
+            let (tx, reason) = (self.tx.clone(), reason.clone());
+            self.tasks.spawn(async move {
+                let _ = tx.send(Msg::NotSent { decision, reason }).await;
+            });
+            return;
+        }
+        let client = self.client.clone();
+        let tx = self.tx.clone();
+        let journal = self.journal.clone();
+        let now = self.now.clone();
+        self.tasks.spawn(async move {
+            if let Some(journal) = &journal {
+                let sent = record.next(Stage::Sent, None, now());
+                if let Err(reason) = append(journal, sent).await {
+                    let _ = tx.send(Msg::NotSent { decision, reason }).await;
+                    return;
+                }
+            }
+            let result = perform_write(&client, call).await;
+            let (outcome, reason) = match &result {
+                Ok(()) => (Outcome::Ok, None),
+                Err(error) => (
+                    Outcome::of_error(error),
+                    Some(crate::app::explain::meaning(error)),
+                ),
+            };
+            if let Some(journal) = &journal
+                && let Err(reason) = append(journal, record.ended(outcome, reason, now())).await
+            {
+                // The answer is still shown; the next session re-checks it.
+                tracing::error!(error = %reason, "could not journal an outcome");
+            }
+            let msg = match result {
+                Ok(()) => Msg::ActionDone { decision },
+                Err(error) => Msg::ActionFailed { decision, error },
+            };
+            let _ = tx.send(msg).await;
+        });
+    }
+}
+
+/// Append one record off the async threads (it waits for fsync).
+async fn append(journal: &Journal, record: JournalRecord) -> Result<(), String> {
+    let journal = journal.clone();
+    tokio::task::spawn_blocking(move || journal.record(&record))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())
+}
+
+/// The least a record says about a write effect: what, on which item.
+fn bare_record(write: &Effect, now: i64) -> Option<JournalRecord> {
+    let (action, item) = match write {
+        Effect::ApproveInvite { invite_id, .. } => (JournalAction::ApproveInvite, invite_id),
+        Effect::DeclineInvite { invite_id, .. } => (JournalAction::DeclineInvite, invite_id),
+        Effect::ApproveRequest { invite_id, .. } => (JournalAction::ApproveRequest, invite_id),
+        Effect::DenyRequest { invite_id, .. } => (JournalAction::DenyRequest, invite_id),
+        Effect::DisconnectChannel { channel_id, .. } => {
+            (JournalAction::DisconnectChannel, channel_id)
+        }
+        Effect::DisconnectOrg { team_id, .. } => (JournalAction::DisconnectOrg, team_id),
+        _ => return None,
+    };
+    Some(JournalRecord::new(new_decision_id(now), action, item, now))
+}
+
+/// Every request's status, told apart by listing with and without the
+/// `include_*` flags (the wire shape has no status field).
+async fn request_statuses(
+    client: &SlackClient,
+) -> Result<HashMap<String, RequestState>, SlackError> {
+    let mut statuses = HashMap::new();
+    let with = |approved: bool, denied: bool| RequestFilter {
+        include_approved: approved,
+        include_denied: denied,
+        ..RequestFilter::default()
+    };
+    for (filter, state) in [
+        (with(true, false), RequestState::Approved),
+        (with(false, true), RequestState::Denied),
+        (with(false, false), RequestState::Pending),
+    ] {
+        let mut pages = client.invite_requests(filter);
+        while let Some(page) = pages.next().await {
+            for request in page?.items {
+                // Pending comes last and wins: it is listed by every query.
+                statuses.insert(request.id, state);
+            }
+        }
+    }
+    Ok(statuses)
 }
 
 /// Stream one list, sending each page as it arrives; stop at the first error.
@@ -246,6 +405,10 @@ async fn perform_write(client: &SlackClient, write: Effect) -> Result<(), SlackE
         | Effect::Load(_)
         | Effect::ReadCache(_)
         | Effect::SaveCache(_)
-        | Effect::Quit => Ok(()),
+        | Effect::Quit
+        | Effect::Journal(_)
+        | Effect::Send { .. }
+        | Effect::CheckRequests
+        | Effect::ReadJournal => Ok(()),
     }
 }

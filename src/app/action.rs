@@ -39,10 +39,16 @@ pub enum Action {
     Mark,
     MarkAll,
     StopBatch,
+    SavedMessage,
+    Undo,
+    Queue,
+    Journal,
+    SendQueued,
+    DropQueued,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 39] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -76,6 +82,12 @@ impl Action {
         Action::Mark,
         Action::MarkAll,
         Action::StopBatch,
+        Action::SavedMessage,
+        Action::Undo,
+        Action::Queue,
+        Action::Journal,
+        Action::SendQueued,
+        Action::DropQueued,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -114,6 +126,12 @@ impl Action {
             Action::Mark => "mark",
             Action::MarkAll => "mark_all",
             Action::StopBatch => "stop_batch",
+            Action::SavedMessage => "saved_message",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send_queued",
+            Action::DropQueued => "drop_queued",
         }
     }
 
@@ -173,6 +191,12 @@ impl Action {
             Action::Mark => "mark",
             Action::MarkAll => "mark all",
             Action::StopBatch => "stop batch",
+            Action::SavedMessage => "saved message",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send now",
+            Action::DropQueued => "drop them",
         }
     }
 
@@ -212,6 +236,14 @@ impl Action {
             Action::Mark => "mark or unmark the row; a and d then act on every marked row",
             Action::MarkAll => "mark every row shown (all filter matches); again unmarks",
             Action::StopBatch => "stop the batch: nothing more is sent",
+            Action::SavedMessage => "put the next saved message in the editor, to edit",
+            Action::Undo => {
+                "take back the newest decision still waiting to be sent (the selected one in the queue)"
+            }
+            Action::Queue => "the undo queue: decisions waiting to be sent, with their countdown",
+            Action::Journal => "the decision journal, newest first",
+            Action::SendQueued => "send now, without waiting out the undo window",
+            Action::DropQueued => "drop the queued decisions unsent, and quit",
         }
     }
 }
@@ -233,6 +265,9 @@ pub enum Context {
     Plan,
     /// What a finished batch did.
     Report,
+    Queue,
+    Journal,
+    QuitQueued,
 }
 
 impl Context {
@@ -250,10 +285,13 @@ impl Context {
             Context::Filter => "the filter",
             Context::Plan => "batch plans",
             Context::Report => "batch reports",
+            Context::Queue => "the undo queue",
+            Context::Journal => "the journal",
+            Context::QuitQueued => "the quit question",
         }
     }
 
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 14] = [
         Context::List,
         Context::Detail,
         Context::Help,
@@ -265,5 +303,8 @@ impl Context {
         Context::Filter,
         Context::Plan,
         Context::Report,
+        Context::Queue,
+        Context::Journal,
+        Context::QuitQueued,
     ];
 }

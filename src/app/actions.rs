@@ -3,24 +3,22 @@
 //! updates the rows and tells the admin in words.
 
 use super::channels::external_teams;
-use super::decisions::{DecisionId, DecisionKind, Outcome};
+use super::decisions::DecisionKind;
 use super::dialogs::{
-    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DenyDialog, Dialog,
-    PlannedWrite, TypeNameDialog, channel_confirmation, new_editor, permission_words,
+    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
+    DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
+    permission_words,
 };
-use super::explain;
 use super::invites::{
-    AfterApproval, WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on,
-    we_invited,
+    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
 };
 use super::keymap::Action;
 use super::orgs::{ChannelCounts, display_name};
 use super::requests::is_external_limited;
 use super::rows::{Invite, Request};
 use super::{App, Effect, ListKind, NoticeKind};
-use crate::slack::SlackError;
 
-pub(super) const READ_ONLY: &str = "Read-only session (--read-only): no decision can be sent.";
+pub(super) const READ_ONLY: &str = crate::read_only::WHY;
 
 /// The pane and item a decision key acts on: the detail view's item when
 /// it is open, else the selected row.
@@ -59,7 +57,11 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
         (ListKind::Requests, Action::Approve) => {
             app.requests.find(&id).map(approve_request_dialog).map(Ok)
         }
-        (ListKind::Requests, Action::Decline) => app.requests.find(&id).map(deny_dialog).map(Ok),
+        (ListKind::Requests, Action::Decline) => app
+            .requests
+            .find(&id)
+            .map(|r| deny_dialog(r, &app.config.deny_messages))
+            .map(Ok),
         (ListKind::Channels, Action::Disconnect) => Some(channel_dialog(app, &id)),
         (ListKind::Orgs, Action::Disconnect) => Some(org_dialog(app, &id)),
         _ => None,
@@ -235,13 +237,15 @@ fn approve_request_dialog(request: &Request) -> Dialog {
     })
 }
 
-fn deny_dialog(request: &Request) -> Dialog {
+fn deny_dialog(request: &Request, saved: &[String]) -> Dialog {
     Dialog::Deny(DenyDialog {
         request_id: request.id.to_string(),
         summary: request_summary(request),
         lines: request_lines(request),
-        editor: new_editor("Why? The requester reads this."),
+        editor: new_editor(DENY_PLACEHOLDER),
         error: None,
+        saved: saved.to_vec(),
+        saved_shown: None,
     })
 }
 
@@ -290,205 +294,8 @@ fn org_dialog(app: &App, team_id: &str) -> Result<Dialog, String> {
     }))
 }
 
-/// `y` was pressed: start the decision and send its one write.
+/// `y` was pressed: the decision enters the undo queue (and is sent when
+/// its window ends, at once with `--grace 0`).
 pub fn begin_write(app: &mut App, write: PlannedWrite) -> Vec<Effect> {
-    if app.read_only {
-        app.notify(NoticeKind::Error, READ_ONLY);
-        return Vec::new();
-    }
-    send_write(app, &write, false)
-        .map(|(_, effect)| effect)
-        .into_iter()
-        .collect()
-}
-
-/// Start one decision and give the effect that sends its write; `None`
-/// (and a notice) when the item already has a decision in flight. A
-/// `quiet` write belongs to a batch, whose progress line speaks for it.
-pub(super) fn send_write(
-    app: &mut App,
-    write: &PlannedWrite,
-    quiet: bool,
-) -> Option<(DecisionId, Effect)> {
-    if app.read_only {
-        return None;
-    }
-    match app.decisions.begin(
-        write.kind.clone(),
-        &write.item_id,
-        write.summary.clone(),
-        app.now,
-    ) {
-        Ok(decision) => {
-            if !quiet {
-                let text = format!(
-                    "{} {}… (in the background; keys keep working)",
-                    capitalized(write.kind.verb_ing()),
-                    write.summary
-                );
-                app.notify(NoticeKind::Info, text);
-            }
-            Some((decision, write.kind.effect(decision, &write.item_id)))
-        }
-        Err(existing) => {
-            if !quiet {
-                let text = format!(
-                    "Already {} {}; it cannot be decided twice.",
-                    existing.kind.verb_ing(),
-                    existing.summary
-                );
-                app.notify(NoticeKind::Info, text);
-            }
-            None
-        }
-    }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Slack applied a decision: update the rows the way a refresh would.
-pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
-    let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
-    let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
-        return Vec::new();
-    };
-    let ours_owned: Vec<String> = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
-    let item = decision.item_id.as_str();
-    let mut outcome_words = "";
-    let mut effects = Vec::new();
-    match &decision.kind {
-        DecisionKind::ApproveInvite { .. } => {
-            outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
-                AfterApproval::Connected => {
-                    // A newly connected channel changes the Channels list
-                    // and the org's counts: fetch both.
-                    effects.extend(super::update::reload_quietly(app, ListKind::Channels));
-                    effects.extend(super::update::reload_quietly(app, ListKind::Orgs));
-                    " Every side has approved: the channel is connected."
-                }
-                AfterApproval::WaitingOnThem => " It now waits on the other org's approval.",
-                AfterApproval::Gone => "",
-            };
-        }
-        DecisionKind::DeclineInvite { .. } => app.invites.remove(item),
-        DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
-            app.requests.remove(item)
-        }
-        DecisionKind::DisconnectChannel { leaving_team } => match leaving_team {
-            Some(team) => channel_team_left(app, Some(item), team, &ours),
-            None => {
-                app.channels.list.remove(item);
-            }
-        },
-        DecisionKind::DisconnectOrg => {
-            app.orgs.record_disconnected(item);
-            channel_team_left(app, None, item, &ours);
-        }
-    }
-    // A detail view of an item that left the list has nothing left to show.
-    if app.detail.is_some() && super::detail::build(app).is_none() {
-        app.detail = None;
-    }
-    if !quiet {
-        let text = format!(
-            "{} {}.{outcome_words}",
-            capitalized(decision.kind.verb_past()),
-            decision.summary
-        );
-        app.notify(NoticeKind::Success, text);
-    }
-    effects
-}
-
-fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
-    let orgs = &app.orgs;
-    let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
-    let keys = |c: &super::rows::Channel| super::channels::keys(c, ours, &name);
-    app.channels.record_team_left(channel, team, ours, &keys);
-}
-
-/// Slack refused, or did not answer: the row stays, and says why.
-pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
-    let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
-    let unknown = error.outcome_unknown();
-    if explain::decided_elsewhere(&error) {
-        return on_decided_elsewhere(app, id, &error, quiet);
-    }
-    let Some(decision) = app.decisions.finish(id, |d| {
-        if unknown {
-            Outcome::Unknown(d.kind.clone())
-        } else {
-            Outcome::Failed {
-                kind: d.kind.clone(),
-                code: explain::code(&error),
-            }
-        }
-    }) else {
-        return Vec::new();
-    };
-    let text = if unknown {
-        format!(
-            "No reliable answer to {} {}: {}. It may or may not have been applied; press r to refresh.",
-            decision.kind.verb(),
-            decision.summary,
-            explain::code(&error)
-        )
-    } else {
-        format!(
-            "Could not {} {}: {}. Nothing changed.",
-            decision.kind.verb(),
-            decision.summary,
-            explain::explain(&error)
-        )
-    };
-    if !quiet {
-        app.notify(NoticeKind::Error, text);
-    }
-    Vec::new()
-}
-
-/// Slack says someone else decided the item first (or it expired): not a
-/// failure. The item leaves the list, and the admin is told why.
-fn on_decided_elsewhere(
-    app: &mut App,
-    id: DecisionId,
-    error: &SlackError,
-    quiet: bool,
-) -> Vec<Effect> {
-    let code = explain::code(error);
-    let Some(decision) = app.decisions.finish(id, |d| Outcome::Elsewhere {
-        kind: d.kind.clone(),
-        code: code.clone(),
-    }) else {
-        return Vec::new();
-    };
-    match decision.kind.pane() {
-        ListKind::Invites => app.invites.remove(&decision.item_id),
-        ListKind::Requests => app.requests.remove(&decision.item_id),
-        _ => {}
-    }
-    if app.detail.is_some() && super::detail::build(app).is_none() {
-        app.detail = None;
-    }
-    if !quiet {
-        let text = format!(
-            "{} was already handled elsewhere ({code}: {}); it left the list. Nothing was changed by you.",
-            capitalized(&decision.summary),
-            explain::meaning(error)
-        );
-        app.notify(NoticeKind::Info, text);
-    }
-    Vec::new()
+    super::grace::enqueue(app, vec![write], None)
 }

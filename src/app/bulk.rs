@@ -8,9 +8,11 @@ use std::collections::VecDeque;
 
 use super::decisions::{DecisionId, DecisionKind, Outcome};
 use super::dialogs::{Dialog, PlannedWrite};
+use super::grace::QueuedWrite;
 use super::invites::{WaitingOn, other_team, target_team, waiting_on};
 use super::keymap::Action;
 use super::{App, Effect, ListKind, NoticeKind};
+use crate::journal::Outcome as JournalOutcome;
 use crate::slack::limiter::budget;
 
 /// Calls of one batch in flight at once; the client's limiter paces them.
@@ -38,6 +40,8 @@ pub struct PlanDialog {
     /// Marked rows the filter hides (they are in the plan too).
     pub hidden: usize,
     pub scroll: usize,
+    /// Rows of the plan on screen (for paging).
+    pub page: usize,
 }
 
 impl PlanDialog {
@@ -63,6 +67,7 @@ pub struct ReportDialog {
     /// (item summary, code) of items someone else decided first.
     pub elsewhere: Vec<(String, String)>,
     pub scroll: usize,
+    pub page: usize,
 }
 
 impl ReportDialog {
@@ -72,12 +77,14 @@ impl ReportDialog {
     }
 }
 
-/// A running batch.
+/// A running batch: its decisions were confirmed, journaled `queued`,
+/// waited out the undo window as one entry, and are now sent a few at a
+/// time.
 #[derive(Debug, Clone)]
 pub struct Batch {
     pub pane: ListKind,
     pub kind_words: (&'static str, &'static str),
-    pub queue: VecDeque<PlannedWrite>,
+    pub queue: VecDeque<QueuedWrite>,
     pub in_flight: Vec<DecisionId>,
     pub total: usize,
     pub done: usize,
@@ -104,8 +111,9 @@ impl Batch {
         self.done + self.failed.len() + self.elsewhere.len()
     }
 
-    /// "Approving 50 invites: 12 done · 1 failed · 37 left · about 40 s left at this pace".
-    pub fn progress_line(&self, now: i64) -> String {
+    /// "Approving 50 invites: 12 done · 1 failed · 37 left · about 40 s
+    /// left at this pace (Ctrl-x stops)"; `stop` is the key that stops it.
+    pub fn progress_line(&self, now: i64, stop: &str) -> String {
         let finished = self.finished_count() as i64;
         let elapsed = now - self.started_at;
         let eta = if self.stopped {
@@ -122,7 +130,7 @@ impl Batch {
             format!(" · {} handled elsewhere", self.elsewhere.len())
         };
         format!(
-            "{} {} {}: {} done · {} failed{elsewhere} · {} left · {eta} (x stops)",
+            "{} {} {}: {} done · {} failed{elsewhere} · {} left · {eta} ({stop} stops)",
             capitalized(self.kind_words.0),
             self.total,
             noun(self.pane, self.total),
@@ -159,7 +167,7 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
     if app.batch.is_some() {
         app.notify(
             NoticeKind::Info,
-            "A batch is still running; wait for it (or x to stop it).",
+            "A batch is still running; wait for it (or stop it: see help).",
         );
         return Vec::new();
     }
@@ -301,11 +309,13 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
         skipped,
         hidden,
         scroll: 0,
+        page: super::layout::dialog_rows(app.size),
     }));
     Vec::new()
 }
 
-/// `y` on a plan: start the batch.
+/// `y` on a plan: the batch enters the undo queue as one entry (journaled
+/// `queued`); when its window ends, [`take`] sends it.
 pub fn start(app: &mut App, plan: PlanDialog) -> Vec<Effect> {
     if plan.entries.is_empty() {
         app.notify(
@@ -314,20 +324,39 @@ pub fn start(app: &mut App, plan: PlanDialog) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let first = &plan.entries[0].write.kind;
-    app.batch = Some(Batch {
-        pane: plan.pane,
-        kind_words: (first.verb_ing(), first.verb_past()),
-        total: plan.entries.len(),
-        queue: plan.entries.into_iter().map(|e| e.write).collect(),
-        in_flight: Vec::new(),
-        done: 0,
-        failed: Vec::new(),
-        elsewhere: Vec::new(),
-        started_at: app.now,
-        stopped: false,
-    });
-    app.notice = None;
+    let count = plan.entries.len();
+    let label = format!("{} {count} {}", plan.verb, noun(plan.pane, count));
+    let writes = plan.entries.into_iter().map(|e| e.write).collect();
+    super::grace::enqueue(app, writes, Some(label))
+}
+
+/// The undo window of a batch ended: send it, [`IN_FLIGHT`] calls at a time.
+pub fn take(app: &mut App, writes: Vec<QueuedWrite>) -> Vec<Effect> {
+    let Some(first) = writes.first() else {
+        return Vec::new();
+    };
+    let pane = first.kind.pane();
+    let words = (first.kind.verb_ing(), first.kind.verb_past());
+    match app.batch.as_mut() {
+        Some(batch) => {
+            batch.total += writes.len();
+            batch.queue.extend(writes);
+        }
+        None => {
+            app.batch = Some(Batch {
+                pane,
+                kind_words: words,
+                total: writes.len(),
+                queue: writes.into(),
+                in_flight: Vec::new(),
+                done: 0,
+                failed: Vec::new(),
+                elsewhere: Vec::new(),
+                started_at: app.now,
+                stopped: false,
+            });
+        }
+    }
     send_more(app)
 }
 
@@ -341,42 +370,74 @@ fn send_more(app: &mut App) -> Vec<Effect> {
         let Some(write) = batch.queue.pop_front() else {
             break;
         };
-        let pane = batch.pane;
-        let listed = match pane {
+        let listed = match batch.pane {
             ListKind::Invites => app.invites.find(&write.item_id).is_some(),
             _ => app.requests.find(&write.item_id).is_some(),
         };
         if !listed {
             // A refresh showed someone else decided it while the batch ran.
+            let why = "no longer listed: decided elsewhere before it was sent";
             if let Some(batch) = app.batch.as_mut() {
                 batch
                     .elsewhere
-                    .push((write.summary, "no longer listed".to_owned()));
+                    .push((write.summary.clone(), "no longer listed".to_owned()));
             }
+            app.decisions.cancel(write.decision);
+            let record = write
+                .record
+                .ended(JournalOutcome::Dropped, Some(why.to_owned()), app.now);
+            effects.push(Effect::Journal(vec![record]));
             continue;
         }
-        match super::actions::send_write(app, &write, true) {
-            Some((id, effect)) => {
-                if let Some(batch) = app.batch.as_mut() {
-                    batch.in_flight.push(id);
-                }
-                effects.push(effect);
-            }
-            None => {
-                if let Some(batch) = app.batch.as_mut() {
-                    batch
-                        .failed
-                        .push((write.summary, "already being decided".to_owned()));
-                }
-            }
+        if let Some(batch) = app.batch.as_mut() {
+            batch.in_flight.push(write.decision);
         }
+        effects.push(super::grace::send_effect(app, write));
     }
     effects.extend(finish_if_done(app));
     effects
 }
 
-/// A decision finished: count it if it was ours, and send the next one.
+/// Journal the writes of the batch not sent yet as never sent, and forget them.
+pub fn drop_unsent(app: &mut App, why: &str) -> Vec<Effect> {
+    let Some(batch) = app.batch.as_mut() else {
+        return Vec::new();
+    };
+    let unsent: Vec<QueuedWrite> = batch.queue.drain(..).collect();
+    batch.total -= unsent.len();
+    batch.stopped = true;
+    if unsent.is_empty() {
+        return Vec::new();
+    }
+    let records = unsent
+        .iter()
+        .map(|w| {
+            app.decisions.cancel(w.decision);
+            w.record
+                .ended(JournalOutcome::Dropped, Some(why.to_owned()), app.now)
+        })
+        .collect();
+    vec![Effect::Journal(records)]
+}
+
+/// A decision finished: a done row is unmarked; in a batch, count it and
+/// send the next one.
 pub fn on_finished(app: &mut App, id: DecisionId) -> Vec<Effect> {
+    let Some((decision, outcome)) = app
+        .decisions
+        .last_finished()
+        .filter(|(d, _)| d.id == id)
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    if matches!(outcome, Outcome::Done(_)) {
+        match decision.kind.pane() {
+            ListKind::Invites => app.invites.list.marks.remove(decision.item_id.as_str()),
+            ListKind::Requests => app.requests.list.marks.remove(decision.item_id.as_str()),
+            _ => false,
+        };
+    }
     let Some(batch) = app.batch.as_mut() else {
         return Vec::new();
     };
@@ -384,32 +445,14 @@ pub fn on_finished(app: &mut App, id: DecisionId) -> Vec<Effect> {
         return Vec::new();
     };
     batch.in_flight.remove(at);
-    let pane = batch.pane;
-    let Some((decision, outcome)) = app
-        .decisions
-        .last_finished()
-        .filter(|(d, _)| d.id == id)
-        .cloned()
-    else {
-        return send_more(app);
-    };
-    let (item, summary) = (decision.item_id, decision.summary);
-    let Some(batch) = app.batch.as_mut() else {
-        return Vec::new();
-    };
+    let summary = decision.summary;
     match outcome {
-        Outcome::Done(_) => {
-            batch.done += 1;
-            match pane {
-                ListKind::Invites => app.invites.list.marks.remove(item.as_str()),
-                _ => app.requests.list.marks.remove(item.as_str()),
-            };
-        }
+        Outcome::Done(_) => batch.done += 1,
         Outcome::Elsewhere { code, .. } => batch.elsewhere.push((summary, code)),
         Outcome::Failed { code, .. } => batch.failed.push((summary, code)),
         Outcome::Unknown(_) => batch
             .failed
-            .push((summary, "no reliable answer: refresh to see".to_owned())),
+            .push((summary, "no reliable answer: being re-checked".to_owned())),
     }
     send_more(app)
 }
@@ -447,25 +490,25 @@ fn finish_if_done(app: &mut App) -> Vec<Effect> {
             failed: batch.failed,
             elsewhere: batch.elsewhere,
             scroll: 0,
+            page: super::layout::dialog_rows(app.size),
         }));
     }
     let kind = batch.pane;
     crate::cache::save_effect(app, kind).into_iter().collect()
 }
 
-/// `x`: stop sending; calls in flight finish and are counted.
+/// `x`: stop sending; calls in flight finish and are counted, the rest
+/// is journaled as never sent and stays marked.
 pub fn stop(app: &mut App) -> Vec<Effect> {
-    let Some(batch) = app.batch.as_mut() else {
+    let Some(unsent) = app.batch.as_ref().map(|b| b.queue.len()) else {
         app.notify(NoticeKind::Info, "No batch is running.");
         return Vec::new();
     };
-    batch.stopped = true;
-    let unsent = batch.queue.len();
-    batch.queue.clear();
-    batch.total -= unsent;
+    let mut effects = drop_unsent(app, "the admin stopped the batch (x)");
     app.notify(
         NoticeKind::Info,
         format!("Batch stopped: {unsent} not sent (still marked)."),
     );
-    finish_if_done(app)
+    effects.extend(finish_if_done(app));
+    effects
 }

@@ -223,6 +223,17 @@ impl Decisions {
         self.last.as_ref()
     }
 
+    /// Take a decision out of flight with no outcome: it was never sent
+    /// (taken back in the undo window, or dropped).
+    pub fn cancel(&mut self, id: DecisionId) -> Option<Decision> {
+        self.in_flight.remove(&id)
+    }
+
+    /// Show how a decision ended when that was learned later (re-checked).
+    pub fn set_outcome(&mut self, pane: ListKind, item_id: &str, outcome: Outcome) {
+        self.outcomes.insert((pane, item_id.to_owned()), outcome);
+    }
+
     pub fn outcome(&self, pane: ListKind, item_id: &str) -> Option<&Outcome> {
         self.outcomes.get(&(pane, item_id.to_owned()))
     }

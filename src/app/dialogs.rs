@@ -12,6 +12,7 @@ use super::keymap::{Action, Context, Keymap};
 use super::orgs::ChannelCounts;
 
 pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
+pub use super::saved_messages::DENY_PLACEHOLDER;
 
 /// Slack refuses longer messages (`message_too_long`).
 pub const MAX_MESSAGE_CHARS: usize = 560;
@@ -60,6 +61,10 @@ pub struct DenyDialog {
     pub lines: Vec<String>,
     pub editor: TextArea<'static>,
     pub error: Option<String>,
+    /// The config's saved deny messages, offered by the `saved_message` key.
+    pub saved: Vec<String>,
+    /// Which saved message the editor was last filled with.
+    pub saved_shown: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,9 +88,19 @@ pub struct TypeNameDialog {
     pub error: Option<String>,
 }
 
+/// Quitting while decisions wait in the undo queue: send them, or drop them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuitQueuedDialog {
+    /// Decisions still queued (a batch counts each of its decisions).
+    pub queued: usize,
+    /// Queue entries they are in.
+    pub entries: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum Dialog {
     Confirm(ConfirmDialog),
+    QuitQueued(QuitQueuedDialog),
     ApproveRequest(ApproveRequestDialog),
     Deny(DenyDialog),
     ChooseTeam(ChooseTeamDialog),
@@ -111,6 +126,10 @@ pub enum DialogStep {
     /// Closed, nothing to cancel (a report).
     Closed,
     Quit,
+    /// Quit after sending what is queued (and hearing back).
+    SendQueuedAndQuit,
+    /// Quit, dropping what is queued unsent.
+    DropQueuedAndQuit,
 }
 
 pub fn new_editor(placeholder: &str) -> TextArea<'static> {
@@ -148,6 +167,7 @@ impl Dialog {
     pub fn context(&self) -> Context {
         match self {
             Dialog::Confirm(_) => Context::Confirm,
+            Dialog::QuitQueued(_) => Context::QuitQueued,
             Dialog::ApproveRequest(_) => Context::ApproveRequest,
             Dialog::Deny(_) => Context::DenyEditor,
             Dialog::ChooseTeam(_) => Context::ChooseTeam,
@@ -157,14 +177,7 @@ impl Dialog {
         }
     }
 
-    /// Handle a key; `viewport` is how many lines a plan or report shows.
-    pub fn handle_key(
-        &mut self,
-        keymap: &Keymap,
-        pane: ListKind,
-        key: KeyEvent,
-        viewport: usize,
-    ) -> DialogStep {
+    pub fn handle_key(&mut self, keymap: &Keymap, pane: ListKind, key: KeyEvent) -> DialogStep {
         let context = self.context();
         // In dialogs that take text, a plain character is always text: `n`
         // in a message must not cancel it.
@@ -185,8 +198,8 @@ impl Dialog {
                 Some(Action::Confirm) => DialogStep::StartBatch(plan.clone()),
                 Some(Action::Cancel) => DialogStep::Cancelled,
                 Some(other) => {
-                    let max = plan.line_count().saturating_sub(viewport);
-                    plan.scroll = scrolled(plan.scroll, other, viewport).min(max);
+                    let max = plan.line_count().saturating_sub(plan.page);
+                    plan.scroll = scrolled(plan.scroll, other, plan.page).min(max);
                     DialogStep::Stay
                 }
                 None => DialogStep::Stay,
@@ -194,8 +207,8 @@ impl Dialog {
             Dialog::Report(report) => match action {
                 Some(Action::Back) => DialogStep::Closed,
                 Some(other) => {
-                    let max = report.line_count().saturating_sub(viewport);
-                    report.scroll = scrolled(report.scroll, other, viewport).min(max);
+                    let max = report.line_count().saturating_sub(report.page);
+                    report.scroll = scrolled(report.scroll, other, report.page).min(max);
                     DialogStep::Stay
                 }
                 None => DialogStep::Stay,
@@ -208,10 +221,20 @@ impl Dialog {
                 // The safe default: anything but `y` cancels.
                 _ => DialogStep::Cancelled,
             },
+            Dialog::QuitQueued(_) => match action {
+                Some(Action::SendQueued) => DialogStep::SendQueuedAndQuit,
+                Some(Action::DropQueued) => DialogStep::DropQueuedAndQuit,
+                // Staying is the default: nothing is sent or dropped.
+                _ => DialogStep::Cancelled,
+            },
             Dialog::Deny(deny) => match action {
                 Some(Action::Cancel) => DialogStep::Cancelled,
                 Some(Action::NewLine) => {
                     deny.editor.insert_newline();
+                    DialogStep::Stay
+                }
+                Some(Action::SavedMessage) => {
+                    deny.next_saved();
                     DialogStep::Stay
                 }
                 Some(Action::Send) => match message_or_error(&deny.editor) {
@@ -340,6 +363,8 @@ mod tests {
             lines: vec![],
             editor: new_editor("why?"),
             error: None,
+            saved: vec!["First reason.".into(), "Second reason.".into()],
+            saved_shown: None,
         })
     }
 
@@ -349,11 +374,11 @@ mod tests {
         let mut dialog = deny_dialog();
         for c in "no thanks".chars() {
             assert!(matches!(
-                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c)), 10),
+                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c))),
                 DialogStep::Stay
             ));
         }
-        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10);
+        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter));
         let DialogStep::Next(next) = step else {
             panic!("Enter goes on to the confirmation");
         };
@@ -379,7 +404,7 @@ mod tests {
             deny.editor.insert_str("é".repeat(MAX_MESSAGE_CHARS + 1));
         }
         assert!(matches!(
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10),
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter)),
             DialogStep::Stay
         ));
         let Dialog::Deny(deny) = &dialog else {
@@ -411,14 +436,14 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    confirm().handle_key(&keymap, ListKind::Invites, key(code), 10),
+                    confirm().handle_key(&keymap, ListKind::Invites, key(code)),
                     DialogStep::Cancelled
                 ),
                 "{code:?}"
             );
         }
         assert!(matches!(
-            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y')), 10),
+            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y'))),
             DialogStep::Quit
         ));
     }

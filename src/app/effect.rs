@@ -3,6 +3,7 @@
 
 use super::ListKind;
 use super::decisions::DecisionId;
+use crate::journal::JournalRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -47,6 +48,21 @@ pub enum Effect {
     /// Save a list that finished loading, for the next start.
     SaveCache(Box<crate::cache::Snapshot>),
     Quit,
+    /// Append these records to the journal, fsync'd, before any effect
+    /// that follows is performed.
+    Journal(Vec<JournalRecord>),
+    /// Send one decision: journal `sent` (fsync'd), make the `call` (one
+    /// of the write effects above), journal the outcome, then answer.
+    Send {
+        /// The decision's `queued` record; the later ones derive from it.
+        record: Box<JournalRecord>,
+        call: Box<Effect>,
+    },
+    /// Learn requests' statuses (pending, approved, denied), to re-check
+    /// decisions whose outcome is unknown.
+    CheckRequests,
+    /// Read the journal for the `L` view.
+    ReadJournal,
 }
 
 impl Effect {
@@ -59,11 +75,15 @@ impl Effect {
             | Effect::DenyRequest { decision, .. }
             | Effect::DisconnectChannel { decision, .. }
             | Effect::DisconnectOrg { decision, .. } => Some(*decision),
+            Effect::Send { call, .. } => call.decision(),
             Effect::AuthTest
             | Effect::Load(_)
             | Effect::ReadCache(_)
             | Effect::SaveCache(_)
-            | Effect::Quit => None,
+            | Effect::Quit
+            | Effect::Journal(_)
+            | Effect::CheckRequests
+            | Effect::ReadJournal => None,
         }
     }
 }

@@ -18,6 +18,7 @@ pub fn code(error: &SlackError) -> String {
             TransportKind::Other => "network_error".to_owned(),
         },
         SlackError::Decode { .. } => "bad_answer".to_owned(),
+        SlackError::ReadOnly { .. } => "read_only".to_owned(),
     }
 }
 
@@ -85,6 +86,9 @@ pub fn meaning(error: &SlackError) -> String {
         },
         SlackError::Decode { .. } => {
             "Slack's answer could not be read; it may or may not have been applied".to_owned()
+        }
+        SlackError::ReadOnly { .. } => {
+            "this is a read-only session (--read-only); nothing was sent".to_owned()
         }
     }
 }

@@ -31,8 +31,8 @@ impl Default for Keymap {
         use Context::*;
         use KeyCode as K;
         let list_and_detail = [List, Detail];
-        let moving = [List, Detail, Help, ChooseTeam, Plan, Report];
-        let paging = [List, Detail, Help, Plan, Report];
+        let moving = [List, Detail, Help, ChooseTeam, Plan, Report, Queue, Journal];
+        let scrolling = [List, Detail, Help, Plan, Report, Queue, Journal];
         let b = |action, keys: &[KeySpec], contexts: &[Context], in_footer| Binding {
             action,
             keys: keys.to_vec(),
@@ -48,6 +48,9 @@ impl Default for Keymap {
                 b(Action::Decline, &[k('d')], &list_and_detail, true),
                 b(Action::Disconnect, &[k('X')], &list_and_detail, true),
                 b(Action::Confirm, &[k('y')], &[Confirm, Plan], true),
+                b(Action::Undo, &[k('u')], &[List, Detail, Queue], true),
+                b(Action::SendQueued, &[k('s')], &[Queue, QuitQueued], true),
+                b(Action::DropQueued, &[k('D')], &[QuitQueued], true),
                 b(
                     Action::Send,
                     &[p(K::Enter)],
@@ -66,17 +69,30 @@ impl Default for Keymap {
                     &[ApproveRequest],
                     true,
                 ),
+                b(Action::SavedMessage, &[p(K::Tab)], &[DenyEditor], true),
                 b(
                     Action::Cancel,
                     &[p(K::Esc), k('n')],
-                    &[Confirm, DenyEditor, ApproveRequest, ChooseTeam, TypeName],
+                    &[
+                        Confirm,
+                        DenyEditor,
+                        ApproveRequest,
+                        ChooseTeam,
+                        TypeName,
+                        QuitQueued,
+                    ],
                     true,
                 ),
                 b(Action::Cancel, &[p(K::Esc), k('n')], &[Plan], true),
                 b(Action::KeepFilter, &[p(K::Enter)], &[Filter], true),
                 b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], false),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
-                b(Action::Back, &[p(K::Esc)], &[Detail, Help, Report], true),
+                b(
+                    Action::Back,
+                    &[p(K::Esc)],
+                    &[Detail, Help, Report, Queue, Journal],
+                    true,
+                ),
                 b(Action::Mark, &[p(K::Char(' '))], &[List], true),
                 b(Action::Filter, &[k('/')], &[List], true),
                 b(
@@ -89,32 +105,29 @@ impl Default for Keymap {
                 b(Action::PaneRequests, &[k('2')], &list_and_detail, false),
                 b(Action::PaneOrgs, &[k('3')], &list_and_detail, false),
                 b(Action::PaneChannels, &[k('4')], &list_and_detail, false),
-                b(
-                    Action::Top,
-                    &[k('g'), p(K::Home)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(
-                    Action::Bottom,
-                    &[k('G'), p(K::End)],
-                    &[List, Detail, Help],
-                    false,
-                ),
-                b(Action::PageDown, &[p(K::PageDown)], &paging, false),
-                b(Action::PageUp, &[p(K::PageUp)], &paging, false),
+                b(Action::Top, &[k('g'), p(K::Home)], &scrolling, false),
+                b(Action::Bottom, &[k('G'), p(K::End)], &scrolling, false),
+                b(Action::PageDown, &[p(K::PageDown)], &scrolling, false),
+                b(Action::PageUp, &[p(K::PageUp)], &scrolling, false),
                 b(Action::Help, &[k('?')], &[List, Detail, Help], true),
                 b(
                     Action::Quit,
                     &[k('q'), KeySpec::with(K::Char('c'), KeyModifiers::CONTROL)],
-                    &[List, Detail, Help],
+                    &[List, Detail, Help, Queue, Journal],
                     true,
                 ),
                 b(Action::Refresh, &[k('r')], &list_and_detail, true),
                 b(Action::SortNext, &[k('s')], &[List], true),
                 b(Action::SortReverse, &[k('S')], &[List], false),
                 b(Action::MarkAll, &[k('*')], &[List], false),
-                b(Action::StopBatch, &[k('x')], &list_and_detail, false),
+                b(
+                    Action::StopBatch,
+                    &[KeySpec::with(K::Char('x'), KeyModifiers::CONTROL)],
+                    &list_and_detail,
+                    false,
+                ),
+                b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
+                b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
                 b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 // Moving is obvious, so it comes last and is the first to go
                 // from a narrow footer; help always lists it.
@@ -186,6 +199,8 @@ pub enum HelpLine {
         text: &'static str,
     },
     Text(&'static str),
+    /// Text made at run time (config problems).
+    Note(String),
     Blank,
 }
 

@@ -124,6 +124,14 @@ impl FromStr for KeySpec {
         if code == KeyCode::BackTab {
             modifiers |= KeyModifiers::SHIFT;
         }
+        // A character carries SHIFT in its case: `shift+x` is `X`.
+        let code = match code {
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers -= KeyModifiers::SHIFT;
+                KeyCode::Char(c.to_ascii_uppercase())
+            }
+            other => other,
+        };
         Ok(KeySpec { code, modifiers })
     }
 }

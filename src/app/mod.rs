@@ -16,7 +16,9 @@ pub mod effect;
 pub mod explain;
 pub mod filter;
 pub mod filter_input;
+pub mod grace;
 pub mod invites;
+pub mod journal_view;
 pub mod keymap;
 pub mod keyspec;
 pub mod layout;
@@ -25,19 +27,25 @@ pub mod marks;
 pub mod msg;
 pub mod ops;
 pub mod orgs;
+pub mod outcomes;
+pub mod overlays;
 pub mod pages;
+pub mod reconcile;
 pub mod refresh;
 pub mod requests;
 pub mod rows;
+pub mod saved_messages;
 pub mod search;
+pub mod settings;
 pub mod sort;
 pub mod time;
 pub mod update;
 #[cfg(test)]
 mod update_tests;
+pub mod verdict;
 
 pub use effect::Effect;
-pub use msg::{ListItems, Msg};
+pub use msg::{ExitSignal, ListItems, Msg};
 pub use update::{start, update};
 
 use crate::slack::SlackError;
@@ -242,6 +250,25 @@ pub struct App {
     /// The workspace the cached rows on screen belong to, until `auth.test`
     /// says who we are.
     pub cache_team: Option<String>,
+    /// The settings (config file and flags). `keymap` and `read_only` above
+    /// are the live copies of the config's; the rest is read from here.
+    pub config: crate::config::Config,
+    /// What in the config file could not be used (shown in help and at start).
+    pub config_warnings: Vec<String>,
+    /// Seconds a confirmed write waits in the undo queue (`--grace`).
+    pub grace_seconds: u64,
+    /// The undo queue.
+    pub grace: grace::GraceQueue,
+    /// The clock in milliseconds (the undo window's countdown).
+    pub now_ms: i64,
+    /// Decisions whose outcome is being re-checked against Slack's lists.
+    pub reconcile: reconcile::Reconciler,
+    pub queue_view: Option<overlays::QueueView>,
+    pub journal_view: Option<overlays::JournalView>,
+    /// Quit once nothing is queued or in flight ("send them now, then quit").
+    pub quit_when_idle: bool,
+    /// Set when a signal ended the session.
+    pub exit_signal: Option<ExitSignal>,
 }
 
 impl App {
@@ -273,6 +300,17 @@ impl App {
             queued_refresh: HashSet::new(),
             use_cache: false,
             cache_team: None,
+            config: crate::config::Config::default(),
+            config_warnings: Vec::new(),
+            // The command sets `--grace`; 0 keeps scripted tests immediate.
+            grace_seconds: 0,
+            grace: grace::GraceQueue::default(),
+            now_ms: 0,
+            reconcile: reconcile::Reconciler::default(),
+            queue_view: None,
+            journal_view: None,
+            quit_when_idle: false,
+            exit_signal: None,
         }
     }
 
@@ -282,6 +320,10 @@ impl App {
             dialog.context()
         } else if self.filtering {
             Context::Filter
+        } else if self.queue_view.is_some() {
+            Context::Queue
+        } else if self.journal_view.is_some() {
+            Context::Journal
         } else if self.help.is_some() {
             Context::Help
         } else if self.detail.is_some() {
@@ -314,10 +356,18 @@ impl App {
             paragraphs.push((Some(notice.kind), format!("{mark} {}", notice.text)));
         }
         if let Some(batch) = &self.batch {
-            paragraphs.push((None, batch.progress_line(self.now)));
+            let stop = self
+                .keymap
+                .keys_for(keymap::Action::StopBatch)
+                .first()
+                .map_or_else(|| "?".to_owned(), ToString::to_string);
+            paragraphs.push((None, batch.progress_line(self.now, &stop)));
         }
         if let Some(waiting) = &self.waiting {
             paragraphs.push((None, waiting.describe(self.now)));
+        }
+        if let Some(queued) = grace::status_line(self) {
+            paragraphs.push((None, queued));
         }
         paragraphs
     }
@@ -338,11 +388,20 @@ impl App {
     /// Columns the status text wraps at: room is kept for the "N in
     /// flight" counter while decisions are in flight.
     pub fn status_wrap_width(&self) -> usize {
-        let counter = match self.decisions.in_flight_count() {
+        let counter = match self.sent_count() {
             0 => 0,
             n => self.in_flight_label(n).chars().count() + 1,
         };
         usize::from(self.size.0).saturating_sub(counter).max(20)
+    }
+
+    /// Decisions sent and not answered yet (queued ones are not counted).
+    pub fn sent_count(&self) -> usize {
+        // A batch's writes not released yet are waiting, not sent.
+        let waiting_in_batch = self.batch.as_ref().map_or(0, |b| b.queue.len());
+        self.decisions
+            .in_flight_count()
+            .saturating_sub(self.grace.decision_count() + waiting_in_batch)
     }
 
     /// " 2 in flight ", right of the status line.
@@ -364,6 +423,11 @@ impl App {
             || matches!(self.identity, Identity::Unknown)
             || !self.decisions.is_idle()
             || self.batch.as_ref().is_some_and(|b| !b.is_finished())
+            || self.reconcile.is_busy()
+            || self
+                .journal_view
+                .as_ref()
+                .is_some_and(|v| v.records.is_none())
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {

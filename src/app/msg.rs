@@ -2,8 +2,12 @@
 
 use crossterm::event::KeyEvent;
 
+use std::collections::HashMap;
+
 use super::ListKind;
 use super::decisions::DecisionId;
+use super::verdict::RequestState;
+use crate::journal::JournalRecord;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{ClientEvent, SlackError};
 
@@ -75,4 +79,45 @@ pub enum Msg {
     Client(ClientEvent),
     /// A list saved by an earlier session, read back from the disk cache.
     CacheLoaded(crate::cache::CachedList),
+    /// The clock in milliseconds: decides when the undo window ends.
+    Clock {
+        now_ms: i64,
+    },
+    /// SIGTERM or SIGHUP: leave now, sending nothing more.
+    Signal(ExitSignal),
+    /// The decision was not sent: its journal record could not be written.
+    NotSent {
+        decision: DecisionId,
+        reason: String,
+    },
+    /// Requests' statuses, for re-checking unknown outcomes.
+    RequestStatuses(Result<HashMap<String, RequestState>, SlackError>),
+    /// The journal, read for the `L` view.
+    JournalRead(Result<Vec<JournalRecord>, String>),
+}
+
+/// The signals that end the TUI from outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitSignal {
+    /// Asked to stop (`kill`, a service manager).
+    Terminate,
+    /// The terminal went away (SSH session dropped).
+    Hangup,
+}
+
+impl ExitSignal {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExitSignal::Terminate => "SIGTERM",
+            ExitSignal::Hangup => "SIGHUP",
+        }
+    }
+
+    /// The conventional exit status: 128 + the signal's number.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ExitSignal::Terminate => 128 + 15,
+            ExitSignal::Hangup => 128 + 1,
+        }
+    }
 }

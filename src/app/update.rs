@@ -23,6 +23,7 @@ pub fn start(app: &mut App) -> Vec<Effect> {
         begin_load(app, kind);
         effects.push(Effect::Load(kind));
     }
+    effects.extend(super::reconcile::start_effects(app));
     effects
 }
 
@@ -33,7 +34,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         msg,
         Msg::Tick { .. } | Msg::PageLoaded { is_last: true, .. } | Msg::CacheLoaded(_)
     );
-    let effects = handle(app, msg);
+    let mut effects = handle(app, msg);
+    super::overlays::close_queue_when_empty(app);
+    // "Send them now, then quit": quit once Slack has answered them all.
+    if app.quit_when_idle && !app.quit && app.grace.is_empty() && app.decisions.is_idle() {
+        effects.extend(quit(app));
+    }
     if recount {
         let now = app.now;
         app.invites.list.count_soon(now);
@@ -64,18 +70,45 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick { now } => {
             app.now = now;
+            if app.now_ms.div_euclid(1000) != now {
+                app.now_ms = now.saturating_mul(1000);
+            }
             if app.notice.as_ref().is_some_and(|n| n.until <= now) {
                 app.notice = None;
             }
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
-            super::refresh::on_tick(app)
+            let mut effects = super::grace::send_due(app);
+            effects.extend(super::refresh::on_tick(app));
+            effects
+        }
+        Msg::Clock { now_ms } => {
+            app.now_ms = now_ms;
+            app.now = now_ms.div_euclid(1000);
+            super::grace::send_due(app)
+        }
+        Msg::Signal(signal) => {
+            app.exit_signal = Some(signal);
+            let why = format!("{} arrived", signal.name());
+            let mut effects = super::grace::drop_all(app, &why);
+            effects.extend(quit(app));
+            effects
+        }
+        Msg::NotSent { decision, reason } => {
+            let mut effects = super::outcomes::on_not_sent(app, decision, reason);
+            effects.extend(super::bulk::on_finished(app, decision));
+            effects
+        }
+        Msg::RequestStatuses(result) => super::reconcile::on_request_statuses(app, result),
+        Msg::JournalRead(records) => {
+            super::overlays::on_journal_read(app, records);
+            Vec::new()
         }
         Msg::AuthLoaded(auth) => {
             app.identity = Identity::Known(auth);
             super::pages::on_identity(app);
-            Vec::new()
+            super::reconcile::on_identity(app)
         }
         Msg::AuthFailed(error) => {
             let text = format!(
@@ -102,6 +135,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             if is_last {
                 effects.extend(crate::cache::save_effect(app, kind));
+                effects.extend(super::reconcile::on_list_done(app, kind));
             }
             effects
         }
@@ -114,15 +148,15 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 l.fail(error);
                 l.take_announcement();
             });
-            Vec::new()
+            super::reconcile::on_list_done(app, list)
         }
         Msg::ActionDone { decision } => {
-            let mut effects = actions::on_done(app, decision);
+            let mut effects = super::outcomes::on_done(app, decision);
             effects.extend(super::bulk::on_finished(app, decision));
             effects
         }
         Msg::ActionFailed { decision, error } => {
-            let mut effects = actions::on_failed(app, decision, error);
+            let mut effects = super::outcomes::on_failed(app, decision, error);
             effects.extend(super::bulk::on_finished(app, decision));
             effects
         }
@@ -165,8 +199,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(dialog) = app.dialog.as_mut() {
-        let viewport = super::layout::dialog_rows(app.size);
-        return match dialog.handle_key(&app.keymap, app.pane, key, viewport) {
+        return match dialog.handle_key(&app.keymap, app.pane, key) {
             DialogStep::Stay => Vec::new(),
             DialogStep::Cancelled => {
                 app.dialog = None;
@@ -190,6 +223,14 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 super::bulk::start(app, plan)
             }
             DialogStep::Quit => quit(app),
+            DialogStep::SendQueuedAndQuit => {
+                app.dialog = None;
+                super::overlays::quit_sending(app)
+            }
+            DialogStep::DropQueuedAndQuit => {
+                app.dialog = None;
+                super::overlays::quit_dropping(app)
+            }
         };
     }
     if app.filtering {
@@ -200,6 +241,12 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match context {
+        Context::Queue => super::overlays::on_queue_action(app, action),
+        Context::Journal => {
+            let lines = super::overlays::journal_line_count(app);
+            let page = app.detail_viewport();
+            super::overlays::on_journal_action(app, action, lines, page)
+        }
         Context::Help => on_help_action(app, action),
         Context::Detail => on_detail_action(app, action),
         _ => on_list_action(app, action),
@@ -211,8 +258,17 @@ fn quit(app: &mut App) -> Vec<Effect> {
     vec![Effect::Quit]
 }
 
-fn ask_quit(app: &mut App) -> Vec<Effect> {
-    let in_flight = app.decisions.in_flight_count() + app.batch.as_ref().map_or(0, |b| b.left());
+pub(super) fn ask_quit(app: &mut App) -> Vec<Effect> {
+    if !app.grace.is_empty() {
+        app.dialog = Some(super::dialogs::Dialog::QuitQueued(
+            super::dialogs::QuitQueuedDialog {
+                queued: app.grace.decision_count(),
+                entries: app.grace.entries().len(),
+            },
+        ));
+        return Vec::new();
+    }
+    let in_flight = app.sent_count();
     if in_flight > 0 {
         app.dialog = Some(quit_confirmation(in_flight));
         Vec::new()
@@ -242,6 +298,9 @@ fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::Approve | Action::Decline | Action::Disconnect => {
             return Some(actions::start_decision(app, action));
         }
+        Action::Undo => return Some(super::grace::take_back_newest(app)),
+        Action::Queue => return Some(super::overlays::open_queue(app)),
+        Action::Journal => return Some(super::overlays::open_journal(app)),
         _ => return None,
     }
     Some(Vec::new())
@@ -325,7 +384,7 @@ fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
     if action == Action::Quit {
         return ask_quit(app);
     }
-    let lines = app.keymap.help_lines().len();
+    let lines = app.help_lines().len();
     let page = app.detail_viewport();
     let max = lines.saturating_sub(page);
     let Some(help) = app.help.as_mut() else {

@@ -1,23 +1,22 @@
 //! `connect-triage list invites|requests|teams|channels [--json]`: every item
 //! of every page, printed as each page arrives.
 
-mod sanitize;
-
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Context as _;
 use futures::StreamExt;
 use serde::Serialize;
 use time::OffsetDateTime;
-use unicode_width::UnicodeWidthChar;
 
+use crate::app::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
 use crate::connect::{load_token, resolve_api_base};
 use crate::exit::UsageError;
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{PageStream, RequestFilter, SlackClient};
 
-pub use sanitize::clean;
+// The one sanitizer the TUI uses too: a name shows the same everywhere.
+use crate::ui::sanitize::{clean, fit};
 
 const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
     (a file only you can read). To try the tool without Slack, run \
@@ -25,7 +24,6 @@ const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PA
     (SLACK_TOKEN=... connect-triage --api-base http://127.0.0.1:PORT/api/ list invites)";
 
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
-    // `--filter` belongs to the TUI's filter syntax, which `list` does not apply yet.
     let api_base = resolve_api_base(global.api_base.as_deref())?;
     let token =
         load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
@@ -43,15 +41,41 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         }
     });
     let now = OffsetDateTime::now_utc().unix_timestamp();
+    // `--filter`: the TUI's own filter, over the same fields per item.
+    let filter = Filter::parse(args.filter.as_deref().unwrap_or(""));
     let out = Output::new(args.json);
     let result = match args.kind {
-        ListKind::Invites => out.print(client.invites(), &INVITES, now).await,
-        ListKind::Requests => {
-            let pages = client.invite_requests(RequestFilter::default());
-            out.print(pages, &REQUESTS, now).await
+        ListKind::Invites => {
+            // Which side is ours decides which org names are fields, as in the TUI.
+            let ours = if filter.is_empty() {
+                Vec::new()
+            } else {
+                let auth = client.auth_test().await.context("could not list invites")?;
+                [auth.team_id, auth.enterprise_id]
+                    .into_iter()
+                    .flatten()
+                    .filter(|id| !id.is_empty())
+                    .collect()
+            };
+            let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
+            let keep = |i: &ConnectInvite| filter.matches(&invite_fields(i, &ours));
+            out.print(client.invites(), &INVITES, now, keep).await
         }
-        ListKind::Teams => out.print(client.external_orgs(), &TEAMS, now).await,
-        ListKind::Channels => out.print(client.shared_channels(), &CHANNELS, now).await,
+        ListKind::Requests => {
+            let keep = |r: &InviteRequest| filter.matches(&request_fields(r));
+            let pages = client.invite_requests(RequestFilter::default());
+            out.print(pages, &REQUESTS, now, keep).await
+        }
+        ListKind::Teams => {
+            let keep = |o: &ExternalOrg| filter.matches(&org_fields(o));
+            out.print(client.external_orgs(), &TEAMS, now, keep).await
+        }
+        ListKind::Channels => {
+            // Without the Orgs list at hand, an org is found by its team ID.
+            let keep = |c: &SharedChannel| filter.matches(&channel_fields(c, &[]));
+            out.print(client.shared_channels(), &CHANNELS, now, keep)
+                .await
+        }
     };
     // The client's last clone goes here, which closes the event channel: the
     // reporter prints what is left (a fallback notice, say) and ends.
@@ -96,6 +120,7 @@ impl Output {
         mut pages: PageStream<T>,
         table: &Table<T>,
         now: i64,
+        keep: impl Fn(&T) -> bool,
     ) -> anyhow::Result<u64> {
         let mut stdout = io::BufWriter::new(io::stdout());
         let mut count = 0;
@@ -104,7 +129,7 @@ impl Output {
         }
         while let Some(page) = pages.next().await {
             let page = page?;
-            for item in &page.items {
+            for item in page.items.iter().filter(|i| keep(i)) {
                 let line = if self.json {
                     serde_json::to_string(item).context("cannot write JSON")?
                 } else {
@@ -151,37 +176,14 @@ fn format_row(columns: &[(&str, usize)], cells: Vec<String>) -> String {
     let mut line = String::new();
     let last = columns.len().saturating_sub(1);
     for (i, ((_, width), cell)) in columns.iter().zip(cells).enumerate() {
-        let cell = clean(&cell);
         if i == last {
-            line.push_str(&cell);
+            line.push_str(&clean(&cell));
         } else {
             line.push_str(&fit(&cell, *width));
             line.push_str("  ");
         }
     }
     line.trim_end().to_owned()
-}
-
-/// `text` cut or padded to exactly `width` terminal columns (wide characters count twice).
-fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    let room = if total > width { width - 1 } else { width };
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if total > width {
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
 }
 
 fn date(ts: Option<i64>) -> String {
@@ -360,7 +362,7 @@ mod tests {
             &[("A", 6), ("B", 0)],
             vec!["x\u{1b}[2Jy".into(), "evil\u{202E}txt\n".into()],
         );
-        assert_eq!(row, "xy      eviltxt");
+        assert_eq!(row, "x␛[2Jy  evil\u{FFFD}txt␊");
     }
 
     #[test]

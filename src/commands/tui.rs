@@ -11,6 +11,11 @@
 //! pace to the same N-times-shorter windows ([`rate_scale`]). It is refused
 //! for any API base that is not a loopback address: real Slack is always
 //! paced to its real tiers.
+//!
+//! Every way out restores the terminal and closes the journal: quit, an
+//! error, SIGTERM, SIGHUP (the SSH session dropped) and a panic anywhere.
+//! Decisions still queued are journaled as dropped (never sent), decisions
+//! sent without an answer as unknown (re-checked by the next session).
 
 use std::time::Duration;
 
@@ -24,7 +29,10 @@ use tokio::sync::{mpsc, watch};
 use crate::app::{self, App, Effect, Mode, Msg};
 use crate::cli::{DataArgs, GlobalArgs};
 use crate::commands::emulator::dataset_from_args;
+use crate::commands::session;
+use crate::config::Config;
 use crate::emulator::{self, EmulatorConfig};
+use crate::journal::Journal;
 use crate::slack::SlackClient;
 use crate::ui::{self, theme::Theme};
 use crate::worker::Worker;
@@ -55,6 +63,17 @@ impl Clock {
                 .unwrap_or(0),
         }
     }
+
+    /// Milliseconds: the undo window's countdown.
+    pub fn now_ms(self) -> i64 {
+        match self {
+            Clock::Fixed(now) => now.saturating_mul(1000),
+            Clock::System => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0),
+        }
+    }
 }
 
 /// What the loop reports after each frame, for tests that script it.
@@ -72,31 +91,36 @@ pub struct LoopReport {
 
 pub struct LoopOptions {
     pub clock: Clock,
-    /// Where lists are saved for the next start (Live mode only).
-    pub cache: Option<crate::cache::Cache>,
     /// How often a `Tick` refreshes ages and expires notices.
     pub tick: Duration,
     pub theme: Theme,
     /// Receives a [`LoopReport`] after every frame.
     pub observer: Option<watch::Sender<LoopReport>>,
+    /// The decision journal; `None` keeps none (tests that do not look).
+    pub journal: Option<Journal>,
+    /// Where lists are saved for the next start (Live mode only).
+    pub cache: Option<crate::cache::Cache>,
 }
 
 impl LoopOptions {
     pub fn new(clock: Clock) -> LoopOptions {
         LoopOptions {
             clock,
-            cache: None,
             tick: Duration::from_secs(1),
             theme: Theme::default(),
             observer: None,
+            journal: None,
+            cache: None,
         }
     }
 }
 
-/// Run the TUI until the admin quits; returns the final state.
+/// Run the TUI until the admin quits (or a signal ends it); returns the
+/// final state. On every way out, decisions the journal holds open are
+/// closed: queued ones as dropped, sent ones as unknown.
 pub async fn run_loop<B, S>(
     terminal: &mut Terminal<B>,
-    mut app: App,
+    app: App,
     input: S,
     client: SlackClient,
     options: LoopOptions,
@@ -106,12 +130,50 @@ where
     B::Error: Send + Sync + 'static,
     S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
-    let (tx, mut rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
+    let (tx, rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
+    let mut app = app;
     app.rate_window = i64::try_from(client.rate_window().as_secs())
         .unwrap_or(60)
         .max(1);
     app.use_cache = app.use_cache || options.cache.is_some();
     let mut worker = Worker::new(client, tx).with_cache(options.cache.clone());
+    if let Some(journal) = &options.journal {
+        let clock = options.clock;
+        worker = worker.with_journal(journal.clone(), std::sync::Arc::new(move || clock.now()));
+    }
+    let journal = options.journal.clone();
+    let clock = options.clock;
+    let result = drive(terminal, app, input, &mut worker, rx, options).await;
+    // Answers that have not come by now are not waited for.
+    worker.abort_all();
+    if let Some(journal) = &journal {
+        let why = match &result {
+            Ok(app) => match app.exit_signal {
+                Some(signal) => format!("{} arrived", signal.name()),
+                None => "the program quit".to_owned(),
+            },
+            Err(_) => "the program stopped on an error".to_owned(),
+        };
+        if let Err(error) = journal.close_open(clock.now(), &why) {
+            tracing::error!(error = %error, "could not close open decisions in the journal");
+        }
+    }
+    result
+}
+
+async fn drive<B, S>(
+    terminal: &mut Terminal<B>,
+    mut app: App,
+    input: S,
+    worker: &mut Worker,
+    mut rx: mpsc::Receiver<Msg>,
+    options: LoopOptions,
+) -> anyhow::Result<App>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    S: Stream<Item = Msg> + Unpin + Send + 'static,
+{
     // Input is moved onto a channel by its own task: draining a stream
     // like crossterm's EventStream with `now_or_never` would register a
     // no-op waker and leave later keys waiting for the next tick.
@@ -170,6 +232,20 @@ where
                 screen: ui::buffer_text(frame.buffer),
             });
         }
+        // The undo queue's next send, to the millisecond (a fixed test
+        // clock never moves: tests send `Msg::Clock` themselves).
+        let system = options.clock == Clock::System;
+        let due = app
+            .grace
+            .next_due_ms()
+            .filter(|_| system)
+            .map(|due| Duration::from_millis((due - options.clock.now_ms()).max(0) as u64 + 1));
+        let grace_timer = async move {
+            match due {
+                Some(wait) => tokio::time::sleep(wait).await,
+                None => std::future::pending().await,
+            }
+        };
         // Keys first so typing never waits behind a flood of pages.
         let first = tokio::select! {
             biased;
@@ -179,7 +255,14 @@ where
             }
             Some(msg) = rx.recv() => msg,
             _ = ticks.tick() => Msg::Tick { now: options.clock.now() },
+            _ = grace_timer => Msg::Clock { now_ms: options.clock.now_ms() },
         };
+        if system {
+            // A decision confirmed now waits its whole window from now.
+            pending.push(Msg::Clock {
+                now_ms: options.clock.now_ms(),
+            });
+        }
         pending.push(first);
         // Drain whatever else is ready, then draw once.
         while let Ok(msg) = input_rx.try_recv() {
@@ -238,9 +321,23 @@ impl Drop for AbortOnDrop {
 
 /// Terminal events the app cares about, as messages.
 fn terminal_input() -> impl Stream<Item = Msg> + Unpin + Send + 'static {
-    EventStream::new().filter_map(|event| {
+    // Tests of the real binary make it panic on purpose with this key
+    // (debug builds only), to see that a panic restores the terminal.
+    #[cfg(debug_assertions)]
+    let panic_key: Option<char> = std::env::var("CONNECT_TRIAGE_DEBUG_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next());
+    EventStream::new().filter_map(move |event| {
         futures::future::ready(match event {
-            Ok(Event::Key(key)) => Some(Msg::Key(key)),
+            Ok(Event::Key(key)) => {
+                #[cfg(debug_assertions)]
+                if panic_key.is_some()
+                    && key.code == crossterm::event::KeyCode::Char(panic_key.unwrap_or(' '))
+                {
+                    panic!("panic requested by CONNECT_TRIAGE_DEBUG_PANIC_KEY");
+                }
+                Some(Msg::Key(key))
+            }
             Ok(Event::Resize(width, height)) => Some(Msg::Resize { width, height }),
             _ => None,
         })
@@ -263,16 +360,47 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
             (client, Mode::Demo, Some(running))
         }
     };
-    let app = App::new(mode, global.read_only);
+    let (mut config, warnings) = Config::load(global.config.as_deref());
+    config.apply_flags(global);
+    for warning in &warnings {
+        tracing::warn!("{warning}");
+    }
+    let theme = Theme::named(config.effective_theme()).with_ascii(config.ascii);
+    let session = session::open_journal(mode, None, Clock::System.now());
+    // Without a journal no decision may be sent (DESIGN.md §6).
+    config.read_only |= session.journal.is_none();
+    if config.read_only {
+        // No write can leave this process, whatever the app asks for.
+        client.forbid_writes();
+    }
+    let mut app = App::with_config(mode, config);
+    app.set_config_warnings(warnings.iter().map(ToString::to_string).collect());
+    if let Some(problem) = session.problem {
+        app.notify(app::NoticeKind::Error, problem);
+    }
+    app::reconcile::add_earlier(&mut app, session.open);
+    let input = futures::stream::select(terminal_input(), session::signals()?);
+    // `try_init` enters raw mode and the alternate screen; the hook makes
+    // any panic journal what is open, restore the terminal and exit.
+    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    session::install_panic_hook(session.journal.clone());
     let mut options = LoopOptions::new(Clock::System);
+    options.journal = session.journal;
+    options.theme = theme;
     if mode == Mode::Live {
         options.cache = crate::cache::Cache::default_dir()
             .map(|dir| crate::cache::Cache::new(dir, client.api_base()));
     }
-    // `try_init` enters raw mode and the alternate screen and installs a
-    // panic hook that restores the terminal before the panic is printed.
-    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
-    let result = run_loop(&mut terminal, app, terminal_input(), client, options).await;
-    ratatui::try_restore().context("restoring the terminal")?;
-    result.map(|_| ())
+    let result = run_loop(&mut terminal, app, input, client, options).await;
+    session::restore_terminal();
+    let app = result?;
+    if let Some(signal) = app.exit_signal {
+        // Everything is journaled and the terminal restored: leave with
+        // the status a shell expects after that signal.
+        std::process::exit(i32::from(signal.exit_code()));
+    }
+    Ok(())
 }
+
+/// `--grace` when not given: five seconds to change one's mind.
+pub const DEFAULT_GRACE_SECONDS: u64 = 5;

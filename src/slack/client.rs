@@ -1,6 +1,7 @@
 //! [`SlackClient`]: one call = pace, send, decode, and retry when that is safe.
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -41,6 +42,8 @@ struct Inner {
     stats: Mutex<ClientStats>,
     options: ClientOptions,
     tuning: Tuning,
+    /// Set once by [`SlackClient::forbid_writes`]; never cleared.
+    read_only: AtomicBool,
 }
 
 impl fmt::Debug for SlackClient {
@@ -85,8 +88,21 @@ impl SlackClient {
                 stats: Mutex::new(ClientStats::default()),
                 options,
                 tuning,
+                read_only: AtomicBool::new(false),
             }),
         })
+    }
+
+    /// Make this client (and every clone of it) refuse all writes from now
+    /// on, for `--read-only`: a write returns [`SlackError::ReadOnly`]
+    /// without reaching the network. There is no way back.
+    pub fn forbid_writes(&self) {
+        self.inner.read_only.store(true, Ordering::SeqCst);
+    }
+
+    /// True after [`SlackClient::forbid_writes`].
+    pub fn writes_forbidden(&self) -> bool {
+        self.inner.read_only.load(Ordering::SeqCst)
     }
 
     /// Waits, rate limits, retries and fallbacks from now on.
@@ -147,6 +163,10 @@ impl SlackClient {
         args: &[(&'static str, String)],
         kind: CallKind,
     ) -> Result<(Bytes, Head), SlackError> {
+        if kind == CallKind::Write && self.writes_forbidden() {
+            tracing::warn!(method, "write refused: read-only session");
+            return Err(SlackError::ReadOnly { method });
+        }
         let mut attempt = 0;
         loop {
             let error = match self.attempt(method, args).await {
@@ -223,7 +243,7 @@ impl SlackClient {
             Ok(Answer::Status(s)) => *s,
             Err(_) => 0,
         };
-        tracing::debug!(
+        tracing::info!(
             method,
             status,
             duration_ms = elapsed.as_millis() as u64,
@@ -274,6 +294,7 @@ fn log_label(error: &SlackError) -> String {
         SlackError::Http { status, .. } => format!("http {status}"),
         SlackError::Transport { kind, .. } => format!("transport {kind:?}"),
         SlackError::Decode { .. } => "decode".to_owned(),
+        SlackError::ReadOnly { .. } => "read_only".to_owned(),
     }
 }
 
@@ -284,6 +305,7 @@ fn read_may_retry(error: &SlackError) -> bool {
         | SlackError::Transport { .. }
         | SlackError::Decode { .. } => true,
         SlackError::Http { status, .. } => *status >= 500 || *status == 408,
+        SlackError::ReadOnly { .. } => false,
         SlackError::Api { code, .. } => matches!(
             code.as_str(),
             "internal_error" | "fatal_error" | "service_unavailable" | "request_timeout"

@@ -196,7 +196,7 @@ pub(crate) fn redact(mut error: SlackError, secret: Option<&str>) -> SlackError 
             scrub(message, secret);
             scrub(snippet, secret);
         }
-        SlackError::RateLimited { .. } | SlackError::Http { .. } => {}
+        SlackError::RateLimited { .. } | SlackError::Http { .. } | SlackError::ReadOnly { .. } => {}
     }
     error
 }

@@ -53,6 +53,9 @@ pub enum SlackError {
         kind: TransportKind,
         message: String,
     },
+    /// Refused here, never sent: the session is read-only (`--read-only`).
+    #[error("{method}: not sent, this is a read-only session (--read-only)")]
+    ReadOnly { method: &'static str },
     /// The body was not the JSON we expected; `snippet` is a short, sanitized start of it.
     #[error("{method}: could not read Slack's answer ({message}); it began: {snippet}")]
     Decode {
@@ -83,6 +86,7 @@ impl SlackError {
             | SlackError::RateLimited { method, .. }
             | SlackError::Http { method, .. }
             | SlackError::Transport { method, .. }
+            | SlackError::ReadOnly { method }
             | SlackError::Decode { method, .. } => method,
         }
     }
@@ -92,6 +96,7 @@ impl SlackError {
         match self {
             SlackError::Api { code, .. } => Some(code),
             SlackError::RateLimited { .. } => Some("ratelimited"),
+            SlackError::ReadOnly { .. } => Some("read_only"),
             _ => None,
         }
     }
@@ -101,6 +106,7 @@ impl SlackError {
         matches!(
             self,
             SlackError::RateLimited { .. }
+                | SlackError::ReadOnly { .. }
                 | SlackError::Transport {
                     kind: TransportKind::Connect,
                     ..

@@ -180,10 +180,8 @@ impl SlackClient {
         invite_id: &str,
         target_team: Option<&str>,
     ) -> Result<(), SlackError> {
-        let args = invite_args(invite_id, target_team);
-        self.write::<Empty>("conversations.approveSharedInvite", &args)
+        self.perform(&WriteCall::approve_invite(invite_id, target_team))
             .await
-            .map(drop)
     }
 
     pub async fn decline_invite(
@@ -191,10 +189,8 @@ impl SlackClient {
         invite_id: &str,
         target_team: Option<&str>,
     ) -> Result<(), SlackError> {
-        let args = invite_args(invite_id, target_team);
-        self.write::<Empty>("conversations.declineSharedInvite", &args)
+        self.perform(&WriteCall::decline_invite(invite_id, target_team))
             .await
-            .map(drop)
     }
 
     /// Approve a member's request; Slack sends the invitation. Returns the invite ID.
@@ -203,20 +199,8 @@ impl SlackClient {
         invite_id: &str,
         approval: &RequestApproval,
     ) -> Result<String, SlackError> {
-        let mut args = vec![("invite_id", invite_id.to_owned())];
-        if let Some(channel) = &approval.channel_id {
-            args.push(("channel_id", channel.clone()));
-        }
-        if let Some(limited) = approval.is_external_limited {
-            args.push(("is_external_limited", flag(limited)));
-        }
-        if let Some(message) = &approval.message {
-            let json = serde_json::to_string(message).expect("a message always serializes");
-            args.push(("message", json));
-        }
-        let answer: RequestDecision = self
-            .write("conversations.requestSharedInvite.approve", &args)
-            .await?;
+        let call = WriteCall::approve_request(invite_id, approval);
+        let answer: RequestDecision = self.write(call.method, &call.args).await?;
         Ok(answer
             .invite_id
             .filter(|id| !id.is_empty())
@@ -228,21 +212,15 @@ impl SlackClient {
         invite_id: &str,
         message: Option<&str>,
     ) -> Result<(), SlackError> {
-        let mut args = vec![("invite_id", invite_id.to_owned())];
-        if let Some(message) = message {
-            args.push(("message", message.to_owned()));
-        }
-        self.write::<RequestDecision>("conversations.requestSharedInvite.deny", &args)
+        let call = WriteCall::deny_request(invite_id, message);
+        self.write::<RequestDecision>(call.method, &call.args)
             .await
             .map(drop)
     }
 
     /// Disconnect every channel and DM with an external org (Slack finishes in the background).
     pub async fn disconnect_org(&self, target_team: &str) -> Result<(), SlackError> {
-        let args = [("target_team", target_team.to_owned())];
-        self.write::<Empty>("team.externalTeams.disconnect", &args)
-            .await
-            .map(drop)
+        self.perform(&WriteCall::disconnect_org(target_team)).await
     }
 
     /// Remove one team from a shared channel; `leaving_team` is required with more than two teams.
@@ -251,13 +229,13 @@ impl SlackClient {
         channel_id: &str,
         leaving_team: Option<&str>,
     ) -> Result<(), SlackError> {
-        let mut args = vec![("channel_id", channel_id.to_owned())];
-        if let Some(team) = leaving_team {
-            args.push(("leaving_team_ids", team.to_owned()));
-        }
-        self.write::<Empty>("admin.conversations.disconnectShared", &args)
+        self.perform(&WriteCall::disconnect_channel(channel_id, leaving_team))
             .await
-            .map(drop)
+    }
+
+    /// Send one write exactly as `call` describes it; `Ok` when Slack said `ok`.
+    pub async fn perform(&self, call: &WriteCall) -> Result<(), SlackError> {
+        self.write::<Empty>(call.method, &call.args).await.map(drop)
     }
 
     async fn write<T: serde::de::DeserializeOwned>(
@@ -266,6 +244,78 @@ impl SlackClient {
         args: &[(&'static str, String)],
     ) -> Result<T, SlackError> {
         self.call(method, args, CallKind::Write).await
+    }
+}
+
+/// One write call, as data: the method and its form arguments. The typed
+/// methods above send these, and `--dry-run` prints them, so what is
+/// printed is what would be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteCall {
+    pub method: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl WriteCall {
+    pub fn approve_invite(invite_id: &str, target_team: Option<&str>) -> WriteCall {
+        WriteCall {
+            method: "conversations.approveSharedInvite",
+            args: invite_args(invite_id, target_team),
+        }
+    }
+
+    pub fn decline_invite(invite_id: &str, target_team: Option<&str>) -> WriteCall {
+        WriteCall {
+            method: "conversations.declineSharedInvite",
+            args: invite_args(invite_id, target_team),
+        }
+    }
+
+    pub fn approve_request(invite_id: &str, approval: &RequestApproval) -> WriteCall {
+        let mut args = vec![("invite_id", invite_id.to_owned())];
+        if let Some(channel) = &approval.channel_id {
+            args.push(("channel_id", channel.clone()));
+        }
+        if let Some(limited) = approval.is_external_limited {
+            args.push(("is_external_limited", flag(limited)));
+        }
+        if let Some(message) = &approval.message {
+            let json = serde_json::to_string(message).expect("a message always serializes");
+            args.push(("message", json));
+        }
+        WriteCall {
+            method: "conversations.requestSharedInvite.approve",
+            args,
+        }
+    }
+
+    pub fn deny_request(invite_id: &str, message: Option<&str>) -> WriteCall {
+        let mut args = vec![("invite_id", invite_id.to_owned())];
+        if let Some(message) = message {
+            args.push(("message", message.to_owned()));
+        }
+        WriteCall {
+            method: "conversations.requestSharedInvite.deny",
+            args,
+        }
+    }
+
+    pub fn disconnect_org(target_team: &str) -> WriteCall {
+        WriteCall {
+            method: "team.externalTeams.disconnect",
+            args: vec![("target_team", target_team.to_owned())],
+        }
+    }
+
+    pub fn disconnect_channel(channel_id: &str, leaving_team: Option<&str>) -> WriteCall {
+        let mut args = vec![("channel_id", channel_id.to_owned())];
+        if let Some(team) = leaving_team {
+            args.push(("leaving_team_ids", team.to_owned()));
+        }
+        WriteCall {
+            method: "admin.conversations.disconnectShared",
+            args,
+        }
     }
 }
 

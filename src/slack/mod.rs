@@ -21,7 +21,7 @@ mod transport;
 pub use client::SlackClient;
 pub use error::{ApiErrorDetail, SlackError, TransportKind};
 pub use events::{ClientEvent, WaitReason};
-pub use methods::{ApprovalMessage, RequestApproval, RequestFilter};
+pub use methods::{ApprovalMessage, RequestApproval, RequestFilter, WriteCall};
 pub use options::{ClientOptions, ClientStats, Tuning};
 pub use paginate::{Page, PageStream};
 pub use token::Token;

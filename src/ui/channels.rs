@@ -10,7 +10,7 @@ use crate::app::channels::{external_teams, is_private, last_activity};
 use crate::app::rows::Channel;
 use crate::app::{App, ListKind, time};
 
-const COLUMNS: [Column; 6] = [
+pub const COLUMNS: [Column; 6] = [
     Column::new("CHANNEL", 14, 30, 1),
     Column::new("VIS", 4, 4, 2),
     Column::new("CONNECTED ORGS", 16, 44, 1),

@@ -61,9 +61,15 @@ fn render_with_editor(
         inner.width,
         editor_height.min(inner.bottom().saturating_sub(top)),
     );
-    let frame = Block::bordered().border_style(theme.muted);
+    let frame = Block::bordered()
+        .border_set(theme.border())
+        .border_style(theme.muted);
     let text_area = frame.inner(editor_area);
     frame.render(editor_area, buf);
+    // The editor's own defaults are coloured; the theme decides instead.
+    let mut editor = editor.clone();
+    editor.set_placeholder_style(theme.muted);
+    editor.set_selection_style(theme.selected);
     editor.render(text_area, buf);
     let below_top = editor_area.bottom();
     let below_area = Rect::new(
@@ -83,6 +89,16 @@ pub fn render_deny(app: &App, dialog: &DenyDialog, theme: &Theme, area: Rect, bu
         theme.title,
     ));
     let mut below = vec![counter(&dialog.editor, theme)];
+    if let Some(shown) = dialog.saved_shown {
+        below.push(Line::styled(
+            format!(
+                "Saved message {} of {}: edit it as you like.",
+                shown + 1,
+                dialog.saved.len()
+            ),
+            theme.muted,
+        ));
+    }
     if let Some(error) = &dialog.error {
         below.push(Line::styled(error.clone(), theme.error));
     }

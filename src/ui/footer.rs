@@ -13,7 +13,7 @@ pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let in_flight = app.decisions.in_flight_count();
+    let in_flight = app.sent_count();
     let right = if in_flight > 0 {
         app.in_flight_label(in_flight)
     } else {
@@ -57,7 +57,11 @@ pub fn render_keys(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    let pairs = app.keymap.footer(app.context(), app.pane);
+    let mut pairs = app.keymap.footer(app.context(), app.pane);
+    // `u` is worth its room only while something waits in the undo queue.
+    if app.grace.is_empty() {
+        pairs.retain(|(_, label)| *label != crate::app::keymap::Action::Undo.label(app.pane));
+    }
     let mut shown = Vec::new();
     let mut used = 0usize;
     for (keys, label) in pairs {

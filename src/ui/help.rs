@@ -18,7 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     Clear.render(area, buf);
-    let lines = app.keymap.help_lines();
+    let lines = app.help_lines();
     let scroll = app.help.map_or(0, |h| h.scroll);
     let body_rows = area.height.saturating_sub(1) as usize;
     let more = if lines.len() > scroll + body_rows {
@@ -51,6 +51,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Line::from(spans)
             }
             HelpLine::Text(text) => Line::raw(format!("  {text}")),
+            HelpLine::Note(text) => Line::styled(
+                super::sanitize::sanitize(&format!("  {text}"), area.width as usize),
+                theme.error,
+            ),
             HelpLine::Blank => Line::raw(""),
         };
         buf.set_line(area.x, area.y + 1 + row as u16, &rendered, area.width);

@@ -11,7 +11,7 @@ use crate::app::rows::Invite;
 use crate::app::{App, ListKind, time};
 
 /// In display order; priority decides what gives way at 80 columns.
-const COLUMNS: [Column; 9] = [
+pub const COLUMNS: [Column; 9] = [
     Column::new("DIR", 3, 3, 5),
     Column::new("ORG", 16, 28, 1),
     Column::new("CHANNEL", 16, 28, 2),

@@ -11,9 +11,11 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod invites;
+pub mod journal;
 pub mod orgs;
 pub mod plan;
 pub mod progress;
+pub mod queue;
 pub mod requests;
 pub mod sanitize;
 pub mod table;
@@ -58,15 +60,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.help.is_some() {
         help::render(app, theme, screen.body, buf);
     }
+    if app.journal_view.is_some() {
+        journal::render(app, theme, screen.body, buf);
+    }
+    if app.queue_view.is_some() {
+        queue::render(app, theme, screen.body, buf);
+    }
     if let Some(dialog) = &app.dialog {
         match dialog {
             Dialog::Confirm(d) => confirm::render(app, d, theme, area, buf),
+            Dialog::QuitQueued(d) => queue::render_quit(app, d, theme, area, buf),
             Dialog::Deny(d) => deny::render_deny(app, d, theme, area, buf),
             Dialog::ApproveRequest(d) => deny::render_approve(app, d, theme, area, buf),
             Dialog::ChooseTeam(d) => disconnect::render_choose(app, d, theme, area, buf),
             Dialog::TypeName(d) => disconnect::render_type_name(app, d, theme, area, buf),
             Dialog::Plan(d) => plan::render(app, d, theme, area, buf),
             Dialog::Report(d) => progress::render_report(app, d, theme, area, buf),
+        }
+    }
+    if theme.ascii {
+        asciify(buf, area);
+    }
+}
+
+/// `--ascii`: every box-drawing character and UI glyph on screen becomes
+/// its one-column ASCII stand-in.
+fn asciify(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if let Some(ascii) = theme::ascii_glyph(cell.symbol()) {
+                cell.set_symbol(ascii);
+            }
         }
     }
 }
@@ -97,6 +122,12 @@ pub fn buffer_text(buf: &Buffer) -> String {
 /// A row's decision state: in flight, or how the last decision ended.
 pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {
     if let Some(decision) = app.decisions.in_flight_for(pane, id) {
+        if let Some(left) = app.grace.seconds_left(decision.id, app.now_ms) {
+            return Some(Cell::styled(
+                format!("{} in {left}s", decision.kind.verb()),
+                theme.soon,
+            ));
+        }
         return Some(Cell::styled(
             format!("{}…", decision.kind.verb_ing()),
             theme.info,
@@ -265,7 +296,16 @@ pub fn render_pane<T: Row>(
             ),
             Line::raw(""),
             Line::styled(
-                "The other panes keep working. Press r to try again.",
+                match app
+                    .keymap
+                    .keys_for(crate::app::keymap::Action::Refresh)
+                    .first()
+                {
+                    Some(key) => {
+                        format!("The other panes keep working. Press {key} to try again.")
+                    }
+                    None => "The other panes keep working.".to_owned(),
+                },
                 theme.muted,
             ),
         ];
@@ -285,7 +325,42 @@ pub fn render_pane<T: Row>(
         buf.set_line(rest.x, rest.y, &Line::styled(text, theme.muted), rest.width);
         return;
     }
-    table::render(list, table, theme, rest, buf);
+    // The config's columns for this pane, in its order.
+    let keys = &app.config.columns.get(kind);
+    let chosen: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| {
+            table
+                .columns
+                .iter()
+                .position(|c| table::column_key(c.title) == **k)
+        })
+        .collect();
+    if chosen.is_empty()
+        || chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c)
+    {
+        table::render(list, table, theme, rest, buf);
+        return;
+    }
+    let columns: Vec<table::Column> = chosen.iter().map(|&i| table.columns[i]).collect();
+    let all_cells = table.cells;
+    let cells = |item: &T| {
+        let mut all: Vec<Option<Cell>> = all_cells(item).into_iter().map(Some).collect();
+        chosen
+            .iter()
+            .map(|&i| {
+                all.get_mut(i)
+                    .and_then(Option::take)
+                    .unwrap_or_else(|| Cell::new(""))
+            })
+            .collect()
+    };
+    let picked = TableSpec {
+        columns: &columns,
+        cells: &cells,
+        state: table.state,
+    };
+    table::render(list, &picked, theme, rest, buf);
 }
 
 /// What a pane hands to [`render_pane`].

@@ -10,7 +10,7 @@ use crate::app::orgs::{ChannelCounts, display_name};
 use crate::app::rows::Org;
 use crate::app::{App, ListKind, time};
 
-const COLUMNS: [Column; 8] = [
+pub const COLUMNS: [Column; 8] = [
     Column::new("NAME", 14, 30, 1),
     Column::new("DOMAIN", 10, 20, 4),
     Column::new("STATUS", 12, 12, 2),

@@ -10,7 +10,7 @@ use crate::app::requests::is_external_limited;
 use crate::app::rows::Request;
 use crate::app::{App, ListKind, time};
 
-const COLUMNS: [Column; 7] = [
+pub const COLUMNS: [Column; 7] = [
     Column::new("REQUESTER", 12, 22, 3),
     Column::new("CHANNEL", 14, 28, 1),
     Column::new("VIS", 4, 4, 4),

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::sanitize::{fit, sanitize};
 use super::theme::Theme;
+use crate::app::ListKind;
 use crate::app::list::{DisplayLine, ListData};
 use crate::app::rows::Row;
 
@@ -125,6 +126,29 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
     widths
 }
 
+/// A column's name in the config file: its title in lower case, `_` for spaces.
+pub fn column_key(title: &str) -> String {
+    title.to_ascii_lowercase().replace(' ', "_")
+}
+
+/// Every column a pane can show, in its default order.
+pub fn pane_columns(pane: ListKind) -> &'static [Column] {
+    match pane {
+        ListKind::Invites => &super::invites::COLUMNS,
+        ListKind::Requests => &super::requests::COLUMNS,
+        ListKind::Orgs => &super::orgs::COLUMNS,
+        ListKind::Channels => &super::channels::COLUMNS,
+    }
+}
+
+/// The config names of a pane's columns, in default order.
+pub fn column_keys(pane: ListKind) -> Vec<String> {
+    pane_columns(pane)
+        .iter()
+        .map(|c| column_key(c.title))
+        .collect()
+}
+
 /// Everything a pane gives to draw its rows.
 pub struct TableSpec<'a, T> {
     pub columns: &'a [Column],
@@ -135,7 +159,7 @@ pub struct TableSpec<'a, T> {
 
 /// Narrow at 80 columns so the row keeps its org and channel; a cut error
 /// code is whole in the notice and the detail view.
-const STATE_COLUMN: Column = Column::new("STATE", 12, 28, 0);
+const STATE_COLUMN: Column = Column::new("STATE", 13, 28, 0);
 
 /// Draw column headings and the visible rows of `list` into `area`.
 pub fn render<T: Row>(
@@ -182,8 +206,9 @@ pub fn render<T: Row>(
         match *line {
             DisplayLine::Heading(index) => {
                 let section = &list.sections[index];
-                let label = format!("── {} ({}) ", section.label, section.len);
-                let fill = "─"
+                let rule = theme.rule();
+                let label = format!("{rule}{rule} {} ({}) ", section.label, section.len);
+                let fill = rule
                     .repeat((area.width as usize).saturating_sub(super::sanitize::width(&label)));
                 buf.set_line(
                     area.x,

@@ -35,6 +35,11 @@ impl Session {
     }
 
     pub async fn start(dataset: Dataset, width: u16, height: u16) -> Session {
+        Session::start_app(dataset, App::new(Mode::Demo, false), width, height).await
+    }
+
+    /// The loop on `app` (e.g. one made from a config) against `dataset`.
+    pub async fn start_app(dataset: Dataset, app: App, width: u16, height: u16) -> Session {
         let mut config = EmulatorConfig::new(dataset);
         config.fixed_now = Some(NOW);
         let emulator = emulator::start(([127, 0, 0, 1], 0).into(), config)
@@ -48,14 +53,7 @@ impl Session {
         options.observer = Some(observer);
         let handle = tokio::spawn(async move {
             let mut terminal = Terminal::new(TestBackend::new(width, height))?;
-            run_loop(
-                &mut terminal,
-                App::new(Mode::Demo, false),
-                input,
-                client,
-                options,
-            )
-            .await
+            run_loop(&mut terminal, app, input, client, options).await
         });
         Session {
             emulator,

@@ -2,6 +2,7 @@
 //! holds the fixtures; the tests are in its two children.
 
 mod decisions;
+mod safety;
 mod views;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -154,8 +155,27 @@ pub(super) fn loaded_app() -> App {
     app
 }
 
-/// Press keys written as the keymap writes them; collect the effects.
+/// Press keys written as the keymap writes them; collect the effects,
+/// with each `Send` shown as the write it makes and journal appends left
+/// out (the safety tests look at those with [`press_raw`]).
 pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    calls(press_raw(app, keys))
+}
+
+/// The writes in `effects`, unwrapped from their `Send`; journal appends dropped.
+pub(super) fn calls(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Send { call, .. } => Some(*call),
+            Effect::Journal(_) => None,
+            other => Some(other),
+        })
+        .collect()
+}
+
+/// Press keys; every effect as `update` returned it.
+pub(super) fn press_raw(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for token in keys.split_whitespace() {
         let spec: KeySpec = token.parse().unwrap();

@@ -1,0 +1,364 @@
+//! The undo window, journal records, quitting and signals with decisions
+//! queued, read-only, and re-checking unknown outcomes — without I/O.
+
+use super::*;
+use crate::app::decisions::{DecisionKind, Outcome as RowOutcome};
+use crate::app::dialogs::{Dialog, PlannedWrite};
+use crate::app::keymap::Context;
+use crate::app::verdict::RequestState;
+use crate::app::*;
+use crate::journal::{JournalAction, JournalRecord, Outcome, Stage};
+use crate::slack::TransportKind;
+
+fn with_grace(seconds: u64) -> App {
+    let mut app = loaded_app();
+    app.grace_seconds = seconds;
+    app
+}
+
+fn clock(app: &mut App, now_ms: i64) -> Vec<Effect> {
+    update(app, Msg::Clock { now_ms })
+}
+
+/// The journal records in `effects`, in order.
+fn journaled(effects: &[Effect]) -> Vec<JournalRecord> {
+    effects
+        .iter()
+        .flat_map(|e| match e {
+            Effect::Journal(records) => records.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+fn sends(effects: &[Effect]) -> Vec<(JournalRecord, Effect)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Send { record, call } => Some(((**record).clone(), (**call).clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_write_waits_out_its_window_visibly_then_is_sent_once() {
+    let mut app = with_grace(5);
+    let start = NOW * 1000;
+    clock(&mut app, start);
+    let effects = press_raw(&mut app, "a y");
+    // Journaled as queued at once, with who and what; nothing sent yet.
+    let queued = journaled(&effects);
+    assert_eq!(queued.len(), 1, "{effects:?}");
+    assert!(sends(&effects).is_empty());
+    let record = &queued[0];
+    assert_eq!(record.stage, Stage::Queued);
+    assert_eq!(record.action, JournalAction::ApproveInvite);
+    assert_eq!(record.item_id, "I1");
+    assert_eq!(record.who.as_deref(), Some("admin"));
+    assert_eq!(record.workspace.as_deref(), Some("Us (TUS)"));
+    assert_eq!(record.team_id.as_deref(), Some("TUS"));
+    assert_eq!(record.org.as_deref(), Some("Org TOTHER"));
+    assert_eq!(record.org_id.as_deref(), Some("TOTHER"));
+    assert_eq!(record.channel.as_deref(), Some("chan-I1"));
+    assert_eq!(record.channel_id.as_deref(), Some("CI1"));
+    // The countdown shows on the status line and the row.
+    let text = screen(&app);
+    assert!(text.contains("Sending in 5 s: approve invite I1"), "{text}");
+    assert!(text.contains("u takes it"), "{text}");
+    assert!(text.contains("approve in 5s"), "{text}");
+    assert!(clock(&mut app, start + 4_999).is_empty());
+    assert!(screen(&app).contains("Sending in 1 s"));
+    // The same item cannot be decided again while it waits.
+    assert!(press_raw(&mut app, "a y").is_empty());
+    let effects = clock(&mut app, start + 5_000);
+    let sent = sends(&effects);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].0, *record, "the send carries the queued record");
+    assert!(matches!(sent[0].1, Effect::ApproveInvite { .. }));
+    assert!(clock(&mut app, start + 9_000).is_empty(), "sent once");
+    assert!(screen(&app).contains("approving…"));
+    assert!(press_raw(&mut app, "u").is_empty(), "too late to take back");
+}
+
+#[test]
+fn u_takes_back_the_newest_and_nothing_is_sent() {
+    let mut app = with_grace(5);
+    clock(&mut app, NOW * 1000);
+    press_raw(&mut app, "a y");
+    press_raw(&mut app, "2 d Enter y");
+    assert_eq!(app.grace.entries().len(), 2);
+    let effects = press_raw(&mut app, "u");
+    let undone = journaled(&effects);
+    assert_eq!(undone.len(), 1);
+    assert_eq!(undone[0].action, JournalAction::DenyRequest);
+    assert_eq!(undone[0].stage, Stage::Outcome);
+    assert_eq!(undone[0].outcome, Some(Outcome::Undone));
+    assert!(sends(&effects).is_empty());
+    assert!(
+        app.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Taken back: deny request R1")
+    );
+    assert!(
+        app.decisions
+            .in_flight_for(ListKind::Requests, "R1")
+            .is_none()
+    );
+    // It can be decided again; the other one is still queued and goes out.
+    press_raw(&mut app, "d");
+    assert_eq!(app.context(), Context::DenyEditor);
+    press_raw(&mut app, "Esc");
+    let effects = clock(&mut app, NOW * 1000 + 5_000);
+    let sent = sends(&effects);
+    assert_eq!(sent.len(), 1);
+    assert!(matches!(&sent[0].1, Effect::ApproveInvite { invite_id, .. } if invite_id == "I1"));
+}
+
+#[test]
+fn the_queue_view_takes_back_or_sends_any_entry() {
+    let mut app = with_grace(30);
+    clock(&mut app, NOW * 1000);
+    press_raw(&mut app, "a y");
+    press_raw(&mut app, "2 d Enter y");
+    press_raw(&mut app, "j a Enter y");
+    press_raw(&mut app, "U");
+    assert_eq!(app.context(), Context::Queue);
+    let text = screen(&app);
+    assert!(text.contains("Undo queue — 3 decision(s)"), "{text}");
+    // Newest first: R2 approval, R1 denial, I1 approval. Take back the middle one.
+    let effects = press_raw(&mut app, "j u");
+    assert_eq!(journaled(&effects)[0].action, JournalAction::DenyRequest);
+    // Send the oldest now.
+    let effects = press_raw(&mut app, "G s");
+    let sent = sends(&effects);
+    assert_eq!(sent.len(), 1);
+    assert!(matches!(&sent[0].1, Effect::ApproveInvite { .. }));
+    assert_eq!(app.grace.entries().len(), 1);
+    press_raw(&mut app, "u");
+    assert!(app.grace.is_empty());
+    assert!(app.queue_view.is_none(), "the view closes when empty");
+}
+
+#[test]
+fn a_batch_is_one_entry_sent_or_taken_back_whole() {
+    let mut app = with_grace(5);
+    clock(&mut app, NOW * 1000);
+    let deny = |id: &str| PlannedWrite {
+        kind: DecisionKind::DenyRequest { message: None },
+        item_id: id.into(),
+        summary: format!("request {id}"),
+    };
+    let effects = grace::enqueue(
+        &mut app,
+        vec![deny("R1"), deny("R2")],
+        Some("deny 2 requests".into()),
+    );
+    let queued = journaled(&effects);
+    assert_eq!(queued.len(), 2);
+    assert!(queued[0].batch.is_some() && queued[0].batch == queued[1].batch);
+    assert_eq!(app.grace.entries().len(), 1);
+    assert!(screen(&app).contains("Sending in 5 s: deny 2 requests"));
+    let effects = press_raw(&mut app, "u");
+    assert_eq!(journaled(&effects).len(), 2);
+    assert!(app.decisions.is_idle());
+    let effects = grace::enqueue(&mut app, vec![deny("R1"), deny("R2")], None);
+    assert_eq!(journaled(&effects).len(), 2);
+    assert_eq!(sends(&clock(&mut app, NOW * 1000 + 5_000)).len(), 2);
+}
+
+#[test]
+fn quitting_with_queued_writes_asks_send_or_drop() {
+    // Drop them: journaled as not sent, and quit.
+    let mut app = with_grace(5);
+    press_raw(&mut app, "a y");
+    assert!(press_raw(&mut app, "q").is_empty());
+    assert!(matches!(app.dialog, Some(Dialog::QuitQueued(_))));
+    assert!(screen(&app).contains("Quit with decisions still queued?"));
+    // The default is to stay.
+    press_raw(&mut app, "Esc");
+    assert!(!app.quit && app.grace.entries().len() == 1);
+    let effects = press_raw(&mut app, "q D");
+    let dropped = journaled(&effects);
+    assert_eq!(dropped[0].outcome, Some(Outcome::Dropped));
+    assert!(sends(&effects).is_empty());
+    assert!(effects.contains(&Effect::Quit) && app.quit);
+
+    // Send them now: sent at once, and quit once Slack answered.
+    let mut app = with_grace(5);
+    press_raw(&mut app, "a y");
+    let effects = press_raw(&mut app, "q s");
+    let sent = sends(&effects);
+    assert_eq!(sent.len(), 1);
+    assert!(!app.quit, "waits for the answer");
+    let decision = sent[0].1.decision().unwrap();
+    let effects = update(&mut app, Msg::ActionDone { decision });
+    assert!(effects.contains(&Effect::Quit) && app.quit);
+}
+
+#[test]
+fn a_signal_drops_what_is_queued_and_quits() {
+    let mut app = with_grace(5);
+    press_raw(&mut app, "a y");
+    let effects = update(&mut app, Msg::Signal(ExitSignal::Hangup));
+    let dropped = journaled(&effects);
+    assert_eq!(dropped.len(), 1);
+    assert_eq!(dropped[0].outcome, Some(Outcome::Dropped));
+    assert!(dropped[0].reason.as_deref().unwrap().contains("SIGHUP"));
+    assert_eq!(effects.last(), Some(&Effect::Quit));
+    assert_eq!(app.exit_signal, Some(ExitSignal::Hangup));
+}
+
+#[test]
+fn read_only_makes_every_write_impossible_and_says_why() {
+    let mut app = App::new(Mode::Demo, true);
+    let mut loaded = loaded_app();
+    std::mem::swap(&mut app.invites, &mut loaded.invites);
+    app.identity = loaded.identity.clone();
+    assert!(press_raw(&mut app, "a").is_empty());
+    assert!(app.dialog.is_none());
+    assert!(
+        app.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Read-only session")
+    );
+    let write = PlannedWrite {
+        kind: DecisionKind::ApproveInvite { target_team: None },
+        item_id: "I1".into(),
+        summary: "invite I1".into(),
+    };
+    assert!(grace::enqueue(&mut app, vec![write], None).is_empty());
+    assert!(app.decisions.is_idle());
+}
+
+#[test]
+fn an_unknown_outcome_is_rechecked_against_fresh_lists() {
+    let mut app = loaded_app();
+    let effects = press_raw(&mut app, "a y");
+    let (record, call) = sends(&effects).remove(0);
+    let decision = call.decision().unwrap();
+    let timeout = crate::slack::SlackError::Transport {
+        method: "conversations.approveSharedInvite",
+        kind: TransportKind::Timeout,
+        message: "timed out".into(),
+    };
+    let effects = update(
+        &mut app,
+        Msg::ActionFailed {
+            decision,
+            error: timeout,
+        },
+    );
+    // Not sent again: the lists that tell are loaded again instead.
+    assert!(
+        calls(effects.clone())
+            .iter()
+            .all(|e| e.decision().is_none())
+    );
+    assert!(effects.contains(&Effect::Load(ListKind::Invites)));
+    assert!(effects.contains(&Effect::Load(ListKind::Channels)));
+    assert!(app.busy());
+    assert_eq!(
+        app.decisions.outcome(ListKind::Invites, "I1"),
+        Some(&RowOutcome::Unknown(DecisionKind::ApproveInvite {
+            target_team: None
+        }))
+    );
+    assert!(screen(&app).contains("? approve"));
+    // Fresh lists: I1 left the pending list and its channel is connected.
+    update(
+        &mut app,
+        Msg::PageLoaded {
+            items: ListItems::Invites(vec![]),
+            total: None,
+            is_last: true,
+        },
+    );
+    let effects = update(
+        &mut app,
+        Msg::PageLoaded {
+            items: ListItems::Channels(vec![channel("CI1", &["TOTHER"])]),
+            total: None,
+            is_last: true,
+        },
+    );
+    let concluded = journaled(&effects);
+    assert_eq!(concluded.len(), 1, "{effects:?}");
+    assert_eq!(concluded[0].decision_id, record.decision_id);
+    assert_eq!(concluded[0].outcome, Some(Outcome::Ok));
+    assert!(concluded[0].reconciled);
+    assert_eq!(
+        app.decisions.outcome(ListKind::Invites, "I1"),
+        Some(&RowOutcome::Done(DecisionKind::ApproveInvite {
+            target_team: None
+        }))
+    );
+    assert!(app.notice.as_ref().unwrap().text.contains("was applied"));
+    assert!(!app.busy());
+}
+
+#[test]
+fn earlier_sessions_requests_are_rechecked_by_status() {
+    let mut app = App::new(Mode::Live, false);
+    let mut approve = JournalRecord::new("old-1".into(), JournalAction::ApproveRequest, "R1", 5);
+    approve.team_id = Some("TUS".into());
+    let mut elsewhere = JournalRecord::new("old-2".into(), JournalAction::DenyRequest, "R2", 5);
+    elsewhere.team_id = Some("TSOMEONE_ELSE".into());
+    reconcile::add_earlier(&mut app, vec![approve, elsewhere]);
+    let effects = start(&mut app);
+    assert!(effects.contains(&Effect::CheckRequests));
+    let mut statuses = std::collections::HashMap::new();
+    statuses.insert("R1".to_owned(), RequestState::Pending);
+    assert!(
+        update(&mut app, Msg::RequestStatuses(Ok(statuses))).is_empty(),
+        "auth first"
+    );
+    let effects = update(
+        &mut app,
+        Msg::AuthLoaded(AuthTest {
+            team_id: Some("TUS".into()),
+            ..Default::default()
+        }),
+    );
+    let concluded = journaled(&effects);
+    assert_eq!(
+        concluded.len(),
+        1,
+        "the other workspace's decision is left alone"
+    );
+    assert_eq!(concluded[0].decision_id, "old-1");
+    assert_eq!(concluded[0].outcome, Some(Outcome::NotApplied));
+    let notice = &app.notice.as_ref().unwrap().text;
+    assert!(
+        notice.contains("1 decision(s) an earlier session left unknown: 0 applied, 1 not applied"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn the_journal_view_opens_reads_and_closes() {
+    let mut app = loaded_app();
+    assert_eq!(press_raw(&mut app, "L"), [Effect::ReadJournal]);
+    assert!(screen(&app).contains("Reading the journal"));
+    let mut record = JournalRecord::new("d".into(), JournalAction::DenyRequest, "R9", NOW);
+    record.summary = Some("request R9 to invite x@\u{1b}[2Jevil".into());
+    update(
+        &mut app,
+        Msg::JournalRead(Ok(vec![
+            record.clone(),
+            record.ended(Outcome::Ok, None, NOW),
+        ])),
+    );
+    let text = screen(&app);
+    assert!(text.contains("✓ applied"), "{text}");
+    assert!(
+        text.contains("deny request R9 to invite x@␛[2Jevil"),
+        "{text}"
+    );
+    press_raw(&mut app, "Esc");
+    assert!(app.journal_view.is_none());
+}

@@ -1,0 +1,195 @@
+//! The scriptable twin of the TUI's decisions (DESIGN.md §2):
+//! `approve|decline INVITE_ID`, `request approve|deny REQUEST_ID`,
+//! `disconnect channel CHANNEL_ID`, `disconnect org TEAM_ID`.
+//!
+//! Each one does what the TUI does: looks the item up (so the confirmation
+//! names the org and channel), asks (or takes `--yes`; without a terminal
+//! and without `--yes` it refuses), journals the decision, waits out the
+//! grace period with a countdown that Ctrl-C cancels (skipped with
+//! `--yes`), then sends the one write through the same rate-limited client.
+//! `--read-only` refuses with exit code 2; `--dry-run` prints the exact
+//! call and sends nothing.
+
+mod plan;
+mod send;
+
+use std::io::{self, IsTerminal};
+
+use crate::cli::{DisconnectTarget, GlobalArgs, InviteDecisionArgs, RequestAction};
+use crate::config::Config;
+use crate::connect::{load_token, resolve_api_base};
+use crate::exit::UsageError;
+use crate::slack::SlackClient;
+use crate::slack::models::AuthTest;
+use crate::ui::sanitize::clean;
+
+pub use plan::Plan;
+
+const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
+    (a file only you can read). To try the tool without Slack, run \
+    `connect-triage emulator` and use the token and address it prints";
+
+/// How the command was asked to go about it.
+#[derive(Debug, Clone, Copy)]
+struct Manner {
+    /// `--yes`: no question, no grace period.
+    yes: bool,
+    dry_run: bool,
+    /// Whether to ask y/n without `--yes` (not for `disconnect org`,
+    /// whose `--confirm-name` is the confirmation).
+    ask: bool,
+}
+
+/// What every decision command sets up first.
+struct Session {
+    config: Config,
+    client: SlackClient,
+    auth: AuthTest,
+}
+
+impl Session {
+    /// Config, read-only, token, client and `auth.test`, in that order, so
+    /// a refusal comes before anything touches the network.
+    async fn open(global: &GlobalArgs, what: &str, dry_run: bool) -> anyhow::Result<Session> {
+        let (mut config, warnings) = Config::load(global.config.as_deref());
+        if !warnings.is_empty() {
+            let all: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+            if !dry_run {
+                // A setting like read_only may be among them: no writes on a guess.
+                return Err(UsageError::new(format!(
+                    "refusing to {what} while the config file has problems (fix them, \
+                     or pass --config /dev/null for the defaults):\n  {}",
+                    all.join("\n  ")
+                ))
+                .into());
+            }
+            for warning in all {
+                eprintln!("connect-triage: {}", clean(&warning));
+            }
+        }
+        config.apply_flags(global);
+        if !dry_run {
+            crate::read_only::refuse_write(config.read_only, what)?;
+        }
+        let api_base = resolve_api_base(global.api_base.as_deref())?;
+        let token =
+            load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
+        let client = SlackClient::new(&api_base, token)?;
+        if config.read_only || dry_run {
+            client.forbid_writes();
+        }
+        report_waits(&client);
+        let auth = client.auth_test().await.map_err(|e| {
+            anyhow::anyhow!(
+                "could not tell who is signed in (auth.test): {}",
+                crate::app::explain::explain(&e)
+            )
+        })?;
+        Ok(Session {
+            config,
+            client,
+            auth,
+        })
+    }
+}
+
+/// Long waits (Tier 1 allows one invites page a minute) must not look like
+/// a hang: the client's waits and retries go to stderr as they happen.
+fn report_waits(client: &SlackClient) {
+    let mut events = client.events();
+    tokio::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            match events.recv().await {
+                Ok(event) => eprintln!("connect-triage: {}", clean(&event.to_string())),
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => break,
+            }
+        }
+    });
+}
+
+/// `approve INVITE_ID` / `decline INVITE_ID`.
+pub async fn invite(
+    global: &GlobalArgs,
+    args: &InviteDecisionArgs,
+    approve: bool,
+) -> anyhow::Result<()> {
+    let verb = if approve { "approve" } else { "decline" };
+    let what = format!("{verb} invite {}", args.invite_id);
+    let session = Session::open(global, &what, args.dry_run).await?;
+    let plan = plan::invite(&session.client, &session.auth, &args.invite_id, approve).await?;
+    let manner = Manner {
+        yes: args.yes,
+        dry_run: args.dry_run,
+        ask: true,
+    };
+    send::decide(&session, plan, manner).await
+}
+
+/// `request approve|deny REQUEST_ID [--message TEXT]`.
+pub async fn request(global: &GlobalArgs, action: &RequestAction) -> anyhow::Result<()> {
+    let (args, approve) = match action {
+        RequestAction::Approve(args) => (args, true),
+        RequestAction::Deny(args) => (args, false),
+    };
+    let verb = if approve { "approve" } else { "deny" };
+    let what = format!("{verb} request {}", args.request_id);
+    let session = Session::open(global, &what, args.dry_run).await?;
+    let plan = plan::request(
+        &session.client,
+        &args.request_id,
+        approve,
+        args.message.as_deref(),
+    )
+    .await?;
+    let manner = Manner {
+        yes: args.yes,
+        dry_run: args.dry_run,
+        ask: true,
+    };
+    send::decide(&session, plan, manner).await
+}
+
+/// `disconnect channel CHANNEL_ID [--team TEAM_ID]` / `disconnect org TEAM_ID --confirm-name NAME`.
+pub async fn disconnect(global: &GlobalArgs, target: &DisconnectTarget) -> anyhow::Result<()> {
+    match target {
+        DisconnectTarget::Channel {
+            channel_id,
+            team,
+            yes,
+            dry_run,
+        } => {
+            let what = format!("disconnect channel {channel_id}");
+            let session = Session::open(global, &what, *dry_run).await?;
+            let plan =
+                plan::channel(&session.client, &session.auth, channel_id, team.as_deref()).await?;
+            let manner = Manner {
+                yes: *yes,
+                dry_run: *dry_run,
+                ask: true,
+            };
+            send::decide(&session, plan, manner).await
+        }
+        DisconnectTarget::Org {
+            team_id,
+            confirm_name,
+            dry_run,
+        } => {
+            let what = format!("disconnect org {team_id}");
+            let session = Session::open(global, &what, *dry_run).await?;
+            let plan = plan::org(&session.client, team_id, confirm_name).await?;
+            let manner = Manner {
+                yes: false,
+                dry_run: *dry_run,
+                ask: false,
+            };
+            send::decide(&session, plan, manner).await
+        }
+    }
+}
+
+/// Whether a person can answer a question here.
+fn interactive() -> bool {
+    io::stdin().is_terminal() && io::stderr().is_terminal()
+}

@@ -1,0 +1,145 @@
+//! What the TUI process does around the loop: open the journal and find
+//! what an earlier session left open, turn SIGTERM and SIGHUP into
+//! messages, and restore the terminal on every way out, a panic included.
+
+use std::io::Write as _;
+
+use futures::Stream;
+
+use crate::app::{ExitSignal, Mode, Msg};
+use crate::journal::{self, Journal, JournalRecord, Outcome};
+
+/// The journal this session writes, and what earlier sessions left open.
+pub struct SessionJournal {
+    pub journal: Option<Journal>,
+    /// Sent decisions whose outcome is unknown: re-checked once the lists are in.
+    pub open: Vec<JournalRecord>,
+    /// Said on the status line at start (the journal could not be opened).
+    pub problem: Option<String>,
+}
+
+/// The decision ID's process, when that process is still running (then
+/// its decisions are its own business, not ours to close or re-check).
+fn from_live_process(record: &JournalRecord) -> bool {
+    let Some(pid) = record
+        .decision_id
+        .split('-')
+        .nth(1)
+        .and_then(|p| p.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    pid != std::process::id() && std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Open the journal (the demo's own when `mode` is the demo). Decisions an
+/// earlier session queued and never sent are journaled as dropped now;
+/// sent ones without an outcome are returned to be re-checked (not for the
+/// demo: its Slack is recreated each run, so there is nothing to check).
+pub fn open_journal(mode: Mode, path: Option<&std::path::Path>, now: i64) -> SessionJournal {
+    let path = path.map(ToOwned::to_owned).unwrap_or_else(|| match mode {
+        Mode::Demo => Journal::demo_path(),
+        Mode::Live => Journal::default_path(),
+    });
+    let opened = Journal::open(&path).and_then(|journal| {
+        let records = Journal::read_all(&path)?;
+        let unsent: Vec<JournalRecord> = journal::unsent_decisions(&records)
+            .into_iter()
+            .filter(|r| !from_live_process(r))
+            .map(|r| {
+                r.ended(
+                    Outcome::Dropped,
+                    Some("the program ended before it was sent".to_owned()),
+                    now,
+                )
+            })
+            .collect();
+        journal.record_all(&unsent)?;
+        let open = match mode {
+            Mode::Demo => Vec::new(),
+            Mode::Live => journal::open_decisions(&records)
+                .into_iter()
+                .filter(|r| !from_live_process(r))
+                .collect(),
+        };
+        Ok((journal, open))
+    });
+    match opened {
+        Ok((journal, open)) => SessionJournal {
+            journal: Some(journal),
+            open,
+            problem: None,
+        },
+        Err(error) => SessionJournal {
+            journal: None,
+            open: Vec::new(),
+            problem: Some(format!(
+                "The decision journal cannot be written ({error:#}), so no decision can be sent: this session is read-only."
+            )),
+        },
+    }
+}
+
+/// SIGTERM and SIGHUP as messages (none where they do not exist).
+pub fn signals() -> anyhow::Result<impl Stream<Item = Msg> + Unpin + Send + 'static> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())?;
+        let mut hup = signal(SignalKind::hangup())?;
+        Ok(Box::pin(async_stream(move |tx| async move {
+            loop {
+                let signal = tokio::select! {
+                    Some(()) = term.recv() => ExitSignal::Terminate,
+                    Some(()) = hup.recv() => ExitSignal::Hangup,
+                    else => return,
+                };
+                if tx.unbounded_send(Msg::Signal(signal)).is_err() {
+                    return;
+                }
+            }
+        })))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(futures::stream::pending())
+    }
+}
+
+/// A stream fed by a task: `produce` sends into the channel it is given.
+fn async_stream<F, Fut>(produce: F) -> futures::channel::mpsc::UnboundedReceiver<Msg>
+where
+    F: FnOnce(futures::channel::mpsc::UnboundedSender<Msg>) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let (tx, rx) = futures::channel::mpsc::unbounded();
+    tokio::spawn(produce(tx));
+    rx
+}
+
+/// Leave the terminal as we found it, step by step: each step is tried
+/// even when an earlier one failed (after SIGHUP the terminal may be gone).
+pub fn restore_terminal() {
+    use crossterm::{cursor, execute, terminal};
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+/// A panic anywhere (a worker task included) ends the program cleanly:
+/// open decisions are journaled, the terminal is restored, the message is
+/// printed (it never holds the token: no type that carries it prints it),
+/// and the process exits with status 101.
+pub fn install_panic_hook(journal: Option<Journal>) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(journal) = &journal {
+            let now = crate::commands::tui::Clock::System.now();
+            let _ = journal.try_close_open(now, "the program crashed");
+        }
+        restore_terminal();
+        previous(info);
+        std::process::exit(101);
+    }));
+}
