@@ -3,14 +3,14 @@
 //! as they arrive, decision outcomes, and the client's own events (rate
 //! limit waits, retries) so the screen can say why nothing moves.
 //!
-//! The channel is bounded ([`CHANNEL`]): a list fetched faster than the
-//! loop takes its pages waits, instead of piling up pages of full wire
-//! structs in memory.
-//!
 //! Every write is journaled: `queued` (the [`Effect::Journal`] before it),
 //! then `sent`, fsync'd before the request goes out, then its outcome,
 //! fsync'd before the app hears of it. A write whose record cannot be
 //! written is not sent.
+//!
+//! The channel is bounded ([`CHANNEL`]): a list fetched faster than the
+//! loop takes its pages waits, instead of piling up pages of full wire
+//! structs in memory.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -149,8 +149,9 @@ impl Worker {
             Effect::Send { record, call } => self.send(*record, *call),
             Effect::CheckRequests => {
                 self.tasks.spawn(async move {
-                    let statuses = request_statuses(&client).await;
-                    let _ = tx.send(Msg::RequestStatuses(statuses)).await;
+                    let _ = tx
+                        .send(Msg::RequestStatuses(request_statuses(&client).await))
+                        .await;
                 });
             }
             Effect::ReadJournal => {
@@ -192,8 +193,8 @@ impl Worker {
         let Some(decision) = call.decision() else {
             return;
         };
-        if let Some(reason) = &self.journal_broken {
-            let (tx, reason) = (self.tx.clone(), reason.clone());
+        if let Some(reason) = self.journal_broken.clone() {
+            let tx = self.tx.clone();
             self.tasks.spawn(async move {
                 let _ = tx.send(Msg::NotSent { decision, reason }).await;
             });

@@ -31,6 +31,12 @@ pub enum Action {
     Send,
     NewLine,
     TogglePermission,
+    SavedMessage,
+    Undo,
+    Queue,
+    Journal,
+    SendQueued,
+    DropQueued,
     Filter,
     KeepFilter,
     ClearFilter,
@@ -39,12 +45,6 @@ pub enum Action {
     Mark,
     MarkAll,
     StopBatch,
-    SavedMessage,
-    Undo,
-    Queue,
-    Journal,
-    SendQueued,
-    DropQueued,
 }
 
 impl Action {
@@ -74,6 +74,12 @@ impl Action {
         Action::Send,
         Action::NewLine,
         Action::TogglePermission,
+        Action::SavedMessage,
+        Action::Undo,
+        Action::Queue,
+        Action::Journal,
+        Action::SendQueued,
+        Action::DropQueued,
         Action::Filter,
         Action::KeepFilter,
         Action::ClearFilter,
@@ -82,12 +88,6 @@ impl Action {
         Action::Mark,
         Action::MarkAll,
         Action::StopBatch,
-        Action::SavedMessage,
-        Action::Undo,
-        Action::Queue,
-        Action::Journal,
-        Action::SendQueued,
-        Action::DropQueued,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -118,6 +118,12 @@ impl Action {
             Action::Send => "send",
             Action::NewLine => "newline",
             Action::TogglePermission => "toggle_permission",
+            Action::SavedMessage => "saved_message",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send_queued",
+            Action::DropQueued => "drop_queued",
             Action::Filter => "filter",
             Action::KeepFilter => "keep_filter",
             Action::ClearFilter => "clear_filter",
@@ -126,12 +132,6 @@ impl Action {
             Action::Mark => "mark",
             Action::MarkAll => "mark_all",
             Action::StopBatch => "stop_batch",
-            Action::SavedMessage => "saved_message",
-            Action::Undo => "undo",
-            Action::Queue => "queue",
-            Action::Journal => "journal",
-            Action::SendQueued => "send_queued",
-            Action::DropQueued => "drop_queued",
         }
     }
 
@@ -183,6 +183,12 @@ impl Action {
             Action::Send => "continue",
             Action::NewLine => "new line",
             Action::TogglePermission => "permission",
+            Action::SavedMessage => "saved message",
+            Action::Undo => "undo",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::SendQueued => "send now",
+            Action::DropQueued => "drop them",
             Action::Filter => "filter",
             Action::KeepFilter => "keep filter",
             Action::ClearFilter => "clear filter",
@@ -191,12 +197,6 @@ impl Action {
             Action::Mark => "mark",
             Action::MarkAll => "mark all",
             Action::StopBatch => "stop batch",
-            Action::SavedMessage => "saved message",
-            Action::Undo => "undo",
-            Action::Queue => "queue",
-            Action::Journal => "journal",
-            Action::SendQueued => "send now",
-            Action::DropQueued => "drop them",
         }
     }
 
@@ -228,14 +228,6 @@ impl Action {
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",
-            Action::Filter => "filter as you type: org, domain, channel, user, email, ID",
-            Action::KeepFilter => "keep the filter and go back to the rows",
-            Action::ClearFilter => "clear the filter",
-            Action::SortNext => "next sort key (time left, age, org, channel)",
-            Action::SortReverse => "reverse the sort",
-            Action::Mark => "mark or unmark the row; a and d then act on every marked row",
-            Action::MarkAll => "mark every row shown (all filter matches); again unmarks",
-            Action::StopBatch => "stop the batch: nothing more is sent",
             Action::SavedMessage => "put the next saved message in the editor, to edit",
             Action::Undo => {
                 "take back the newest decision still waiting to be sent (the selected one in the queue)"
@@ -244,6 +236,14 @@ impl Action {
             Action::Journal => "the decision journal, newest first",
             Action::SendQueued => "send now, without waiting out the undo window",
             Action::DropQueued => "drop the queued decisions unsent, and quit",
+            Action::Filter => "filter as you type: org, domain, channel, user, email, ID",
+            Action::KeepFilter => "keep the filter and go back to the rows",
+            Action::ClearFilter => "clear the filter",
+            Action::SortNext => "next sort key (time left, age, org, channel)",
+            Action::SortReverse => "reverse the sort",
+            Action::Mark => "mark or unmark the row; a and d then act on every marked row",
+            Action::MarkAll => "mark every row shown (all filter matches); again unmarks",
+            Action::StopBatch => "stop the batch: nothing more is sent",
         }
     }
 }
@@ -259,15 +259,15 @@ pub enum Context {
     ApproveRequest,
     ChooseTeam,
     TypeName,
+    Queue,
+    Journal,
+    QuitQueued,
     /// Typing the `/` filter.
     Filter,
     /// The plan of a batch decision on marked rows.
     Plan,
     /// What a finished batch did.
     Report,
-    Queue,
-    Journal,
-    QuitQueued,
 }
 
 impl Context {
@@ -282,12 +282,12 @@ impl Context {
             Context::ApproveRequest => "request approval",
             Context::ChooseTeam => "org choice",
             Context::TypeName => "name typing",
-            Context::Filter => "the filter",
-            Context::Plan => "batch plans",
-            Context::Report => "batch reports",
             Context::Queue => "the undo queue",
             Context::Journal => "the journal",
             Context::QuitQueued => "the quit question",
+            Context::Filter => "the filter",
+            Context::Plan => "batch plans",
+            Context::Report => "batch reports",
         }
     }
 
@@ -300,11 +300,11 @@ impl Context {
         Context::ApproveRequest,
         Context::ChooseTeam,
         Context::TypeName,
-        Context::Filter,
-        Context::Plan,
-        Context::Report,
         Context::Queue,
         Context::Journal,
         Context::QuitQueued,
+        Context::Filter,
+        Context::Plan,
+        Context::Report,
     ];
 }

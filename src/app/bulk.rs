@@ -3,16 +3,19 @@
 //! in flight (the client paces them to the method's rate tier), with a
 //! progress line; failures are listed at the end and stay marked, so a
 //! second `a` retries them.
+//!
+//! `y` on the plan puts the whole batch in the undo queue as ONE entry
+//! (every decision journaled `queued`); when its window ends the batch runs
+//! here. Taken back, none of it is sent.
 
 use std::collections::VecDeque;
 
 use super::decisions::{DecisionId, DecisionKind, Outcome};
 use super::dialogs::{Dialog, PlannedWrite};
-use super::grace::QueuedWrite;
+use super::grace::{self, QueuedWrite};
 use super::invites::{WaitingOn, other_team, target_team, waiting_on};
 use super::keymap::Action;
 use super::{App, Effect, ListKind, NoticeKind};
-use crate::journal::Outcome as JournalOutcome;
 use crate::slack::limiter::budget;
 
 /// Calls of one batch in flight at once; the client's limiter paces them.
@@ -77,13 +80,12 @@ impl ReportDialog {
     }
 }
 
-/// A running batch: its decisions were confirmed, journaled `queued`,
-/// waited out the undo window as one entry, and are now sent a few at a
-/// time.
+/// A running batch.
 #[derive(Debug, Clone)]
 pub struct Batch {
     pub pane: ListKind,
     pub kind_words: (&'static str, &'static str),
+    /// Decisions not sent yet: begun and journaled `queued` in the undo queue.
     pub queue: VecDeque<QueuedWrite>,
     pub in_flight: Vec<DecisionId>,
     pub total: usize,
@@ -111,9 +113,8 @@ impl Batch {
         self.done + self.failed.len() + self.elsewhere.len()
     }
 
-    /// "Approving 50 invites: 12 done · 1 failed · 37 left · about 40 s
-    /// left at this pace (Ctrl-x stops)"; `stop` is the key that stops it.
-    pub fn progress_line(&self, now: i64, stop: &str) -> String {
+    /// "Approving 50 invites: 12 done · 1 failed · 37 left · about 40 s left at this pace".
+    pub fn progress_line(&self, now: i64) -> String {
         let finished = self.finished_count() as i64;
         let elapsed = now - self.started_at;
         let eta = if self.stopped {
@@ -130,7 +131,7 @@ impl Batch {
             format!(" · {} handled elsewhere", self.elsewhere.len())
         };
         format!(
-            "{} {} {}: {} done · {} failed{elsewhere} · {} left · {eta} ({stop} stops)",
+            "{} {} {}: {} done · {} failed{elsewhere} · {} left · {eta} (x stops)",
             capitalized(self.kind_words.0),
             self.total,
             noun(self.pane, self.total),
@@ -164,10 +165,10 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
         app.notify(NoticeKind::Error, super::actions::READ_ONLY);
         return Vec::new();
     }
-    if app.batch.is_some() {
+    if app.batch.is_some() || app.grace.has_batch() {
         app.notify(
             NoticeKind::Info,
-            "A batch is still running; wait for it (or stop it: see help).",
+            "A batch is still running; wait for it (or x to stop it).",
         );
         return Vec::new();
     }
@@ -314,8 +315,7 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `y` on a plan: the batch enters the undo queue as one entry (journaled
-/// `queued`); when its window ends, [`take`] sends it.
+/// `y` on a plan: the batch enters the undo queue as one entry.
 pub fn start(app: &mut App, plan: PlanDialog) -> Vec<Effect> {
     if plan.entries.is_empty() {
         app.notify(
@@ -327,42 +327,34 @@ pub fn start(app: &mut App, plan: PlanDialog) -> Vec<Effect> {
     let count = plan.entries.len();
     let label = format!("{} {count} {}", plan.verb, noun(plan.pane, count));
     let writes = plan.entries.into_iter().map(|e| e.write).collect();
-    super::grace::enqueue(app, writes, Some(label))
+    grace::enqueue_batch(app, writes, label)
 }
 
-/// The undo window of a batch ended: send it, [`IN_FLIGHT`] calls at a time.
-pub fn take(app: &mut App, writes: Vec<QueuedWrite>) -> Vec<Effect> {
+/// The batch's undo window ended: run it.
+pub fn run(app: &mut App, writes: Vec<QueuedWrite>) -> Vec<Effect> {
     let Some(first) = writes.first() else {
         return Vec::new();
     };
-    let pane = first.kind.pane();
-    let words = (first.kind.verb_ing(), first.kind.verb_past());
-    match app.batch.as_mut() {
-        Some(batch) => {
-            batch.total += writes.len();
-            batch.queue.extend(writes);
-        }
-        None => {
-            app.batch = Some(Batch {
-                pane,
-                kind_words: words,
-                total: writes.len(),
-                queue: writes.into(),
-                in_flight: Vec::new(),
-                done: 0,
-                failed: Vec::new(),
-                elsewhere: Vec::new(),
-                started_at: app.now,
-                stopped: false,
-            });
-        }
-    }
+    app.batch = Some(Batch {
+        pane: first.kind.pane(),
+        kind_words: (first.kind.verb_ing(), first.kind.verb_past()),
+        total: writes.len(),
+        queue: writes.into(),
+        in_flight: Vec::new(),
+        done: 0,
+        failed: Vec::new(),
+        elsewhere: Vec::new(),
+        started_at: app.now,
+        stopped: false,
+    });
+    app.notice = None;
     send_more(app)
 }
 
 /// Keep [`IN_FLIGHT`] calls going while the queue lasts.
 fn send_more(app: &mut App) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let mut unsent = Vec::new();
     while let Some(batch) = app.batch.as_mut() {
         if batch.stopped || batch.in_flight.len() >= IN_FLIGHT {
             break;
@@ -376,68 +368,29 @@ fn send_more(app: &mut App) -> Vec<Effect> {
         };
         if !listed {
             // A refresh showed someone else decided it while the batch ran.
-            let why = "no longer listed: decided elsewhere before it was sent";
-            if let Some(batch) = app.batch.as_mut() {
-                batch
-                    .elsewhere
-                    .push((write.summary.clone(), "no longer listed".to_owned()));
-            }
-            app.decisions.cancel(write.decision);
-            let record = write
-                .record
-                .ended(JournalOutcome::Dropped, Some(why.to_owned()), app.now);
-            effects.push(Effect::Journal(vec![record]));
+            batch
+                .elsewhere
+                .push((write.summary.clone(), "no longer listed".to_owned()));
+            unsent.push(write);
             continue;
         }
-        if let Some(batch) = app.batch.as_mut() {
-            batch.in_flight.push(write.decision);
-        }
-        effects.push(super::grace::send_effect(app, write));
+        batch.in_flight.push(write.decision);
+        effects.push(grace::send_effect(app, write));
+    }
+    if !unsent.is_empty() {
+        effects.extend(grace::close_writes(
+            app,
+            unsent,
+            crate::journal::Outcome::Dropped,
+            "no longer listed when its turn came: decided elsewhere",
+        ));
     }
     effects.extend(finish_if_done(app));
     effects
 }
 
-/// Journal the writes of the batch not sent yet as never sent, and forget them.
-pub fn drop_unsent(app: &mut App, why: &str) -> Vec<Effect> {
-    let Some(batch) = app.batch.as_mut() else {
-        return Vec::new();
-    };
-    let unsent: Vec<QueuedWrite> = batch.queue.drain(..).collect();
-    batch.total -= unsent.len();
-    batch.stopped = true;
-    if unsent.is_empty() {
-        return Vec::new();
-    }
-    let records = unsent
-        .iter()
-        .map(|w| {
-            app.decisions.cancel(w.decision);
-            w.record
-                .ended(JournalOutcome::Dropped, Some(why.to_owned()), app.now)
-        })
-        .collect();
-    vec![Effect::Journal(records)]
-}
-
-/// A decision finished: a done row is unmarked; in a batch, count it and
-/// send the next one.
+/// A decision finished: count it if it was ours, and send the next one.
 pub fn on_finished(app: &mut App, id: DecisionId) -> Vec<Effect> {
-    let Some((decision, outcome)) = app
-        .decisions
-        .last_finished()
-        .filter(|(d, _)| d.id == id)
-        .cloned()
-    else {
-        return Vec::new();
-    };
-    if matches!(outcome, Outcome::Done(_)) {
-        match decision.kind.pane() {
-            ListKind::Invites => app.invites.list.marks.remove(decision.item_id.as_str()),
-            ListKind::Requests => app.requests.list.marks.remove(decision.item_id.as_str()),
-            _ => false,
-        };
-    }
     let Some(batch) = app.batch.as_mut() else {
         return Vec::new();
     };
@@ -445,14 +398,33 @@ pub fn on_finished(app: &mut App, id: DecisionId) -> Vec<Effect> {
         return Vec::new();
     };
     batch.in_flight.remove(at);
-    let summary = decision.summary;
+    let pane = batch.pane;
+    let Some((decision, outcome)) = app
+        .decisions
+        .last_finished()
+        .filter(|(d, _)| d.id == id)
+        .cloned()
+    else {
+        return send_more(app);
+    };
+    let (item, summary) = (decision.item_id, decision.summary);
+    let Some(batch) = app.batch.as_mut() else {
+        return Vec::new();
+    };
     match outcome {
-        Outcome::Done(_) => batch.done += 1,
+        Outcome::Done(_) => {
+            batch.done += 1;
+            match pane {
+                ListKind::Invites => app.invites.list.marks.remove(item.as_str()),
+                _ => app.requests.list.marks.remove(item.as_str()),
+            };
+        }
         Outcome::Elsewhere { code, .. } => batch.elsewhere.push((summary, code)),
         Outcome::Failed { code, .. } => batch.failed.push((summary, code)),
-        Outcome::Unknown(_) => batch
-            .failed
-            .push((summary, "no reliable answer: being re-checked".to_owned())),
+        Outcome::Unknown(_) => batch.failed.push((
+            summary,
+            "no reliable answer: re-checking with Slack's lists".to_owned(),
+        )),
     }
     send_more(app)
 }
@@ -497,17 +469,24 @@ fn finish_if_done(app: &mut App) -> Vec<Effect> {
     crate::cache::save_effect(app, kind).into_iter().collect()
 }
 
-/// `x`: stop sending; calls in flight finish and are counted, the rest
-/// is journaled as never sent and stays marked.
+/// `x`: stop sending; calls in flight finish and are counted.
 pub fn stop(app: &mut App) -> Vec<Effect> {
-    let Some(unsent) = app.batch.as_ref().map(|b| b.queue.len()) else {
+    let Some(batch) = app.batch.as_mut() else {
         app.notify(NoticeKind::Info, "No batch is running.");
         return Vec::new();
     };
-    let mut effects = drop_unsent(app, "the admin stopped the batch (x)");
+    batch.stopped = true;
+    let unsent: Vec<QueuedWrite> = batch.queue.drain(..).collect();
+    batch.total -= unsent.len();
     app.notify(
         NoticeKind::Info,
-        format!("Batch stopped: {unsent} not sent (still marked)."),
+        format!("Batch stopped: {} not sent (still marked).", unsent.len()),
+    );
+    let mut effects = grace::close_writes(
+        app,
+        unsent,
+        crate::journal::Outcome::Dropped,
+        "the batch was stopped (x) before it was sent",
     );
     effects.extend(finish_if_done(app));
     effects

@@ -218,11 +218,6 @@ impl Decisions {
         Some(decision)
     }
 
-    /// The decision that finished last, and how it ended.
-    pub fn last_finished(&self) -> Option<&(Decision, Outcome)> {
-        self.last.as_ref()
-    }
-
     /// Take a decision out of flight with no outcome: it was never sent
     /// (taken back in the undo window, or dropped).
     pub fn cancel(&mut self, id: DecisionId) -> Option<Decision> {
@@ -232,6 +227,11 @@ impl Decisions {
     /// Show how a decision ended when that was learned later (re-checked).
     pub fn set_outcome(&mut self, pane: ListKind, item_id: &str, outcome: Outcome) {
         self.outcomes.insert((pane, item_id.to_owned()), outcome);
+    }
+
+    /// The decision that finished last, and how it ended.
+    pub fn last_finished(&self) -> Option<&(Decision, Outcome)> {
+        self.last.as_ref()
     }
 
     pub fn outcome(&self, pane: ListKind, item_id: &str) -> Option<&Outcome> {

@@ -10,9 +10,11 @@ use std::collections::HashMap;
 
 use super::decisions::{DecisionId, DecisionKind};
 use super::dialogs::PlannedWrite;
-use super::invites::other_team;
 use super::{App, Effect, NoticeKind};
-use crate::journal::{JournalAction, JournalRecord, Outcome, new_decision_id};
+use crate::journal::{JournalRecord, Outcome, new_decision_id};
+
+pub use super::grace_record::journal_action;
+use super::grace_record::journal_record;
 
 /// One decision waiting in the queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub struct Entry {
     pub label: String,
     /// When it is sent (milliseconds, app clock).
     pub due_ms: i64,
+    /// A batch on marked rows: when due it runs a few calls at a time.
+    pub batch: bool,
 }
 
 #[derive(Debug, Default)]
@@ -49,6 +53,11 @@ pub struct GraceQueue {
 impl GraceQueue {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether a batch waits in the queue.
+    pub fn has_batch(&self) -> bool {
+        self.entries.iter().any(|e| e.batch)
     }
 
     /// Oldest first.
@@ -84,83 +93,25 @@ fn seconds_until(due_ms: i64, now_ms: i64) -> i64 {
     ((due_ms - now_ms).max(0) + 999) / 1000
 }
 
-pub fn journal_action(kind: &DecisionKind) -> JournalAction {
-    match kind {
-        DecisionKind::ApproveInvite { .. } => JournalAction::ApproveInvite,
-        DecisionKind::DeclineInvite { .. } => JournalAction::DeclineInvite,
-        DecisionKind::ApproveRequest { .. } => JournalAction::ApproveRequest,
-        DecisionKind::DenyRequest { .. } => JournalAction::DenyRequest,
-        DecisionKind::DisconnectChannel { .. } => JournalAction::DisconnectChannel,
-        DecisionKind::DisconnectOrg => JournalAction::DisconnectOrg,
-    }
-}
-
-/// The `queued` record of a decision, with who, where and what from the
-/// app's data (never the token: the app does not have it).
-fn journal_record(app: &App, write: &PlannedWrite, batch: Option<&String>) -> JournalRecord {
-    let mut record = JournalRecord::new(
-        new_decision_id(app.now),
-        journal_action(&write.kind),
-        &write.item_id,
-        app.now,
-    );
-    if let Some(auth) = app.identity.auth() {
-        let named = |name: &Option<String>, id: &Option<String>| match (name, id) {
-            (Some(name), Some(id)) => Some(format!("{name} ({id})")),
-            (None, Some(id)) => Some(id.clone()),
-            (Some(name), None) => Some(name.clone()),
-            (None, None) => None,
-        };
-        record.who = named(&auth.user, &auth.user_id);
-        record.workspace = named(&auth.team, &auth.team_id);
-        record.team_id = auth.team_id.clone().or_else(|| auth.enterprise_id.clone());
-    }
-    record.summary = Some(write.summary.clone());
-    record.batch = batch.cloned();
-    let ours = app.identity.our_ids();
-    let item = write.item_id.as_str();
-    match &write.kind {
-        DecisionKind::ApproveInvite { target_team }
-        | DecisionKind::DeclineInvite { target_team } => {
-            if let Some(invite) = app.invites.find(item) {
-                let channel = invite.channel();
-                record.channel = channel.and_then(|c| c.name.as_deref().map(str::to_owned));
-                record.channel_id = channel.map(|c| c.id.to_string());
-                let other = other_team(invite, &ours);
-                record.org = other.and_then(|t| t.name.as_deref().map(str::to_owned));
-                record.org_id = target_team
-                    .clone()
-                    .or_else(|| other.map(|t| t.id.to_string()));
-            }
-        }
-        DecisionKind::ApproveRequest { message, .. } | DecisionKind::DenyRequest { message } => {
-            record.message = message.clone();
-            if let Some(channel) = app.requests.find(item).and_then(|r| r.channel.as_ref()) {
-                record.channel = channel.name.as_deref().map(str::to_owned);
-                record.channel_id = Some(channel.id.to_string());
-            }
-        }
-        DecisionKind::DisconnectChannel { leaving_team } => {
-            record.channel_id = Some(item.to_owned());
-            record.channel = app
-                .channels
-                .find(item)
-                .and_then(|c| c.name.as_deref().map(str::to_owned));
-            record.org_id = leaving_team.clone();
-            record.org = leaving_team.as_deref().map(|t| app.team_name(t).to_owned());
-        }
-        DecisionKind::DisconnectOrg => {
-            record.org_id = Some(item.to_owned());
-            record.org = Some(app.team_name(item).to_owned());
-        }
-    }
-    record
-}
-
 /// Put confirmed writes in the queue as ONE entry (a batch when there are
 /// several), journal them `queued`, and send at once when the window is 0.
 /// `label` names a batch ("approve 12 invites"); one write names itself.
 pub fn enqueue(app: &mut App, writes: Vec<PlannedWrite>, label: Option<String>) -> Vec<Effect> {
+    enqueue_entry(app, writes, label, false)
+}
+
+/// A batch on marked rows as ONE entry: sent (a few calls at a time, by
+/// [`super::bulk`]) or taken back whole.
+pub fn enqueue_batch(app: &mut App, writes: Vec<PlannedWrite>, label: String) -> Vec<Effect> {
+    enqueue_entry(app, writes, Some(label), true)
+}
+
+fn enqueue_entry(
+    app: &mut App,
+    writes: Vec<PlannedWrite>,
+    label: Option<String>,
+    batch_entry: bool,
+) -> Vec<Effect> {
     if app.read_only {
         app.notify(NoticeKind::Error, crate::read_only::WHY);
         return Vec::new();
@@ -211,6 +162,7 @@ pub fn enqueue(app: &mut App, writes: Vec<PlannedWrite>, label: Option<String>) 
         writes: queued,
         label,
         due_ms: app.now_ms + (app.grace_seconds as i64).saturating_mul(1000),
+        batch: batch_entry,
     };
     let skipped = if refused.is_empty() {
         String::new()
@@ -258,11 +210,11 @@ pub(super) fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The entry's writes as effects for the worker; a batch is handed to
-/// [`super::bulk`], which sends it a few calls at a time.
+/// The entry's writes as effects for the worker (a batch runs in
+/// [`super::bulk`], a few calls at a time).
 fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
-    if entry.writes.len() > 1 {
-        return super::bulk::take(app, entry.writes);
+    if entry.batch {
+        return super::bulk::run(app, entry.writes);
     }
     entry
         .writes
@@ -271,8 +223,8 @@ fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
         .collect()
 }
 
-/// The effect that sends one queued write (journaled `sent` by the worker).
-pub(super) fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
+/// The effect that sends one queued decision now.
+pub fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
     app.grace.sent.insert(write.decision, write.record.clone());
     Effect::Send {
         record: Box::new(write.record),
@@ -338,18 +290,27 @@ pub fn take_back(app: &mut App, entry_id: u64) -> Vec<Effect> {
 /// Drop everything still queued, unsent (quit with "drop them", SIGTERM, SIGHUP).
 pub fn drop_all(app: &mut App, why: &str) -> Vec<Effect> {
     let entries = std::mem::take(&mut app.grace.entries);
-    let mut effects: Vec<Effect> = entries
+    entries
         .into_iter()
         .flat_map(|entry| close(app, entry, Outcome::Dropped, why))
-        .collect();
-    // A batch's writes not sent yet are dropped too.
-    effects.extend(super::bulk::drop_unsent(app, why));
-    effects
+        .collect()
 }
 
 fn close(app: &mut App, entry: Entry, outcome: Outcome, why: &str) -> Vec<Effect> {
-    let records = entry
-        .writes
+    close_writes(app, entry.writes, outcome, why)
+}
+
+/// End decisions that will never be sent: out of flight, and journaled so.
+pub fn close_writes(
+    app: &mut App,
+    writes: Vec<QueuedWrite>,
+    outcome: Outcome,
+    why: &str,
+) -> Vec<Effect> {
+    if writes.is_empty() {
+        return Vec::new();
+    }
+    let records = writes
         .iter()
         .map(|w| {
             app.decisions.cancel(w.decision);

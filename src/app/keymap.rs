@@ -31,8 +31,8 @@ impl Default for Keymap {
         use Context::*;
         use KeyCode as K;
         let list_and_detail = [List, Detail];
-        let moving = [List, Detail, Help, ChooseTeam, Plan, Report, Queue, Journal];
-        let scrolling = [List, Detail, Help, Plan, Report, Queue, Journal];
+        let moving = [List, Detail, Help, ChooseTeam, Queue, Journal, Plan, Report];
+        let scrolling = [List, Detail, Help, Queue, Journal, Plan, Report];
         let b = |action, keys: &[KeySpec], contexts: &[Context], in_footer| Binding {
             action,
             keys: keys.to_vec(),
@@ -90,7 +90,7 @@ impl Default for Keymap {
                 b(
                     Action::Back,
                     &[p(K::Esc)],
-                    &[Detail, Help, Report, Queue, Journal],
+                    &[Detail, Help, Queue, Journal, Report],
                     true,
                 ),
                 b(Action::Mark, &[p(K::Char(' '))], &[List], true),
@@ -120,15 +120,10 @@ impl Default for Keymap {
                 b(Action::SortNext, &[k('s')], &[List], true),
                 b(Action::SortReverse, &[k('S')], &[List], false),
                 b(Action::MarkAll, &[k('*')], &[List], false),
-                b(
-                    Action::StopBatch,
-                    &[KeySpec::with(K::Char('x'), KeyModifiers::CONTROL)],
-                    &list_and_detail,
-                    false,
-                ),
+                b(Action::StopBatch, &[k('x')], &list_and_detail, false),
+                b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
                 b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
-                b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
                 // Moving is obvious, so it comes last and is the first to go
                 // from a narrow footer; help always lists it.
                 b(Action::Down, &[k('j'), p(K::Down)], &moving, true),

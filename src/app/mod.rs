@@ -17,6 +17,7 @@ pub mod explain;
 pub mod filter;
 pub mod filter_input;
 pub mod grace;
+mod grace_record;
 pub mod invites;
 pub mod journal_view;
 pub mod keymap;
@@ -232,24 +233,6 @@ pub struct App {
     pub notice: Option<Notice>,
     pub waiting: Option<Waiting>,
     pub quit: bool,
-    /// Shares repeated strings, teams and users between rows.
-    pub interner: rows::Interner,
-    /// The admin is typing the current pane's `/` filter.
-    pub filtering: bool,
-    /// The batch decision running on marked rows, if any.
-    pub batch: Option<Batch>,
-    /// Seconds between automatic refreshes of a list; `None` = only `r`.
-    pub auto_refresh: Option<i64>,
-    /// Seconds in a rate-limit window (Slack: 60; shorter against a
-    /// scaled emulator).
-    pub rate_window: i64,
-    /// Refreshes asked for before Slack allows them; they start when it does.
-    pub queued_refresh: HashSet<ListKind>,
-    /// Read and save the disk cache ([`crate::cache`]).
-    pub use_cache: bool,
-    /// The workspace the cached rows on screen belong to, until `auth.test`
-    /// says who we are.
-    pub cache_team: Option<String>,
     /// The settings (config file and flags). `keymap` and `read_only` above
     /// are the live copies of the config's; the rest is read from here.
     pub config: crate::config::Config,
@@ -269,6 +252,24 @@ pub struct App {
     pub quit_when_idle: bool,
     /// Set when a signal ended the session.
     pub exit_signal: Option<ExitSignal>,
+    /// Shares repeated strings, teams and users between rows.
+    pub interner: rows::Interner,
+    /// The admin is typing the current pane's `/` filter.
+    pub filtering: bool,
+    /// The batch decision running on marked rows, if any.
+    pub batch: Option<Batch>,
+    /// Seconds between automatic refreshes of a list; `None` = only `r`.
+    pub auto_refresh: Option<i64>,
+    /// Seconds in a rate-limit window (Slack: 60; shorter against a
+    /// scaled emulator).
+    pub rate_window: i64,
+    /// Refreshes asked for before Slack allows them; they start when it does.
+    pub queued_refresh: HashSet<ListKind>,
+    /// Read and save the disk cache ([`crate::cache`]).
+    pub use_cache: bool,
+    /// The workspace the cached rows on screen belong to, until `auth.test`
+    /// says who we are.
+    pub cache_team: Option<String>,
 }
 
 impl App {
@@ -292,14 +293,6 @@ impl App {
             notice: None,
             waiting: None,
             quit: false,
-            interner: rows::Interner::default(),
-            filtering: false,
-            batch: None,
-            auto_refresh: Some(refresh::AUTO_REFRESH_SECS),
-            rate_window: 60,
-            queued_refresh: HashSet::new(),
-            use_cache: false,
-            cache_team: None,
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
             // The command sets `--grace`; 0 keeps scripted tests immediate.
@@ -311,6 +304,14 @@ impl App {
             journal_view: None,
             quit_when_idle: false,
             exit_signal: None,
+            interner: rows::Interner::default(),
+            filtering: false,
+            batch: None,
+            auto_refresh: Some(refresh::AUTO_REFRESH_SECS),
+            rate_window: 60,
+            queued_refresh: HashSet::new(),
+            use_cache: false,
+            cache_team: None,
         }
     }
 
@@ -318,12 +319,12 @@ impl App {
     pub fn context(&self) -> Context {
         if let Some(dialog) = &self.dialog {
             dialog.context()
-        } else if self.filtering {
-            Context::Filter
         } else if self.queue_view.is_some() {
             Context::Queue
         } else if self.journal_view.is_some() {
             Context::Journal
+        } else if self.filtering {
+            Context::Filter
         } else if self.help.is_some() {
             Context::Help
         } else if self.detail.is_some() {
@@ -356,12 +357,7 @@ impl App {
             paragraphs.push((Some(notice.kind), format!("{mark} {}", notice.text)));
         }
         if let Some(batch) = &self.batch {
-            let stop = self
-                .keymap
-                .keys_for(keymap::Action::StopBatch)
-                .first()
-                .map_or_else(|| "?".to_owned(), ToString::to_string);
-            paragraphs.push((None, batch.progress_line(self.now, &stop)));
+            paragraphs.push((None, batch.progress_line(self.now)));
         }
         if let Some(waiting) = &self.waiting {
             paragraphs.push((None, waiting.describe(self.now)));
@@ -397,11 +393,10 @@ impl App {
 
     /// Decisions sent and not answered yet (queued ones are not counted).
     pub fn sent_count(&self) -> usize {
-        // A batch's writes not released yet are waiting, not sent.
-        let waiting_in_batch = self.batch.as_ref().map_or(0, |b| b.queue.len());
         self.decisions
             .in_flight_count()
-            .saturating_sub(self.grace.decision_count() + waiting_in_batch)
+            .saturating_sub(self.grace.decision_count())
+            .saturating_sub(self.batch.as_ref().map_or(0, |b| b.queue.len()))
     }
 
     /// " 2 in flight ", right of the status line.
@@ -422,12 +417,12 @@ impl App {
             || self.channels.list.is_loading()
             || matches!(self.identity, Identity::Unknown)
             || !self.decisions.is_idle()
-            || self.batch.as_ref().is_some_and(|b| !b.is_finished())
             || self.reconcile.is_busy()
             || self
                 .journal_view
                 .as_ref()
                 .is_some_and(|v| v.records.is_none())
+            || self.batch.as_ref().is_some_and(|b| !b.is_finished())
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {

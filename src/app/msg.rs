@@ -77,8 +77,6 @@ pub enum Msg {
     },
     /// The client waits for a rate limit, retries, or falls back.
     Client(ClientEvent),
-    /// A list saved by an earlier session, read back from the disk cache.
-    CacheLoaded(crate::cache::CachedList),
     /// The clock in milliseconds: decides when the undo window ends.
     Clock {
         now_ms: i64,
@@ -94,6 +92,8 @@ pub enum Msg {
     RequestStatuses(Result<HashMap<String, RequestState>, SlackError>),
     /// The journal, read for the `L` view.
     JournalRead(Result<Vec<JournalRecord>, String>),
+    /// A list saved by an earlier session, read back from the disk cache.
+    CacheLoaded(crate::cache::CachedList),
 }
 
 /// The signals that end the TUI from outside.

@@ -11,12 +11,31 @@ use crate::slack::SlackError;
 
 /// Slack applied a decision: update the rows the way a refresh would.
 pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
+    app.grace.take_sent(id);
     // A batch's progress line speaks for its decisions.
     let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
-    app.grace.take_sent(id);
     let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
         return Vec::new();
     };
+    let (outcome_words, effects) = apply_to_rows(app, &decision.kind, &decision.item_id);
+    if !quiet {
+        let text = format!(
+            "{} {}.{outcome_words}",
+            capitalized(decision.kind.verb_past()),
+            decision.summary
+        );
+        app.notify(NoticeKind::Success, text);
+    }
+    effects
+}
+
+/// Change the rows the way a refresh would after Slack applied `kind` on
+/// `item` (learned from its answer, or by re-checking).
+pub fn apply_to_rows(
+    app: &mut App,
+    kind: &DecisionKind,
+    item: &str,
+) -> (&'static str, Vec<Effect>) {
     let ours_owned: Vec<String> = app
         .identity
         .our_ids()
@@ -24,10 +43,9 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
         .map(str::to_owned)
         .collect();
     let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
-    let item = decision.item_id.as_str();
     let mut outcome_words = "";
     let mut effects = Vec::new();
-    match &decision.kind {
+    match kind {
         DecisionKind::ApproveInvite { .. } => {
             outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
                 AfterApproval::Connected => {
@@ -60,15 +78,7 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
     if app.detail.is_some() && super::detail::build(app).is_none() {
         app.detail = None;
     }
-    if !quiet {
-        let text = format!(
-            "{} {}.{outcome_words}",
-            capitalized(decision.kind.verb_past()),
-            decision.summary
-        );
-        app.notify(NoticeKind::Success, text);
-    }
-    effects
+    (outcome_words, effects)
 }
 
 fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
@@ -84,11 +94,10 @@ fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&
 pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
     let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
     let unknown = error.outcome_unknown();
+    let record = app.grace.take_sent(id);
     if explain::decided_elsewhere(&error) {
-        app.grace.take_sent(id);
         return on_decided_elsewhere(app, id, &error, quiet);
     }
-    let record = app.grace.take_sent(id);
     let Some(decision) = app.decisions.finish(id, |d| {
         if unknown {
             Outcome::Unknown(d.kind.clone())

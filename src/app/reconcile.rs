@@ -232,6 +232,7 @@ fn evaluate(app: &mut App) -> Vec<Effect> {
 
 fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
     let mut records = Vec::new();
+    let mut effects = Vec::new();
     let mut earlier_now = false;
     for (verdict, check) in concluded {
         let (outcome, reason) = match verdict {
@@ -252,7 +253,9 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
             records.push(record);
         }
         match check.decision {
-            Some((_, kind)) => tell_row(app, kind, &check.record, outcome, &reason),
+            Some((_, kind)) => {
+                effects.extend(tell_row(app, kind, &check.record, outcome, &reason));
+            }
             None => {
                 app.reconcile.earlier[slot] += 1;
                 earlier_now = true;
@@ -272,11 +275,10 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
         text.push_str(". L shows the journal.");
         app.notify(NoticeKind::Info, text);
     }
-    if records.is_empty() {
-        Vec::new()
-    } else {
-        vec![Effect::Journal(records)]
+    if !records.is_empty() {
+        effects.insert(0, Effect::Journal(records));
     }
+    effects
 }
 
 fn tell_row(
@@ -285,7 +287,7 @@ fn tell_row(
     record: &JournalRecord,
     outcome: Option<Outcome>,
     reason: &str,
-) {
+) -> Vec<Effect> {
     let summary = record.summary.as_deref().unwrap_or(&record.item_id);
     let pane = kind.pane();
     match outcome {
@@ -294,9 +296,12 @@ fn tell_row(
                 "Re-checked with Slack: {} {summary} was applied ({reason}).",
                 kind.verb()
             );
+            // The rows change as if Slack had answered.
+            let (_, effects) = super::outcomes::apply_to_rows(app, &kind, &record.item_id);
             app.decisions
                 .set_outcome(pane, &record.item_id, RowOutcome::Done(kind));
             app.notify(NoticeKind::Success, text);
+            return effects;
         }
         Some(_) => {
             let text = format!(
@@ -321,4 +326,5 @@ fn tell_row(
             app.notify(NoticeKind::Error, text);
         }
     }
+    Vec::new()
 }

@@ -79,8 +79,8 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
-            let mut effects = super::grace::send_due(app);
-            effects.extend(super::refresh::on_tick(app));
+            let mut effects = super::refresh::on_tick(app);
+            effects.extend(super::grace::send_due(app));
             effects
         }
         Msg::Clock { now_ms } => {

@@ -63,7 +63,7 @@ impl Evidence<'_> {
             return false;
         };
         match org {
-            Some(org) => channel.connected_team_ids.iter().any(|t| **t == *org),
+            Some(org) => channel.connected_team_ids.iter().any(|t| &**t == org),
             None => true,
         }
     }
@@ -194,29 +194,21 @@ mod tests {
     }
 
     struct Lists {
-        invites: InvitesPane,
-        channels: ChannelsPane,
-        orgs: OrgsPane,
+        app: crate::app::App,
         requests: HashMap<String, RequestState>,
     }
 
+    /// An app that has loaded these lists, as `update` would.
     fn lists(invites: Vec<ConnectInvite>, channels: Vec<(&str, &[&str])>) -> Lists {
-        let mut l = Lists {
-            invites: InvitesPane::default(),
-            channels: ChannelsPane::default(),
-            orgs: OrgsPane::default(),
-            requests: HashMap::new(),
-        };
-        let ours = ["TUS"];
-        let mut interner = crate::app::rows::Interner::default();
-        let invites = invites
-            .iter()
-            .map(|i| crate::app::rows::Invite::from_wire(i, &ours, &mut interner))
-            .collect();
-        l.invites.list.begin_load(0);
-        l.invites.list.add_page(invites, None, true, 0, &|i| {
-            crate::app::invites::keys(i, &ours)
-        });
+        use crate::app::{App, ListItems, Mode, Msg, update};
+        let mut app = App::new(Mode::Live, false);
+        update(
+            &mut app,
+            Msg::AuthLoaded(AuthTest {
+                team_id: Some("TUS".into()),
+                ..Default::default()
+            }),
+        );
         let channels = channels
             .into_iter()
             .map(|(id, teams)| SharedChannel {
@@ -224,13 +216,21 @@ mod tests {
                 connected_team_ids: teams.iter().map(|t| t.to_string()).collect(),
                 ..Default::default()
             })
-            .map(|c| crate::app::rows::Channel::from_wire(&c, &mut interner))
             .collect();
-        l.channels.list.begin_load(0);
-        l.channels.list.add_page(channels, None, true, 0, &|c| {
-            crate::app::channels::keys(c, &ours, &|_| None)
-        });
-        l
+        for items in [ListItems::Invites(invites), ListItems::Channels(channels)] {
+            update(
+                &mut app,
+                Msg::PageLoaded {
+                    items,
+                    total: None,
+                    is_last: true,
+                },
+            );
+        }
+        Lists {
+            app,
+            requests: HashMap::new(),
+        }
     }
 
     fn check(l: &Lists, action: JournalAction, item: &str, org: Option<&str>) -> Verdict {
@@ -241,9 +241,9 @@ mod tests {
         verdict(
             &record,
             &Evidence {
-                invites: &l.invites,
-                channels: &l.channels,
-                orgs: &l.orgs,
+                invites: &l.app.invites,
+                channels: &l.app.channels,
+                orgs: &l.app.orgs,
                 requests: Some(&l.requests),
                 ours: &ours,
             },

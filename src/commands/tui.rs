@@ -6,16 +6,16 @@
 //! [`run_loop`] is generic over the backend and the input stream so tests
 //! drive the real loop with `TestBackend`, scripted keys and a fixed clock.
 //!
+//! Every way out restores the terminal and closes the journal: quit, an
+//! error, SIGTERM, SIGHUP (the SSH session dropped) and a panic anywhere.
+//! Decisions still queued are journaled as dropped (never sent), decisions
+//! sent without an answer as unknown (re-checked by the next session).
+//!
 //! For benchmarks and demos against a local emulator run with
 //! `--rate-limits scaled:N`, `CONNECT_TRIAGE_RATE_SCALE=N` makes the client
 //! pace to the same N-times-shorter windows ([`rate_scale`]). It is refused
 //! for any API base that is not a loopback address: real Slack is always
 //! paced to its real tiers.
-//!
-//! Every way out restores the terminal and closes the journal: quit, an
-//! error, SIGTERM, SIGHUP (the SSH session dropped) and a panic anywhere.
-//! Decisions still queued are journaled as dropped (never sent), decisions
-//! sent without an answer as unknown (re-checked by the next session).
 
 use std::time::Duration;
 
@@ -91,6 +91,8 @@ pub struct LoopReport {
 
 pub struct LoopOptions {
     pub clock: Clock,
+    /// Where lists are saved for the next start (Live mode only).
+    pub cache: Option<crate::cache::Cache>,
     /// How often a `Tick` refreshes ages and expires notices.
     pub tick: Duration,
     pub theme: Theme,
@@ -98,19 +100,17 @@ pub struct LoopOptions {
     pub observer: Option<watch::Sender<LoopReport>>,
     /// The decision journal; `None` keeps none (tests that do not look).
     pub journal: Option<Journal>,
-    /// Where lists are saved for the next start (Live mode only).
-    pub cache: Option<crate::cache::Cache>,
 }
 
 impl LoopOptions {
     pub fn new(clock: Clock) -> LoopOptions {
         LoopOptions {
             clock,
+            cache: None,
             tick: Duration::from_secs(1),
             theme: Theme::default(),
             observer: None,
             journal: None,
-            cache: None,
         }
     }
 }
@@ -130,8 +130,8 @@ where
     B::Error: Send + Sync + 'static,
     S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
-    let (tx, rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
     let mut app = app;
+    let (tx, rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
     app.rate_window = i64::try_from(client.rate_window().as_secs())
         .unwrap_or(60)
         .max(1);
@@ -385,12 +385,12 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     session::install_panic_hook(session.journal.clone());
     let mut options = LoopOptions::new(Clock::System);
-    options.journal = session.journal;
-    options.theme = theme;
     if mode == Mode::Live {
         options.cache = crate::cache::Cache::default_dir()
             .map(|dir| crate::cache::Cache::new(dir, client.api_base()));
     }
+    options.journal = session.journal;
+    options.theme = theme;
     let result = run_loop(&mut terminal, app, input, client, options).await;
     session::restore_terminal();
     let app = result?;

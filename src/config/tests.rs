@@ -64,7 +64,7 @@ invites = ["org", "channel", "expires"]
 
 [keys]
 approve = ["A", "ctrl+y"]
-decline = "x"
+decline = "z"
 quit = ["Q"]
 "#;
     let (config, warnings) = Config::parse(text);
@@ -93,7 +93,7 @@ quit = ["Q"]
             KeySpec::with(KeyCode::Char('y'), KeyModifiers::CONTROL)
         ]
     );
-    let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    let x = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
     assert_eq!(
         config.keymap.action(Context::List, ListKind::Invites, &x),
         Some(Action::Decline)

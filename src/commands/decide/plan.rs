@@ -10,7 +10,8 @@ use crate::app::invites::{
     WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
 };
 use crate::app::orgs::display_name;
-use crate::app::rows::{Channel, Interner, Invite, Org};
+use crate::app::requests::is_external_limited;
+use crate::app::rows::{Channel, Interner, Invite, Org, Request};
 use crate::exit::UsageError;
 use crate::journal::JournalAction;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
@@ -72,7 +73,7 @@ pub async fn invite(
     invite_id: &str,
     approve: bool,
 ) -> anyhow::Result<Plan> {
-    let invite: ConnectInvite = find(client.invites(), |i: &ConnectInvite| i.id() == invite_id)
+    let wire: ConnectInvite = find(client.invites(), |i: &ConnectInvite| i.id() == invite_id)
         .await?
         .ok_or_else(|| {
             UsageError::new(format!(
@@ -81,8 +82,8 @@ pub async fn invite(
             ))
         })?;
     let ours = our_ids(auth);
-    // The TUI's rules, on the TUI's row: one place decides who approves.
-    let invite = Invite::from_wire(&invite, &ours, &mut Interner::default());
+    // The TUI's own rules, on the TUI's own row type.
+    let invite = Invite::from_wire(&wire, &ours, &mut Interner::default());
     let verb = if approve { "approve" } else { "decline" };
     if waiting_on(&invite, &ours) != WaitingOn::Us {
         return Err(UsageError::new(format!(
@@ -126,7 +127,7 @@ pub async fn invite(
     if let Some(acceptance) = acceptance_awaiting_us(&invite, &ours) {
         let user = acceptance
             .accepting_user
-            .as_deref()
+            .as_ref()
             .map_or("?", |u| u.display());
         lines.push(format!("Accepted by: {user}"));
     }
@@ -208,7 +209,10 @@ pub async fn request(
         format!("Invite goes to: {recipient}"),
         format!(
             "They could: {}",
-            permission_words(request.is_external_limited.unwrap_or(true))
+            permission_words(is_external_limited(&Request::from_wire(
+                &request,
+                &mut Interner::default()
+            )))
         ),
     ];
     let (action, call, verb) = if approve {
