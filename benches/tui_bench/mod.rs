@@ -153,7 +153,13 @@ pub fn filter(app: &mut App) {
         let max_typed = typed.iter().max().copied().unwrap_or_default();
         let max_deleted = deleted.iter().max().copied().unwrap_or_default();
         worst = worst.max(max_typed).max(max_deleted);
-        if round == 4 {
+        if round == 0 || round == 4 {
+            let when = if round == 0 {
+                "first time (nothing remembered)"
+            } else {
+                "fifth time (results remembered)"
+            };
+            println!("filter: {when}:");
             let avg = |v: &[Duration]| v.iter().sum::<Duration>() / v.len() as u32;
             println!(
                 "filter: typing {WORD:?} over 100,000 invites ({matches} match): first key {:.2?}, \

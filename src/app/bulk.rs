@@ -43,6 +43,8 @@ pub struct PlanDialog {
     /// Marked rows the filter hides (they are in the plan too).
     pub hidden: usize,
     pub scroll: usize,
+    /// Rows of the plan on screen (for paging).
+    pub page: usize,
 }
 
 impl PlanDialog {
@@ -68,6 +70,7 @@ pub struct ReportDialog {
     /// (item summary, code) of items someone else decided first.
     pub elsewhere: Vec<(String, String)>,
     pub scroll: usize,
+    pub page: usize,
 }
 
 impl ReportDialog {
@@ -307,6 +310,7 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
         skipped,
         hidden,
         scroll: 0,
+        page: super::layout::dialog_rows(app.size),
     }));
     Vec::new()
 }
@@ -458,6 +462,7 @@ fn finish_if_done(app: &mut App) -> Vec<Effect> {
             failed: batch.failed,
             elsewhere: batch.elsewhere,
             scroll: 0,
+            page: super::layout::dialog_rows(app.size),
         }));
     }
     let kind = batch.pane;

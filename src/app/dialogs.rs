@@ -177,14 +177,7 @@ impl Dialog {
         }
     }
 
-    /// Handle a key; `viewport` is how many lines a plan or report shows.
-    pub fn handle_key(
-        &mut self,
-        keymap: &Keymap,
-        pane: ListKind,
-        key: KeyEvent,
-        viewport: usize,
-    ) -> DialogStep {
+    pub fn handle_key(&mut self, keymap: &Keymap, pane: ListKind, key: KeyEvent) -> DialogStep {
         let context = self.context();
         // In dialogs that take text, a plain character is always text: `n`
         // in a message must not cancel it.
@@ -205,8 +198,8 @@ impl Dialog {
                 Some(Action::Confirm) => DialogStep::StartBatch(plan.clone()),
                 Some(Action::Cancel) => DialogStep::Cancelled,
                 Some(other) => {
-                    let max = plan.line_count().saturating_sub(viewport);
-                    plan.scroll = scrolled(plan.scroll, other, viewport).min(max);
+                    let max = plan.line_count().saturating_sub(plan.page);
+                    plan.scroll = scrolled(plan.scroll, other, plan.page).min(max);
                     DialogStep::Stay
                 }
                 None => DialogStep::Stay,
@@ -214,8 +207,8 @@ impl Dialog {
             Dialog::Report(report) => match action {
                 Some(Action::Back) => DialogStep::Closed,
                 Some(other) => {
-                    let max = report.line_count().saturating_sub(viewport);
-                    report.scroll = scrolled(report.scroll, other, viewport).min(max);
+                    let max = report.line_count().saturating_sub(report.page);
+                    report.scroll = scrolled(report.scroll, other, report.page).min(max);
                     DialogStep::Stay
                 }
                 None => DialogStep::Stay,
@@ -381,11 +374,11 @@ mod tests {
         let mut dialog = deny_dialog();
         for c in "no thanks".chars() {
             assert!(matches!(
-                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c)), 10),
+                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c))),
                 DialogStep::Stay
             ));
         }
-        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10);
+        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter));
         let DialogStep::Next(next) = step else {
             panic!("Enter goes on to the confirmation");
         };
@@ -411,7 +404,7 @@ mod tests {
             deny.editor.insert_str("é".repeat(MAX_MESSAGE_CHARS + 1));
         }
         assert!(matches!(
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10),
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter)),
             DialogStep::Stay
         ));
         let Dialog::Deny(deny) = &dialog else {
@@ -443,14 +436,14 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    confirm().handle_key(&keymap, ListKind::Invites, key(code), 10),
+                    confirm().handle_key(&keymap, ListKind::Invites, key(code)),
                     DialogStep::Cancelled
                 ),
                 "{code:?}"
             );
         }
         assert!(matches!(
-            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y')), 10),
+            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y'))),
             DialogStep::Quit
         ));
     }

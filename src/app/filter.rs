@@ -142,7 +142,11 @@ impl Filter {
 
     /// Whether an item whose [`search_key`] is `key` matches.
     pub fn matches_key(&self, key: &str) -> bool {
-        let key = key.as_bytes();
+        self.matches_bytes(key.as_bytes())
+    }
+
+    /// [`Filter::matches_key`] on the key's bytes.
+    pub fn matches_bytes(&self, key: &[u8]) -> bool {
         self.terms
             .iter()
             .all(|term| term.finder.find(key).is_some() != term.negated)

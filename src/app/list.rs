@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use super::filter::Filter;
 use super::rows::Row;
+use super::search::SearchKeys;
 use super::sort::{RowKeys, SortState, compare};
 use crate::slack::SlackError;
 
@@ -52,6 +53,8 @@ pub struct ListData<T> {
     /// Per item (parallel to `items`): sort keys, filter result, and the
     /// load that last saw it.
     pub(super) keys: Vec<RowKeys>,
+    /// The filter's key of each item.
+    pub(super) search: SearchKeys,
     pub(super) matched: Vec<bool>,
     pub(super) stamps: Vec<u32>,
     /// Results of the last filters typed over the current rows (one bit a
@@ -106,6 +109,7 @@ impl<T> Default for ListData<T> {
             items: Vec::new(),
             index: HashMap::new(),
             keys: Vec::new(),
+            search: SearchKeys::default(),
             matched: Vec::new(),
             stamps: Vec::new(),
             filter_memo: Vec::new(),
@@ -366,14 +370,14 @@ impl<T: Row> ListData<T> {
     pub fn recompute(&mut self, search: &dyn Fn(&T) -> Option<Box<str>>, keys: KeysFn<'_, T>) {
         let anchor = self.anchor();
         self.filter_memo.clear();
-        for row in &mut self.items {
-            if let Some(key) = search(row).filter(|key| **key != *row.search_key()) {
-                Arc::make_mut(row).set_search_key(key);
+        for (i, row) in self.items.iter().enumerate() {
+            if let Some(key) = search(row) {
+                self.search.set(i, &key);
             }
         }
         self.keys = self.items.iter().map(|row| keys(row)).collect();
-        for (matched, row) in self.matched.iter_mut().zip(&self.items) {
-            *matched = self.filter.matches_key(row.search_key());
+        for (i, matched) in self.matched.iter_mut().enumerate() {
+            *matched = self.filter.matches_key(self.search.get(i));
         }
         let mut order = std::mem::take(&mut self.order);
         order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
@@ -405,15 +409,19 @@ impl<T: Row> ListData<T> {
             }
             self.rebuild_view();
         } else if filter.narrows(&self.filter) {
-            for &i in &self.view {
-                self.matched[i] = filter.matches_key(self.items[i].search_key());
+            // In item order, the keys' order in memory: only the current
+            // matches are checked again.
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                if *matched {
+                    *matched = filter.matches_bytes(self.search.bytes_of(i));
+                }
             }
             let matched = &self.matched;
             self.view.retain(|&i| matched[i]);
             self.rebuild_sections();
         } else {
-            for (matched, row) in self.matched.iter_mut().zip(&self.items) {
-                *matched = filter.matches_key(row.search_key());
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                *matched = filter.matches_bytes(self.search.bytes_of(i));
             }
             self.rebuild_view();
         }
@@ -447,9 +455,14 @@ impl<T: Row> ListData<T> {
         };
         let anchor = self.anchor();
         self.filter_memo.clear();
-        change(Arc::make_mut(&mut self.items[index]));
+        let row = Arc::make_mut(&mut self.items[index]);
+        change(row);
+        let key = row.take_search_key();
+        if !key.is_empty() {
+            self.search.set(index, &key);
+        }
         self.keys[index] = keys(&self.items[index]);
-        self.matched[index] = self.filter.matches_key(self.items[index].search_key());
+        self.matched[index] = self.filter.matches_key(self.search.get(index));
         self.order.retain(|&i| i != index);
         let at = self
             .order
@@ -468,6 +481,7 @@ impl<T: Row> ListData<T> {
         let last = self.items.len() - 1;
         let removed = self.items.swap_remove(index);
         self.keys.swap_remove(index);
+        self.search.swap_remove(index);
         self.matched.swap_remove(index);
         self.stamps.swap_remove(index);
         self.index.remove(id);

@@ -21,11 +21,8 @@ impl Row for Item {
     fn id(&self) -> &Arc<str> {
         &self.id
     }
-    fn search_key(&self) -> &str {
-        &self.search
-    }
-    fn set_search_key(&mut self, key: Box<str>) {
-        self.search = key;
+    fn take_search_key(&mut self) -> Box<str> {
+        std::mem::take(&mut self.search)
     }
     fn intern(self, _: &mut Interner) -> Self {
         self

@@ -36,6 +36,7 @@ pub mod refresh;
 pub mod requests;
 pub mod rows;
 pub mod saved_messages;
+pub mod search;
 pub mod settings;
 pub mod sort;
 pub mod time;

@@ -140,22 +140,34 @@ pub(super) fn on_cached(app: &mut App, cached: CachedList) {
     let saved_at = cached.saved_at;
     match cached.rows {
         CachedRows::Invites(rows) => {
-            let rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.refresh_search(&ours);
+            }
             let keys = |i: &Invite| invites::keys(i, &ours);
             app.invites.list.add_cached(rows, saved_at, &keys);
         }
         CachedRows::Requests(rows) => {
-            let rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.search = super::filter::search_key(&row.fields());
+            }
             app.requests
                 .list
                 .add_cached(rows, saved_at, &requests::keys);
         }
         CachedRows::Orgs(rows) => {
-            let rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.refresh_search();
+            }
             app.orgs.list.add_cached(rows, saved_at, &orgs::keys);
         }
         CachedRows::Channels(rows) => {
-            let rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.search = channel_search(row, &ours, &app.orgs);
+            }
             let name = org_name(&app.orgs);
             let keys = |c: &Channel| channels::keys(c, &ours, &name);
             app.channels.list.add_cached(rows, saved_at, &keys);

@@ -99,14 +99,16 @@ impl<T: Row> ListData<T> {
             self.generation.wrapping_sub(1)
         };
         let mut placed = Vec::new();
-        for row in rows {
+        for mut row in rows {
+            let key = row.take_search_key();
             match self.index.get(row.id()).copied() {
                 Some(_) if !from_slack => {}
                 Some(i) => {
                     self.stamps[i] = stamp;
-                    if *self.items[i] != row {
+                    if *self.items[i] != row || self.search.get(i) != &*key {
                         self.keys[i] = keys(&row);
-                        self.matched[i] = self.filter.matches_key(row.search_key());
+                        self.matched[i] = self.filter.matches_key(&key);
+                        self.search.set(i, &key);
                         self.items[i] = Arc::new(row);
                         placed.push(i);
                     }
@@ -118,7 +120,8 @@ impl<T: Row> ListData<T> {
                     }
                     self.index.insert(row.id().clone(), i);
                     self.keys.push(keys(&row));
-                    self.matched.push(self.filter.matches_key(row.search_key()));
+                    self.matched.push(self.filter.matches_key(&key));
+                    self.search.push(&key);
                     self.stamps.push(stamp);
                     self.items.push(Arc::new(row));
                     placed.push(i);
@@ -196,6 +199,7 @@ impl<T: Row> ListData<T> {
                 self.items.push(row);
             }
         }
+        self.search.retain(keep);
         let mut at = 0;
         self.keys.retain(|_| {
             at += 1;

@@ -54,13 +54,13 @@ mod tests {
         let keymap = Keymap::default();
         let mut dialog = deny_dialog();
         let tab = key(KeyCode::Tab);
-        dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
-        dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
+        dialog.handle_key(&keymap, ListKind::Requests, tab);
+        dialog.handle_key(&keymap, ListKind::Requests, tab);
         // Edit it: "Second reason." becomes "Second reason!".
-        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace), 10);
-        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')), 10);
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace));
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')));
         let DialogStep::Next(next) =
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter), 10)
+            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter))
         else {
             panic!("Enter goes on to the confirmation");
         };
@@ -79,7 +79,7 @@ mod tests {
         // A third press wraps around to the first.
         let mut dialog = deny_dialog();
         for _ in 0..3 {
-            dialog.handle_key(&keymap, ListKind::Requests, tab, 10);
+            dialog.handle_key(&keymap, ListKind::Requests, tab);
         }
         let Dialog::Deny(deny) = &dialog else {
             panic!()

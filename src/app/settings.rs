@@ -2,8 +2,10 @@
 //! file's problems shown at start and in help.
 
 use super::keymap::{self, HelpLine};
-use super::{App, Mode, Notice, NoticeKind};
+use super::{App, ListKind, Mode, Notice, NoticeKind};
+use crate::app::sort::{SortKey, SortState};
 use crate::config::Config;
+use crate::config::SortKey as ConfigSortKey;
 
 impl App {
     /// Say at start that the config file had problems; the notice stays
@@ -53,6 +55,26 @@ impl App {
         let mut app = App::new(mode, config.read_only);
         app.keymap = config.keymap.clone();
         app.grace_seconds = config.grace_seconds;
+        app.auto_refresh = config
+            .auto_refresh
+            .map(|every| i64::try_from(every.as_secs()).unwrap_or(i64::MAX).max(1));
+        for pane in ListKind::ALL {
+            let setting = config.default_sort.get(pane);
+            let key = match setting.key {
+                ConfigSortKey::Expires => SortKey::TimeLeft,
+                ConfigSortKey::Age => SortKey::Age,
+                ConfigSortKey::Org => SortKey::Org,
+                ConfigSortKey::Channel => SortKey::Channel,
+            };
+            // A key a pane cannot sort by (expiry of an org) keeps its default.
+            if SortKey::cycle(pane).contains(&key) {
+                let sort = SortState {
+                    key,
+                    reversed: setting.reversed,
+                };
+                super::ops::with_list(&mut app, pane, |l| l.set_sort(sort));
+            }
+        }
         app.config = config;
         app
     }

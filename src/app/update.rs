@@ -199,8 +199,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(dialog) = app.dialog.as_mut() {
-        let viewport = super::layout::dialog_rows(app.size);
-        return match dialog.handle_key(&app.keymap, app.pane, key, viewport) {
+        return match dialog.handle_key(&app.keymap, app.pane, key) {
             DialogStep::Stay => Vec::new(),
             DialogStep::Cancelled => {
                 app.dialog = None;

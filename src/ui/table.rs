@@ -159,7 +159,7 @@ pub struct TableSpec<'a, T> {
 
 /// Narrow at 80 columns so the row keeps its org and channel; a cut error
 /// code is whole in the notice and the detail view.
-const STATE_COLUMN: Column = Column::new("STATE", 12, 28, 0);
+const STATE_COLUMN: Column = Column::new("STATE", 13, 28, 0);
 
 /// Draw column headings and the visible rows of `list` into `area`.
 pub fn render<T: Row>(

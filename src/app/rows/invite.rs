@@ -49,6 +49,7 @@ pub struct Invite {
     pub is_external_limited: bool,
     pub acceptances: Vec<Acceptance>,
     /// The filter's key; our own org is left out once we know who we are.
+    #[serde(skip)]
     pub search: Box<str>,
 }
 
@@ -176,12 +177,8 @@ impl Row for Invite {
         &self.id
     }
 
-    fn search_key(&self) -> &str {
-        &self.search
-    }
-
-    fn set_search_key(&mut self, key: Box<str>) {
-        self.search = key;
+    fn take_search_key(&mut self) -> Box<str> {
+        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Invite {

@@ -161,9 +161,10 @@ impl Interner {
 /// What every row can tell the list it is in.
 pub trait Row: Clone + PartialEq + std::fmt::Debug {
     fn id(&self) -> &Arc<str>;
-    /// The folded fields the filter searches ([`crate::app::filter::search_key`]).
-    fn search_key(&self) -> &str;
-    fn set_search_key(&mut self, key: Box<str>);
+    /// The folded fields the filter searches
+    /// ([`crate::app::filter::search_key`]), set when the row is built;
+    /// the list takes it into its [`crate::app::search::SearchKeys`].
+    fn take_search_key(&mut self) -> Box<str>;
     /// Re-share every string, team and user through `interner` (rows read
     /// back from the cache come with copies of their own).
     fn intern(self, interner: &mut Interner) -> Self;

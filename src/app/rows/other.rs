@@ -30,6 +30,7 @@ pub struct Request {
     pub is_external_limited: Option<bool>,
     pub recipient_email: Option<Arc<str>>,
     pub channel: Option<RequestChannel>,
+    #[serde(skip)]
     pub search: Box<str>,
 }
 
@@ -88,12 +89,8 @@ impl Row for Request {
         &self.id
     }
 
-    fn search_key(&self) -> &str {
-        &self.search
-    }
-
-    fn set_search_key(&mut self, key: Box<str>) {
-        self.search = key;
+    fn take_search_key(&mut self) -> Box<str> {
+        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Request {
@@ -140,6 +137,7 @@ pub struct Org {
     pub connection_status: Option<Arc<str>>,
     pub last_active_timestamp: Option<i64>,
     pub is_sponsored: Option<bool>,
+    #[serde(skip)]
     pub search: Box<str>,
 }
 
@@ -194,12 +192,8 @@ impl Row for Org {
         &self.team_id
     }
 
-    fn search_key(&self) -> &str {
-        &self.search
-    }
-
-    fn set_search_key(&mut self, key: Box<str>) {
-        self.search = key;
+    fn take_search_key(&mut self) -> Box<str> {
+        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Org {
@@ -244,6 +238,7 @@ pub struct Channel {
     pub pending_connected_team_ids: Vec<Arc<str>>,
     pub internal_team_ids: Vec<Arc<str>>,
     /// Includes the connected orgs' names, from the Orgs list when it is known.
+    #[serde(skip)]
     pub search: Box<str>,
 }
 
@@ -302,12 +297,8 @@ impl Row for Channel {
         &self.id
     }
 
-    fn search_key(&self) -> &str {
-        &self.search
-    }
-
-    fn set_search_key(&mut self, key: Box<str>) {
-        self.search = key;
+    fn take_search_key(&mut self) -> Box<str> {
+        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Channel {
