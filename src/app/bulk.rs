@@ -296,10 +296,16 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
     };
     drop(ours);
     let count = entries.len();
+    let marked = count + skipped.len();
+    let of = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!(" of {marked}")
+    };
     let title = format!(
-        "{} {count} marked {}?",
+        "{} {count}{of} marked {}?",
         capitalized(verb),
-        noun(pane, count)
+        noun(pane, marked)
     );
     app.dialog = Some(Dialog::Plan(PlanDialog {
         title,

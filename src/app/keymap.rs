@@ -85,7 +85,6 @@ impl Default for Keymap {
                 ),
                 b(Action::Cancel, &[p(K::Esc), k('n')], &[Plan], true),
                 b(Action::KeepFilter, &[p(K::Enter)], &[Filter], true),
-                b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], false),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
                 b(
                     Action::Back,
@@ -122,6 +121,9 @@ impl Default for Keymap {
                 b(Action::MarkAll, &[k('*')], &[List], false),
                 b(Action::StopBatch, &[k('x')], &list_and_detail, false),
                 b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
+                // Last but moving: at 80 columns a list's footer has no room for it,
+                // the filter's has.
+                b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], true),
                 b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
                 b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
                 // Moving is obvious, so it comes last and is the first to go

@@ -234,7 +234,13 @@ fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
         parts.push((2, format!("{} expiring <24h!", thousands(list.soon))));
     }
     parts.push((1, load_words(list, app.now)));
-    parts.push((3, format!("sorted by {}", list.sort.describe(pane.kind))));
+    // The pane's own order goes without saying; another one is said early.
+    let sorted = format!("sorted by {}", list.sort.describe(pane.kind));
+    if list.sort == crate::app::sort::SortState::default_for(pane.kind) {
+        parts.push((3, sorted));
+    } else {
+        parts.insert(1, (0, sorted));
+    }
     if !list.fresh.is_empty() {
         parts.push((2, format!("{} new (+)", thousands(list.fresh.len()))));
     }
@@ -251,12 +257,17 @@ fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
             .collect::<Vec<_>>()
             .join(" · ")
     };
-    for cut in (0..=4).rev() {
-        let kept: Vec<(u8, String)> = parts.iter().filter(|(p, _)| *p <= cut).cloned().collect();
-        let text = joined(&kept);
-        if sanitize::width(&text) <= width || cut == 0 {
-            return text;
+    // Leave out one part at a time, least important (and last) first.
+    while parts.len() > 1 && sanitize::width(&joined(&parts)) > width {
+        let drop = parts
+            .iter()
+            .enumerate()
+            .max_by_key(|(at, (priority, _))| (*priority, *at))
+            .map_or(0, |(at, _)| at);
+        if parts[drop].0 == 0 {
+            break;
         }
+        parts.remove(drop);
     }
     joined(&parts)
 }

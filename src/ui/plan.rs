@@ -47,30 +47,25 @@ pub fn render(app: &App, plan: &PlanDialog, theme: &Theme, area: Rect, buf: &mut
     let calls = plan.entries.len();
     let estimate = plan.estimate(app.rate_window);
     let pace = format!(
-        "{calls} calls to {}, paced to Slack's limit ({} a minute): {}.",
+        "{calls} calls to {}, {}",
         plan.method,
-        budget(plan.method),
         if estimate == 0 {
             "within a minute".to_owned()
         } else {
             format!("about {}", time::long(estimate))
         }
     );
-    let mut notes = Vec::new();
+    let mut notes = vec![format!("Slack allows {} a minute", budget(plan.method))];
     if plan.hidden > 0 {
         notes.push(format!(
-            "{} marked rows the filter hides are included",
+            "{} marked rows the filter hides are in it",
             plan.hidden
         ));
     }
-    if !plan.skipped.is_empty() {
-        notes.push(format!(
-            "{} marked rows are not sent (listed last)",
-            plan.skipped.len()
-        ));
-    }
-    if notes.is_empty() {
-        notes.push("Each row is one call; failures stay marked for a retry".to_owned());
+    match plan.skipped.len() {
+        0 => notes.push("failures stay marked for a retry".to_owned()),
+        1 => notes.push("1 marked row is not sent (listed last)".to_owned()),
+        n => notes.push(format!("{n} marked rows are not sent (listed last)")),
     }
     let mut lines = vec![
         Line::styled(fit(&pace, width), theme.dialog),

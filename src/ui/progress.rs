@@ -29,10 +29,11 @@ pub fn render_report(
         if rows.is_empty() {
             return;
         }
-        all.push(Line::styled(heading, theme.heading));
+        all.push(Line::styled(fit(&heading, width), theme.heading));
         for (what, code) in rows {
+            // The code first: it says why, and is never the part cut off.
             all.push(Line::styled(
-                fit(&format!("  {what}: {code}"), width),
+                fit(&format!("  {code} — {what}"), width),
                 style,
             ));
         }
@@ -48,18 +49,20 @@ pub fn render_report(
     );
     part(
         format!(
-            "Handled elsewhere ({}) — decided by someone else first; they left the list",
+            "Handled elsewhere ({}) — someone decided first; they left the list",
             report.elsewhere.len()
         ),
         &report.elsewhere,
         theme.info,
     );
     let visible = layout::dialog_rows(app.size);
-    let mut lines = vec![
-        Line::styled(fit(&report.title, width), theme.title),
-        Line::raw(""),
-        Line::raw(""),
-    ];
+    let mut title = crate::ui::sanitize::wrap(&report.title, width);
+    title.resize(2, String::new());
+    let mut lines: Vec<Line<'static>> = title
+        .into_iter()
+        .map(|line| Line::styled(fit(&line, width), theme.title))
+        .collect();
+    lines.push(Line::raw(""));
     lines.extend(all.into_iter().skip(report.scroll).take(visible));
     while lines.len() < 3 + visible {
         lines.push(Line::raw(""));

@@ -9,7 +9,7 @@ use connect_triage::app::keymap::KeySpec;
 use connect_triage::app::{App, Mode, Msg};
 use connect_triage::commands::tui::{Clock, LoopOptions, LoopReport, run_loop};
 use connect_triage::emulator::{self, Dataset, EmulatorConfig, RunningEmulator};
-use connect_triage::slack::SlackClient;
+use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use futures::channel::mpsc::{UnboundedSender, unbounded};
 use ratatui::Terminal;
@@ -42,26 +42,48 @@ impl Session {
     pub async fn start_app(dataset: Dataset, app: App, width: u16, height: u16) -> Session {
         let mut config = EmulatorConfig::new(dataset);
         config.fixed_now = Some(NOW);
+        Session::start_configured(config, Tuning::default(), app, width, height)
+            .await
+            .0
+    }
+
+    /// The loop on `app` against an emulator set up by `config`, with a
+    /// client paced by `tuning`; also returns a clone of that client (its
+    /// stats count every request and 429 of the loop's).
+    pub async fn start_configured(
+        config: EmulatorConfig,
+        tuning: Tuning,
+        app: App,
+        width: u16,
+        height: u16,
+    ) -> (Session, SlackClient) {
         let emulator = emulator::start(([127, 0, 0, 1], 0).into(), config)
             .await
             .expect("emulator starts");
-        let client =
-            SlackClient::new(&emulator.base_url(), emulator.admin_token()).expect("client");
+        let client = SlackClient::with_tuning(
+            &emulator.base_url(),
+            emulator.admin_token(),
+            ClientOptions::default(),
+            tuning,
+        )
+        .expect("client");
         let (keys, input) = unbounded();
         let (observer, reports) = watch::channel(LoopReport::default());
         let mut options = LoopOptions::new(Clock::Fixed(NOW));
         options.observer = Some(observer);
+        let loop_client = client.clone();
         let handle = tokio::spawn(async move {
             let mut terminal = Terminal::new(TestBackend::new(width, height))?;
-            run_loop(&mut terminal, app, input, client, options).await
+            run_loop(&mut terminal, app, input, loop_client, options).await
         });
-        Session {
+        let session = Session {
             emulator,
             keys,
             reports,
             sent: 0,
             handle,
-        }
+        };
+        (session, client)
     }
 
     fn send(&mut self, key: KeyEvent) {

@@ -3,6 +3,7 @@
 
 mod decisions;
 mod safety;
+mod scale;
 mod views;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
