@@ -143,3 +143,44 @@ pub fn install_panic_hook(journal: Option<Journal>) {
         std::process::exit(101);
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{JournalAction, Stage};
+
+    #[test]
+    fn a_journal_that_cannot_be_written_makes_the_session_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "x").unwrap();
+        let session = open_journal(Mode::Live, Some(&blocker.join("journal.jsonl")), 0);
+        assert!(session.journal.is_none());
+        assert!(session.problem.unwrap().contains("read-only"));
+    }
+
+    #[test]
+    fn an_earlier_sessions_unsent_decisions_are_closed_and_sent_ones_rechecked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let journal = Journal::open(&path).unwrap();
+        // Decision IDs of a process that no longer runs.
+        let queued =
+            JournalRecord::new("1-999999999-1".into(), JournalAction::DenyRequest, "R1", 0);
+        let sent = JournalRecord::new("1-999999999-2".into(), JournalAction::DenyRequest, "R2", 0);
+        journal
+            .record_all(&[queued, sent.clone(), sent.next(Stage::Sent, None, 1)])
+            .unwrap();
+        let session = open_journal(Mode::Live, Some(&path), 5);
+        assert_eq!(session.open.len(), 1);
+        assert_eq!(session.open[0].item_id, "R2");
+        let records = Journal::read_all(&path).unwrap();
+        let last = records.last().unwrap();
+        assert_eq!(
+            (last.item_id.as_str(), last.outcome.clone()),
+            ("R1", Some(Outcome::Dropped))
+        );
+        // The demo's Slack is new each run: nothing to re-check there.
+        assert!(open_journal(Mode::Demo, Some(&path), 6).open.is_empty());
+    }
+}
