@@ -5,11 +5,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::ListKind;
-use super::bulk::{PlanDialog, ReportDialog};
 use super::confirmations::{approve_confirmation, deny_confirmation, org_confirmation};
 use super::decisions::DecisionKind;
 use super::keymap::{Action, Context, Keymap};
 use super::orgs::ChannelCounts;
+use super::plan::{PlanDialog, ReportDialog};
 
 pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
 pub use super::saved_messages::DENY_PLACEHOLDER;
@@ -349,110 +349,5 @@ fn message_or_error(editor: &TextArea<'_>) -> Result<Option<String>, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn deny_dialog() -> Dialog {
-        Dialog::Deny(DenyDialog {
-            request_id: "R1".into(),
-            summary: "request R1".into(),
-            lines: vec![],
-            editor: new_editor("why?"),
-            error: None,
-            saved: vec!["First reason.".into(), "Second reason.".into()],
-            saved_shown: None,
-        })
-    }
-
-    #[test]
-    fn typing_n_in_a_message_is_text_not_cancel() {
-        let keymap = Keymap::default();
-        let mut dialog = deny_dialog();
-        for c in "no thanks".chars() {
-            assert!(matches!(
-                dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char(c))),
-                DialogStep::Stay
-            ));
-        }
-        let step = dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter));
-        let DialogStep::Next(next) = step else {
-            panic!("Enter goes on to the confirmation");
-        };
-        let Dialog::Confirm(confirm) = *next else {
-            panic!("the next dialog is the confirmation");
-        };
-        let ConfirmAction::Write(write) = &confirm.action else {
-            panic!()
-        };
-        assert_eq!(
-            write.kind,
-            DecisionKind::DenyRequest {
-                message: Some("no thanks".into())
-            }
-        );
-    }
-
-    #[test]
-    fn a_message_over_560_characters_is_refused_before_sending() {
-        let keymap = Keymap::default();
-        let mut dialog = deny_dialog();
-        if let Dialog::Deny(deny) = &mut dialog {
-            deny.editor.insert_str("é".repeat(MAX_MESSAGE_CHARS + 1));
-        }
-        assert!(matches!(
-            dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter)),
-            DialogStep::Stay
-        ));
-        let Dialog::Deny(deny) = &dialog else {
-            panic!()
-        };
-        assert!(
-            deny.error
-                .as_deref()
-                .unwrap()
-                .contains("1 characters too long")
-        );
-    }
-
-    #[test]
-    fn only_y_confirms() {
-        let keymap = Keymap::default();
-        let confirm = || {
-            Dialog::Confirm(match quit_confirmation(1) {
-                Dialog::Confirm(c) => c,
-                _ => unreachable!(),
-            })
-        };
-        for code in [
-            KeyCode::Char('n'),
-            KeyCode::Enter,
-            KeyCode::Esc,
-            KeyCode::Char('Y'),
-            KeyCode::Char(' '),
-        ] {
-            assert!(
-                matches!(
-                    confirm().handle_key(&keymap, ListKind::Invites, key(code)),
-                    DialogStep::Cancelled
-                ),
-                "{code:?}"
-            );
-        }
-        assert!(matches!(
-            confirm().handle_key(&keymap, ListKind::Invites, key(KeyCode::Char('y'))),
-            DialogStep::Quit
-        ));
-    }
-
-    #[test]
-    fn typed_org_names_ignore_invisible_characters_only() {
-        assert!(typed_name_matches("Acme Corp", "Acme\u{200B} Corp"));
-        assert!(typed_name_matches(" Acme Corp ", "Acme Corp"));
-        assert!(!typed_name_matches("acme corp", "Acme Corp"));
-        assert!(!typed_name_matches("", "\u{200B}"));
-    }
-}
+#[path = "dialogs_tests.rs"]
+mod tests;

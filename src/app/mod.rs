@@ -24,13 +24,16 @@ pub mod keymap;
 pub mod keyspec;
 pub mod layout;
 pub mod list;
+mod list_kind;
 pub mod marks;
 pub mod msg;
+mod navigate;
 pub mod ops;
 pub mod orgs;
 pub mod outcomes;
 pub mod overlays;
 pub mod pages;
+pub mod plan;
 pub mod reconcile;
 pub mod refresh;
 pub mod requests;
@@ -44,10 +47,14 @@ pub mod update;
 #[cfg(test)]
 mod update_tests;
 pub mod verdict;
+pub mod view;
+mod waiting;
 
 pub use effect::Effect;
+pub use list_kind::ListKind;
 pub use msg::{ExitSignal, ListItems, Msg};
 pub use update::{start, update};
+pub use waiting::Waiting;
 
 use crate::slack::SlackError;
 use crate::slack::models::AuthTest;
@@ -62,45 +69,6 @@ use invites::InvitesPane;
 use keymap::{Context, Keymap};
 use orgs::OrgsPane;
 use requests::RequestsPane;
-
-/// The four lists, which are also the four panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ListKind {
-    Invites,
-    Requests,
-    Orgs,
-    Channels,
-}
-
-impl ListKind {
-    pub const ALL: [ListKind; 4] = [
-        ListKind::Invites,
-        ListKind::Requests,
-        ListKind::Orgs,
-        ListKind::Channels,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            ListKind::Invites => "Invites",
-            ListKind::Requests => "Requests",
-            ListKind::Orgs => "Orgs",
-            ListKind::Channels => "Channels",
-        }
-    }
-
-    pub fn number(self) -> usize {
-        ListKind::ALL.iter().position(|k| *k == self).unwrap_or(0) + 1
-    }
-
-    pub fn next(self) -> ListKind {
-        ListKind::ALL[self.number() % 4]
-    }
-
-    pub fn prev(self) -> ListKind {
-        ListKind::ALL[(self.number() + 2) % 4]
-    }
-}
 
 /// Whether we talk to real Slack or to the embedded emulator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,50 +121,6 @@ pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
     pub until: i64,
-}
-
-/// The client is waiting out a rate limit or retrying; shown until `until`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Waiting {
-    pub event: crate::slack::ClientEvent,
-    pub until: i64,
-}
-
-impl Waiting {
-    /// The wait in words, counting down to `until`.
-    pub fn describe(&self, now: i64) -> String {
-        use crate::slack::{ClientEvent, WaitReason};
-        let left = (self.until - now).max(0);
-        match &self.event {
-            ClientEvent::Waiting {
-                method,
-                reason: WaitReason::Pacing,
-                ..
-            } => format!("Waiting {left} s for Slack's rate limit on {method}"),
-            ClientEvent::Waiting {
-                method,
-                reason: WaitReason::RetryAfter,
-                ..
-            } => format!("Waiting {left} s: Slack asked us to slow down on {method}"),
-            ClientEvent::RateLimited { method, .. } => {
-                format!("Slack rate-limited {method}; trying again in {left} s")
-            }
-            ClientEvent::Retrying {
-                method,
-                attempt,
-                reason,
-                ..
-            } => format!("Trying {method} again in {left} s (retry {attempt}): {reason}"),
-            ClientEvent::Fallback { .. } => {
-                let text = self.event.to_string();
-                let mut chars = text.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
-        }
-    }
 }
 
 /// Which item the detail view shows, and how far it is scrolled.

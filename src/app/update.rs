@@ -3,7 +3,6 @@
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::actions;
-use super::detail;
 use super::dialogs::{DialogStep, quit_confirmation};
 use super::keymap::{Action, Context};
 use super::{App, DetailState, Effect, HelpState, Identity, ListKind, Msg, NoticeKind, Waiting};
@@ -51,7 +50,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let pane = app.pane;
     with_list(app, pane, |l| l.scroll_into_view(viewport));
     if app.detail.is_some() {
-        clamp_detail_scroll(app);
+        super::navigate::clamp_detail_scroll(app);
     }
     effects
 }
@@ -65,7 +64,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             for kind in ListKind::ALL {
                 with_list(app, kind, |l| l.scroll_into_view(viewport));
             }
-            clamp_detail_scroll(app);
+            super::navigate::clamp_detail_scroll(app);
             Vec::new()
         }
         Msg::Tick { now } => {
@@ -247,8 +246,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let page = app.detail_viewport();
             super::overlays::on_journal_action(app, action, lines, page)
         }
-        Context::Help => on_help_action(app, action),
-        Context::Detail => on_detail_action(app, action),
+        Context::Help => super::navigate::on_help_action(app, action),
+        Context::Detail => super::navigate::on_detail_action(app, action),
         _ => on_list_action(app, action),
     }
 }
@@ -283,7 +282,7 @@ fn switch_pane(app: &mut App, pane: ListKind) {
 }
 
 /// Actions that mean the same in the list and the detail view.
-fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+pub(super) fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::PaneInvites => switch_pane(app, ListKind::Invites),
         Action::PaneRequests => switch_pane(app, ListKind::Requests),
@@ -310,7 +309,7 @@ fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
     let pane = app.pane;
     let marked = with_list_ref(app, pane, |l| l.mark_count());
     if marked > 0 && matches!(action, Action::Approve | Action::Decline) {
-        return super::bulk::plan(app, action);
+        return super::plan::plan(app, action);
     }
     if let Some(effects) = on_common_action(app, action) {
         return effects;
@@ -347,61 +346,6 @@ fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         _ => {}
-    }
-    Vec::new()
-}
-
-fn on_detail_action(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Some(effects) = on_common_action(app, action) {
-        return effects;
-    }
-    let page = app.detail_viewport();
-    if let Some(detail) = app.detail.as_mut() {
-        match action {
-            Action::Back => app.detail = None,
-            Action::Down => detail.scroll += 1,
-            Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
-            Action::PageDown => detail.scroll += page,
-            Action::PageUp => detail.scroll = detail.scroll.saturating_sub(page),
-            Action::Top => detail.scroll = 0,
-            Action::Bottom => detail.scroll = usize::MAX,
-            _ => {}
-        }
-    }
-    clamp_detail_scroll(app);
-    Vec::new()
-}
-
-fn clamp_detail_scroll(app: &mut App) {
-    let lines = detail::build(app).map_or(0, |m| m.line_count());
-    let max = lines.saturating_sub(app.detail_viewport());
-    if let Some(detail) = app.detail.as_mut() {
-        detail.scroll = detail.scroll.min(max);
-    }
-}
-
-fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
-    if action == Action::Quit {
-        return ask_quit(app);
-    }
-    let lines = app.help_lines().len();
-    let page = app.detail_viewport();
-    let max = lines.saturating_sub(page);
-    let Some(help) = app.help.as_mut() else {
-        return Vec::new();
-    };
-    match action {
-        Action::Back | Action::Help => app.help = None,
-        Action::Down => help.scroll += 1,
-        Action::Up => help.scroll = help.scroll.saturating_sub(1),
-        Action::PageDown => help.scroll += page,
-        Action::PageUp => help.scroll = help.scroll.saturating_sub(page),
-        Action::Top => help.scroll = 0,
-        Action::Bottom => help.scroll = max,
-        _ => {}
-    }
-    if let Some(help) = app.help.as_mut() {
-        help.scroll = help.scroll.min(max);
     }
     Vec::new()
 }

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use super::dialog_frame::{border_style, draw_lines, open};
 use super::sanitize::fit;
 use super::theme::Theme;
-use crate::app::bulk::PlanDialog;
 use crate::app::keymap::Action;
+use crate::app::plan::PlanDialog;
 use crate::app::{App, layout, time};
 use crate::slack::limiter::budget;
 

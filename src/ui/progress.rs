@@ -11,8 +11,8 @@ use super::dialog_frame::draw_lines;
 use super::plan::{frame, key_of};
 use super::sanitize::fit;
 use super::theme::Theme;
-use crate::app::bulk::ReportDialog;
 use crate::app::keymap::Action;
+use crate::app::plan::ReportDialog;
 use crate::app::{App, layout};
 
 pub fn render_report(
