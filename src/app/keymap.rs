@@ -121,11 +121,11 @@ impl Default for Keymap {
                 b(Action::MarkAll, &[k('*')], &[List], false),
                 b(Action::StopBatch, &[k('x')], &list_and_detail, false),
                 b(Action::NextPane, &[p(K::Tab)], &list_and_detail, true),
-                // Last but moving: at 80 columns a list's footer has no room for it,
-                // the filter's has.
-                b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], true),
                 b(Action::Queue, &[k('U')], &[List, Detail, Queue], false),
                 b(Action::Journal, &[k('L')], &[List, Detail, Journal], true),
+                // Last but moving: a list's footer has no room for it, the
+                // filter's has.
+                b(Action::ClearFilter, &[p(K::Esc)], &[Filter, List], true),
                 // Moving is obvious, so it comes last and is the first to go
                 // from a narrow footer; help always lists it.
                 b(Action::Down, &[k('j'), p(K::Down)], &moving, true),

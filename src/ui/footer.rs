@@ -62,6 +62,12 @@ pub fn render_keys(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.grace.is_empty() {
         pairs.retain(|(_, label)| *label != crate::app::keymap::Action::Undo.label(app.pane));
     }
+    // Esc clears a filter only where one is on (typing it, it always shows).
+    let filtered = crate::app::ops::with_list_ref(app, app.pane, |l| !l.filter_text().is_empty());
+    if app.context() == crate::app::keymap::Context::List && !filtered {
+        let clear = crate::app::keymap::Action::ClearFilter.label(app.pane);
+        pairs.retain(|(_, label)| *label != clear);
+    }
     let mut shown = Vec::new();
     let mut used = 0usize;
     for (keys, label) in pairs {
