@@ -36,7 +36,8 @@ async fn a_remapped_key_makes_a_real_decision() {
     assert!(!screen.contains("Help —"), "{screen}");
 
     // `A` opens the confirmation, which says to press `o`; `y` no longer sends.
-    let screen = s.press("A").settle().await;
+    // Second row: Maersk's incoming invite (the first expires sooner).
+    let screen = s.press("j A").settle().await;
     assert!(screen.contains("Approve invite I0NBINV004?"), "{screen}");
     assert!(screen.contains("o yes, send"), "{screen}");
     let screen = s.press("y").settle().await;

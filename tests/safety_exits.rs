@@ -18,7 +18,8 @@ fn demo_with_a_queued_decision(home: &std::path::Path, env: &[(&str, &str)]) -> 
     let at = pty.wait_for("maya.ortiz", 0);
     pty.wait_for("14 awaiting us", 0);
     pty.assert_raw();
-    pty.type_keys("a");
+    // Second row: Maersk's incoming invite (the first expires sooner).
+    pty.type_keys("ja");
     let at = pty.wait_for("Approve invite I0NBINV004?", at);
     pty.type_keys("y");
     pty.wait_for("Sending in", at);
@@ -110,7 +111,8 @@ fn a_panic_restores_the_terminal_journals_and_never_shows_the_token() {
     let mut pty = Pty::spawn(&["--grace", "30", "--api-base", &base], &env, home.path());
     let at = pty.wait_for("maya.ortiz", 0);
     pty.wait_for("14 awaiting us", 0);
-    pty.type_keys("a");
+    // Second row: Maersk's incoming invite (the first expires sooner).
+    pty.type_keys("ja");
     let at = pty.wait_for("Approve invite I0NBINV004?", at);
     pty.type_keys("y");
     let at = pty.wait_for("Sending in", at);

@@ -57,16 +57,16 @@ fn no_terminal_trick_from_slack_data_reaches_the_terminal() {
     // The tricks are shown, harmlessly, as visible placeholders.
     pty.wait_for("Maersk␛]0;pwned␇", 0);
     for (keys, shows) in [
-        ("\r", "Invite I0NBINV004 — incoming from Maersk␛]0;pwned␇"), // invite detail
-        ("G", "Inviter"),                                             // ...down to the people in it
+        ("j\r", "Invite I0NBINV004 — incoming from Maersk␛]0;pwned␇"), // invite detail
+        ("G", "Inviter"), // ...down to the people in it
         ("\u{1b}", "awaiting us"),
-        ("jj\r", "Bright␛[?1049l"), // a second hostile org's detail
+        ("j\r", "Bright␛[?1049l"), // a second hostile org's detail
         ("\u{1b}", "awaiting us"),
         ("2", "Requests"),
-        ("G\r", "Requester"),                  // request detail
-        ("\u{1b}3", "Orgs"),                   // orgs pane
-        ("4", "Channels"),                     // channels pane
-        ("1ga", "Approve invite I0NBINV004?"), // the dialog names them all
+        ("G\r", "Requester"),                   // request detail
+        ("\u{1b}3", "Orgs"),                    // orgs pane
+        ("4", "Channels"),                      // channels pane
+        ("1gja", "Approve invite I0NBINV004?"), // the dialog names them all
         ("y", "Approved invite I0NBINV004"),
         ("L", "Decision journal"), // the journal repeats the names
     ] {

@@ -104,11 +104,15 @@ pub fn target_team(invite: &Invite, ours: &[&str]) -> Option<String> {
         .filter(|id| !id.is_empty())
 }
 
-/// When the invite (or the acceptance we must review) stops being valid.
+/// When the invite can no longer be decided: the earlier of the invite's own
+/// expiry and that of the acceptance we must review, since Slack drops the
+/// invite at the first and refuses the approval after the second.
 pub fn expires_at(invite: &Invite, ours: &[&str]) -> Option<i64> {
-    acceptance_awaiting_us(invite, ours)
-        .and_then(|a| a.date_invalid)
-        .or(invite.date_invalid())
+    let acceptance = acceptance_awaiting_us(invite, ours).and_then(|a| a.date_invalid);
+    match (acceptance, invite.date_invalid()) {
+        (Some(a), Some(i)) => Some(a.min(i)),
+        (a, i) => a.or(i),
+    }
 }
 
 /// Where an invite stands once Slack took our approval.
@@ -310,6 +314,24 @@ mod tests {
         let mut revoked = outgoing.clone();
         revoked.status = Some("revoked".into());
         assert_eq!(waiting_on(&revoked, OURS), WaitingOn::Them);
+    }
+
+    #[test]
+    fn expiry_is_the_earlier_of_the_invite_and_our_acceptance() {
+        let mut later_acceptance = pending("TUS", None);
+        later_acceptance.date_invalid = Some(5000);
+        let incoming = invite("I1", "incoming", vec![later_acceptance]);
+        assert_eq!(
+            expires_at(&incoming, OURS),
+            Some(1000),
+            "the invite lapses first"
+        );
+        let mut earlier_acceptance = pending("TUS", None);
+        earlier_acceptance.date_invalid = Some(400);
+        let incoming = invite("I2", "incoming", vec![earlier_acceptance]);
+        assert_eq!(expires_at(&incoming, OURS), Some(400));
+        let not_accepted = invite("I3", "outgoing", vec![]);
+        assert_eq!(expires_at(&not_accepted, OURS), Some(1000));
     }
 
     #[test]
