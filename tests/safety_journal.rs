@@ -60,7 +60,8 @@ async fn the_undo_window_sends_late_and_u_sends_nothing() {
     s.settle().await;
     let start = NOW * 1000;
     s.send(Msg::Clock { now_ms: start });
-    let screen = s.press("a y").handled().await;
+    // Second row: Maersk's incoming invite (the first expires sooner).
+    let screen = s.press("j a y").handled().await;
     assert!(
         screen.contains("Sending in 5 s: approve invite I0NBINV004"),
         "{screen}"

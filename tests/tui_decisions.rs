@@ -32,9 +32,10 @@ fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
 async fn approving_an_incoming_invite_connects_it() {
     let mut s = Session::demo(80, 24).await;
     s.settle().await;
-    // The first row waiting on us: Maersk's #maersk-q1-capacity, which
-    // Maersk already approved; ours is the last approval it needs.
-    let screen = s.press("a").settle().await;
+    // The second row waiting on us (the first expires sooner): Maersk's
+    // #maersk-q1-capacity, which Maersk already approved; ours is the last
+    // approval it needs.
+    let screen = s.press("j a").settle().await;
     assert!(screen.contains("Approve invite I0NBINV004?"), "{screen}");
     // A second `a y` while the first is in flight must not send again.
     let screen = s.press("y a y").settle().await;
@@ -66,8 +67,9 @@ async fn approving_an_incoming_invite_connects_it() {
 async fn approving_our_own_invite_names_the_accepting_team() {
     let mut s = Session::demo(80, 24).await;
     s.settle().await;
-    // Second row: our outgoing invite to Polaris, accepted and approved by them.
-    let screen = s.press("j a y").settle().await;
+    // First row (it expires soonest): our outgoing invite to Polaris,
+    // accepted and approved by them.
+    let screen = s.press("a y").settle().await;
     assert!(screen.contains("Approved invite I0NBINV014"), "{screen}");
     let state = s.emulator.snapshot();
     assert_eq!(
