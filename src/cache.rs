@@ -7,7 +7,7 @@
 //! channel names of the workspace), the team ID they belong to and the API
 //! base they came from, never the token. A file is JSON lines: a header,
 //! then one compact row per line; a file of another version or API base
-//! is ignored.
+//! is ignored. It is read back in chunks ([`Cache::load_in_chunks`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::rows::{Channel, Invite, Org, Request};
+use crate::app::rows::{Channel, Interner, Invite, Org, Request, Row};
 use crate::app::{App, Effect, ListKind, Mode};
 
 const VERSION: u32 = 1;
@@ -28,6 +28,9 @@ pub enum CachedRows {
     Requests(Vec<Request>),
     Orgs(Vec<Org>),
     Channels(Vec<Channel>),
+    /// Lines as read, not parsed yet: the loop parses them into rows that
+    /// share the app's strings, so no other thread allocates them.
+    Lines(ListKind, Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +39,20 @@ pub struct CachedList {
     pub team_id: String,
     pub saved_at: i64,
     pub rows: CachedRows,
+    /// The cache has nothing more of this list (the fresh load starts now).
+    pub last: bool,
+}
+
+impl CachedList {
+    /// "Nothing more of `kind` in the cache" (or no cache at all).
+    pub fn end(kind: ListKind) -> CachedList {
+        CachedList {
+            team_id: String::new(),
+            saved_at: 0,
+            rows: CachedRows::empty(kind),
+            last: true,
+        }
+    }
 }
 
 /// The rows of one list, to be saved (shared with the app, not copied).
@@ -179,45 +196,135 @@ impl Cache {
 
     /// Read one list back; `None` when there is none we can use.
     pub fn load(&self, kind: ListKind) -> io::Result<Option<CachedList>> {
+        let mut whole: Option<CachedList> = None;
+        self.load_in_chunks(kind, usize::MAX, &mut |chunk| match &mut whole {
+            None => whole = Some(chunk),
+            Some(list) => list.rows.append(chunk.rows),
+        })?;
+        let Some(mut list) = whole else {
+            return Ok(None);
+        };
+        list.rows = list.rows.parsed(&mut Interner::default())?;
+        Ok(Some(list))
+    }
+
+    /// Read one list back `chunk` lines at a time, unparsed
+    /// ([`CachedRows::Lines`]), so reading 100,000 invites never holds more
+    /// than a chunk of them outside the app. Nothing is given when there is
+    /// no file this cache can use. Returns the rows read.
+    pub fn load_in_chunks(
+        &self,
+        kind: ListKind,
+        chunk: usize,
+        give: &mut dyn FnMut(CachedList),
+    ) -> io::Result<usize> {
         let file = match File::open(self.path(kind)) {
             Ok(file) => file,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(0),
             Err(error) => return Err(error),
         };
         let mut lines = BufReader::new(file).lines();
         let Some(first) = lines.next().transpose()? else {
-            return Ok(None);
+            return Ok(0);
         };
         let Ok(header) = serde_json::from_str::<Header>(&first) else {
-            return Ok(None);
+            return Ok(0);
         };
         if header.version != VERSION
             || header.kind != kind_name(kind)
             || header.api_base != self.api_base
         {
-            return Ok(None);
+            return Ok(0);
         }
-        fn rows<T: for<'de> Deserialize<'de>>(
-            lines: impl Iterator<Item = io::Result<String>>,
-            count: usize,
-        ) -> io::Result<Vec<T>> {
-            let mut out = Vec::with_capacity(count.min(1_000_000));
-            for line in lines {
-                out.push(serde_json::from_str(&line?)?);
-            }
-            Ok(out)
-        }
-        let rows = match kind {
-            ListKind::Invites => CachedRows::Invites(rows(lines, header.count)?),
-            ListKind::Requests => CachedRows::Requests(rows(lines, header.count)?),
-            ListKind::Orgs => CachedRows::Orgs(rows(lines, header.count)?),
-            ListKind::Channels => CachedRows::Channels(rows(lines, header.count)?),
+        let mut read = 0;
+        let mut batch = Vec::new();
+        let mut send = |batch: Vec<String>| {
+            give(CachedList {
+                team_id: header.team_id.clone(),
+                saved_at: header.saved_at,
+                rows: CachedRows::Lines(kind, batch),
+                last: false,
+            })
         };
-        Ok(Some(CachedList {
-            team_id: header.team_id,
-            saved_at: header.saved_at,
-            rows,
-        }))
+        for line in lines {
+            batch.push(line?);
+            read += 1;
+            if batch.len() >= chunk {
+                send(std::mem::take(&mut batch));
+            }
+        }
+        if !batch.is_empty() || read == 0 {
+            send(batch);
+        }
+        Ok(read)
+    }
+}
+
+impl CachedRows {
+    pub fn empty(kind: ListKind) -> CachedRows {
+        match kind {
+            ListKind::Invites => CachedRows::Invites(Vec::new()),
+            ListKind::Requests => CachedRows::Requests(Vec::new()),
+            ListKind::Orgs => CachedRows::Orgs(Vec::new()),
+            ListKind::Channels => CachedRows::Channels(Vec::new()),
+        }
+    }
+
+    pub fn kind(&self) -> ListKind {
+        match self {
+            CachedRows::Lines(kind, _) => *kind,
+            CachedRows::Invites(_) => ListKind::Invites,
+            CachedRows::Requests(_) => ListKind::Requests,
+            CachedRows::Orgs(_) => ListKind::Orgs,
+            CachedRows::Channels(_) => ListKind::Channels,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            CachedRows::Lines(_, lines) => lines.len(),
+            CachedRows::Invites(rows) => rows.len(),
+            CachedRows::Requests(rows) => rows.len(),
+            CachedRows::Orgs(rows) => rows.len(),
+            CachedRows::Channels(rows) => rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Lines parsed into rows sharing `interner`'s strings, teams and users.
+    pub fn parsed(self, interner: &mut Interner) -> io::Result<CachedRows> {
+        fn parse<T: for<'de> Deserialize<'de> + Row>(
+            lines: &[String],
+            interner: &mut Interner,
+        ) -> io::Result<Vec<T>> {
+            lines
+                .iter()
+                .map(|line| Ok(serde_json::from_str::<T>(line)?.intern(interner)))
+                .collect()
+        }
+        let CachedRows::Lines(kind, lines) = self else {
+            return Ok(self);
+        };
+        Ok(match kind {
+            ListKind::Invites => CachedRows::Invites(parse(&lines, interner)?),
+            ListKind::Requests => CachedRows::Requests(parse(&lines, interner)?),
+            ListKind::Orgs => CachedRows::Orgs(parse(&lines, interner)?),
+            ListKind::Channels => CachedRows::Channels(parse(&lines, interner)?),
+        })
+    }
+
+    fn append(&mut self, more: CachedRows) {
+        match (self, more) {
+            (CachedRows::Invites(a), CachedRows::Invites(b)) => a.extend(b),
+            (CachedRows::Requests(a), CachedRows::Requests(b)) => a.extend(b),
+            (CachedRows::Orgs(a), CachedRows::Orgs(b)) => a.extend(b),
+            (CachedRows::Channels(a), CachedRows::Channels(b)) => a.extend(b),
+            (CachedRows::Lines(_, a), CachedRows::Lines(_, b)) => a.extend(b),
+            _ => {}
+        }
     }
 }
 

@@ -22,11 +22,14 @@ use tokio::task::JoinSet;
 
 use crate::app::verdict::RequestState;
 use crate::app::{Effect, ListItems, ListKind, Msg};
-use crate::cache::Cache;
+use crate::cache::{Cache, CachedList};
 use crate::journal::{Journal, JournalAction, JournalRecord, Outcome, Stage, new_decision_id};
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
 };
+
+/// Rows of the disk cache sent to the loop at a time.
+const CACHE_CHUNK: usize = 2000;
 
 /// Messages the worker may have waiting for the loop.
 pub const CHANNEL: usize = 2;
@@ -119,19 +122,25 @@ impl Worker {
                 self.tasks.spawn(load(client, kind, tx));
             }
             Effect::ReadCache(kind) => {
-                let Some(cache) = self.cache.clone() else {
-                    return;
-                };
+                let cache = self.cache.clone();
                 self.tasks.spawn(async move {
-                    let read = tokio::task::spawn_blocking(move || cache.load(kind)).await;
+                    // Chunks go to the loop as they are read: a big list
+                    // never sits in memory twice.
+                    let chunks = tx.clone();
+                    let read = tokio::task::spawn_blocking(move || match cache {
+                        Some(cache) => cache.load_in_chunks(kind, CACHE_CHUNK, &mut |list| {
+                            let _ = chunks.blocking_send(Msg::CacheLoaded(list));
+                        }),
+                        None => Ok(0),
+                    })
+                    .await;
                     match read {
-                        Ok(Ok(Some(list))) => {
-                            let _ = tx.send(Msg::CacheLoaded(list)).await;
-                        }
-                        Ok(Ok(None)) => {}
+                        Ok(Ok(_)) => {}
                         Ok(Err(error)) => tracing::warn!(%error, "could not read the cache"),
                         Err(error) => tracing::warn!(%error, "the cache reader stopped"),
                     }
+                    // Whatever happened, the fresh load may start now.
+                    let _ = tx.send(Msg::CacheLoaded(CachedList::end(kind))).await;
                 });
             }
             Effect::SaveCache(snapshot) => {

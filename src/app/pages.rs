@@ -125,20 +125,28 @@ fn intern_all<T: Row>(rows: Vec<T>, interner: &mut Interner) -> Vec<T> {
 
 /// Rows saved by an earlier session: shown at once, marked with their age,
 /// until fresh pages replace them.
-pub(super) fn on_cached(app: &mut App, cached: CachedList) {
+pub(super) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
+    if cached.last {
+        return vec![Effect::Load(cached.rows.kind())];
+    }
     let team = cached.team_id.clone();
     if let Some(auth) = app.identity.auth()
         && auth.team_id.as_deref() != Some(team.as_str())
     {
-        return;
+        return Vec::new();
     }
     if app.identity.auth().is_none() {
         app.cache_team = Some(team);
     }
+    let saved_at = cached.saved_at;
+    let Ok(rows) = cached.rows.parsed(&mut app.interner) else {
+        // A damaged cache shows nothing; the fresh load is coming anyway.
+        return Vec::new();
+    };
     let ours = app.identity.our_ids();
     let interner = &mut app.interner;
-    let saved_at = cached.saved_at;
-    match cached.rows {
+    match rows {
+        CachedRows::Lines(..) => {}
         CachedRows::Invites(rows) => {
             let mut rows = intern_all(rows, interner);
             for row in &mut rows {
@@ -173,4 +181,5 @@ pub(super) fn on_cached(app: &mut App, cached: CachedList) {
             app.channels.list.add_cached(rows, saved_at, &keys);
         }
     }
+    Vec::new()
 }

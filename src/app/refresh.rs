@@ -99,16 +99,22 @@ impl<T: Row> ListData<T> {
             self.generation.wrapping_sub(1)
         };
         let mut placed = Vec::new();
+        let mut refiltered = false;
         for mut row in rows {
             let key = row.take_search_key();
             match self.index.get(row.id()).copied() {
                 Some(_) if !from_slack => {}
                 Some(i) => {
                     self.stamps[i] = stamp;
-                    if *self.items[i] != row || self.search.get(i) != &*key {
-                        self.keys[i] = keys(&row);
-                        self.matched[i] = self.filter.matches_key(&key);
+                    // Only what changed is replaced: an unchanged row keeps
+                    // its memory (a refresh of 100,000 rows allocates none).
+                    if self.search.get(i) != &*key {
                         self.search.set(i, &key);
+                        self.matched[i] = self.filter.matches_key(&key);
+                        refiltered = true;
+                    }
+                    if *self.items[i] != row {
+                        self.keys[i] = keys(&row);
                         self.items[i] = Arc::new(row);
                         placed.push(i);
                     }
@@ -126,6 +132,12 @@ impl<T: Row> ListData<T> {
                     self.items.push(Arc::new(row));
                     placed.push(i);
                 }
+            }
+        }
+        if refiltered {
+            self.filter_memo.clear();
+            if placed.is_empty() {
+                self.rebuild_view();
             }
         }
         placed

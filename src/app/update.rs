@@ -16,11 +16,14 @@ use crate::slack::ClientEvent;
 pub fn start(app: &mut App) -> Vec<Effect> {
     let mut effects = vec![Effect::AuthTest];
     for kind in ListKind::ALL {
-        if app.use_cache {
-            effects.push(Effect::ReadCache(kind));
-        }
         begin_load(app, kind);
-        effects.push(Effect::Load(kind));
+        // With a cache, the fresh load starts once the cached rows are in:
+        // both at once would hold two copies of a big list.
+        effects.push(if app.use_cache {
+            Effect::ReadCache(kind)
+        } else {
+            Effect::Load(kind)
+        });
     }
     effects.extend(super::reconcile::start_effects(app));
     effects
@@ -138,10 +141,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             effects
         }
-        Msg::CacheLoaded(cached) => {
-            super::pages::on_cached(app, cached);
-            Vec::new()
-        }
+        Msg::CacheLoaded(cached) => super::pages::on_cached(app, cached),
         Msg::LoadFailed { list, error } => {
             with_list(app, list, |l| {
                 l.fail(error);

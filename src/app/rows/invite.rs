@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Interner, Row, Team, User};
+use super::{Interner, Row, Team, User, remapped};
 use crate::app::filter::search_key;
 use crate::slack::models::{self, ConnectInvite};
 
@@ -195,25 +195,17 @@ impl Row for Invite {
             }),
             recipient_email: i.again_str(self.recipient_email),
             recipient_user_id: i.again_str(self.recipient_user_id),
-            acceptances: self
-                .acceptances
-                .into_iter()
-                .map(|a| Acceptance {
-                    approval_status: i.again_str(a.approval_status),
-                    accepting_team: i.again_team(a.accepting_team),
-                    accepting_user: i.again_user(a.accepting_user),
-                    reviews: a
-                        .reviews
-                        .into_iter()
-                        .map(|r| Review {
-                            kind: i.again_str(r.kind),
-                            date_review: r.date_review,
-                            reviewing_team: i.again_team(r.reviewing_team),
-                        })
-                        .collect(),
-                    ..a
-                })
-                .collect(),
+            acceptances: remapped(self.acceptances, |a| Acceptance {
+                approval_status: i.again_str(a.approval_status),
+                accepting_team: i.again_team(a.accepting_team),
+                accepting_user: i.again_user(a.accepting_user),
+                reviews: remapped(a.reviews, |r| Review {
+                    kind: i.again_str(r.kind),
+                    date_review: r.date_review,
+                    reviewing_team: i.again_team(r.reviewing_team),
+                }),
+                ..a
+            }),
             ..self
         }
     }

@@ -158,6 +158,15 @@ impl Interner {
     }
 }
 
+/// `v` mapped through `f` into a vector of exactly its length. Collecting
+/// `into_iter().map()` would reuse `v`'s buffer, and a vector that serde
+/// grew while reading the cache has room for 4 where it holds 1.
+pub(super) fn remapped<T, U>(v: Vec<T>, f: impl FnMut(T) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(v.len());
+    out.extend(v.into_iter().map(f));
+    out
+}
+
 /// What every row can tell the list it is in.
 pub trait Row: Clone + PartialEq + std::fmt::Debug {
     fn id(&self) -> &Arc<str>;
@@ -173,6 +182,44 @@ pub trait Row: Clone + PartialEq + std::fmt::Debug {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::filter::{
+        channel_fields, invite_fields, org_fields, request_fields, search_key,
+    };
+
+    /// `list --filter` reads wire structs, the TUI its rows: the same
+    /// fields must come out, or a filter would find different items.
+    #[test]
+    fn rows_search_exactly_the_fields_the_cli_filters_on() {
+        let data = crate::emulator::Dataset::demo();
+        let mut i = Interner::default();
+        for ours in [&[][..], &["T0NBHQ0001", "E0NBORG001"][..]] {
+            for wire in &data.invites {
+                let row = Invite::from_wire(wire, ours, &mut i);
+                assert_eq!(
+                    search_key(&row.fields(ours)),
+                    search_key(&invite_fields(wire, ours)),
+                    "{}",
+                    wire.id()
+                );
+            }
+        }
+        for wire in &data.invite_requests {
+            let row = Request::from_wire(wire, &mut i);
+            assert_eq!(search_key(&row.fields()), search_key(&request_fields(wire)));
+        }
+        for wire in &data.organizations {
+            let row = Org::from_wire(wire, &mut i);
+            assert_eq!(search_key(&row.fields()), search_key(&org_fields(wire)));
+        }
+        for wire in &data.channels {
+            let row = Channel::from_wire(wire, &mut i);
+            let names = ["Maersk Line"];
+            assert_eq!(
+                search_key(&row.fields(&names)),
+                search_key(&channel_fields(wire, &names))
+            );
+        }
+    }
 
     #[test]
     fn equal_teams_and_strings_are_stored_once() {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Interner, Row, Team, User};
+use super::{Interner, Row, Team, User, remapped};
 use crate::app::filter::search_key;
 use crate::app::time::normalize_ts;
 use crate::slack::models::{ExternalOrg, InviteRequest, SharedChannel};
@@ -95,9 +95,7 @@ impl Row for Request {
 
     fn intern(self, i: &mut Interner) -> Request {
         let teams = |list: Vec<Arc<Team>>, i: &mut Interner| {
-            list.into_iter()
-                .filter_map(|t| i.again_team(Some(t)))
-                .collect()
+            remapped(list, |t| i.team_row(Arc::unwrap_or_clone(t)))
         };
         Request {
             inviting_team: i.again_team(self.inviting_team),
@@ -201,14 +199,10 @@ impl Row for Org {
             team_id: i.arc(&self.team_id),
             team_name: i.again_str(self.team_name),
             team_domain: i.again_str(self.team_domain),
-            connected_workspaces: self
-                .connected_workspaces
-                .into_iter()
-                .map(|w| Workspace {
-                    id: i.arc(&w.id),
-                    name: i.again_str(w.name),
-                })
-                .collect(),
+            connected_workspaces: remapped(self.connected_workspaces, |w| Workspace {
+                id: i.arc(&w.id),
+                name: i.again_str(w.name),
+            }),
             policies: self.policies.iter().map(|p| i.arc(p)).collect(),
             connection_status: i.again_str(self.connection_status),
             ..self
