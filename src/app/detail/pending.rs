@@ -42,24 +42,13 @@ pub(super) fn invite(app: &App, invite: &Invite) -> DetailModel {
         b.field("Your decision", state);
     }
     let channel = invite.channel();
-    b.section("Channel")
-        .field(
-            "Name",
-            format!(
-                "#{}",
-                channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
-            ),
-        )
-        .opt("ID", channel.map(|c| &*c.id))
-        .field(
-            "Visibility",
-            if channel.and_then(|c| c.is_private).unwrap_or(false) {
-                "private"
-            } else {
-                "public"
-            },
-        )
-        .field("Permission", permission_words(invite.is_external_limited()));
+    channel_section(
+        &mut b,
+        channel.and_then(|c| c.name.as_deref()),
+        channel.map(|c| &*c.id),
+        channel.and_then(|c| c.is_private),
+    )
+    .field("Permission", permission_words(invite.is_external_limited()));
     b.section("Other org")
         .field("Name", other_name)
         .opt("ID", other.map(|t| &*t.id))
@@ -145,23 +134,12 @@ pub(super) fn request(app: &App, request: &Request) -> DetailModel {
                 .as_ref()
                 .and_then(|t| t.name.as_deref()),
         );
-    b.section("Channel")
-        .field(
-            "Name",
-            format!(
-                "#{}",
-                channel.and_then(|c| c.name.as_deref()).unwrap_or("?")
-            ),
-        )
-        .opt("ID", channel.map(|c| &*c.id))
-        .field(
-            "Visibility",
-            if channel.and_then(|c| c.is_private).unwrap_or(false) {
-                "private"
-            } else {
-                "public"
-            },
-        );
+    channel_section(
+        &mut b,
+        channel.and_then(|c| c.name.as_deref()),
+        channel.map(|c| &*c.id),
+        channel.and_then(|c| c.is_private),
+    );
     if let Some(channel) = channel {
         let names = |teams: &[std::sync::Arc<crate::app::rows::Team>]| -> String {
             let names: Vec<&str> = teams
@@ -219,4 +197,23 @@ pub(super) fn request(app: &App, request: &Request) -> DetailModel {
         ),
         sections: b.sections,
     }
+}
+
+/// The "Channel" section shared by invite and request details (a channel
+/// Slack did not mark private is shown as public).
+fn channel_section<'b>(
+    b: &'b mut Builder,
+    name: Option<&str>,
+    id: Option<&str>,
+    is_private: Option<bool>,
+) -> &'b mut Builder {
+    let visibility = if is_private.unwrap_or(false) {
+        "private"
+    } else {
+        "public"
+    };
+    b.section("Channel")
+        .field("Name", format!("#{}", name.unwrap_or("?")))
+        .opt("ID", id)
+        .field("Visibility", visibility)
 }
