@@ -16,8 +16,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::rows::{Channel, Interner, Invite, Org, Request, Row};
-use crate::app::{App, Effect, ListKind, Mode};
+use crate::app::{App, Effect, Mode};
+use crate::model::ListKind;
+use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
 
 const VERSION: u32 = 1;
 

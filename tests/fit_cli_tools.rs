@@ -34,8 +34,8 @@ async fn list_json_takes_the_tui_filter() {
         .filter(|l| {
             let invite: connect_triage::slack::models::ConnectInvite =
                 serde_json::from_str(l).unwrap();
-            let filter = connect_triage::app::filter::Filter::parse("maersk -capacity");
-            filter.matches(&connect_triage::app::filter::invite_fields(
+            let filter = connect_triage::model::filter::Filter::parse("maersk -capacity");
+            filter.matches(&connect_triage::model::filter::invite_fields(
                 &invite,
                 &["E0NBORG001", "T0NBHQ0001"],
             ))

@@ -54,7 +54,7 @@ fn demo_app(config: Config) -> App {
 
 fn press(app: &mut App, keys: &str) {
     for token in keys.split_whitespace() {
-        let spec: app::keymap::KeySpec = token.parse().expect("a key");
+        let spec: connect_triage::keys::keymap::KeySpec = token.parse().expect("a key");
         app::update(app, Msg::Key(KeyEvent::new(spec.code, spec.modifiers)));
     }
 }

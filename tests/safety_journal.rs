@@ -255,8 +255,8 @@ async fn a_read_only_client_refuses_writes_without_sending() {
     let log = emulator.request_log();
     assert_eq!(log.len(), 1, "{log:?}");
     assert_eq!(arg(&log[0].args, "invite_id"), None);
-    let (tx, mut rx) = tokio::sync::mpsc::channel(connect_triage::worker::CHANNEL);
-    let mut worker = connect_triage::worker::Worker::new(client, tx);
+    let (tx, mut rx) = tokio::sync::mpsc::channel(connect_triage::runtime::worker::CHANNEL);
+    let mut worker = connect_triage::runtime::worker::Worker::new(client, tx);
     worker.run(connect_triage::app::Effect::DenyRequest {
         decision: connect_triage::app::decisions::DecisionId(1),
         invite_id: "I0NBREQ005".into(),

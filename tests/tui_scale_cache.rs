@@ -4,9 +4,11 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use connect_triage::app::{self, App, ListItems, ListKind, Mode, Msg};
+use connect_triage::app;
+use connect_triage::app::{App, ListItems, Mode, Msg};
 use connect_triage::cache::{self, Cache};
 use connect_triage::emulator::Dataset;
+use connect_triage::model::ListKind;
 use connect_triage::slack::models::AuthTest;
 use connect_triage::ui::{self, theme::Theme};
 use ratatui::buffer::Buffer;

@@ -61,7 +61,7 @@ fn demo_app() -> App {
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for token in keys.split_whitespace() {
-        let spec: app::keymap::KeySpec = token.parse().unwrap();
+        let spec: connect_triage::keys::keymap::KeySpec = token.parse().unwrap();
         effects.extend(app::update(
             app,
             Msg::Key(KeyEvent::new(spec.code, spec.modifiers)),

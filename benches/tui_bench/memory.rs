@@ -136,13 +136,13 @@ unsafe extern "C" {
 
 /// Diagnostics: what the rows take, and RSS once freed memory is returned.
 pub fn diagnose(app: &App) {
-    use connect_triage::app::rows::{Channel, Invite, Org, Request};
+    use connect_triage::model::rows::{Channel, Invite, Org, Request};
     use std::mem::size_of;
     let keys: usize = app.invites.list.items.iter().map(|i| i.search.len()).sum();
     println!(
         "diag: size_of Invite {} Acceptance {} Request {} Org {} Channel {}; invite search keys {} MiB; interner {:?}",
         size_of::<Invite>(),
-        size_of::<connect_triage::app::rows::Acceptance>(),
+        size_of::<connect_triage::model::rows::Acceptance>(),
         size_of::<Request>(),
         size_of::<Org>(),
         size_of::<Channel>(),

@@ -12,11 +12,12 @@ use super::dialogs::{
 use super::invites::{
     WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
 };
-use super::keymap::Action;
 use super::orgs::{ChannelCounts, display_name};
 use super::requests::is_external_limited;
-use super::rows::{Invite, Request};
-use super::{App, Effect, ListKind, NoticeKind};
+use crate::app::{App, Effect, NoticeKind};
+use crate::keys::keymap::Action;
+use crate::model::ListKind;
+use crate::model::rows::{Invite, Request};
 
 pub(super) const READ_ONLY: &str = crate::read_only::WHY;
 

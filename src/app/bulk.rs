@@ -14,7 +14,8 @@ use super::decisions::{DecisionId, Outcome};
 use super::dialogs::Dialog;
 use super::grace::{self, QueuedWrite};
 use super::plan::{PlanDialog, ReportDialog};
-use super::{App, Effect, ListKind, NoticeKind};
+use crate::app::{App, Effect, NoticeKind};
+use crate::model::ListKind;
 
 /// Calls of one batch in flight at once; the client's limiter paces them.
 pub const IN_FLIGHT: usize = 4;
@@ -62,7 +63,10 @@ impl Batch {
             "estimating time left".to_owned()
         } else {
             let left = (self.left() as i64 * elapsed + finished - 1) / finished;
-            format!("about {} left at this pace", super::time::long(left.max(1)))
+            format!(
+                "about {} left at this pace",
+                crate::text::time::long(left.max(1))
+            )
         };
         let elsewhere = if self.elsewhere.is_empty() {
             String::new()

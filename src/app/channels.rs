@@ -2,10 +2,10 @@
 
 use std::sync::Arc;
 
-use super::ListKind;
 use super::list::ListData;
-use super::rows::Channel;
-use super::sort::{RowKeys, SortState};
+use crate::model::ListKind;
+use crate::model::rows::Channel;
+use crate::model::sort::{RowKeys, SortState};
 
 #[derive(Debug)]
 pub struct ChannelsPane {
@@ -134,7 +134,7 @@ impl ChannelsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::rows::Interner;
+    use crate::model::rows::Interner;
     use crate::slack::models::SharedChannel;
 
     fn channel(id: &str, teams: &[&str], limited: &[&str]) -> Channel {

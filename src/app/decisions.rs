@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Effect, ListKind};
+use crate::app::Effect;
+use crate::model::ListKind;
 
 /// Identifies one decision from the key press to Slack's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -4,12 +4,12 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::ListKind;
 use super::confirmations::{approve_confirmation, deny_confirmation, org_confirmation};
 use super::decisions::DecisionKind;
-use super::keymap::{Action, Context, Keymap};
 use super::orgs::ChannelCounts;
 use super::plan::{PlanDialog, ReportDialog};
+use crate::keys::keymap::{Action, Context, Keymap};
+use crate::model::ListKind;
 
 pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
 pub use super::saved_messages::DENY_PLACEHOLDER;
@@ -154,7 +154,7 @@ pub fn char_count(editor: &TextArea<'_>) -> usize {
 pub fn typed_name_matches(typed: &str, name: &str) -> bool {
     let visible = |s: &str| -> String {
         s.chars()
-            .filter(|c| !c.is_control() && !crate::ui::sanitize::is_invisible(*c))
+            .filter(|c| !c.is_control() && !crate::text::sanitize::is_invisible(*c))
             .collect::<String>()
             .trim()
             .to_owned()

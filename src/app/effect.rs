@@ -1,9 +1,9 @@
 //! What `update` asks the outside world to do, as data. The worker performs
 //! them; tests just look at them.
 
-use super::ListKind;
 use super::decisions::DecisionId;
 use crate::journal::JournalRecord;
+use crate::model::ListKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

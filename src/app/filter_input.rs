@@ -1,12 +1,12 @@
 //! Typing the `/` filter: every key re-filters the current pane at once
-//! (see [`super::filter`] for the syntax), `Enter` keeps the filter and
+//! (see [`crate::model::filter`] for the syntax), `Enter` keeps the filter and
 //! goes back to the rows, `Esc` clears it. `*` marks what the filter shows.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::keymap::{Action, Context};
 use super::ops::{with_list, with_list_ref};
 use super::{App, Effect, NoticeKind};
+use crate::keys::keymap::{Action, Context};
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let pane = app.pane;

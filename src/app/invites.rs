@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::list::ListData;
-use super::rows::{Acceptance, Invite, Review, Team};
-use super::sort::RowKeys;
+use crate::model::rows::{Acceptance, Invite, Review, Team};
+use crate::model::sort::RowKeys;
 
 /// Who has to act next on an invite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,7 +170,7 @@ impl InvitesPane {
     /// Who "us" is changed: every row's group, keys and filter key again.
     pub fn rebuild(&mut self, ours: &[&str]) {
         self.list.recompute(
-            &|invite| Some(super::filter::search_key(&invite.fields(ours))),
+            &|invite| Some(crate::model::filter::search_key(&invite.fields(ours))),
             &|invite| keys(invite, ours),
         );
     }
@@ -236,7 +236,7 @@ impl InvitesPane {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::rows::Interner;
+    use crate::model::rows::Interner;
     use crate::slack::models::{self, ConnectInvite, InviteDetail};
 
     fn team(id: &str) -> models::ConnectTeam {

@@ -11,9 +11,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::filter::Filter;
-use super::search::SearchKeys;
-use super::sort::{RowKeys, SortState};
+use crate::model::filter::Filter;
+use crate::model::search::SearchKeys;
+use crate::model::sort::{RowKeys, SortState};
 use crate::slack::SlackError;
 
 /// Where a list's data stands.
@@ -125,7 +125,7 @@ impl<T> Default for ListData<T> {
             loaded_at: None,
             total: None,
             announce_done: false,
-            sort: SortState::default_for(super::ListKind::Invites),
+            sort: SortState::default_for(crate::model::ListKind::Invites),
             filter: Filter::default(),
             filter_text: String::new(),
             marks: HashSet::new(),
@@ -246,7 +246,7 @@ impl<T> ListData<T> {
 
     /// Count the rows that expire within a day of `now` (not yet expired).
     pub fn count_soon(&mut self, now: i64) {
-        let limit = now.saturating_add(super::time::SOON_SECS);
+        let limit = now.saturating_add(crate::text::time::SOON_SECS);
         self.soon = self
             .keys
             .iter()

@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::app::ListKind;
-use crate::app::filter::search_key;
-use crate::app::rows::{Interner, Row};
-use crate::app::sort::{SortKey, SortState};
+use crate::model::ListKind;
+use crate::model::filter::search_key;
+use crate::model::rows::{Interner, Row};
+use crate::model::sort::{SortKey, SortState};
 
 #[derive(Debug, Clone, PartialEq)]
 struct Item {

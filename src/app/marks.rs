@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::list::ListData;
-use super::rows::Row;
+use crate::model::rows::Row;
 
 impl<T: Row> ListData<T> {
     pub fn is_marked(&self, id: &str) -> bool {

@@ -4,7 +4,6 @@
 //! [`App`] and answers with [`Effect`]s (data) for the worker to perform.
 //! Time only comes from `Msg::Tick`, so tests fix it.
 
-pub mod action;
 pub mod actions;
 pub mod bulk;
 pub mod channels;
@@ -13,18 +12,13 @@ pub mod decisions;
 pub mod detail;
 pub mod dialogs;
 pub mod effect;
-pub mod explain;
-pub mod filter;
 pub mod filter_input;
 pub mod grace;
 mod grace_record;
 pub mod invites;
 pub mod journal_view;
-pub mod keymap;
-pub mod keyspec;
 pub mod layout;
 pub mod list;
-mod list_kind;
 pub mod marks;
 pub mod msg;
 mod navigate;
@@ -37,12 +31,8 @@ pub mod plan;
 pub mod reconcile;
 pub mod refresh;
 pub mod requests;
-pub mod rows;
 pub mod saved_messages;
-pub mod search;
 pub mod settings;
-pub mod sort;
-pub mod time;
 pub mod update;
 #[cfg(test)]
 mod update_tests;
@@ -51,13 +41,14 @@ pub mod view;
 mod waiting;
 
 pub use effect::Effect;
-pub use list_kind::ListKind;
 pub use msg::{ExitSignal, ListItems, Msg};
 pub use update::{start, update};
 pub use waiting::Waiting;
 
-use crate::slack::SlackError;
-use crate::slack::models::AuthTest;
+use crate::keys::keymap::{Context, Keymap};
+use crate::model::ListKind;
+use crate::model::identity::Identity;
+use crate::model::rows;
 
 use std::collections::HashSet;
 
@@ -66,7 +57,6 @@ use channels::ChannelsPane;
 use decisions::Decisions;
 use dialogs::Dialog;
 use invites::InvitesPane;
-use keymap::{Context, Keymap};
 use orgs::OrgsPane;
 use requests::RequestsPane;
 
@@ -75,36 +65,6 @@ use requests::RequestsPane;
 pub enum Mode {
     Live,
     Demo,
-}
-
-/// Who we are, from `auth.test`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Identity {
-    #[default]
-    Unknown,
-    Known(AuthTest),
-    Failed(SlackError),
-}
-
-impl Identity {
-    pub fn auth(&self) -> Option<&AuthTest> {
-        match self {
-            Identity::Known(auth) => Some(auth),
-            _ => None,
-        }
-    }
-
-    /// Our team and enterprise IDs: a review or connection by either is ours.
-    pub fn our_ids(&self) -> Vec<&str> {
-        let Some(auth) = self.auth() else {
-            return Vec::new();
-        };
-        [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|id| !id.is_empty())
-            .collect()
-    }
 }
 
 /// How a notice should read: meaning is also in the words, never colour alone.
@@ -298,7 +258,7 @@ impl App {
         self.status_paragraphs()
             .into_iter()
             .flat_map(|(kind, text)| {
-                crate::ui::sanitize::wrap(&text, width)
+                crate::text::sanitize::wrap(&text, width)
                     .into_iter()
                     .map(move |line| (kind, line))
             })

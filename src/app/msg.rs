@@ -4,10 +4,10 @@ use crossterm::event::KeyEvent;
 
 use std::collections::HashMap;
 
-use super::ListKind;
 use super::decisions::DecisionId;
 use super::verdict::RequestState;
 use crate::journal::JournalRecord;
+use crate::model::ListKind;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{ClientEvent, SlackError};
 

@@ -2,9 +2,9 @@
 //! actions they share with the lists.
 
 use super::detail;
-use super::keymap::Action;
 use super::update::{ask_quit, on_common_action};
 use super::{App, Effect};
+use crate::keys::keymap::Action;
 
 pub(super) fn on_detail_action(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(effects) = on_common_action(app, action) {

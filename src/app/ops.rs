@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use super::list::{ListData, LoadState};
-use super::rows::Row;
-use super::sort::SortState;
-use super::{App, ListKind};
+use crate::app::App;
+use crate::model::ListKind;
+use crate::model::rows::Row;
+use crate::model::sort::SortState;
 use crate::slack::SlackError;
 
 pub trait ListOps {

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use super::ListKind;
 use super::list::ListData;
-use super::rows::Org;
-use super::sort::{RowKeys, SortState};
+use crate::model::ListKind;
+use crate::model::rows::Org;
+use crate::model::sort::{RowKeys, SortState};
 
 #[derive(Debug)]
 pub struct OrgsPane {
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn lookup_by_id_survives_sorting_and_disconnect_zeroes_counts() {
-        use crate::app::rows::Interner;
+        use crate::model::rows::Interner;
         use crate::slack::models::ExternalOrg;
         let mut interner = Interner::default();
         let mut org = |id: &str, name: &str| {

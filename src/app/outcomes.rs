@@ -3,11 +3,12 @@
 //! answer we can trust (the outcome is re-checked against fresh lists).
 
 use super::decisions::{DecisionId, DecisionKind, Outcome};
-use super::explain;
 use super::grace::capitalized;
 use super::invites::AfterApproval;
-use super::{App, Effect, ListKind, NoticeKind};
+use crate::app::{App, Effect, NoticeKind};
+use crate::model::ListKind;
 use crate::slack::SlackError;
+use crate::slack::explain;
 
 /// Slack applied a decision: update the rows the way a refresh would.
 pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
@@ -84,7 +85,7 @@ pub fn apply_to_rows(
 fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
     let orgs = &app.orgs;
     let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
-    let keys = |c: &super::rows::Channel| super::channels::keys(c, ours, &name);
+    let keys = |c: &crate::model::rows::Channel| super::channels::keys(c, ours, &name);
     app.channels.record_team_left(channel, team, ours, &keys);
 }
 

@@ -3,9 +3,9 @@
 //! queued lives here too.
 
 use super::grace;
-use super::keymap::Action;
 use super::{App, Effect, NoticeKind};
 use crate::journal::JournalRecord;
+use crate::keys::keymap::Action;
 
 /// The queue view: every entry still in its undo window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use super::channels;
 use super::invites;
 use super::orgs::{self, OrgsPane, display_name};
-use super::rows::{Channel, Interner, Invite, Org, Request, Row};
-use super::{App, Effect, ListItems, ListKind, requests};
+use crate::app::{App, Effect, ListItems, requests};
 use crate::cache::{CachedList, CachedRows};
+use crate::model::ListKind;
+use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
 
 /// An org's display name as a shared string, for channel rows.
 fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
@@ -25,7 +26,7 @@ fn channel_search(channel: &Channel, ours: &[&str], orgs: &OrgsPane) -> Box<str>
         .into_iter()
         .filter_map(|id| orgs.find(id).map(display_name))
         .collect();
-    super::filter::search_key(&channel.fields(&names))
+    crate::model::filter::search_key(&channel.fields(&names))
 }
 
 pub(super) fn on_page(
@@ -158,7 +159,7 @@ pub(super) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
         CachedRows::Requests(rows) => {
             let mut rows = intern_all(rows, interner);
             for row in &mut rows {
-                row.search = super::filter::search_key(&row.fields());
+                row.search = crate::model::filter::search_key(&row.fields());
             }
             app.requests
                 .list

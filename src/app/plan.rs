@@ -6,8 +6,9 @@ use super::bulk::{capitalized, noun};
 use super::decisions::DecisionKind;
 use super::dialogs::{Dialog, PlannedWrite};
 use super::invites::{WaitingOn, other_team, target_team, waiting_on};
-use super::keymap::Action;
-use super::{App, Effect, ListKind, NoticeKind};
+use crate::app::{App, Effect, NoticeKind};
+use crate::keys::keymap::Action;
+use crate::model::ListKind;
 use crate::slack::limiter::budget;
 
 /// One call of a plan, with what the admin needs to recognise it.

@@ -11,8 +11,9 @@ use std::collections::{HashMap, HashSet};
 use super::decisions::{DecisionId, DecisionKind, Outcome as RowOutcome};
 use super::list::LoadState;
 use super::verdict::{Evidence, RequestState, Verdict, needs, verdict};
-use super::{App, Effect, ListKind, NoticeKind};
+use crate::app::{App, Effect, NoticeKind};
 use crate::journal::{JournalRecord, Outcome};
+use crate::model::ListKind;
 use crate::slack::SlackError;
 
 /// One decision to re-check.
@@ -160,7 +161,7 @@ pub fn on_request_statuses(
                 NoticeKind::Error,
                 format!(
                     "Could not re-check requests with unknown outcomes: {}. Press r on Requests to try again.",
-                    super::explain::explain(&error)
+                    crate::slack::explain::explain(&error)
                 ),
             );
         }

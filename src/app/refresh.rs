@@ -17,8 +17,9 @@
 use std::sync::Arc;
 
 use super::list::{KeysFn, ListData, LoadState};
-use super::rows::Row;
-use super::{App, Effect, ListKind, NoticeKind};
+use crate::app::{App, Effect, NoticeKind};
+use crate::model::ListKind;
+use crate::model::rows::Row;
 use crate::slack::limiter::budget;
 
 /// Default seconds between automatic refreshes of a list.
@@ -302,7 +303,7 @@ pub fn request(app: &mut App, kind: ListKind, by_admin: bool) -> Vec<Effect> {
                 format!(
                     "Slack allows the next {} refresh in {} ({}); it will start then.",
                     kind.title().to_lowercase(),
-                    super::time::short(at - app.now),
+                    crate::text::time::short(at - app.now),
                     method(kind)
                 ),
             );

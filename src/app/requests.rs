@@ -2,10 +2,10 @@
 
 use std::sync::Arc;
 
-use super::ListKind;
 use super::list::ListData;
-use super::rows::Request;
-use super::sort::{RowKeys, SortState};
+use crate::model::ListKind;
+use crate::model::rows::Request;
+use crate::model::sort::{RowKeys, SortState};
 
 #[derive(Debug)]
 pub struct RequestsPane {
@@ -65,7 +65,7 @@ impl RequestsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::rows::Interner;
+    use crate::model::rows::Interner;
     use crate::slack::models::InviteRequest;
 
     #[test]

@@ -28,10 +28,10 @@ impl DenyDialog {
 mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    use super::super::ListKind;
     use super::super::decisions::DecisionKind;
     use super::super::dialogs::*;
-    use super::super::keymap::Keymap;
+    use crate::keys::keymap::Keymap;
+    use crate::model::ListKind;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

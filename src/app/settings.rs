@@ -1,11 +1,12 @@
 //! The config in the app: an `App` made from a [`Config`], and the config
 //! file's problems shown at start and in help.
 
-use super::keymap::{self, HelpLine};
-use super::{App, ListKind, Mode, Notice, NoticeKind};
-use crate::app::sort::{SortKey, SortState};
+use crate::app::{App, Mode, Notice, NoticeKind};
 use crate::config::Config;
 use crate::config::SortKey as ConfigSortKey;
+use crate::keys::keymap::{self, HelpLine};
+use crate::model::ListKind;
+use crate::model::sort::{SortKey, SortState};
 
 impl App {
     /// Say at start that the config file had problems; the notice stays
@@ -41,7 +42,7 @@ impl App {
             let width = usize::from(self.size.0).saturating_sub(4).max(20);
             for warning in &self.config_warnings {
                 lines.extend(
-                    crate::ui::sanitize::wrap(warning, width)
+                    crate::text::sanitize::wrap(warning, width)
                         .into_iter()
                         .map(HelpLine::Note),
                 );

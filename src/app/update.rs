@@ -4,8 +4,10 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::actions;
 use super::dialogs::{DialogStep, quit_confirmation};
-use super::keymap::{Action, Context};
-use super::{App, DetailState, Effect, HelpState, Identity, ListKind, Msg, NoticeKind, Waiting};
+use crate::app::{App, DetailState, Effect, HelpState, Msg, NoticeKind, Waiting};
+use crate::keys::keymap::{Action, Context};
+use crate::model::ListKind;
+use crate::model::identity::Identity;
 use std::time::Duration;
 
 pub use super::ops::{with_list, with_list_ref};
@@ -115,7 +117,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::AuthFailed(error) => {
             let text = format!(
                 "Could not tell who is signed in (auth.test): {}",
-                super::explain::explain(&error)
+                crate::slack::explain::explain(&error)
             );
             app.identity = Identity::Failed(error);
             app.notify(NoticeKind::Error, text);

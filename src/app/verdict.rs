@@ -11,11 +11,11 @@
 
 use std::collections::HashMap;
 
-use super::ListKind;
 use super::channels::ChannelsPane;
 use super::invites::{InvitesPane, WaitingOn, waiting_on};
 use super::orgs::OrgsPane;
 use crate::journal::{JournalAction, JournalRecord};
+use crate::model::ListKind;
 
 /// A request's status, told apart by listing with and without the
 /// `include_*` flags (the wire shape has no status field).

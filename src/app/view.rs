@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use super::filter::Filter;
 use super::list::{KeysFn, ListData};
-use super::rows::Row;
-use super::sort::{SortState, compare};
+use crate::model::filter::Filter;
+use crate::model::rows::Row;
+use crate::model::sort::{SortState, compare};
 
 /// Where the admin was in a list, to put them back after the rows changed.
 #[derive(Debug, Clone)]

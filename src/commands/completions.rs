@@ -147,7 +147,7 @@ pub fn config(config_path: Option<&std::path::Path>, print_default: bool) -> any
         return Ok(());
     }
     for warning in &warnings {
-        eprintln!("{}", crate::ui::sanitize::clean(&warning.to_string()));
+        eprintln!("{}", crate::text::sanitize::clean(&warning.to_string()));
     }
     Err(UsageError::new(format!(
         "{} problem(s) in {shown}; those settings use their defaults",

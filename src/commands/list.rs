@@ -8,15 +8,15 @@ use futures::StreamExt;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::app::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
 use crate::connect::{load_token, resolve_api_base};
 use crate::exit::UsageError;
+use crate::model::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{PageStream, RequestFilter, SlackClient};
 
 // The one sanitizer the TUI uses too: a name shows the same everywhere.
-use crate::ui::sanitize::{clean, fit};
+use crate::text::sanitize::{clean, fit};
 
 const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
     (a file only you can read). To try the tool without Slack, run \

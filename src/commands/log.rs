@@ -12,7 +12,7 @@ use anyhow::Context as _;
 
 use crate::app::journal_view::newest_first;
 use crate::journal::Journal;
-use crate::ui::sanitize::{clean, fit};
+use crate::text::sanitize::{clean, fit};
 
 pub fn run(json: bool) -> anyhow::Result<()> {
     let path = Journal::default_path();

@@ -33,9 +33,9 @@ use crate::commands::session;
 use crate::config::Config;
 use crate::emulator::{self, EmulatorConfig};
 use crate::journal::Journal;
+use crate::runtime::worker::Worker;
 use crate::slack::SlackClient;
 use crate::ui::{self, theme::Theme};
-use crate::worker::Worker;
 
 /// Where the data comes from.
 pub enum Source {
@@ -131,7 +131,7 @@ where
     S: Stream<Item = Msg> + Unpin + Send + 'static,
 {
     let mut app = app;
-    let (tx, rx) = mpsc::channel::<Msg>(crate::worker::CHANNEL);
+    let (tx, rx) = mpsc::channel::<Msg>(crate::runtime::worker::CHANNEL);
     app.rate_window = i64::try_from(client.rate_window().as_secs())
         .unwrap_or(60)
         .max(1);

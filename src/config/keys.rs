@@ -6,8 +6,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use toml::de::DeTable;
 
 use super::parse::{Report, strings, suggest};
-use crate::app::ListKind;
-use crate::app::keymap::{Action, Context, KeySpec, Keymap};
+use crate::keys::keymap::{Action, Context, KeySpec, Keymap};
+use crate::model::ListKind;
 
 /// Two actions one key would trigger in the same place.
 #[derive(Debug, Clone, PartialEq, Eq)]

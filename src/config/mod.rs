@@ -13,9 +13,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::app::ListKind;
-use crate::app::keymap::Keymap;
 use crate::cli::GlobalArgs;
+use crate::keys::keymap::Keymap;
+use crate::model::ListKind;
 
 pub use keys::{conflicts, key_name};
 

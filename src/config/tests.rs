@@ -3,7 +3,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::keymap::{Action, Context, KeySpec};
+use crate::keys::keymap::{Action, Context, KeySpec};
 
 fn lines_of(warnings: &[ConfigWarning]) -> Vec<Option<usize>> {
     warnings.iter().map(|w| w.line).collect()

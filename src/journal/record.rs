@@ -66,7 +66,7 @@ impl Outcome {
         if error.outcome_unknown() {
             Outcome::Unknown
         } else {
-            Outcome::Error(crate::app::explain::code(error))
+            Outcome::Error(crate::slack::explain::code(error))
         }
     }
 

@@ -9,6 +9,7 @@ pub mod client;
 pub mod envelope;
 pub mod error;
 pub mod events;
+pub mod explain;
 pub mod limiter;
 mod methods;
 pub mod models;

@@ -6,9 +6,11 @@ use ratatui::layout::Rect;
 use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
+use crate::app::App;
 use crate::app::channels::{external_teams, is_private, last_activity};
-use crate::app::rows::Channel;
-use crate::app::{App, ListKind, time};
+use crate::model::ListKind;
+use crate::model::rows::Channel;
+use crate::text::time;
 
 pub const COLUMNS: [Column; 6] = [
     Column::new("CHANNEL", 14, 30, 1),

@@ -9,7 +9,7 @@ use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_l
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::dialogs::ConfirmDialog;
-use crate::app::keymap::Action;
+use crate::keys::keymap::Action;
 
 pub fn render(app: &App, dialog: &ConfirmDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = inner_width(area);

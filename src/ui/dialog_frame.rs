@@ -6,9 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Widget};
 
-use super::sanitize::{sanitize, wrap};
 use super::theme::Theme;
 use crate::app::layout::centered;
+use crate::text::sanitize::{sanitize, wrap};
 
 /// Widest a dialog gets; wider is harder to read.
 pub const MAX_WIDTH: u16 = 76;

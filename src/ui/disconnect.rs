@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
-use super::sanitize::sanitize;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::dialogs::{ChooseTeamDialog, TypeNameDialog};
+use crate::text::sanitize::sanitize;
 
 fn hints(app: &App, theme: &Theme) -> Line<'static> {
     let pairs = app.keymap.footer(app.context(), app.pane);

@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::sanitize::{sanitize, width};
 use super::theme::Theme;
 use crate::app::{App, NoticeKind};
+use crate::text::sanitize::{sanitize, width};
 
 pub fn render_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
@@ -60,12 +60,12 @@ pub fn render_keys(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut pairs = app.keymap.footer(app.context(), app.pane);
     // `u` is worth its room only while something waits in the undo queue.
     if app.grace.is_empty() {
-        pairs.retain(|(_, label)| *label != crate::app::keymap::Action::Undo.label(app.pane));
+        pairs.retain(|(_, label)| *label != crate::keys::keymap::Action::Undo.label(app.pane));
     }
     // Esc clears a filter only where one is on (typing it, it always shows).
     let filtered = crate::app::ops::with_list_ref(app, app.pane, |l| !l.filter_text().is_empty());
-    if app.context() == crate::app::keymap::Context::List && !filtered {
-        let clear = crate::app::keymap::Action::ClearFilter.label(app.pane);
+    if app.context() == crate::keys::keymap::Context::List && !filtered {
+        let clear = crate::keys::keymap::Action::ClearFilter.label(app.pane);
         pairs.retain(|(_, label)| *label != clear);
     }
     let mut shown = Vec::new();

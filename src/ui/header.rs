@@ -5,10 +5,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::sanitize::sanitize;
 use super::theme::Theme;
 use crate::app::list::{ListData, LoadState};
-use crate::app::{App, Identity, ListKind, Mode, explain, time};
+use crate::app::{App, Mode};
+use crate::model::ListKind;
+use crate::model::identity::Identity;
+use crate::slack::explain;
+use crate::text::sanitize::sanitize;
+use crate::text::time;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
@@ -91,7 +95,10 @@ fn tabs_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
     let mut labels = Vec::new();
     for (wide, for_us) in variants {
         labels = tab_labels(app, wide, for_us);
-        let total: usize = labels.iter().map(|l| super::sanitize::width(l) + 1).sum();
+        let total: usize = labels
+            .iter()
+            .map(|l| crate::text::sanitize::width(l) + 1)
+            .sum();
         if total <= width as usize {
             break;
         }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::keymap::HelpLine;
+use crate::keys::keymap::HelpLine;
 
 /// Width of the keys column.
 const KEYS_WIDTH: usize = 16;
@@ -52,7 +52,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             HelpLine::Text(text) => Line::raw(format!("  {text}")),
             HelpLine::Note(text) => Line::styled(
-                super::sanitize::sanitize(&format!("  {text}"), area.width as usize),
+                crate::text::sanitize::sanitize(&format!("  {text}"), area.width as usize),
                 theme.error,
             ),
             HelpLine::Blank => Line::raw(""),

@@ -6,9 +6,11 @@ use ratatui::layout::Rect;
 use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
+use crate::app::App;
 use crate::app::invites::{expires_at, other_team, we_invited};
-use crate::app::rows::Invite;
-use crate::app::{App, ListKind, time};
+use crate::model::ListKind;
+use crate::model::rows::Invite;
+use crate::text::time;
 
 /// In display order; priority decides what gives way at 80 columns.
 pub const COLUMNS: [Column; 9] = [

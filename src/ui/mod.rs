@@ -17,7 +17,6 @@ pub mod plan;
 pub mod progress;
 pub mod queue;
 pub mod requests;
-pub mod sanitize;
 pub mod table;
 pub mod theme;
 
@@ -30,8 +29,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::decisions::Outcome;
 use crate::app::dialogs::Dialog;
 use crate::app::list::{ListData, LoadState};
-use crate::app::rows::Row;
-use crate::app::{App, ListKind, explain, layout, refresh, time};
+use crate::app::{App, layout, refresh};
+use crate::model::ListKind;
+use crate::model::rows::Row;
+use crate::slack::explain;
+use crate::text::sanitize;
+use crate::text::time;
 use table::{Cell, TableSpec};
 use theme::Theme;
 
@@ -236,7 +239,7 @@ fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
     parts.push((1, load_words(list, app.now)));
     // The pane's own order goes without saying; another one is said early.
     let sorted = format!("sorted by {}", list.sort.describe(pane.kind));
-    if list.sort == crate::app::sort::SortState::default_for(pane.kind) {
+    if list.sort == crate::model::sort::SortState::default_for(pane.kind) {
         parts.push((3, sorted));
     } else {
         parts.insert(1, (0, sorted));
@@ -309,7 +312,7 @@ pub fn render_pane<T: Row>(
             Line::styled(
                 match app
                     .keymap
-                    .keys_for(crate::app::keymap::Action::Refresh)
+                    .keys_for(crate::keys::keymap::Action::Refresh)
                     .first()
                 {
                     Some(key) => {

@@ -6,9 +6,11 @@ use ratatui::layout::Rect;
 use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
+use crate::app::App;
 use crate::app::orgs::{ChannelCounts, display_name};
-use crate::app::rows::Org;
-use crate::app::{App, ListKind, time};
+use crate::model::ListKind;
+use crate::model::rows::Org;
+use crate::text::time;
 
 pub const COLUMNS: [Column; 8] = [
     Column::new("NAME", 14, 30, 1),

@@ -7,12 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::dialog_frame::{border_style, draw_lines, open};
-use super::sanitize::fit;
 use super::theme::Theme;
-use crate::app::keymap::Action;
 use crate::app::plan::PlanDialog;
-use crate::app::{App, layout, time};
+use crate::app::{App, layout};
+use crate::keys::keymap::Action;
 use crate::slack::limiter::budget;
+use crate::text::sanitize::fit;
+use crate::text::time;
 
 /// The first key bound to `action`, as the footer writes it.
 pub(super) fn key_of(app: &App, action: Action) -> String {

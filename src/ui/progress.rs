@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 
 use super::dialog_frame::draw_lines;
 use super::plan::{frame, key_of};
-use super::sanitize::fit;
 use super::theme::Theme;
-use crate::app::keymap::Action;
 use crate::app::plan::ReportDialog;
 use crate::app::{App, layout};
+use crate::keys::keymap::Action;
+use crate::text::sanitize::fit;
 
 pub fn render_report(
     app: &App,
@@ -56,7 +56,7 @@ pub fn render_report(
         theme.info,
     );
     let visible = layout::dialog_rows(app.size);
-    let mut title = crate::ui::sanitize::wrap(&report.title, width);
+    let mut title = crate::text::sanitize::wrap(&report.title, width);
     title.resize(2, String::new());
     let mut lines: Vec<Line<'static>> = title
         .into_iter()

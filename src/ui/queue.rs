@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
-use super::sanitize::sanitize;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::dialogs::QuitQueuedDialog;
-use crate::app::keymap::Action;
+use crate::keys::keymap::Action;
+use crate::text::sanitize::sanitize;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let Some(view) = app.queue_view else {

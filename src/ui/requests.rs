@@ -6,9 +6,11 @@ use ratatui::layout::Rect;
 use super::table::{Cell, Column, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
+use crate::app::App;
 use crate::app::requests::is_external_limited;
-use crate::app::rows::Request;
-use crate::app::{App, ListKind, time};
+use crate::model::ListKind;
+use crate::model::rows::Request;
+use crate::text::time;
 
 pub const COLUMNS: [Column; 7] = [
     Column::new("REQUESTER", 12, 22, 3),

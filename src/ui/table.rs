@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::sanitize::{fit, sanitize};
 use super::theme::Theme;
-use crate::app::ListKind;
 use crate::app::list::{DisplayLine, ListData};
-use crate::app::rows::Row;
+use crate::model::ListKind;
+use crate::model::rows::Row;
+use crate::text::sanitize::{fit, sanitize};
 
 /// Columns between cells.
 const SPACING: u16 = 1;
@@ -208,8 +208,9 @@ pub fn render<T: Row>(
                 let section = &list.sections[index];
                 let rule = theme.rule();
                 let label = format!("{rule}{rule} {} ({}) ", section.label, section.len);
-                let fill = rule
-                    .repeat((area.width as usize).saturating_sub(super::sanitize::width(&label)));
+                let fill = rule.repeat(
+                    (area.width as usize).saturating_sub(crate::text::sanitize::width(&label)),
+                );
                 buf.set_line(
                     area.x,
                     y,
@@ -268,7 +269,7 @@ fn row_line(
             let text = sanitize(&cell.text, width);
             format!(
                 "{}{text}",
-                " ".repeat(width.saturating_sub(super::sanitize::width(&text)))
+                " ".repeat(width.saturating_sub(crate::text::sanitize::width(&text)))
             )
         } else {
             fit(&cell.text, width)

@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
-use connect_triage::app::keymap::KeySpec;
 use connect_triage::app::{App, Mode, Msg};
 use connect_triage::commands::tui::{Clock, LoopOptions, LoopReport, run_loop};
 use connect_triage::emulator::{self, Dataset, EmulatorConfig, RunningEmulator};
+use connect_triage::keys::keymap::KeySpec;
 use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use futures::channel::mpsc::{UnboundedSender, unbounded};

@@ -1,12 +1,12 @@
 //! Detail of what we are connected to: an external org or a shared channel.
 
 use super::{App, Builder, DetailModel, decision_state, yes_no};
-use crate::app::ListKind;
 use crate::app::channels::{external_teams, is_private, last_activity};
 use crate::app::dialogs::permission_words;
 use crate::app::orgs::{ChannelCounts, display_name};
-use crate::app::rows::{Channel, Org};
-use crate::app::time::ago_with_date;
+use crate::model::ListKind;
+use crate::model::rows::{Channel, Org};
+use crate::text::time::ago_with_date;
 
 pub(super) fn org(app: &App, org: &Org) -> DetailModel {
     let counts = ChannelCounts::of(org);

@@ -5,12 +5,13 @@
 mod connections;
 mod pending;
 
-use super::rows::User;
+use crate::model::rows::User;
 
 use super::decisions::Outcome;
 use super::orgs::ChannelCounts;
-use super::time::ago_with_date;
-use super::{App, ListKind};
+use crate::app::App;
+use crate::model::ListKind;
+use crate::text::time::ago_with_date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailSection {

@@ -2,13 +2,13 @@
 //! we already share with the org on the other side.
 
 use super::{App, Builder, DetailModel, decision_state, person, shared_with};
-use crate::app::ListKind;
 use crate::app::dialogs::permission_words;
 use crate::app::invites::{WaitingOn, expires_at, other_team, waiting_on, we_invited};
 use crate::app::orgs::display_name;
 use crate::app::requests::is_external_limited;
-use crate::app::rows::{Invite, Request};
-use crate::app::time::{ago_with_date, until_with_date};
+use crate::model::ListKind;
+use crate::model::rows::{Invite, Request};
+use crate::text::time::{ago_with_date, until_with_date};
 
 pub(super) fn invite(app: &App, invite: &Invite) -> DetailModel {
     let ours = app.identity.our_ids();
@@ -141,7 +141,7 @@ pub(super) fn request(app: &App, request: &Request) -> DetailModel {
         channel.and_then(|c| c.is_private),
     );
     if let Some(channel) = channel {
-        let names = |teams: &[std::sync::Arc<crate::app::rows::Team>]| -> String {
+        let names = |teams: &[std::sync::Arc<crate::model::rows::Team>]| -> String {
             let names: Vec<&str> = teams
                 .iter()
                 .map(|t| t.name.as_deref().unwrap_or(&t.id))

@@ -3,8 +3,8 @@
 use super::*;
 use crate::app::decisions::{DecisionId, DecisionKind, Outcome};
 use crate::app::dialogs::Dialog;
-use crate::app::keymap::Context;
 use crate::app::*;
+use crate::keys::keymap::Context;
 
 #[test]
 fn a_write_needs_y_and_is_sent_once() {

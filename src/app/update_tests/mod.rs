@@ -10,8 +10,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::keymap::KeySpec;
 use super::*;
+use crate::keys::keymap::KeySpec;
+use crate::model::ListKind;
 use crate::slack::ApiErrorDetail;
 use crate::slack::models::*;
 

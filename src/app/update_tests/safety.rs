@@ -4,10 +4,10 @@
 use super::*;
 use crate::app::decisions::{DecisionKind, Outcome as RowOutcome};
 use crate::app::dialogs::{Dialog, PlannedWrite};
-use crate::app::keymap::Context;
 use crate::app::verdict::RequestState;
 use crate::app::*;
 use crate::journal::{JournalAction, JournalRecord, Outcome, Stage};
+use crate::keys::keymap::Context;
 use crate::slack::TransportKind;
 
 fn with_grace(seconds: u64) -> App {

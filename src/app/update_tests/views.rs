@@ -6,8 +6,8 @@ use crossterm::event::KeyEvent;
 use super::*;
 use crate::app::dialogs::Dialog;
 use crate::app::invites::{WaitingOn, waiting_on};
-use crate::app::keymap::{Action, Context, KeySpec};
 use crate::app::*;
+use crate::keys::keymap::{Action, Context, KeySpec};
 use crate::slack::ApiErrorDetail;
 
 #[test]

@@ -21,7 +21,7 @@ use crate::connect::{load_token, resolve_api_base};
 use crate::exit::UsageError;
 use crate::slack::SlackClient;
 use crate::slack::models::AuthTest;
-use crate::ui::sanitize::clean;
+use crate::text::sanitize::clean;
 
 pub use plan::Plan;
 
@@ -82,7 +82,7 @@ impl Session {
         let auth = client.auth_test().await.map_err(|e| {
             anyhow::anyhow!(
                 "could not tell who is signed in (auth.test): {}",
-                crate::app::explain::explain(&e)
+                crate::slack::explain::explain(&e)
             )
         })?;
         Ok(Session {

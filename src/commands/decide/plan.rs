@@ -11,9 +11,9 @@ use crate::app::invites::{
 };
 use crate::app::orgs::display_name;
 use crate::app::requests::is_external_limited;
-use crate::app::rows::{Channel, Interner, Invite, Org, Request};
 use crate::exit::UsageError;
 use crate::journal::JournalAction;
+use crate::model::rows::{Channel, Interner, Invite, Org, Request};
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError, WriteCall,

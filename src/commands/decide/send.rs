@@ -4,10 +4,10 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
 
-use crate::app::explain;
 use crate::exit::UsageError;
 use crate::journal::{Journal, JournalRecord, Outcome, Stage, new_decision_id};
-use crate::ui::sanitize::clean;
+use crate::slack::explain;
+use crate::text::sanitize::clean;
 
 use super::{Manner, Plan, Session, interactive};
 

@@ -3,7 +3,7 @@
 
 use crate::slack::{SlackError, TransportKind};
 
-use super::ListKind;
+use crate::model::ListKind;
 
 /// Short tag for a row: Slack's code, or what kind of failure it was.
 pub fn code(error: &SlackError) -> String {

@@ -1,7 +1,7 @@
 //! What a key can ask for ([`Action`]) and where the admin is when it is
 //! pressed ([`Context`]), with the words the footer and help use for them.
 
-use super::ListKind;
+use crate::model::ListKind;
 
 /// Something the admin can ask for with a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -21,9 +21,10 @@ use tokio::sync::mpsc::Sender;
 use tokio::task::JoinSet;
 
 use crate::app::verdict::RequestState;
-use crate::app::{Effect, ListItems, ListKind, Msg};
+use crate::app::{Effect, ListItems, Msg};
 use crate::cache::{Cache, CachedList};
 use crate::journal::{Journal, JournalAction, JournalRecord, Outcome, Stage, new_decision_id};
+use crate::model::ListKind;
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
 };
@@ -226,7 +227,7 @@ impl Worker {
                 Ok(()) => (Outcome::Ok, None),
                 Err(error) => (
                     Outcome::of_error(error),
-                    Some(crate::app::explain::meaning(error)),
+                    Some(crate::slack::explain::meaning(error)),
                 ),
             };
             if let Some(journal) = &journal

@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use super::ListKind;
+use crate::model::ListKind;
 
 /// What rows are ordered by. Groups (e.g. "Awaiting us") always come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

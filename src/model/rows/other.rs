@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Interner, Row, Team, User, remapped};
-use crate::app::filter::search_key;
-use crate::app::time::normalize_ts;
+use crate::model::filter::search_key;
+use crate::model::rows::{Interner, Row, Team, User, remapped};
 use crate::slack::models::{ExternalOrg, InviteRequest, SharedChannel};
+use crate::text::time::normalize_ts;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestChannel {
@@ -64,7 +64,7 @@ impl Request {
         request
     }
 
-    /// The same fields as [`crate::app::filter::request_fields`], from the row.
+    /// The same fields as [`crate::model::filter::request_fields`], from the row.
     pub fn fields(&self) -> Vec<&str> {
         let mut out = vec![&*self.id];
         if let Some(user) = &self.inviting_user {
@@ -171,7 +171,7 @@ impl Org {
         org
     }
 
-    /// The same fields as [`crate::app::filter::org_fields`], from the row.
+    /// The same fields as [`crate::model::filter::org_fields`], from the row.
     pub fn fields(&self) -> Vec<&str> {
         let mut out = vec![&*self.team_id];
         out.extend(self.team_name.as_deref());
@@ -267,7 +267,7 @@ impl Channel {
         channel
     }
 
-    /// The same fields as [`crate::app::filter::channel_fields`], from the row.
+    /// The same fields as [`crate::model::filter::channel_fields`], from the row.
     pub fn fields<'a>(&'a self, team_names: &[&'a str]) -> Vec<&'a str> {
         let mut out = vec![&*self.id];
         out.extend(self.name.as_deref());

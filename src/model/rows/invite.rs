@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Interner, Row, Team, User, remapped};
-use crate::app::filter::search_key;
+use crate::model::filter::search_key;
+use crate::model::rows::{Interner, Row, Team, User, remapped};
 use crate::slack::models::{self, ConnectInvite};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,7 +100,7 @@ impl Invite {
         invite
     }
 
-    /// The same fields as [`crate::app::filter::invite_fields`], from the row.
+    /// The same fields as [`crate::model::filter::invite_fields`], from the row.
     pub fn fields(&self, ours: &[&str]) -> Vec<&str> {
         let mut out = vec![&*self.id];
         let teams = self.inviting_team.iter().chain(

@@ -57,7 +57,7 @@ pub struct Filter {
 
 /// Characters the filter ignores: controls and invisible characters.
 fn ignored(c: char) -> bool {
-    c.is_control() || crate::ui::sanitize::is_invisible(c)
+    c.is_control() || crate::text::sanitize::is_invisible(c)
 }
 
 /// `text` cleaned of ignored characters and lowercased, appended to `out`.

@@ -7,9 +7,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::ListKind;
-pub use super::action::{Action, Context};
-pub use super::keyspec::KeySpec;
+pub use crate::keys::action::{Action, Context};
+pub use crate::keys::keyspec::KeySpec;
+use crate::model::ListKind;
 
 /// One row of the table: an action, its keys, where it works, and whether
 /// the footer shows it (the footer shows bindings in table order).

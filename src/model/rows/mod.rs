@@ -171,8 +171,8 @@ pub(super) fn remapped<T, U>(v: Vec<T>, f: impl FnMut(T) -> U) -> Vec<U> {
 pub trait Row: Clone + PartialEq + std::fmt::Debug {
     fn id(&self) -> &Arc<str>;
     /// The folded fields the filter searches
-    /// ([`crate::app::filter::search_key`]), set when the row is built;
-    /// the list takes it into its [`crate::app::search::SearchKeys`].
+    /// ([`crate::model::filter::search_key`]), set when the row is built;
+    /// the list takes it into its [`crate::model::search::SearchKeys`].
     fn take_search_key(&mut self) -> Box<str>;
     /// Re-share every string, team and user through `interner` (rows read
     /// back from the cache come with copies of their own).
@@ -182,7 +182,7 @@ pub trait Row: Clone + PartialEq + std::fmt::Debug {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::filter::{
+    use crate::model::filter::{
         channel_fields, invite_fields, org_fields, request_fields, search_key,
     };
 

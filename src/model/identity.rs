@@ -1,0 +1,35 @@
+//! Who we are: our team and enterprise IDs decide which side of an invite,
+//! a review or a connection is ours.
+
+use crate::slack::SlackError;
+use crate::slack::models::AuthTest;
+
+/// Who we are, from `auth.test`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Identity {
+    #[default]
+    Unknown,
+    Known(AuthTest),
+    Failed(SlackError),
+}
+
+impl Identity {
+    pub fn auth(&self) -> Option<&AuthTest> {
+        match self {
+            Identity::Known(auth) => Some(auth),
+            _ => None,
+        }
+    }
+
+    /// Our team and enterprise IDs: a review or connection by either is ours.
+    pub fn our_ids(&self) -> Vec<&str> {
+        let Some(auth) = self.auth() else {
+            return Vec::new();
+        };
+        [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|id| !id.is_empty())
+            .collect()
+    }
+}

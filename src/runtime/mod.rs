@@ -1,0 +1,3 @@
+//! The effectful half of the TUI: the worker that performs effects.
+
+pub mod worker;

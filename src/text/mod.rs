@@ -1,0 +1,5 @@
+//! Text with no knowledge of Slack or the TUI: cleaning untrusted text, words
+//! (plurals, capitals, thousands) and times.
+
+pub mod sanitize;
+pub mod time;
