@@ -16,7 +16,6 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::{App, Effect, Mode};
 use crate::model::ListKind;
 use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
 
@@ -327,30 +326,4 @@ impl CachedRows {
             _ => {}
         }
     }
-}
-
-/// The rows of a list as they are now, to save; `None` when there is
-/// nothing worth saving (demo, unknown identity, not fully loaded).
-pub fn snapshot(app: &App, kind: ListKind) -> Option<Snapshot> {
-    if !app.use_cache || app.mode == Mode::Demo {
-        return None;
-    }
-    let team_id = app.identity.auth()?.team_id.clone()?;
-    let rows = match kind {
-        ListKind::Invites => SnapshotRows::Invites(app.invites.list.items.clone()),
-        ListKind::Requests => SnapshotRows::Requests(app.requests.list.items.clone()),
-        ListKind::Orgs => SnapshotRows::Orgs(app.orgs.list.items.clone()),
-        ListKind::Channels => SnapshotRows::Channels(app.channels.list.items.clone()),
-    };
-    Some(Snapshot {
-        kind,
-        team_id,
-        saved_at: app.now,
-        rows,
-    })
-}
-
-/// After a list finished loading: save it.
-pub fn save_effect(app: &App, kind: ListKind) -> Option<Effect> {
-    snapshot(app, kind).map(|s| Effect::SaveCache(Box::new(s)))
 }

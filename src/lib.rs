@@ -17,5 +17,7 @@ pub mod private_files;
 pub mod read_only;
 pub mod runtime;
 pub mod slack;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod ui;

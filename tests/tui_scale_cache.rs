@@ -6,7 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use connect_triage::app;
 use connect_triage::app::{App, ListItems, Mode, Msg};
-use connect_triage::cache::{self, Cache};
+use connect_triage::cache::Cache;
 use connect_triage::emulator::Dataset;
 use connect_triage::model::ListKind;
 use connect_triage::slack::models::AuthTest;
@@ -130,5 +130,5 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
     let mut demo = App::new(Mode::Demo, false);
     demo.use_cache = true;
     app::update(&mut demo, auth(&team));
-    assert!(cache::snapshot(&demo, ListKind::Invites).is_none());
+    assert!(app::refresh::snapshot(&demo, ListKind::Invites).is_none());
 }

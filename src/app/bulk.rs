@@ -253,7 +253,9 @@ fn finish_if_done(app: &mut App) -> Vec<Effect> {
         }));
     }
     let kind = batch.pane;
-    crate::cache::save_effect(app, kind).into_iter().collect()
+    crate::app::refresh::save_effect(app, kind)
+        .into_iter()
+        .collect()
 }
 
 /// `x`: stop sending; calls in flight finish and are counted.

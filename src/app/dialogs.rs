@@ -1,6 +1,7 @@
 //! The dialogs between a decision key and the write: every path ends in a
 //! [`ConfirmDialog`] where only `y` sends and any other key cancels.
 
+use crate::slack::MAX_MESSAGE_CHARS;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
@@ -13,9 +14,6 @@ use crate::model::ListKind;
 
 pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
 pub use super::saved_messages::DENY_PLACEHOLDER;
-
-/// Slack refuses longer messages (`message_too_long`).
-pub const MAX_MESSAGE_CHARS: usize = 560;
 
 /// A write the admin has described but not yet confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]

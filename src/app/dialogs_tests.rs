@@ -1,5 +1,6 @@
 //! Dialog keys: what confirms, what cancels, what is text.
 use super::*;
+use crate::slack::MAX_MESSAGE_CHARS;
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -34,8 +34,6 @@ pub mod requests;
 pub mod saved_messages;
 pub mod settings;
 pub mod update;
-#[cfg(test)]
-mod update_tests;
 pub mod verdict;
 pub mod view;
 mod waiting;

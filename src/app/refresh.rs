@@ -341,3 +341,29 @@ pub fn on_tick(app: &mut App) -> Vec<Effect> {
     }
     effects
 }
+
+/// The rows of a list as they are now, to save; `None` when there is
+/// nothing worth saving (demo, unknown identity, not fully loaded).
+pub fn snapshot(app: &App, kind: ListKind) -> Option<crate::cache::Snapshot> {
+    if !app.use_cache || app.mode == crate::app::Mode::Demo {
+        return None;
+    }
+    let team_id = app.identity.auth()?.team_id.clone()?;
+    let rows = match kind {
+        ListKind::Invites => crate::cache::SnapshotRows::Invites(app.invites.list.items.clone()),
+        ListKind::Requests => crate::cache::SnapshotRows::Requests(app.requests.list.items.clone()),
+        ListKind::Orgs => crate::cache::SnapshotRows::Orgs(app.orgs.list.items.clone()),
+        ListKind::Channels => crate::cache::SnapshotRows::Channels(app.channels.list.items.clone()),
+    };
+    Some(crate::cache::Snapshot {
+        kind,
+        team_id,
+        saved_at: app.now,
+        rows,
+    })
+}
+
+/// After a list finished loading: save it.
+pub fn save_effect(app: &App, kind: ListKind) -> Option<crate::app::Effect> {
+    snapshot(app, kind).map(|s| crate::app::Effect::SaveCache(Box::new(s)))
+}

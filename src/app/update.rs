@@ -138,7 +138,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.notify(NoticeKind::Success, text);
             }
             if is_last {
-                effects.extend(crate::cache::save_effect(app, kind));
+                effects.extend(crate::app::refresh::save_effect(app, kind));
                 effects.extend(super::reconcile::on_list_done(app, kind));
             }
             effects

@@ -181,7 +181,7 @@ pub struct Config {
     /// `[sort]`: each pane's sort when the TUI starts.
     pub default_sort: PerPane<SortSetting>,
     /// `[columns]`: the columns each pane shows, in order, by name
-    /// (`ui::table::column_key` of the pane's column titles).
+    /// (`model::columns::column_key` of the pane's column titles).
     pub columns: PerPane<Vec<String>>,
     /// Messages the deny editor offers (a key cycles through them; then edit).
     pub deny_messages: Vec<String>,
@@ -191,7 +191,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        let all_columns = |pane| crate::ui::table::column_keys(pane);
+        let all_columns = |pane| crate::model::columns::column_keys(pane);
         Config {
             keymap: Keymap::default(),
             theme: ThemeName::Default,

@@ -9,9 +9,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::keys::apply_keys;
 use super::{Config, ConfigWarning, MAX_GRACE_SECONDS, SortKey, SortSetting, ThemeName, pane_name};
-use crate::app::dialogs::MAX_MESSAGE_CHARS;
 use crate::model::ListKind;
-use crate::ui::table::column_keys;
+use crate::model::columns::column_keys;
+use crate::slack::MAX_MESSAGE_CHARS;
 
 /// Top-level keys, for "did you mean" and the unknown-key message.
 const TOP_LEVEL: &[&str] = &[

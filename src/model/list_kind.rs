@@ -1,5 +1,8 @@
 //! The four lists, in the order of their panes.
 
+use crate::slack::SlackError;
+use crate::slack::explain::explain;
+
 /// The four lists, which are also the four panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListKind {
@@ -36,5 +39,40 @@ impl ListKind {
 
     pub fn prev(self) -> ListKind {
         ListKind::ALL[(self.number() + 2) % 4]
+    }
+}
+
+/// The in-place message of a pane that could not load.
+pub fn load_failure(list: ListKind, error: &SlackError) -> String {
+    let what = match list {
+        ListKind::Invites => "invitations",
+        ListKind::Requests => "invitation requests",
+        ListKind::Orgs => "external orgs",
+        ListKind::Channels => "shared channels",
+    };
+    format!("Could not load the {what}: {}.", explain(error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slack::ApiErrorDetail;
+
+    #[test]
+    fn missing_scope_names_the_scope_needed() {
+        let error = SlackError::Api {
+            method: "team.externalTeams.list",
+            code: "missing_scope".into(),
+            detail: ApiErrorDetail {
+                needed: Some("team:read".into()),
+                ..Default::default()
+            },
+        };
+        let text = load_failure(ListKind::Orgs, &error);
+        assert!(
+            text.starts_with("Could not load the external orgs: missing_scope — "),
+            "{text}"
+        );
+        assert!(text.contains("team:read"), "{text}");
     }
 }

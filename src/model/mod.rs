@@ -1,6 +1,7 @@
 //! The data the panes show and the rules about it, free of the TUI: compact
 //! rows, the four list kinds, who we are, the filter, search keys and sort.
 
+pub mod columns;
 pub mod filter;
 pub mod identity;
 pub mod list_kind;

@@ -3,8 +3,6 @@
 
 use crate::slack::{SlackError, TransportKind};
 
-use crate::model::ListKind;
-
 /// Short tag for a row: Slack's code, or what kind of failure it was.
 pub fn code(error: &SlackError) -> String {
     match error {
@@ -157,39 +155,9 @@ fn api_meaning(code: &str) -> &'static str {
     }
 }
 
-/// The in-place message of a pane that could not load.
-pub fn load_failure(list: ListKind, error: &SlackError) -> String {
-    let what = match list {
-        ListKind::Invites => "invitations",
-        ListKind::Requests => "invitation requests",
-        ListKind::Orgs => "external orgs",
-        ListKind::Channels => "shared channels",
-    };
-    format!("Could not load the {what}: {}.", explain(error))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::slack::ApiErrorDetail;
-
-    #[test]
-    fn missing_scope_names_the_scope_needed() {
-        let error = SlackError::Api {
-            method: "team.externalTeams.list",
-            code: "missing_scope".into(),
-            detail: ApiErrorDetail {
-                needed: Some("team:read".into()),
-                ..Default::default()
-            },
-        };
-        let text = load_failure(ListKind::Orgs, &error);
-        assert!(
-            text.starts_with("Could not load the external orgs: missing_scope — "),
-            "{text}"
-        );
-        assert!(text.contains("team:read"), "{text}");
-    }
 
     #[test]
     fn transport_errors_get_a_code_too() {

@@ -19,6 +19,9 @@ pub mod responses;
 pub mod token;
 mod transport;
 
+/// Slack refuses longer messages with a decision (`message_too_long`).
+pub const MAX_MESSAGE_CHARS: usize = 560;
+
 pub use client::SlackClient;
 pub use error::{ApiErrorDetail, SlackError, TransportKind};
 pub use events::{ClientEvent, WaitReason};

@@ -3,23 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, Column, TableSpec};
+use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
 use crate::app::App;
 use crate::app::channels::{external_teams, is_private, last_activity};
 use crate::model::ListKind;
+use crate::model::columns::CHANNEL_COLUMNS;
 use crate::model::rows::Channel;
 use crate::text::time;
-
-pub const COLUMNS: [Column; 6] = [
-    Column::new("CHANNEL", 14, 30, 1),
-    Column::new("VIS", 4, 4, 2),
-    Column::new("CONNECTED ORGS", 16, 44, 1),
-    Column::new("MEMBERS", 7, 7, 3).right(),
-    Column::new("EXT", 5, 5, 5).right(),
-    Column::new("ACTIVE", 6, 6, 4).right(),
-];
 
 fn cells(app: &App, channel: &Channel, ours: &[&str]) -> Vec<Cell> {
     let orgs: Vec<&str> = external_teams(channel, ours)
@@ -55,7 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         title: format!("Channels — {} shared with other orgs", list.items.len()),
         empty: "No channels are shared with other orgs.",
         table: TableSpec {
-            columns: &COLUMNS,
+            columns: &CHANNEL_COLUMNS,
             cells: &cells,
             state: &state,
         },

@@ -1,6 +1,7 @@
 //! The two request dialogs with a message editor: deny (the message goes to
 //! the requester) and approve (permission choice, optional added message).
 
+use crate::slack::MAX_MESSAGE_CHARS;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,9 +11,7 @@ use ratatui_textarea::TextArea;
 use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::dialogs::{
-    ApproveRequestDialog, DenyDialog, MAX_MESSAGE_CHARS, char_count, permission_words,
-};
+use crate::app::dialogs::{ApproveRequestDialog, DenyDialog, char_count, permission_words};
 
 /// Rows of text the editor shows (plus its border).
 const EDITOR_ROWS: u16 = 4;

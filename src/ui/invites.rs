@@ -3,27 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, Column, TableSpec};
+use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
 use crate::app::App;
 use crate::app::invites::{expires_at, other_team, we_invited};
 use crate::model::ListKind;
+use crate::model::columns::INVITE_COLUMNS;
 use crate::model::rows::Invite;
 use crate::text::time;
-
-/// In display order; priority decides what gives way at 80 columns.
-pub const COLUMNS: [Column; 9] = [
-    Column::new("DIR", 3, 3, 5),
-    Column::new("ORG", 16, 28, 1),
-    Column::new("CHANNEL", 16, 28, 2),
-    Column::new("VIS", 4, 4, 3),
-    Column::new("PERM", 8, 8, 4),
-    Column::new("EXPIRES", 7, 7, 2),
-    Column::new("AGE", 4, 4, 6),
-    Column::new("INVITER", 14, 16, 7),
-    Column::new("RECIPIENT", 16, 30, 8),
-];
 
 fn cells(app: &App, invite: &Invite, ours: &[&str], theme: &Theme) -> Vec<Cell> {
     let other = other_team(invite, ours);
@@ -84,7 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         empty: "No pending invitations: nothing waits on us or on them.",
         table: TableSpec {
-            columns: &COLUMNS,
+            columns: &INVITE_COLUMNS,
             cells: &cells,
             state: &state,
         },

@@ -32,7 +32,6 @@ use crate::app::list::{ListData, LoadState};
 use crate::app::{App, layout, refresh};
 use crate::model::ListKind;
 use crate::model::rows::Row;
-use crate::slack::explain;
 use crate::text::sanitize;
 use crate::text::time;
 use table::{Cell, TableSpec};
@@ -305,7 +304,7 @@ pub fn render_pane<T: Row>(
     if let LoadState::Failed(error) = &list.load {
         let text = vec![
             Line::styled(
-                sanitize::clean(&explain::load_failure(kind, error)),
+                sanitize::clean(&crate::model::list_kind::load_failure(kind, error)),
                 theme.error,
             ),
             Line::raw(""),
@@ -347,7 +346,7 @@ pub fn render_pane<T: Row>(
             table
                 .columns
                 .iter()
-                .position(|c| table::column_key(c.title) == **k)
+                .position(|c| crate::model::columns::column_key(c.title) == **k)
         })
         .collect();
     if chosen.is_empty()
@@ -356,7 +355,8 @@ pub fn render_pane<T: Row>(
         table::render(list, table, theme, rest, buf);
         return;
     }
-    let columns: Vec<table::Column> = chosen.iter().map(|&i| table.columns[i]).collect();
+    let columns: Vec<crate::model::columns::Column> =
+        chosen.iter().map(|&i| table.columns[i]).collect();
     let all_cells = table.cells;
     let cells = |item: &T| {
         let mut all: Vec<Option<Cell>> = all_cells(item).into_iter().map(Some).collect();

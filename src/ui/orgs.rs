@@ -3,25 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, Column, TableSpec};
+use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
 use crate::app::App;
 use crate::app::orgs::{ChannelCounts, display_name};
 use crate::model::ListKind;
+use crate::model::columns::ORG_COLUMNS;
 use crate::model::rows::Org;
 use crate::text::time;
-
-pub const COLUMNS: [Column; 8] = [
-    Column::new("NAME", 14, 30, 1),
-    Column::new("DOMAIN", 10, 20, 4),
-    Column::new("STATUS", 12, 12, 2),
-    Column::new("PUB", 4, 4, 3).right(),
-    Column::new("PRIV", 4, 4, 3).right(),
-    Column::new("DMS", 4, 4, 5).right(),
-    Column::new("GDMS", 4, 4, 6).right(),
-    Column::new("ACTIVE", 6, 6, 3).right(),
-];
 
 fn cells(app: &App, org: &Org, theme: &Theme) -> Vec<Cell> {
     let counts = ChannelCounts::of(org);
@@ -61,7 +51,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         empty: "No external orgs: we are not connected to anyone.",
         table: TableSpec {
-            columns: &COLUMNS,
+            columns: &ORG_COLUMNS,
             cells: &cells,
             state: &state,
         },

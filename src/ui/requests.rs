@@ -3,24 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, Column, TableSpec};
+use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
 use crate::app::App;
 use crate::app::requests::is_external_limited;
 use crate::model::ListKind;
+use crate::model::columns::REQUEST_COLUMNS;
 use crate::model::rows::Request;
 use crate::text::time;
-
-pub const COLUMNS: [Column; 7] = [
-    Column::new("REQUESTER", 12, 22, 3),
-    Column::new("CHANNEL", 14, 28, 1),
-    Column::new("VIS", 4, 4, 4),
-    Column::new("INVITE GOES TO", 18, 34, 1),
-    Column::new("PERM", 8, 8, 3),
-    Column::new("AGE", 4, 4, 5),
-    Column::new("EXPIRES", 7, 7, 2),
-];
 
 fn cells(app: &App, request: &Request, theme: &Theme) -> Vec<Cell> {
     let channel = request.channel.as_ref();
@@ -59,7 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         title: format!("Requests — {} waiting for an admin", list.items.len()),
         empty: "No requests wait for an admin.",
         table: TableSpec {
-            columns: &COLUMNS,
+            columns: &REQUEST_COLUMNS,
             cells: &cells,
             state: &state,
         },

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
 use crate::app::list::{DisplayLine, ListData};
-use crate::model::ListKind;
+use crate::model::columns::Column;
 use crate::model::rows::Row;
 use crate::text::sanitize::{fit, sanitize};
 
@@ -18,33 +18,6 @@ const SPACING: u16 = 1;
 /// The marker columns: `>` on the selected row, then `*` on a marked row
 /// or `+` on a row new since the last refresh, then a space.
 const GUTTER: u16 = 3;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    pub title: &'static str,
-    pub min: u16,
-    pub max: u16,
-    /// 0 is kept longest; higher numbers give way first on narrow screens.
-    pub priority: u8,
-    pub right: bool,
-}
-
-impl Column {
-    pub const fn new(title: &'static str, min: u16, max: u16, priority: u8) -> Column {
-        Column {
-            title,
-            min,
-            max,
-            priority,
-            right: false,
-        }
-    }
-
-    pub const fn right(mut self) -> Column {
-        self.right = true;
-        self
-    }
-}
 
 /// One cell: raw text (remote text allowed, it is sanitized when drawn) and a style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,29 +97,6 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<Option<u16>> {
         }
     }
     widths
-}
-
-/// A column's name in the config file: its title in lower case, `_` for spaces.
-pub fn column_key(title: &str) -> String {
-    title.to_ascii_lowercase().replace(' ', "_")
-}
-
-/// Every column a pane can show, in its default order.
-pub fn pane_columns(pane: ListKind) -> &'static [Column] {
-    match pane {
-        ListKind::Invites => &super::invites::COLUMNS,
-        ListKind::Requests => &super::requests::COLUMNS,
-        ListKind::Orgs => &super::orgs::COLUMNS,
-        ListKind::Channels => &super::channels::COLUMNS,
-    }
-}
-
-/// The config names of a pane's columns, in default order.
-pub fn column_keys(pane: ListKind) -> Vec<String> {
-    pane_columns(pane)
-        .iter()
-        .map(|c| column_key(c.title))
-        .collect()
 }
 
 /// Everything a pane gives to draw its rows.

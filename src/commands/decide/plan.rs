@@ -5,7 +5,7 @@
 use futures::StreamExt;
 
 use crate::app::channels::external_teams;
-use crate::app::dialogs::{MAX_MESSAGE_CHARS, permission_words, typed_name_matches};
+use crate::app::dialogs::{permission_words, typed_name_matches};
 use crate::app::invites::{
     WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
 };
@@ -14,6 +14,7 @@ use crate::app::requests::is_external_limited;
 use crate::exit::UsageError;
 use crate::journal::JournalAction;
 use crate::model::rows::{Channel, Interner, Invite, Org, Request};
+use crate::slack::MAX_MESSAGE_CHARS;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError, WriteCall,

@@ -12,7 +12,7 @@ use crate::emulator::snapshot::RequestStatus;
 use crate::slack::models::ConnectChannel;
 
 /// Slack's limit for approval and denial messages.
-const MAX_MESSAGE_CHARS: usize = 560;
+use crate::slack::MAX_MESSAGE_CHARS;
 /// How long an invitation sent on approval stays valid (Slack: 14 days).
 const INVITE_LIFETIME: i64 = 14 * 24 * 3600;
 

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::*;
+use crate::app::*;
 use crate::keys::keymap::KeySpec;
 use crate::model::ListKind;
 use crate::slack::ApiErrorDetail;
