@@ -1,10 +1,12 @@
 //! Drives the real TUI loop (TestBackend, scripted keys, fixed clock)
-//! against an emulator on loopback, with a journal in a temporary folder,
-//! and the emulator's faults and the client's timeouts as each test needs.
+//! against an emulator on loopback: screens (as text) and the emulator's
+//! state out. Demo sessions run as the `demo` command does; live sessions
+//! keep a journal in a temporary folder, with the emulator's faults and
+//! the client's timeouts as each test needs.
 
 #![allow(dead_code)] // each test file uses a different part of this
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use connect_triage::app::keymap::KeySpec;
@@ -20,10 +22,9 @@ use ratatui::backend::TestBackend;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-/// The demo data's `as_of`: with it as "now", timestamps stay as written.
-pub const NOW: i64 = 1_767_225_600;
+use super::common::NOW;
 
-/// How a session is set up.
+/// How a live, journaled session is set up.
 pub struct Setup {
     pub dataset: Dataset,
     pub config: fn(&mut EmulatorConfig),
@@ -56,48 +57,117 @@ impl Setup {
 
 pub struct Session {
     pub emulator: RunningEmulator,
-    pub journal_path: PathBuf,
+    /// Where a live session journals (`None` for demo sessions).
+    journal_path: Option<PathBuf>,
     keys: UnboundedSender<Msg>,
     reports: watch::Receiver<LoopReport>,
     sent: u64,
     handle: JoinHandle<anyhow::Result<App>>,
 }
 
+async fn start_emulator(config: EmulatorConfig) -> RunningEmulator {
+    emulator::start(([127, 0, 0, 1], 0).into(), config)
+        .await
+        .expect("emulator starts")
+}
+
+fn client_for(emulator: &RunningEmulator, options: ClientOptions, tuning: Tuning) -> SlackClient {
+    SlackClient::with_tuning(
+        &emulator.base_url(),
+        emulator.admin_token(),
+        options,
+        tuning,
+    )
+    .expect("client")
+}
+
 impl Session {
-    /// A fresh emulator for `setup`, and a session on it.
-    pub async fn start(setup: Setup, dir: &std::path::Path) -> Session {
+    /// A demo session on a `width` x `height` TestBackend against the demo data.
+    pub async fn demo(width: u16, height: u16) -> Session {
+        Session::with_data(Dataset::demo(), width, height).await
+    }
+
+    /// A demo session against `dataset`.
+    pub async fn with_data(dataset: Dataset, width: u16, height: u16) -> Session {
+        Session::start_app(dataset, App::new(Mode::Demo, false), width, height).await
+    }
+
+    /// The loop on `app` (e.g. one made from a config) against `dataset`.
+    pub async fn start_app(dataset: Dataset, app: App, width: u16, height: u16) -> Session {
+        let mut config = EmulatorConfig::new(dataset);
+        config.fixed_now = Some(NOW);
+        Session::start_configured(config, Tuning::default(), app, width, height)
+            .await
+            .0
+    }
+
+    /// The loop on `app` against an emulator set up by `config`, with a
+    /// client paced by `tuning`; also returns a clone of that client (its
+    /// stats count every request and 429 of the loop's).
+    pub async fn start_configured(
+        config: EmulatorConfig,
+        tuning: Tuning,
+        app: App,
+        width: u16,
+        height: u16,
+    ) -> (Session, SlackClient) {
+        let emulator = start_emulator(config).await;
+        let client = client_for(&emulator, ClientOptions::default(), tuning);
+        let options = LoopOptions::new(Clock::Fixed(NOW));
+        let session = Session::run(
+            emulator,
+            client.clone(),
+            app,
+            options,
+            None,
+            (width, height),
+        );
+        (session, client)
+    }
+
+    /// A fresh emulator for `setup`, and a live session on it journaling under `dir`.
+    pub async fn start(setup: Setup, dir: &Path) -> Session {
         let mut config = EmulatorConfig::new(setup.dataset.clone());
         config.fixed_now = Some(NOW);
         (setup.config)(&mut config);
-        let emulator = emulator::start(([127, 0, 0, 1], 0).into(), config)
-            .await
-            .expect("emulator starts");
+        let emulator = start_emulator(config).await;
         Session::on(emulator, setup, dir).await
     }
 
-    /// A session on a running emulator (a second session after a first).
-    pub async fn on(emulator: RunningEmulator, setup: Setup, dir: &std::path::Path) -> Session {
+    /// A live session on a running emulator (a second session after a first).
+    pub async fn on(emulator: RunningEmulator, setup: Setup, dir: &Path) -> Session {
         let journal_path = dir.join("state/connect-triage/journal.jsonl");
         let journal = Journal::open(&journal_path).expect("journal opens");
-        let client = SlackClient::with_tuning(
-            &emulator.base_url(),
-            emulator.admin_token(),
-            setup.client.clone(),
-            setup.tuning.clone(),
-        )
-        .expect("client");
+        let client = client_for(&emulator, setup.client.clone(), setup.tuning.clone());
         if setup.read_only {
             client.forbid_writes();
         }
-        let (keys, input) = unbounded();
-        let (observer, reports) = watch::channel(LoopReport::default());
         let mut options = LoopOptions::new(Clock::Fixed(NOW));
-        options.observer = Some(observer);
         options.journal = Some(journal);
         let mut app = App::new(Mode::Live, setup.read_only);
         app.grace_seconds = setup.grace;
         connect_triage::app::reconcile::add_earlier(&mut app, setup.earlier);
-        let (width, height) = setup.size;
+        Session::run(
+            emulator,
+            client,
+            app,
+            options,
+            Some(journal_path),
+            setup.size,
+        )
+    }
+
+    fn run(
+        emulator: RunningEmulator,
+        client: SlackClient,
+        app: App,
+        mut options: LoopOptions,
+        journal_path: Option<PathBuf>,
+        (width, height): (u16, u16),
+    ) -> Session {
+        let (keys, input) = unbounded();
+        let (observer, reports) = watch::channel(LoopReport::default());
+        options.observer = Some(observer);
         let handle = tokio::spawn(async move {
             let mut terminal = Terminal::new(TestBackend::new(width, height))?;
             run_loop(&mut terminal, app, input, client, options).await
@@ -119,7 +189,8 @@ impl Session {
         self
     }
 
-    /// Press keys written as the keymap writes them: `"2 j Enter"`.
+    /// Press keys written as the keymap writes them, space-separated:
+    /// `"2 j Enter"`, `"alt+enter"`, `"X"`.
     pub fn press(&mut self, keys: &str) -> &mut Self {
         for token in keys.split_whitespace() {
             let spec: KeySpec = token.parse().unwrap_or_else(|e| panic!("{e}"));
@@ -128,6 +199,7 @@ impl Session {
         self
     }
 
+    /// Type text character by character (spaces included).
     pub fn type_text(&mut self, text: &str) -> &mut Self {
         for c in text.chars() {
             self.send(Msg::Key(KeyEvent::new(
@@ -163,8 +235,14 @@ impl Session {
         }
     }
 
+    pub fn journal_path(&self) -> &Path {
+        self.journal_path
+            .as_deref()
+            .expect("a live session journals")
+    }
+
     pub fn journal(&self) -> Vec<JournalRecord> {
-        Journal::read_all(&self.journal_path).expect("the journal reads")
+        Journal::read_all(self.journal_path()).expect("the journal reads")
     }
 
     /// Wait for the loop to end (after `q`, a signal...) and return its state.
@@ -177,28 +255,9 @@ impl Session {
         (app, self.emulator)
     }
 
+    /// Quit with `q` and return the final state.
     pub async fn quit(mut self) -> (App, RunningEmulator) {
         self.press("q");
         self.ended().await
     }
-}
-
-/// Writes the emulator saw: (method, invite/channel/team argument, applied, status).
-pub fn writes(emulator: &RunningEmulator) -> Vec<connect_triage::emulator::LoggedRequest> {
-    emulator
-        .request_log()
-        .into_iter()
-        .filter(|r| {
-            !(r.method.contains(".list")
-                || r.method.ends_with("List")
-                || r.method.contains("search")
-                || r.method == "auth.test")
-        })
-        .collect()
-}
-
-pub fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    args.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }

@@ -1,15 +1,12 @@
 //! `connect-triage list ...` as a user runs it: the real binary against an
 //! emulator on loopback.
 
-mod client_support;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
-use client_support::emu::*;
+use crate::support::cli::{BIN, stderr, stdout};
+use crate::support::emu::*;
 use connect_triage::emulator::{Dataset, RunningEmulator};
-
-const BIN: &str = env!("CARGO_BIN_EXE_connect-triage");
 
 /// Run the binary with `args`, the token in the environment (never in argv).
 async fn run(token: Option<&str>, args: &[&str]) -> Output {
@@ -31,14 +28,6 @@ async fn list(emu: &RunningEmulator, token: Option<&str>, args: &[&str]) -> Outp
     let mut all = vec!["--api-base", base.as_str(), "list"];
     all.extend_from_slice(args);
     run(token, &all).await
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// A demo org whose first inviting org names itself with terminal tricks.

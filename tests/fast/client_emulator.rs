@@ -1,12 +1,10 @@
 //! The client's reads against the real emulator: every list complete, with
 //! the fewest requests, and the rate limiter keeping within Slack's tiers.
 
-mod client_support;
-
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use client_support::emu::*;
+use crate::support::emu::*;
 use connect_triage::emulator::RateLimitMode;
 use connect_triage::slack::{
     ClientEvent, ClientOptions, Page, PageStream, RequestFilter, SlackError, WaitReason,

@@ -2,12 +2,10 @@
 //! list's fallback for tokens without admin scopes, and the rule that a
 //! write is sent once unless Slack certainly did not apply it.
 
-mod client_support;
-
 use std::time::Duration;
 
-use client_support::assert_no_token;
-use client_support::emu::*;
+use crate::support::emu::*;
+use crate::support::fake::assert_no_token;
 use connect_triage::emulator::FaultKind;
 use connect_triage::slack::envelope::decode;
 use connect_triage::slack::responses::ListConnectInvites;
@@ -243,11 +241,9 @@ async fn writes_are_sent_once_when_the_outcome_is_unknown() {
         );
         let err = client.disconnect_org(&team).await.unwrap_err();
         assert!(!err.certainly_not_applied(), "{kind}: {err:?}");
-        assert_eq!(
-            logged(&emu, "team.externalTeams.disconnect").len(),
-            1,
-            "{kind}"
-        );
+        let writes = logged_writes(&emu);
+        assert_eq!(writes.len(), 1, "{kind}: {writes:?}");
+        assert_eq!(writes[0].method, "team.externalTeams.disconnect");
         assert_eq!(client.stats().retries, 0);
     }
 }
@@ -269,7 +265,13 @@ async fn a_write_answered_429_is_sent_again_and_applied_once() {
     );
     let err = client.disconnect_org(&team).await.unwrap_err();
     assert!(matches!(err, SlackError::RateLimited { .. }));
-    let calls = logged(&emu, "team.externalTeams.disconnect");
+    let calls = logged_writes(&emu);
+    assert!(
+        calls
+            .iter()
+            .all(|c| c.method == "team.externalTeams.disconnect"),
+        "{calls:?}"
+    );
     assert_eq!(
         calls.len(),
         3,

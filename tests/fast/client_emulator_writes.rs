@@ -1,9 +1,7 @@
 //! Every write method through the client against the emulator's demo org,
 //! checked against the emulator's state afterwards.
 
-mod client_support;
-
-use client_support::emu::*;
+use crate::support::emu::*;
 use connect_triage::emulator::{Dataset, InviteOutcome, RequestStatus, StateSnapshot};
 use connect_triage::slack::{ApprovalMessage, RequestApproval, SlackClient};
 

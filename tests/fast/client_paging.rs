@@ -1,11 +1,9 @@
 //! Pagination quirks per method, the channel-list fallback, and pacing,
 //! against a scriptable fake Slack.
 
-mod client_support;
-
 use std::time::Duration;
 
-use client_support::*;
+use crate::support::fake::*;
 use connect_triage::slack::{
     ClientEvent, ClientOptions, Page, PageStream, RequestFilter, SlackError, Tuning, WaitReason,
 };

@@ -1,11 +1,9 @@
 //! The client's wire protocol and error paths, against a scriptable fake Slack.
 
-mod client_support;
-
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use client_support::*;
+use crate::support::fake::*;
 use connect_triage::slack::{
     ClientEvent, ClientOptions, SlackClient, SlackError, Token, TransportKind,
 };

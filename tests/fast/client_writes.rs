@@ -1,12 +1,10 @@
 //! Writes: the arguments each decision sends, and the rule that a write is
 //! sent again only when Slack certainly did not apply it.
 
-mod client_support;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use client_support::*;
+use crate::support::fake::*;
 use connect_triage::slack::{ApprovalMessage, ClientOptions, RequestApproval, SlackClient, Token};
 use serde_json::json;
 

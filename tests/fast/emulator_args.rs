@@ -1,8 +1,6 @@
 //! Argument encodings: query string, form, JSON body, booleans, arrays.
 
-mod emulator_support;
-
-use emulator_support::*;
+use crate::support::emulator::*;
 use serde_json::json;
 
 const LIST: &str = "conversations.requestSharedInvite.list";

@@ -1,8 +1,6 @@
 //! Authentication, scopes, unknown methods and argument encodings.
 
-mod emulator_support;
-
-use emulator_support::*;
+use crate::support::emulator::*;
 use serde_json::json;
 
 #[tokio::test]
@@ -134,7 +132,7 @@ async fn default_tokens_are_deterministic_per_seed() {
 async fn data_file_tokens_replace_the_defaults() {
     let emu = start_json(
         r#"{"tokens":[{"token":"xoxp-custom-1","scopes":["team:read"]}]}"#,
-        DEMO_NOW,
+        NOW,
     )
     .await;
     assert_eq!(emu.tokens().len(), 1);

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_connect-triage");
+use crate::common::BIN;
 
 fn spawn(args: &[&str]) -> Child {
     Command::new(BIN)

@@ -1,13 +1,11 @@
 //! Data files, the demo's story and the generator.
 
-mod emulator_support;
-
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
+use crate::support::emulator::*;
 use connect_triage::emulator::{Dataset, EmulatorConfig, GenerateSpec};
 use connect_triage::slack::models::{ExternalOrg, SharedChannel};
-use emulator_support::*;
 
 /// Every channel's connected team is an org, and every org's channel counts
 /// are the channels that connect it.
@@ -129,14 +127,11 @@ async fn demo_tells_the_story() {
 #[tokio::test]
 async fn as_of_shifts_every_date_to_now() {
     let mut config = EmulatorConfig::new(Dataset::demo());
-    config.fixed_now = Some(DEMO_NOW + 10 * DAY);
+    config.fixed_now = Some(NOW + 10 * DAY);
     let emu = start_with(config).await;
     let snap = emu.snapshot();
     let inv = snap.invite("I0NBINV004").unwrap();
-    assert_eq!(
-        inv.invite.date_invalid(),
-        Some(DEMO_NOW + 10 * DAY + 5 * HOUR)
-    );
+    assert_eq!(inv.invite.date_invalid(), Some(NOW + 10 * DAY + 5 * HOUR));
     let ch = snap.channel("C0NBCH0001").unwrap();
     let original = Dataset::demo().channels[0].clone();
     assert_eq!(ch.created, original.created.map(|c| c + 10 * DAY));
@@ -148,7 +143,7 @@ async fn as_of_shifts_every_date_to_now() {
 
 #[tokio::test]
 async fn every_key_is_optional() {
-    let emu = start_json("{}", DEMO_NOW).await;
+    let emu = start_json("{}", NOW).await;
     assert_eq!(emu.tokens().len(), 3);
     let body = ok(&emu, "auth.test", &[]).await;
     assert!(body["team_id"].as_str().unwrap().starts_with('T'));
@@ -189,10 +184,10 @@ fn generator_is_deterministic_per_seed() {
     let spec: GenerateSpec = "invites=300,requests=50,teams=20,channels=60"
         .parse()
         .unwrap();
-    let a = Dataset::generate(&spec, 5, DEMO_NOW);
-    let b = Dataset::generate(&spec, 5, DEMO_NOW);
+    let a = Dataset::generate(&spec, 5, NOW);
+    let b = Dataset::generate(&spec, 5, NOW);
     assert_eq!(a, b);
-    let c = Dataset::generate(&spec, 6, DEMO_NOW);
+    let c = Dataset::generate(&spec, 6, NOW);
     assert_ne!(a, c);
     assert_eq!(
         (
@@ -213,7 +208,7 @@ fn generated_data_is_consistent_and_varied() {
     let spec: GenerateSpec = "invites=2000,requests=300,teams=40,channels=400"
         .parse()
         .unwrap();
-    let d = Dataset::generate(&spec, 9, DEMO_NOW);
+    let d = Dataset::generate(&spec, 9, NOW);
     assert_consistent(&d.organizations, &d.channels);
     let us = d.self_team.as_ref().unwrap().team_id.clone().unwrap();
     let share = |n: usize| n * 100 / d.invites.len();
@@ -237,7 +232,7 @@ fn generated_data_is_consistent_and_varied() {
     let soon = d
         .invites
         .iter()
-        .filter(|i| i.date_invalid().unwrap() - DEMO_NOW < DAY)
+        .filter(|i| i.date_invalid().unwrap() - NOW < DAY)
         .count();
     let private = d
         .invites
@@ -276,7 +271,7 @@ fn generated_data_is_consistent_and_varied() {
 fn generating_a_hundred_thousand_invites_is_quick() {
     let spec: GenerateSpec = "invites=100000".parse().unwrap();
     let t = Instant::now();
-    let d = Dataset::generate(&spec, 1, DEMO_NOW);
+    let d = Dataset::generate(&spec, 1, NOW);
     // Well under a second in a release build; this bound allows an unoptimised one.
     assert!(t.elapsed().as_secs_f64() < 20.0, "{:?}", t.elapsed());
     assert_eq!(d.invites.len(), 100_000);

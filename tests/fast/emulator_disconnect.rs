@@ -1,9 +1,7 @@
 //! team.externalTeams.disconnect and admin.conversations.disconnectShared.
 
-mod emulator_support;
-
+use crate::support::emulator::*;
 use connect_triage::emulator::RunningEmulator;
-use emulator_support::*;
 use serde_json::Value;
 
 const ORG: &str = "team.externalTeams.disconnect";

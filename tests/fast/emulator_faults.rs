@@ -1,15 +1,13 @@
 //! Injected faults: which ones apply a write and how each one looks on the wire.
 
-mod emulator_support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::emulator::*;
 use connect_triage::emulator::{Dataset, EmulatorConfig, FaultKind, RunningEmulator};
-use emulator_support::*;
 
 async fn faulty(spec: &str, seed: u64, stall: Duration) -> RunningEmulator {
     let mut config = EmulatorConfig::new(Dataset::demo());
-    config.fixed_now = Some(DEMO_NOW);
+    config.fixed_now = Some(NOW);
     config.faults = Some(spec.parse().unwrap());
     config.seed = seed;
     config.timeout_stall = stall;

@@ -1,9 +1,7 @@
 //! Invite approval and decline: state transitions and error codes.
 
-mod emulator_support;
-
+use crate::support::emulator::*;
 use connect_triage::emulator::InviteOutcome;
-use emulator_support::*;
 use serde_json::Value;
 
 const APPROVE: &str = "conversations.approveSharedInvite";
@@ -321,7 +319,7 @@ async fn invites_past_date_invalid_are_gone() {
     use connect_triage::emulator::{Dataset, EmulatorConfig};
     // With `as_of`, dates move with "now": six hours later they are still ahead.
     let mut config = EmulatorConfig::new(Dataset::demo());
-    config.fixed_now = Some(DEMO_NOW + 6 * HOUR);
+    config.fixed_now = Some(NOW + 6 * HOUR);
     let shifted = start_with(config.clone()).await;
     assert!(
         listed(&shifted).await.contains(&"I0NBINV004".to_owned()),

@@ -1,15 +1,13 @@
 //! Rate tiers under `scaled:N` and `real`: 429, Retry-After, budget rules.
 
-mod emulator_support;
-
 use std::time::Duration;
 
+use crate::support::emulator::*;
 use connect_triage::emulator::{Dataset, EmulatorConfig, RateLimitMode, RunningEmulator};
-use emulator_support::*;
 
 async fn limited(mode: RateLimitMode) -> RunningEmulator {
     let mut config = EmulatorConfig::new(Dataset::demo());
-    config.fixed_now = Some(DEMO_NOW);
+    config.fixed_now = Some(NOW);
     config.rate_limits = mode;
     start_with(config).await
 }

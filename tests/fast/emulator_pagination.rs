@@ -1,18 +1,16 @@
 //! Each method's pagination rules (API doc §1.5 table) and invalid_cursor.
 
-mod emulator_support;
-
 use std::collections::HashSet;
 use std::time::Instant;
 
+use crate::support::emulator::*;
 use connect_triage::emulator::{Dataset, EmulatorConfig, GenerateSpec};
-use emulator_support::*;
 use serde_json::Value;
 
 async fn start_generated(spec: &str) -> connect_triage::emulator::RunningEmulator {
     let spec: GenerateSpec = spec.parse().unwrap();
-    let mut config = EmulatorConfig::new(Dataset::generate(&spec, 7, DEMO_NOW));
-    config.fixed_now = Some(DEMO_NOW);
+    let mut config = EmulatorConfig::new(Dataset::generate(&spec, 7, NOW));
+    config.fixed_now = Some(NOW);
     start_with(config).await
 }
 
@@ -151,9 +149,9 @@ async fn removing_an_invite_between_pages_neither_skips_nor_repeats() {
 async fn hundred_thousand_invites_page_fast() {
     let t = Instant::now();
     let spec: GenerateSpec = "invites=100000,teams=200".parse().unwrap();
-    let dataset = Dataset::generate(&spec, 3, DEMO_NOW);
+    let dataset = Dataset::generate(&spec, 3, NOW);
     let mut config = EmulatorConfig::new(dataset);
-    config.fixed_now = Some(DEMO_NOW);
+    config.fixed_now = Some(NOW);
     let emu = start_with(config).await;
     let ready = t.elapsed();
     let t = Instant::now();

@@ -1,9 +1,7 @@
 //! conversations.requestSharedInvite.list / approve / deny.
 
-mod emulator_support;
-
+use crate::support::emulator::*;
 use connect_triage::emulator::RequestStatus;
-use emulator_support::*;
 use serde_json::json;
 
 const LIST: &str = "conversations.requestSharedInvite.list";
@@ -79,7 +77,7 @@ async fn approve_sends_the_invitation() {
     assert_eq!(invite.channel().unwrap().id, "C0NBCH0001");
     assert!(invite.is_external_limited());
     assert!(invite.acceptances.is_empty());
-    assert_eq!(invite.date_created(), Some(DEMO_NOW));
+    assert_eq!(invite.date_created(), Some(NOW));
     assert!(
         all_invite_ids(&emu, "500")
             .await
@@ -210,7 +208,7 @@ async fn deny_keeps_the_message() {
         req.deny_message.as_deref(),
         Some("Please use the vendor portal instead.")
     );
-    assert_eq!(req.request.date_denied, Some(DEMO_NOW));
+    assert_eq!(req.request.date_denied, Some(NOW));
     assert!(!listed(&emu, &[]).await.contains(&"I0NBREQ004".to_owned()));
     assert!(
         listed(&emu, &[("include_denied", "1")])

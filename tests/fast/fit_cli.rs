@@ -2,11 +2,9 @@
 //! the emulator on loopback, with its exit codes, `--dry-run`, the journal,
 //! the log file and read-only.
 
-mod fit_support;
-
+use crate::support::cli::*;
 use connect_triage::emulator::{InviteOutcome, RequestStatus};
 use connect_triage::journal::{Outcome, Stage};
-use fit_support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dry_run_prints_the_exact_call_and_sends_nothing() {
@@ -78,7 +76,7 @@ async fn approve_with_yes_decides_once_and_journals_every_step() {
     assert_eq!(writes.len(), 1);
     assert_eq!(writes[0].method, "conversations.approveSharedInvite");
     assert_eq!(
-        arg(&writes[0], "target_team"),
+        arg(&writes[0].args, "target_team"),
         None,
         "we are the invited side"
     );
@@ -159,7 +157,7 @@ async fn requests_and_channels_are_decided_as_the_tui_does() {
     );
     let writes = env.writes();
     assert_eq!(writes.len(), 2, "{writes:?}");
-    assert_eq!(arg(&writes[1], "leaving_team_ids"), Some("T0DHLSC001"));
+    assert_eq!(arg(&writes[1].args, "leaving_team_ids"), Some("T0DHLSC001"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,12 +1,10 @@
 //! The rest of the command line: `list --json --filter` with the TUI's
 //! filter, shell completions, the manual page and `config`.
 
-mod fit_support;
-
 use std::process::Command;
 
+use crate::support::cli::*;
 use connect_triage::config::Config;
-use fit_support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_json_takes_the_tui_filter() {

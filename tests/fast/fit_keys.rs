@@ -2,12 +2,11 @@
 //! the remapped keys decide, the old ones do nothing, and the footer and
 //! help say what the keys now are.
 
-mod tui_support;
-
+use crate::common::writes;
+use crate::session::Session;
 use connect_triage::app::{App, Mode};
 use connect_triage::config::Config;
 use connect_triage::emulator::{Dataset, InviteOutcome};
-use tui_support::Session;
 
 const CONFIG: &str = r#"
 grace_seconds = 0
@@ -52,13 +51,9 @@ async fn a_remapped_key_makes_a_real_decision() {
         state.past_invite("I0NBINV004").map(|p| p.outcome),
         Some(InviteOutcome::Approved)
     );
-    let approvals = s
-        .emulator
-        .request_log()
-        .into_iter()
-        .filter(|r| r.method == "conversations.approveSharedInvite")
-        .count();
-    assert_eq!(approvals, 1);
+    let sent = writes(&s.emulator);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0].method, "conversations.approveSharedInvite");
 
     // Help (on F1 now) lists the new keys under the action names.
     let screen = s.press("f1").settle().await;

@@ -2,6 +2,7 @@
 //! renderer in each theme, checked cell by cell (mono holds no colour at
 //! all; `16` only the basic ANSI colours), with style-annotated snapshots.
 
+use crate::common::NOW;
 use connect_triage::app::{self, App, ListItems, Mode, Msg};
 use connect_triage::config::{Config, ThemeName};
 use connect_triage::emulator::Dataset;
@@ -11,9 +12,6 @@ use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-
-/// The demo data's `as_of`: with it as "now", timestamps stay as written.
-const NOW: i64 = 1_767_225_600;
 
 /// The demo org loaded into an app, as if every list had arrived.
 fn demo_app(config: Config) -> App {

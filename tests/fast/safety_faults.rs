@@ -6,15 +6,14 @@
 //! then re-checked; none was lost, none applied twice, and no write that
 //! timed out was sent again.
 
-mod safety_support;
-
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
+use crate::common::{NOW, arg, writes};
+use crate::session::{Session, Setup};
 use connect_triage::emulator::{Dataset, GenerateSpec, InviteOutcome, RequestStatus};
 use connect_triage::journal::{JournalAction, Outcome, Stage, latest_by_decision};
 use connect_triage::slack::{ClientOptions, Tuning};
-use safety_support::{NOW, Session, Setup, arg, writes};
 
 const DECISIONS: usize = 200;
 

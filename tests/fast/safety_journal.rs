@@ -3,13 +3,12 @@
 //! what an earlier one left unknown, and read-only sessions that cannot
 //! write at all.
 
-mod safety_support;
-
+use crate::common::{NOW, arg, writes};
+use crate::session::{Session, Setup};
 use connect_triage::app::ExitSignal;
 use connect_triage::app::Msg;
 use connect_triage::emulator::{InviteOutcome, RequestStatus};
 use connect_triage::journal::{JournalAction, JournalRecord, Outcome, Stage, latest_by_decision};
-use safety_support::{NOW, Session, Setup, arg, writes};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_step_of_a_decision_is_journaled_and_never_the_token() {
@@ -31,7 +30,7 @@ async fn every_step_of_a_decision_is_journaled_and_never_the_token() {
     assert!(last.workspace.is_some() && last.team_id.is_some());
     assert!(records.iter().all(|r| r.decision_id == last.decision_id));
     // The token is nowhere in the file, and the file is private.
-    let text = std::fs::read_to_string(&s.journal_path).unwrap();
+    let text = std::fs::read_to_string(s.journal_path()).unwrap();
     let token = s.emulator.admin_token();
     assert!(!text.contains(token.expose()));
     assert!(!text.to_lowercase().contains("xox"), "{text}");
@@ -39,8 +38,8 @@ async fn every_step_of_a_decision_is_journaled_and_never_the_token() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&s.journal_path), 0o600);
-        assert_eq!(mode(s.journal_path.parent().unwrap()), 0o700);
+        assert_eq!(mode(s.journal_path()), 0o600);
+        assert_eq!(mode(s.journal_path().parent().unwrap()), 0o700);
     }
     // `L` shows it.
     let screen = s.press("L").settle().await;
@@ -113,7 +112,7 @@ async fn a_signal_with_decisions_queued_journals_them_as_not_sent() {
     s.send(Msg::Clock { now_ms: NOW * 1000 });
     s.press("a y 2 d Enter y").handled().await;
     s.send(Msg::Signal(ExitSignal::Hangup));
-    let journal_path = s.journal_path.clone();
+    let journal_path = s.journal_path().to_owned();
     let (app, emulator) = s.ended().await;
     assert_eq!(app.exit_signal, Some(ExitSignal::Hangup));
     assert!(writes(&emulator).is_empty());

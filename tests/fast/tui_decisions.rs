@@ -1,31 +1,16 @@
 //! End to end: the real loop against an emulator on loopback, decisions
 //! made with keys only, and the emulator's own state checked afterwards.
 
-mod tui_support;
-
+use crate::common::{self, arg};
+use crate::session::Session;
 use connect_triage::emulator::{InviteOutcome, RequestStatus};
-use tui_support::Session;
 
 /// Methods the emulator saw that change something.
 fn writes(session: &Session) -> Vec<(String, Vec<(String, String)>)> {
-    session
-        .emulator
-        .request_log()
+    common::writes(&session.emulator)
         .into_iter()
-        .filter(|r| {
-            !(r.method.contains(".list")
-                || r.method.ends_with("List")
-                || r.method.contains("search")
-                || r.method == "auth.test")
-        })
         .map(|r| (r.method, r.args))
         .collect()
-}
-
-fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    args.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

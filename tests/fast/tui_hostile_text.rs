@@ -2,14 +2,12 @@
 //! control character, escape sequence, bidi override or zero-width
 //! character survives, on any pane, detail view or dialog.
 
-mod tui_support;
-
+use crate::session::Session;
 use connect_triage::emulator::Dataset;
-use tui_support::Session;
 
 /// The demo data with hostile names (JSON escapes, so the file stays text).
 fn hostile_dataset() -> Dataset {
-    let text = include_str!("../assets/demo.json")
+    let text = include_str!("../../assets/demo.json")
         // A title change and a clipboard write, in an org name.
         .replace(
             "\"Maersk Line\"",
@@ -40,7 +38,7 @@ fn assert_clean(screen: &str, what: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_names_are_made_visible_and_harmless() {
     for (width, height) in [(80, 24), (120, 40)] {
-        let mut s = Session::start(hostile_dataset(), width, height).await;
+        let mut s = Session::with_data(hostile_dataset(), width, height).await;
         let invites = s.settle().await;
         assert_clean(&invites, "invites");
         assert!(invites.contains("Maersk␛]0;pwned␇"), "{invites}");

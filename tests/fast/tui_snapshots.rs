@@ -2,9 +2,8 @@
 //! 120x40, drawn by the real loop against the emulator's demo data with a
 //! fixed clock. Snapshots are the screen's text (not its styles).
 
-mod tui_support;
-
-use tui_support::Session;
+use crate::common;
+use crate::session::Session;
 
 /// (snapshot name, keys pressed before it). Keys run in order, so each
 /// step starts where the previous one left off.
@@ -55,13 +54,7 @@ async fn walk(width: u16, height: u16) {
         insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
     }
     // Every dialog was cancelled or never confirmed: nothing was written.
-    let writes: Vec<String> = session
-        .emulator
-        .request_log()
-        .into_iter()
-        .map(|r| r.method)
-        .filter(|m| !m.contains("list") && !m.contains("search") && m != "auth.test")
-        .collect();
+    let writes = common::writes(&session.emulator);
     assert!(writes.is_empty(), "{writes:?}");
     session.quit().await;
 }

@@ -6,22 +6,20 @@
 
 #![cfg(unix)]
 
-mod safety_pty_support;
-
+use crate::support::{Pty, journal};
 use connect_triage::journal::{Outcome, Stage, latest_by_decision};
 use nix::sys::signal::Signal;
-use safety_pty_support::{Pty, journal};
 
 /// The demo with one approval waiting in a 30 s undo window.
 fn demo_with_a_queued_decision(home: &std::path::Path, env: &[(&str, &str)]) -> Pty {
     let mut pty = Pty::spawn(&["--grace", "30", "demo"], env, home);
-    let at = pty.wait_for("maya.ortiz", 0);
+    pty.wait_for("maya.ortiz", 0);
     pty.wait_for("14 awaiting us", 0);
     pty.assert_raw();
     // Second row: Maersk's incoming invite (the first expires sooner).
-    pty.type_keys("ja");
-    let at = pty.wait_for("Approve invite I0NBINV004?", at);
-    pty.type_keys("y");
+    let at = pty.type_keys("ja");
+    pty.wait_for("Approve invite I0NBINV004?", at);
+    let at = pty.type_keys("y");
     pty.wait_for("Sending in", at);
     pty
 }
@@ -78,8 +76,7 @@ fn a_dropped_connection_journals_the_queued_decision() {
 fn quitting_asks_about_queued_decisions_and_drops_them_on_request() {
     let home = tempfile::tempdir().unwrap();
     let mut pty = demo_with_a_queued_decision(home.path(), &[]);
-    let at = pty.bytes().len();
-    pty.type_keys("q");
+    let at = pty.type_keys("q");
     pty.wait_for("Quit with decisions still queued?", at);
     pty.type_keys("D");
     let status = pty.wait();
@@ -109,14 +106,14 @@ fn a_panic_restores_the_terminal_journals_and_never_shows_the_token() {
         ("CONNECT_TRIAGE_DEBUG_PANIC_KEY", "!"),
     ];
     let mut pty = Pty::spawn(&["--grace", "30", "--api-base", &base], &env, home.path());
-    let at = pty.wait_for("maya.ortiz", 0);
+    pty.wait_for("maya.ortiz", 0);
     pty.wait_for("14 awaiting us", 0);
     // Second row: Maersk's incoming invite (the first expires sooner).
-    pty.type_keys("ja");
-    let at = pty.wait_for("Approve invite I0NBINV004?", at);
-    pty.type_keys("y");
-    let at = pty.wait_for("Sending in", at);
-    pty.type_keys("!");
+    let at = pty.type_keys("ja");
+    pty.wait_for("Approve invite I0NBINV004?", at);
+    let at = pty.type_keys("y");
+    pty.wait_for("Sending in", at);
+    let at = pty.type_keys("!");
     let status = pty.wait();
     assert_eq!(status.code(), Some(101));
     pty.wait_for_bytes("panicked", at);
@@ -152,11 +149,6 @@ fn a_panic_restores_the_terminal_journals_and_never_shows_the_token() {
         assert_eq!(mode, 0, "{} is readable by others", path.display());
     }
     // Nothing was sent: the decision was still in its window.
-    assert!(
-        emulator
-            .request_log()
-            .iter()
-            .all(|r| r.method != "conversations.approveSharedInvite")
-    );
+    assert!(emulator.request_log().iter().all(|r| !r.write));
     runtime.block_on(emulator.shutdown());
 }

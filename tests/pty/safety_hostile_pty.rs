@@ -7,14 +7,12 @@
 
 #![cfg(unix)]
 
-mod safety_pty_support;
-
-use safety_pty_support::{Pty, printable};
+use crate::support::{Pty, printable};
 
 /// The demo data with hostile names, written as JSON escapes like a real
 /// API answer would carry them.
 fn hostile_data_file(dir: &std::path::Path) -> std::path::PathBuf {
-    let text = include_str!("../assets/demo.json")
+    let text = include_str!("../../assets/demo.json")
         // A window title change and a clipboard write (OSC 0, OSC 52).
         .replace(
             "\"Maersk Line\"",
@@ -70,8 +68,7 @@ fn no_terminal_trick_from_slack_data_reaches_the_terminal() {
         ("y", "Approved invite I0NBINV004"),
         ("L", "Decision journal"), // the journal repeats the names
     ] {
-        let at = pty.bytes().len();
-        pty.type_keys(keys);
+        let at = pty.type_keys(keys);
         pty.wait_for(shows, at);
     }
     pty.wait_for("✓ applied", 0);

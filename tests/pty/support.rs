@@ -46,7 +46,7 @@ impl Pty {
             use nix::fcntl::{FcntlArg, FdFlag, fcntl};
             fcntl(fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).expect("cloexec");
         }
-        let mut command = Command::new(env!("CARGO_BIN_EXE_connect-triage"));
+        let mut command = Command::new(crate::common::BIN);
         command
             .args(args)
             .env_clear()
@@ -126,21 +126,27 @@ impl Pty {
         parser.screen().contents()
     }
 
-    /// Wait until the screen shows `needle` (words may wrap across rows);
-    /// returns how many bytes had arrived by then.
-    pub fn wait_for(&self, needle: &str, _from: usize) -> usize {
+    /// Wait until the screen shows `needle` (words may wrap across rows)
+    /// drawn after byte `from`: a match counts only if some cell of it
+    /// differs from the screen as it stood at `from`, so text left over from
+    /// before a key press never answers for what the key should draw.
+    /// Returns how many bytes had arrived by then.
+    pub fn wait_for(&self, needle: &str, from: usize) -> usize {
         let deadline = Instant::now() + Duration::from_secs(30);
-        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let needle = words(needle);
         loop {
-            let len = self.bytes().len();
-            let screen = self.screen();
-            if words(&screen).contains(&needle) {
-                return len;
+            let bytes = self.bytes();
+            let mut parser = vt100::Parser::default();
+            parser.process(&bytes[..from.min(bytes.len())]);
+            let before = parser.screen().clone();
+            parser.process(&bytes[from.min(bytes.len())..]);
+            if drawn_since(&before, parser.screen(), &needle) {
+                return bytes.len();
             }
             assert!(
                 Instant::now() < deadline,
-                "never saw {needle:?}; the screen shows:\n{screen}"
+                "never saw {needle:?} drawn after byte {from}; the screen shows:\n{}",
+                parser.screen().contents()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -165,7 +171,10 @@ impl Pty {
     }
 
     /// Type bytes as a person at the keyboard would (one key at a time).
-    pub fn type_keys(&mut self, keys: &str) {
+    /// Returns how many bytes had arrived before the first key: the `from`
+    /// for waiting on what the keys should draw.
+    pub fn type_keys(&mut self, keys: &str) -> usize {
+        let from = self.bytes().len();
         for c in keys.chars() {
             let mut buf = [0u8; 4];
             let master = self.master.as_mut().expect("not hung up");
@@ -175,19 +184,19 @@ impl Pty {
             master.flush().unwrap();
             std::thread::sleep(Duration::from_millis(60));
         }
+        from
     }
 
     pub fn signal(&self, signal: Signal) {
         kill(Pid::from_raw(self.child.id() as i32), signal).expect("kill");
     }
 
-    /// Wait for the program to end.
+    /// Wait for the program to end, and for everything it wrote to arrive.
     pub fn wait(&mut self) -> ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader drain what was written last.
-                std::thread::sleep(Duration::from_millis(200));
+                self.drain();
                 return status;
             }
             if Instant::now() > deadline {
@@ -195,6 +204,29 @@ impl Pty {
                 panic!("the program did not end:\n{}", printable(&self.text()));
             }
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The kernel hands the program's last writes to our end some time after
+    /// it exits. A marker written to the terminal now queues behind them, so
+    /// once the marker is read, so is every byte before it; it is then cut off.
+    fn drain(&mut self) {
+        if self.reader.is_none() {
+            return; // hung up: nothing more can be read
+        }
+        const MARKER: &[u8] = b"<<pty-support: all output read>>";
+        nix::unistd::write(&self.slave, MARKER).expect("write the drain marker");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            {
+                let mut output = self.output.lock().unwrap();
+                if let Some(at) = output.windows(MARKER.len()).rposition(|w| w == MARKER) {
+                    output.truncate(at);
+                    return;
+                }
+            }
+            assert!(Instant::now() < deadline, "the drain marker never arrived");
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -256,6 +288,49 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Whitespace runs (and row ends) as single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `needle` (as [`words`] writes it) shows on `now` with at least
+/// one of its cells changed since `before`.
+fn drawn_since(before: &vt100::Screen, now: &vt100::Screen, needle: &str) -> bool {
+    // The screen as one line of words, and the cell each byte came from
+    // (none for the spaces that stand for blanks and row ends).
+    let (rows, cols) = now.size();
+    let mut text = String::new();
+    let mut origin: Vec<Option<(u16, u16)>> = Vec::new();
+    let blank = |text: &mut String, origin: &mut Vec<_>| {
+        if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+            origin.push(None);
+        }
+    };
+    for row in 0..rows.get() {
+        for col in 0..cols.get() {
+            let cell = now.cell(row, col).expect("a cell on the screen");
+            if cell.is_wide_continuation() {
+                continue;
+            }
+            let contents = cell.contents();
+            if contents.trim().is_empty() {
+                blank(&mut text, &mut origin);
+                continue;
+            }
+            text.push_str(contents);
+            origin.extend(std::iter::repeat_n(Some((row, col)), contents.len()));
+        }
+        blank(&mut text, &mut origin);
+    }
+    text.match_indices(needle).any(|(at, found)| {
+        origin[at..at + found.len()]
+            .iter()
+            .flatten()
+            .any(|&(row, col)| before.cell(row, col) != now.cell(row, col))
+    })
 }
 
 /// Terminal output made readable: ESC as ␛, other controls as pictures.

@@ -4,22 +4,15 @@
 //! to match. Every approval is applied, none twice, and Slack never had to
 //! answer 429.
 
-mod tui_support;
-
 use std::collections::HashMap;
 
+use crate::common::{NOW, arg, writes};
+use crate::session::Session;
 use connect_triage::app::{App, Mode};
 use connect_triage::emulator::{Dataset, EmulatorConfig, GenerateSpec, RateLimitMode};
 use connect_triage::slack::Tuning;
-use tui_support::{NOW, Session};
 
 const MARKED: usize = 50;
-
-fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    args.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_marked_approvals_run_within_the_rate_limits() {
@@ -69,13 +62,11 @@ async fn fifty_marked_approvals_run_within_the_rate_limits() {
 
     // The emulator's state: each of the 50 has our approval.
     let log = s.emulator.request_log();
-    let approvals: Vec<_> = log
-        .iter()
-        .filter(|r| r.method == "conversations.approveSharedInvite")
-        .collect();
+    let approvals = writes(&s.emulator);
     assert_eq!(approvals.len(), MARKED, "one call per marked invite");
     let mut per_invite: HashMap<&str, usize> = HashMap::new();
     for call in &approvals {
+        assert_eq!(call.method, "conversations.approveSharedInvite", "{call:?}");
         assert_eq!(call.status, 200, "{call:?}");
         assert!(call.applied, "{call:?}");
         *per_invite

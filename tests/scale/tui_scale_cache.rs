@@ -4,6 +4,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
+use crate::common::NOW;
 use connect_triage::app::{self, App, ListItems, ListKind, Mode, Msg};
 use connect_triage::cache::{self, Cache};
 use connect_triage::emulator::Dataset;
@@ -12,7 +13,6 @@ use connect_triage::ui::{self, theme::Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-const NOW: i64 = 1_767_225_600;
 const BASE: &str = "http://127.0.0.1:9/api/";
 
 fn auth(team: &str) -> Msg {

@@ -2,6 +2,7 @@
 //! 80x24: the demo data fed through `update` page by page, keys pressed,
 //! Slack's answers given by hand, so every screen is exactly reproducible.
 
+use crate::common::NOW;
 use connect_triage::app::{self, App, Effect, ListItems, Mode, Msg};
 use connect_triage::emulator::Dataset;
 use connect_triage::slack::models::AuthTest;
@@ -10,9 +11,6 @@ use connect_triage::ui::{self, theme::Theme};
 use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-
-/// The demo data's `as_of`: with it as "now", timestamps stay as written.
-const NOW: i64 = 1_767_225_600;
 
 fn demo_app() -> App {
     let data = Dataset::demo();

@@ -6,12 +6,10 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use connect_triage::emulator::{self, Dataset, EmulatorConfig, RateLimitMode, RunningEmulator};
+use connect_triage::emulator::{self, RunningEmulator};
 use connect_triage::journal::JournalRecord;
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_connect-triage");
-/// The demo data's `as_of`: with it as "now", timestamps stay as written.
-pub const NOW: i64 = 1_767_225_600;
+pub use crate::common::BIN;
 
 pub struct Env {
     pub emu: RunningEmulator,
@@ -21,14 +19,8 @@ pub struct Env {
 
 impl Env {
     pub async fn demo() -> Env {
-        let mut config = EmulatorConfig::new(Dataset::demo());
-        config.fixed_now = Some(NOW);
-        config.rate_limits = RateLimitMode::Off;
-        let emu = emulator::start(([127, 0, 0, 1], 0).into(), config)
-            .await
-            .expect("the emulator starts");
         Env {
-            emu,
+            emu: crate::common::demo_emulator().await,
             dir: tempfile::tempdir().unwrap(),
         }
     }
@@ -71,16 +63,7 @@ impl Env {
 
     /// Write calls the emulator received.
     pub fn writes(&self) -> Vec<emulator::LoggedRequest> {
-        self.emu
-            .request_log()
-            .into_iter()
-            .filter(|r| {
-                !(r.method.contains(".list")
-                    || r.method.ends_with("List")
-                    || r.method.contains("search")
-                    || r.method == "auth.test")
-            })
-            .collect()
+        crate::common::writes(&self.emu)
     }
 
     pub fn write_config(&self, text: &str) -> PathBuf {
@@ -103,10 +86,4 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-pub fn arg<'a>(request: &'a emulator::LoggedRequest, name: &str) -> Option<&'a str> {
-    request
-        .args
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
+pub use crate::common::arg;

@@ -1,5 +1,7 @@
 //! Starting the real emulator for the client's end-to-end tests.
 
+#![allow(dead_code)] // each test file uses a different part of this
+
 use std::time::Duration;
 
 use connect_triage::emulator::{
@@ -7,12 +9,15 @@ use connect_triage::emulator::{
 };
 use connect_triage::slack::{ClientOptions, SlackClient, Token, Tuning};
 
-/// A fixed clock, so expiry never depends on when the tests run.
-pub const NOW: i64 = 1_760_000_000;
+/// A fixed clock, so expiry never depends on when the tests run. Not the
+/// demo's `as_of` ([`crate::common::NOW`]): these tests generate their data
+/// around this instant, and the generated datasets they check (sizes, order,
+/// what has expired) were chosen at it.
+pub const GENERATED_NOW: i64 = 1_760_000_000;
 
 pub fn generated(spec: &str) -> Dataset {
     let spec: GenerateSpec = spec.parse().expect("a generate spec");
-    Dataset::generate(&spec, 7, NOW)
+    Dataset::generate(&spec, 7, GENERATED_NOW)
 }
 
 pub async fn start(dataset: Dataset) -> RunningEmulator {
@@ -24,7 +29,7 @@ pub async fn start_with(
     configure: impl FnOnce(&mut EmulatorConfig),
 ) -> RunningEmulator {
     let mut config = EmulatorConfig::new(dataset);
-    config.fixed_now = Some(NOW);
+    config.fixed_now = Some(GENERATED_NOW);
     config.rate_limits = RateLimitMode::Off;
     configure(&mut config);
     emulator::start("127.0.0.1:0".parse().unwrap(), config)
@@ -64,6 +69,11 @@ pub fn token_with_scopes(emu: &RunningEmulator, scopes: &[&str]) -> Token {
         .find(|t| t.scopes.len() == scopes.len() && scopes.iter().all(|s| t.has_scope(s)))
         .unwrap_or_else(|| panic!("the emulator has no token with exactly {scopes:?}"));
     Token::new(spec.token)
+}
+
+/// Writes the emulator logged, whatever their method or answer.
+pub fn logged_writes(emu: &RunningEmulator) -> Vec<emulator::LoggedRequest> {
+    crate::common::writes(emu)
 }
 
 /// Requests the emulator logged for `method`.

@@ -7,8 +7,7 @@ use std::net::SocketAddr;
 use connect_triage::emulator::{self, Dataset, EmulatorConfig, RunningEmulator};
 use serde_json::Value;
 
-/// 2026-01-01T00:00:00Z, the demo's `as_of`: with it, demo dates are exactly as written.
-pub const DEMO_NOW: i64 = 1_767_225_600;
+pub use crate::common::NOW;
 pub const HOUR: i64 = 3600;
 pub const DAY: i64 = 24 * HOUR;
 
@@ -24,7 +23,7 @@ pub async fn start_with(config: EmulatorConfig) -> RunningEmulator {
 
 pub async fn start_demo() -> RunningEmulator {
     let mut config = EmulatorConfig::new(Dataset::demo());
-    config.fixed_now = Some(DEMO_NOW);
+    config.fixed_now = Some(NOW);
     start_with(config).await
 }
 

@@ -6,8 +6,6 @@
 
 #![allow(dead_code)]
 
-pub mod emu;
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
