@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each binary uses a different part of this
 
+use std::time::{Duration, Instant};
+
 use connect_triage::emulator::{
     self, Dataset, EmulatorConfig, LoggedRequest, RateLimitMode, RunningEmulator,
 };
@@ -39,4 +41,27 @@ pub fn arg<'a>(args: &'a [(String, String)], name: &str) -> Option<&'a str> {
     args.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
+}
+
+/// Wait until `done` holds, checking every few milliseconds; fail naming
+/// `what` after `limit`. The limit only bounds a failing test.
+pub async fn eventually(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !done() {
+        assert!(Instant::now() < deadline, "waited {limit:?} for {what}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Check that `holds` stays true for all of `period`, failing the moment it
+/// does not: for what must never happen, where no event marks "not yet".
+pub async fn throughout(what: &str, period: Duration, mut holds: impl FnMut() -> bool) {
+    let end = Instant::now() + period;
+    loop {
+        assert!(holds(), "{what} stopped holding");
+        if Instant::now() >= end {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::common::{eventually, throughout};
 use crate::support::fake::*;
 use connect_triage::slack::{
     ClientEvent, ClientOptions, Page, PageStream, RequestFilter, SlackError, Tuning, WaitReason,
@@ -317,7 +318,12 @@ async fn pages_arrive_before_the_list_is_complete() {
     // The second page is still on its way (stalled), yet the first was handed over.
     assert!(stream.next().now_or_never().is_none());
     // ... and it was asked for before the consumer wanted it (prefetch).
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    eventually(
+        "the second page was asked for",
+        Duration::from_secs(10),
+        || fake.seen().len() >= 2,
+    )
+    .await;
     assert_eq!(fake.seen().len(), 2);
 }
 
@@ -340,9 +346,31 @@ async fn a_dropped_list_sends_nothing_more() {
             ..quick_tuning()
         },
     );
+    let mut events = client.events();
     let mut stream = client.invites();
     stream.next().await.unwrap().unwrap();
+    // The next page is asked for at once and held by the pacing: drop the
+    // list in the middle of that wait.
+    let wait = loop {
+        let event = tokio::time::timeout(Duration::from_secs(10), events.recv())
+            .await
+            .expect("the next page waits for the rate limit")
+            .unwrap();
+        if let ClientEvent::Waiting {
+            reason: WaitReason::Pacing,
+            wait,
+            ..
+        } = event
+        {
+            break wait;
+        }
+    };
     drop(stream);
-    tokio::time::sleep(window * 3).await;
-    assert_eq!(fake.seen().len(), 1);
+    // Nothing may go out when the wait would have ended, nor a window later.
+    throughout(
+        "only the first page was asked for",
+        wait + window * 2,
+        || fake.seen().len() == 1,
+    )
+    .await;
 }

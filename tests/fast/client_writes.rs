@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support::fake::*;
-use connect_triage::slack::{ApprovalMessage, ClientOptions, RequestApproval, SlackClient, Token};
+use connect_triage::slack::{
+    ApprovalMessage, ClientEvent, ClientOptions, RequestApproval, SlackClient, Token,
+};
 use serde_json::json;
 
 fn retrying(read_retries: u32) -> ClientOptions {
@@ -65,13 +67,32 @@ async fn a_write_whose_connection_was_refused_is_sent_again() {
     tuning.backoff_base = Duration::from_millis(600);
     tuning.backoff_max = Duration::from_millis(600);
     let client = SlackClient::with_tuning(&base, Token::new(TOKEN), retrying(3), tuning).unwrap();
-    let write = tokio::spawn(async move { client.disconnect_org("T9").await });
-    // The first attempt is refused; the server comes up before the retry (300-600 ms later).
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    let mut events = client.events();
+    let writer = client.clone();
+    let write = tokio::spawn(async move { writer.disconnect_org("T9").await });
+    // The server comes up only once the first attempt was refused (the retry
+    // follows 300-600 ms later), so what reaches it can only be the retry.
+    let event = tokio::time::timeout(Duration::from_secs(10), events.recv())
+        .await
+        .expect("the refused write is retried")
+        .unwrap();
+    assert!(
+        matches!(
+            event,
+            ClientEvent::Retrying {
+                method: "team.externalTeams.disconnect",
+                attempt: 1,
+                ..
+            }
+        ),
+        "{event:?}"
+    );
     let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
     let fake = serve_on(listener, Arc::new(|_: &Seen| json(json!({"ok": true}))));
     write.await.unwrap().unwrap();
-    assert_eq!(fake.seen().len(), 1);
+    assert_eq!(fake.seen().len(), 1, "the retry reached the server, once");
+    assert_eq!(client.stats().retries, 1);
+    assert_eq!(client.stats().total_requests(), 2, "refused, then sent");
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::common::eventually;
 use crate::support::emulator::*;
 use connect_triage::emulator::{Dataset, EmulatorConfig, FaultKind, RunningEmulator};
 
@@ -134,7 +135,16 @@ async fn shutdown_cuts_a_stall_short() {
         let emu = emu.clone();
         async move { send_approve(&emu, Duration::from_secs(150)).await }
     });
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The emulator logs a timeout-faulted call before holding its answer
+    // back, so logged yet unanswered means the request sits in the stall.
+    eventually(
+        "the emulator logged the approve",
+        Duration::from_secs(10),
+        || !emu.request_log().is_empty(),
+    )
+    .await;
+    assert_eq!(emu.request_log()[0].fault, Some(FaultKind::Timeout));
+    assert!(!pending.is_finished(), "the answer was not held back");
     let started = Instant::now();
     emu.shutdown().await;
     assert!(
