@@ -2,66 +2,24 @@
 //! renderer in each theme, checked cell by cell (mono holds no colour at
 //! all; `16` only the basic ANSI colours), with style-annotated snapshots.
 
-use crate::common::NOW;
-use connect_triage::app::{self, App, ListItems, Mode, Msg};
+use crate::offline;
+use connect_triage::app::{App, Mode};
 use connect_triage::config::{Config, ThemeName};
-use connect_triage::emulator::Dataset;
-use connect_triage::slack::models::AuthTest;
 use connect_triage::ui::{self, theme::Theme};
-use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The demo org loaded into an app, as if every list had arrived.
 fn demo_app(config: Config) -> App {
-    let data = Dataset::demo();
-    let me = data.self_team.clone().expect("the demo names its own org");
-    let mut app = App::with_config(Mode::Demo, config);
-    let mut feed = |msg| {
-        app::update(&mut app, msg);
-    };
-    feed(Msg::Tick { now: NOW });
-    feed(Msg::Resize {
-        width: 80,
-        height: 24,
-    });
-    feed(Msg::AuthLoaded(AuthTest {
-        team: me.team,
-        team_id: me.team_id,
-        user: me.user,
-        user_id: me.user_id,
-        enterprise_id: me.enterprise_id,
-        ..AuthTest::default()
-    }));
-    let pages = [
-        ListItems::Invites(data.invites),
-        ListItems::Requests(data.invite_requests),
-        ListItems::Orgs(data.organizations),
-        ListItems::Channels(data.channels),
-    ];
-    for items in pages {
-        feed(Msg::PageLoaded {
-            items,
-            total: None,
-            is_last: true,
-        });
-    }
-    app
+    offline::demo_app(App::with_config(Mode::Demo, config))
 }
 
 fn press(app: &mut App, keys: &str) {
-    for token in keys.split_whitespace() {
-        let spec: app::keymap::KeySpec = token.parse().expect("a key");
-        app::update(app, Msg::Key(KeyEvent::new(spec.code, spec.modifiers)));
-    }
+    offline::press(app, keys);
 }
 
 fn render(app: &App, theme: &Theme) -> Buffer {
-    let area = Rect::new(0, 0, 80, 24);
-    let mut buf = Buffer::empty(area);
-    ui::render(app, theme, area, &mut buf);
-    buf
+    offline::render(app, theme, (80, 24))
 }
 
 /// Screens worth checking: lists with an expiring row and a selection, a

@@ -4,6 +4,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/offline.rs"]
+mod offline;
 #[path = "../common/session.rs"]
 mod session;
 mod support;

@@ -3,6 +3,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/offline.rs"]
+mod offline;
 #[path = "../common/session.rs"]
 mod session;
 

@@ -5,13 +5,11 @@
 use std::os::unix::fs::PermissionsExt;
 
 use crate::common::NOW;
+use crate::offline;
 use connect_triage::app::{self, App, ListItems, ListKind, Mode, Msg};
 use connect_triage::cache::{self, Cache};
 use connect_triage::emulator::Dataset;
 use connect_triage::slack::models::AuthTest;
-use connect_triage::ui::{self, theme::Theme};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 
 const BASE: &str = "http://127.0.0.1:9/api/";
 
@@ -40,10 +38,7 @@ fn live_app(now: i64) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let area = Rect::new(0, 0, 100, 30);
-    let mut buf = Buffer::empty(area);
-    ui::render(app, &Theme::default(), area, &mut buf);
-    ui::buffer_text(&buf)
+    offline::screen(app, (100, 30))
 }
 
 #[test]

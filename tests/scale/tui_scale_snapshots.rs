@@ -3,86 +3,16 @@
 //! Slack's answers given by hand, so every screen is exactly reproducible.
 
 use crate::common::NOW;
-use connect_triage::app::{self, App, Effect, ListItems, Mode, Msg};
-use connect_triage::emulator::Dataset;
-use connect_triage::slack::models::AuthTest;
+use crate::offline::{self, press, type_text};
+use connect_triage::app::{self, App, Effect, Mode, Msg};
 use connect_triage::slack::{ApiErrorDetail, SlackError};
-use connect_triage::ui::{self, theme::Theme};
-use crossterm::event::KeyEvent;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 
 fn demo_app() -> App {
-    let data = Dataset::demo();
-    let mut app = App::new(Mode::Demo, false);
-    let me = data.self_team.clone().unwrap_or_default();
-    let msgs = vec![
-        Msg::Resize {
-            width: 80,
-            height: 24,
-        },
-        Msg::Tick { now: NOW },
-        Msg::AuthLoaded(AuthTest {
-            team_id: me.team_id,
-            enterprise_id: me.enterprise_id,
-            team: me.team,
-            user: me.user,
-            ..AuthTest::default()
-        }),
-        Msg::PageLoaded {
-            items: ListItems::Invites(data.invites),
-            total: None,
-            is_last: true,
-        },
-        Msg::PageLoaded {
-            items: ListItems::Requests(data.invite_requests),
-            total: None,
-            is_last: true,
-        },
-        Msg::PageLoaded {
-            items: ListItems::Orgs(data.organizations),
-            total: None,
-            is_last: true,
-        },
-        Msg::PageLoaded {
-            items: ListItems::Channels(data.channels),
-            total: None,
-            is_last: true,
-        },
-    ];
-    for msg in msgs {
-        app::update(&mut app, msg);
-    }
-    app
-}
-
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for token in keys.split_whitespace() {
-        let spec: app::keymap::KeySpec = token.parse().unwrap();
-        effects.extend(app::update(
-            app,
-            Msg::Key(KeyEvent::new(spec.code, spec.modifiers)),
-        ));
-    }
-    effects
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let key = KeyEvent::new(
-            crossterm::event::KeyCode::Char(c),
-            crossterm::event::KeyModifiers::NONE,
-        );
-        app::update(app, Msg::Key(key));
-    }
+    offline::demo_app(App::new(Mode::Demo, false))
 }
 
 fn screen(app: &App) -> String {
-    let area = Rect::new(0, 0, 80, 24);
-    let mut buf = Buffer::empty(area);
-    ui::render(app, &Theme::default(), area, &mut buf);
-    ui::buffer_text(&buf)
+    offline::screen(app, (80, 24))
 }
 
 /// The decisions a batch sent, in order.
