@@ -221,6 +221,7 @@ async fn api(
         args: args.as_ref().map(Args::for_log).unwrap_or_default(),
         fault,
         applied: false,
+        write: methods::lookup(&method).is_some_and(|spec| spec.write),
     };
     match fault {
         Some(FaultKind::Http500) => {

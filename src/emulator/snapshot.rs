@@ -118,6 +118,9 @@ pub struct LoggedRequest {
     pub fault: Option<FaultKind>,
     /// Whether the call changed the state (writes that succeeded).
     pub applied: bool,
+    /// Whether the method is one that changes state, whatever came of the
+    /// call (refused, rate limited, faulted): "was a write sent" at all.
+    pub write: bool,
 }
 
 fn invite_snapshot(rec: &InviteRec, outcome: InviteOutcome) -> InviteSnapshot {

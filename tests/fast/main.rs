@@ -1,0 +1,39 @@
+//! The tests that need no terminal and no large data: the client, the
+//! emulator, the command line, the TUI loop on a TestBackend, the journal.
+//! One binary, so the dependencies are linked once rather than per file.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../common/offline.rs"]
+mod offline;
+#[path = "../common/session.rs"]
+mod session;
+mod support;
+
+mod client_cli_list;
+mod client_emulator;
+mod client_emulator_errors;
+mod client_emulator_writes;
+mod client_paging;
+mod client_protocol;
+mod client_writes;
+mod emulator_args;
+mod emulator_auth;
+mod emulator_command;
+mod emulator_data;
+mod emulator_disconnect;
+mod emulator_faults;
+mod emulator_invites;
+mod emulator_limits;
+mod emulator_pagination;
+mod emulator_requests;
+mod fit_cli;
+mod fit_cli_tools;
+mod fit_keys;
+mod fit_themes;
+mod fixtures_parse;
+mod safety_faults;
+mod safety_journal;
+mod tui_decisions;
+mod tui_hostile_text;
+mod tui_snapshots;

@@ -1,0 +1,218 @@
+//! 200 decisions through an unreliable Slack: the emulator fails a fifth of
+//! all requests (HTTP 500, 429, a timeout after applying the call, a reset
+//! connection, truncated JSON). The TUI keeps working, and afterwards the
+//! emulator's own state and request log agree with the journal: every
+//! decision ended applied (once), refused with a reason, or unknown and
+//! then re-checked; none was lost, none applied twice, and no write that
+//! timed out was sent again.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use crate::common::{NOW, arg, writes};
+use crate::session::{Session, Setup};
+use connect_triage::emulator::{Dataset, GenerateSpec, InviteOutcome, RequestStatus};
+use connect_triage::journal::{JournalAction, Outcome, Stage, latest_by_decision};
+use connect_triage::slack::{ClientOptions, Tuning};
+
+const DECISIONS: usize = 200;
+
+fn setup() -> Setup {
+    let spec = GenerateSpec {
+        invites: 150,
+        requests: 400,
+        teams: 12,
+        channels: 10,
+    };
+    Setup {
+        dataset: Dataset::generate(&spec, 11, NOW),
+        config: |config| {
+            config.faults = Some(
+                "rate=0.2,kinds=500+429+timeout+reset+malformed"
+                    .parse()
+                    .unwrap(),
+            );
+            config.seed = 5;
+            config.timeout_stall = Duration::from_millis(1_500);
+        },
+        client: ClientOptions {
+            timeout: Duration::from_millis(800),
+            pace: false,
+            read_retries: 6,
+        },
+        tuning: Tuning {
+            rate_window: Duration::from_secs(1),
+            backoff_base: Duration::from_millis(20),
+            backoff_max: Duration::from_millis(200),
+        },
+        size: (120, 40),
+        ..Setup::demo()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_decisions_through_faults_end_known_and_applied_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(setup(), dir.path()).await;
+    s.settle().await;
+    let mut invites_left = true;
+    let mut round = 0;
+    loop {
+        let made = latest_by_decision(&s.journal()).len();
+        if made >= DECISIONS {
+            break;
+        }
+        round += 1;
+        assert!(
+            round < 3 * DECISIONS,
+            "only {made} decisions after {round} rounds"
+        );
+        if invites_left && round % 3 == 0 {
+            // The first invite waiting on us; none left ends this part.
+            let screen = s.press("1 g a").settle().await;
+            if !screen.contains("Approve invite") {
+                invites_left = false;
+                s.press("Esc");
+                continue;
+            }
+            s.press("y");
+        } else if round % 2 == 0 {
+            s.press("2 g a Enter y");
+        } else {
+            s.press("2 g d Enter y");
+        }
+        let screen = s.settle().await;
+        // Never frozen, never crashed: the screen is whole after each one.
+        assert!(screen.contains("Requests"), "{screen}");
+    }
+    // One more settle: re-checks still running finish.
+    s.settle().await;
+    let records = s.journal();
+    let (_, emulator) = s.quit().await;
+    let state = emulator.snapshot();
+    let log = writes(&emulator);
+
+    let last = latest_by_decision(&records);
+    assert!(last.len() >= DECISIONS);
+    // Every decision ended, and knows how.
+    for record in &last {
+        assert_eq!(record.stage, Stage::Outcome, "{record:?}");
+        let outcome = record.outcome.as_ref().unwrap();
+        assert!(outcome.is_final(), "left unknown: {record:?}");
+        if *outcome != Outcome::Ok {
+            assert!(record.reason.is_some(), "a failure says why: {record:?}");
+        }
+    }
+    // Each decision was journaled queued, then sent, then ended.
+    for record in &last {
+        let stages: Vec<Stage> = records
+            .iter()
+            .filter(|r| r.decision_id == record.decision_id && !r.reconciled)
+            .map(|r| r.stage)
+            .collect();
+        assert_eq!(
+            stages,
+            [Stage::Queued, Stage::Sent, Stage::Outcome],
+            "{record:?}"
+        );
+    }
+    let reconciled = records.iter().filter(|r| r.reconciled).count();
+    let mut by_action: BTreeMap<String, usize> = BTreeMap::new();
+    for record in &last {
+        let key = format!(
+            "{} {}",
+            record.action.as_str(),
+            record.outcome.as_ref().unwrap().as_str()
+        );
+        *by_action.entry(key).or_default() += 1;
+    }
+    eprintln!(
+        "{} decisions, {reconciled} re-checked: {by_action:?}",
+        last.len()
+    );
+    assert!(
+        reconciled > 0,
+        "faults made some outcomes unknown, and they were re-checked"
+    );
+
+    // Writes the emulator applied, per item: never more than one.
+    let mut applied: HashMap<String, Vec<String>> = HashMap::new();
+    let mut sent: BTreeMap<String, usize> = BTreeMap::new();
+    for request in &log {
+        let item = arg(&request.args, "invite_id")
+            .unwrap_or_default()
+            .to_owned();
+        if request.status != 429 {
+            *sent.entry(item.clone()).or_default() += 1;
+        }
+        if request.applied {
+            applied
+                .entry(item)
+                .or_default()
+                .push(request.method.clone());
+        }
+    }
+    for (item, methods) in &applied {
+        assert_eq!(methods.len(), 1, "{item} applied twice: {methods:?}");
+    }
+    // A write is sent once per decision (429s, which Slack did not apply,
+    // are the only repeats): a timed-out write was never sent again.
+    let mut decided: BTreeMap<String, usize> = BTreeMap::new();
+    for record in &last {
+        *decided.entry(record.item_id.clone()).or_default() += 1;
+    }
+    assert_eq!(sent, decided, "writes sent per item vs decisions per item");
+    assert!(
+        log.iter()
+            .any(|r| r.fault == Some(connect_triage::emulator::FaultKind::Timeout)),
+        "the run met the hard case: a write applied whose answer never came"
+    );
+
+    // The journal and the emulator agree, item by item.
+    for record in &last {
+        let ok = record.outcome == Some(Outcome::Ok);
+        let item = record.item_id.as_str();
+        match record.action {
+            JournalAction::ApproveRequest | JournalAction::DenyRequest => {
+                let status = state.request(item).unwrap().status;
+                let wanted = if record.action == JournalAction::ApproveRequest {
+                    RequestStatus::Approved
+                } else {
+                    RequestStatus::Denied
+                };
+                if ok {
+                    assert_eq!(status, wanted, "{record:?}");
+                }
+            }
+            JournalAction::ApproveInvite => {
+                if ok {
+                    let approved = state
+                        .past_invite(item)
+                        .map(|i| i.outcome == InviteOutcome::Approved)
+                        .or_else(|| {
+                            state.invite(item).map(|i| {
+                                i.approvals
+                                    .iter()
+                                    .any(|a| a.approved_by.contains(&state.self_team_id))
+                            })
+                        });
+                    assert_eq!(approved, Some(true), "{record:?}");
+                }
+            }
+            other => panic!("no {other:?} was made"),
+        }
+        // Applied in the emulator exactly when the journal says ok.
+        let was_applied = applied.contains_key(item);
+        let any_ok = last
+            .iter()
+            .any(|r| r.item_id == item && r.outcome == Some(Outcome::Ok));
+        assert_eq!(was_applied, any_ok, "{item}: emulator vs journal");
+    }
+    // Nothing was decided behind the journal's back.
+    for item in applied.keys() {
+        assert!(
+            last.iter().any(|r| &r.item_id == item),
+            "{item} applied, never journaled"
+        );
+    }
+}
