@@ -2,21 +2,21 @@
 //! dialog becomes one write (never two for one item), and Slack's answer
 //! updates the rows and tells the admin in words.
 
-use super::channels::external_teams;
 use super::decisions::DecisionKind;
 use super::dialogs::{
     ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
     DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
     permission_words,
 };
-use super::invites::{
-    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
-};
-use super::orgs::{ChannelCounts, display_name};
-use super::requests::is_external_limited;
 use crate::app::{App, Effect, NoticeKind};
 use crate::keys::keymap::Action;
 use crate::model::ListKind;
+use crate::model::channels::external_teams;
+use crate::model::invites::{
+    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
+};
+use crate::model::orgs::{ChannelCounts, display_name};
+use crate::model::requests::is_external_limited;
 use crate::model::rows::{Invite, Request};
 
 pub(super) const READ_ONLY: &str = crate::read_only::WHY;

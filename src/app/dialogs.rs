@@ -7,10 +7,10 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::confirmations::{approve_confirmation, deny_confirmation, org_confirmation};
 use super::decisions::DecisionKind;
-use super::orgs::ChannelCounts;
 use super::plan::{PlanDialog, ReportDialog};
 use crate::keys::keymap::{Action, Context, Keymap};
 use crate::model::ListKind;
+use crate::model::orgs::ChannelCounts;
 
 pub use super::confirmations::{channel_confirmation, permission_words, quit_confirmation};
 pub use super::saved_messages::DENY_PLACEHOLDER;

@@ -4,8 +4,8 @@
 use super::App;
 use super::decisions::DecisionKind;
 use super::dialogs::PlannedWrite;
-use super::invites::other_team;
 use crate::journal::{JournalAction, JournalRecord, new_decision_id};
+use crate::model::invites::other_team;
 
 pub fn journal_action(kind: &DecisionKind) -> JournalAction {
     match kind {

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use super::list::ListData;
 use crate::model::ListKind;
+use crate::model::orgs::*;
 use crate::model::rows::Org;
-use crate::model::sort::{RowKeys, SortState};
-
+use crate::model::sort::SortState;
 #[derive(Debug)]
 pub struct OrgsPane {
     pub list: ListData<Org>,
@@ -21,63 +21,6 @@ impl Default for OrgsPane {
                 ..Default::default()
             },
         }
-    }
-}
-
-/// What disconnecting an org cuts, from its channel counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ChannelCounts {
-    pub public: i64,
-    pub private: i64,
-    pub dms: i64,
-    pub group_dms: i64,
-}
-
-impl ChannelCounts {
-    pub fn of(org: &Org) -> ChannelCounts {
-        ChannelCounts {
-            public: org.public_channel_count.unwrap_or(0),
-            private: org.private_channel_count.unwrap_or(0),
-            dms: org.im_channel_count.unwrap_or(0),
-            group_dms: org.mpim_channel_count.unwrap_or(0),
-        }
-    }
-
-    pub fn channels(&self) -> i64 {
-        self.public + self.private
-    }
-
-    /// "3 public, 1 private channels, 2 DMs, 0 group DMs".
-    pub fn describe(&self) -> String {
-        format!(
-            "{} public, {} private channels, {} DMs, {} group DMs",
-            self.public, self.private, self.dms, self.group_dms
-        )
-    }
-}
-
-pub fn display_name(org: &Org) -> &str {
-    org.team_name
-        .as_deref()
-        .filter(|n| !n.is_empty())
-        .unwrap_or(&org.team_id)
-}
-
-/// What an org row is sorted by: name, or least recently active first.
-pub fn keys(org: &Org) -> RowKeys {
-    RowKeys {
-        group: 0,
-        expires: i64::MAX,
-        when: org
-            .last_active_timestamp
-            .filter(|&t| t > 0)
-            .unwrap_or(i64::MAX),
-        org: org
-            .team_name
-            .clone()
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| org.team_id.clone()),
-        channel: Arc::from(""),
     }
 }
 

@@ -4,9 +4,9 @@
 
 use super::decisions::{DecisionId, DecisionKind, Outcome};
 use super::grace::capitalized;
-use super::invites::AfterApproval;
 use crate::app::{App, Effect, NoticeKind};
 use crate::model::ListKind;
+use crate::model::invites::AfterApproval;
 use crate::slack::SlackError;
 use crate::slack::explain;
 
@@ -85,7 +85,7 @@ pub fn apply_to_rows(
 fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
     let orgs = &app.orgs;
     let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
-    let keys = |c: &crate::model::rows::Channel| super::channels::keys(c, ours, &name);
+    let keys = |c: &crate::model::rows::Channel| crate::model::channels::keys(c, ours, &name);
     app.channels.record_team_left(channel, team, ours, &keys);
 }
 

@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
-use super::channels;
-use super::invites;
-use super::orgs::{self, OrgsPane, display_name};
-use crate::app::{App, Effect, ListItems, requests};
+use super::orgs::OrgsPane;
+use crate::app::{App, Effect, ListItems};
 use crate::cache::{CachedList, CachedRows};
 use crate::model::ListKind;
+use crate::model::orgs::display_name;
 use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
+use crate::model::{channels, invites, orgs, requests};
 
 /// An org's display name as a shared string, for channel rows.
 fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {

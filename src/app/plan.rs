@@ -5,10 +5,10 @@
 use super::bulk::{capitalized, noun};
 use super::decisions::DecisionKind;
 use super::dialogs::{Dialog, PlannedWrite};
-use super::invites::{WaitingOn, other_team, target_team, waiting_on};
 use crate::app::{App, Effect, NoticeKind};
 use crate::keys::keymap::Action;
 use crate::model::ListKind;
+use crate::model::invites::{WaitingOn, other_team, target_team, waiting_on};
 use crate::slack::limiter::budget;
 
 /// One call of a plan, with what the admin needs to recognise it.

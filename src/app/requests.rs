@@ -1,12 +1,9 @@
 //! The Requests pane: members asking to invite someone outside the org.
 
-use std::sync::Arc;
-
 use super::list::ListData;
 use crate::model::ListKind;
 use crate::model::rows::Request;
-use crate::model::sort::{RowKeys, SortState};
-
+use crate::model::sort::SortState;
 #[derive(Debug)]
 pub struct RequestsPane {
     pub list: ListData<Request>,
@@ -20,34 +17,6 @@ impl Default for RequestsPane {
                 ..Default::default()
             },
         }
-    }
-}
-
-/// "post only" when the invitee could only post; Slack's default is limited.
-pub fn is_external_limited(request: &Request) -> bool {
-    request.is_external_limited.unwrap_or(true)
-}
-
-/// The domain the invitation goes to: `acme.com` of `ana@acme.com`.
-pub fn recipient_domain(request: &Request) -> &str {
-    request
-        .recipient_email()
-        .and_then(|email| email.rsplit_once('@'))
-        .map_or("", |(_, domain)| domain)
-}
-
-/// What a request row is sorted by; "org" is the recipient's domain.
-pub fn keys(request: &Request) -> RowKeys {
-    RowKeys {
-        group: 0,
-        expires: request.expires_at.filter(|&t| t > 0).unwrap_or(i64::MAX),
-        when: request.date_created.filter(|&t| t > 0).unwrap_or(i64::MAX),
-        org: Arc::from(recipient_domain(request)),
-        channel: request
-            .channel
-            .as_ref()
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| Arc::from("")),
     }
 }
 

@@ -12,10 +12,11 @@
 use std::collections::HashMap;
 
 use super::channels::ChannelsPane;
-use super::invites::{InvitesPane, WaitingOn, waiting_on};
+use super::invites::InvitesPane;
 use super::orgs::OrgsPane;
 use crate::journal::{JournalAction, JournalRecord};
 use crate::model::ListKind;
+use crate::model::invites::{WaitingOn, waiting_on};
 
 /// A request's status, told apart by listing with and without the
 /// `include_*` flags (the wire shape has no status field).

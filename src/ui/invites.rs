@@ -7,9 +7,9 @@ use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
 use crate::app::App;
-use crate::app::invites::{expires_at, other_team, we_invited};
 use crate::model::ListKind;
 use crate::model::columns::INVITE_COLUMNS;
+use crate::model::invites::{expires_at, other_team, we_invited};
 use crate::model::rows::Invite;
 use crate::text::time;
 

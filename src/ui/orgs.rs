@@ -7,9 +7,9 @@ use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, render_pane, state_cell};
 use crate::app::App;
-use crate::app::orgs::{ChannelCounts, display_name};
 use crate::model::ListKind;
 use crate::model::columns::ORG_COLUMNS;
+use crate::model::orgs::{ChannelCounts, display_name};
 use crate::model::rows::Org;
 use crate::text::time;
 

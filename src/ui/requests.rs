@@ -7,9 +7,9 @@ use super::table::{Cell, TableSpec};
 use super::theme::Theme;
 use super::{Pane, left_cell, render_pane, state_cell};
 use crate::app::App;
-use crate::app::requests::is_external_limited;
 use crate::model::ListKind;
 use crate::model::columns::REQUEST_COLUMNS;
+use crate::model::requests::is_external_limited;
 use crate::model::rows::Request;
 use crate::text::time;
 

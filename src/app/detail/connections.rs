@@ -1,10 +1,10 @@
 //! Detail of what we are connected to: an external org or a shared channel.
 
 use super::{App, Builder, DetailModel, decision_state, yes_no};
-use crate::app::channels::{external_teams, is_private, last_activity};
 use crate::app::dialogs::permission_words;
-use crate::app::orgs::{ChannelCounts, display_name};
 use crate::model::ListKind;
+use crate::model::channels::{external_teams, is_private, last_activity};
+use crate::model::orgs::{ChannelCounts, display_name};
 use crate::model::rows::{Channel, Org};
 use crate::text::time::ago_with_date;
 

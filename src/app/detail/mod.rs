@@ -8,9 +8,9 @@ mod pending;
 use crate::model::rows::User;
 
 use super::decisions::Outcome;
-use super::orgs::ChannelCounts;
 use crate::app::App;
 use crate::model::ListKind;
+use crate::model::orgs::ChannelCounts;
 use crate::text::time::ago_with_date;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 
 use super::{App, Builder, DetailModel, decision_state, person, shared_with};
 use crate::app::dialogs::permission_words;
-use crate::app::invites::{WaitingOn, expires_at, other_team, waiting_on, we_invited};
-use crate::app::orgs::display_name;
-use crate::app::requests::is_external_limited;
 use crate::model::ListKind;
+use crate::model::invites::{WaitingOn, expires_at, other_team, waiting_on, we_invited};
+use crate::model::orgs::display_name;
+use crate::model::requests::is_external_limited;
 use crate::model::rows::{Invite, Request};
 use crate::text::time::{ago_with_date, until_with_date};
 

@@ -4,15 +4,15 @@
 
 use futures::StreamExt;
 
-use crate::app::channels::external_teams;
 use crate::app::dialogs::{permission_words, typed_name_matches};
-use crate::app::invites::{
-    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
-};
-use crate::app::orgs::display_name;
-use crate::app::requests::is_external_limited;
 use crate::exit::UsageError;
 use crate::journal::JournalAction;
+use crate::model::channels::external_teams;
+use crate::model::invites::{
+    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
+};
+use crate::model::orgs::display_name;
+use crate::model::requests::is_external_limited;
 use crate::model::rows::{Channel, Interner, Invite, Org, Request};
 use crate::slack::MAX_MESSAGE_CHARS;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
@@ -365,7 +365,7 @@ pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> any
         ))
         .into());
     }
-    let counts = crate::app::orgs::ChannelCounts::of(&row);
+    let counts = crate::model::orgs::ChannelCounts::of(&row);
     let lines = vec![
         format!(
             "Org: {name} ({team_id}{})",

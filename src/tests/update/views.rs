@@ -5,9 +5,9 @@ use crossterm::event::KeyEvent;
 
 use super::*;
 use crate::app::dialogs::Dialog;
-use crate::app::invites::{WaitingOn, waiting_on};
 use crate::app::*;
 use crate::keys::keymap::{Action, Context, KeySpec};
+use crate::model::invites::{WaitingOn, waiting_on};
 use crate::slack::ApiErrorDetail;
 
 #[test]
