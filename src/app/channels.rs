@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::list::ListData;
 use crate::model::ListKind;
-use crate::model::channels::*;
+use crate::model::channels::external_teams;
 use crate::model::rows::Channel;
 use crate::model::sort::{RowKeys, SortState};
 #[derive(Debug)]
@@ -84,6 +84,7 @@ impl ChannelsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::channels::*;
     use crate::model::rows::Interner;
     use crate::slack::models::SharedChannel;
 

@@ -4,7 +4,10 @@
 use std::sync::Arc;
 
 use super::list::ListData;
-use crate::model::invites::*;
+use crate::model::invites::{
+    AWAITING_THEM, AWAITING_US, AfterApproval, every_side_approved, is_pending, keys,
+    reviewed_by_us,
+};
 use crate::model::rows::{Invite, Review, Team};
 #[derive(Debug)]
 pub struct InvitesPane {
@@ -97,6 +100,7 @@ impl InvitesPane {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::invites::*;
     use crate::model::rows::Interner;
     use crate::slack::models::{self, ConnectInvite, InviteDetail};
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::list::ListData;
 use crate::model::ListKind;
-use crate::model::orgs::*;
+use crate::model::orgs::keys;
 use crate::model::rows::Org;
 use crate::model::sort::SortState;
 #[derive(Debug)]
@@ -50,6 +50,7 @@ impl OrgsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::orgs::*;
 
     #[test]
     fn lookup_by_id_survives_sorting_and_disconnect_zeroes_counts() {

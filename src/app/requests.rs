@@ -4,6 +4,7 @@ use super::list::ListData;
 use crate::model::ListKind;
 use crate::model::rows::Request;
 use crate::model::sort::SortState;
+
 #[derive(Debug)]
 pub struct RequestsPane {
     pub list: ListData<Request>,
@@ -34,6 +35,7 @@ impl RequestsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::requests::{is_external_limited, keys};
     use crate::model::rows::Interner;
     use crate::slack::models::InviteRequest;
 
