@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use ratatui_textarea::TextArea;
 
-use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::dialogs::{ApproveRequestDialog, DenyDialog, char_count, permission_words};
+use crate::ui::dialog_frame::{border_style, draw_lines, hints, inner_width, open, wrapped_lines};
+use crate::ui::theme::Theme;
 
 /// Rows of text the editor shows (plus its border).
 const EDITOR_ROWS: u16 = 4;
@@ -32,11 +32,6 @@ fn counter(editor: &TextArea<'_>, theme: &Theme) -> Line<'static> {
             theme.muted,
         )
     }
-}
-
-fn hints(app: &App, theme: &Theme) -> Line<'static> {
-    let pairs = app.keymap.footer(app.context(), app.pane);
-    Line::from(super::key_hints(&pairs, theme))
 }
 
 /// Draw `above`, the editor, then `below` inside a dialog box.

@@ -5,16 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::dialogs::{ChooseTeamDialog, TypeNameDialog};
 use crate::text::sanitize::sanitize;
-
-fn hints(app: &App, theme: &Theme) -> Line<'static> {
-    let pairs = app.keymap.footer(app.context(), app.pane);
-    Line::from(super::key_hints(&pairs, theme))
-}
+use crate::ui::dialog_frame::{border_style, draw_lines, hints, inner_width, open, wrapped_lines};
+use crate::ui::theme::Theme;
 
 pub fn render_choose(
     app: &App,
