@@ -1,23 +1,17 @@
-//! Disconnect dialogs: which org leaves a channel shared with several, and
-//! the whole-org disconnect that needs the org's name typed out.
+//! Disconnect from a channel shared with several orgs: Slack disconnects
+//! one org per call, so which one leaves is chosen here.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use crate::app::App;
-use crate::app::dialogs::{ChooseTeamDialog, TypeNameDialog};
+use crate::app::dialogs::ChooseTeamDialog;
 use crate::text::sanitize::sanitize;
 use crate::ui::dialog_frame::{border_style, draw_lines, hints, inner_width, open, wrapped_lines};
 use crate::ui::theme::Theme;
 
-pub fn render_choose(
-    app: &App,
-    dialog: &ChooseTeamDialog,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+pub fn render(app: &App, dialog: &ChooseTeamDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = inner_width(area);
     let mut lines = wrapped_lines(
         &[format!(
@@ -47,54 +41,6 @@ pub fn render_choose(
     lines.push(Line::raw(""));
     lines.push(hints(app, theme));
     let title = format!("Disconnect an org from #{}", dialog.channel_name);
-    let inner = open(&title, lines.len(), area, buf, border_style(theme, true));
-    draw_lines(&lines, inner, buf);
-}
-
-pub fn render_type_name(
-    app: &App,
-    dialog: &TypeNameDialog,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let width = inner_width(area);
-    let mut texts = vec![
-        format!(
-            "Org: {} ({}){}",
-            dialog.name,
-            dialog.team_id,
-            dialog
-                .domain
-                .as_deref()
-                .map(|d| format!(", domain {d}"))
-                .unwrap_or_default()
-        ),
-        format!("This cuts {}.", dialog.counts.describe()),
-    ];
-    if !dialog.channel_names.is_empty() {
-        texts.push(format!("Among them: #{}", dialog.channel_names.join(", #")));
-    }
-    texts.push("Every shared channel and DM with this org ends. Slack cannot undo it.".to_owned());
-    let mut lines = wrapped_lines(&texts, width, theme.dialog);
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::raw("Type the org's name to go on: "),
-        Span::styled(
-            sanitize(&dialog.name, width.saturating_sub(30)),
-            theme.title,
-        ),
-    ]));
-    let typed = sanitize(&dialog.typed, width.saturating_sub(4));
-    lines.push(Line::from(vec![
-        Span::styled("> ", theme.key),
-        Span::styled(format!("{typed}▏"), theme.title),
-    ]));
-    if let Some(error) = &dialog.error {
-        lines.push(Line::styled(error.clone(), theme.error));
-    }
-    lines.push(hints(app, theme));
-    let title = format!("Disconnect the whole org {}", dialog.name);
     let inner = open(&title, lines.len(), area, buf, border_style(theme, true));
     draw_lines(&lines, inner, buf);
 }

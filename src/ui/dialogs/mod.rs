@@ -1,11 +1,15 @@
-//! The open dialog, drawn centred over the whole screen.
+//! The open dialog, drawn centred over the whole screen: one module per
+//! [`Dialog`], each named after it.
 
+pub mod approve_request;
 pub mod choose_team;
 pub mod confirm;
 pub mod deny;
+pub mod editor;
 pub mod plan;
 pub mod quit_queued;
 pub mod report;
+pub mod type_name;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,10 +22,10 @@ pub fn render(app: &App, dialog: &Dialog, theme: &Theme, area: Rect, buf: &mut B
     match dialog {
         Dialog::Confirm(d) => confirm::render(app, d, theme, area, buf),
         Dialog::QuitQueued(d) => quit_queued::render(app, d, theme, area, buf),
-        Dialog::Deny(d) => deny::render_deny(app, d, theme, area, buf),
-        Dialog::ApproveRequest(d) => deny::render_approve(app, d, theme, area, buf),
-        Dialog::ChooseTeam(d) => choose_team::render_choose(app, d, theme, area, buf),
-        Dialog::TypeName(d) => choose_team::render_type_name(app, d, theme, area, buf),
+        Dialog::Deny(d) => deny::render(app, d, theme, area, buf),
+        Dialog::ApproveRequest(d) => approve_request::render(app, d, theme, area, buf),
+        Dialog::ChooseTeam(d) => choose_team::render(app, d, theme, area, buf),
+        Dialog::TypeName(d) => type_name::render(app, d, theme, area, buf),
         Dialog::Plan(d) => plan::render(app, d, theme, area, buf),
         Dialog::Report(d) => report::render(app, d, theme, area, buf),
     }
