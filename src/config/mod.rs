@@ -7,6 +7,7 @@
 //! with its default; `connect-triage config --print-default` prints it.
 
 mod keys;
+mod panes;
 mod parse;
 
 use std::fmt;

@@ -1,4 +1,5 @@
-//! The box every dialog is drawn in, and word wrapping for its text.
+//! The box every dialog is drawn in, word wrapping for its text, and the
+//! hints line the dialogs with a footer of their own end with.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,8 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Widget};
 
+use super::text::key_hints;
 use super::theme::Theme;
-use crate::app::layout::centered;
+use crate::app::App;
+use crate::app::layout::{self, centered};
 use crate::text::sanitize::{sanitize, wrap};
 
 /// Widest a dialog gets; wider is harder to read.
@@ -34,6 +37,18 @@ pub fn open(
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
+}
+
+/// The box of a plan or report: nearly the whole screen.
+pub fn open_tall(title: &str, area: Rect, buf: &mut Buffer, danger: bool, theme: &Theme) -> Rect {
+    let content = area.height.saturating_sub(layout::PLAN_CHROME_LINES - 4);
+    open(
+        title,
+        content as usize,
+        area,
+        buf,
+        border_style(theme, danger),
+    )
 }
 
 /// Width available for text inside a dialog drawn over `area`.
@@ -63,4 +78,10 @@ pub fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
 
 pub fn border_style(theme: &Theme, danger: bool) -> Style {
     if danger { theme.danger } else { theme.dialog }
+}
+
+/// The keys that work in the open dialog, from the keymap's footer table.
+pub fn hints(app: &App, theme: &Theme) -> Line<'static> {
+    let pairs = app.keymap.footer(app.context(), app.pane);
+    Line::from(key_hints(&pairs, theme))
 }

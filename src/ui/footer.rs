@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::text::key_hints;
 use super::theme::Theme;
 use crate::app::{App, NoticeKind};
 use crate::text::sanitize::{sanitize, width};
@@ -81,7 +82,7 @@ pub fn render_keys(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(
         area.x,
         area.y,
-        &Line::from(super::key_hints(&shown, theme)),
+        &Line::from(key_hints(&shown, theme)),
         area.width,
     );
 }

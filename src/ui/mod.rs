@@ -1,40 +1,26 @@
 //! Rendering only: draws an `App`, never changes it. Every string that came
 //! from Slack goes through [`sanitize::sanitize`] before it reaches a `Span`.
+//!
+//! Below this entry, `panes` draws the body, `overlays` what covers it and
+//! `dialogs` the open dialog; they share only the low modules (`table`,
+//! `dialog_frame`, `text`, `theme`), never each other or this one.
 
-pub mod channels;
-pub mod confirm;
-pub mod deny;
-pub mod detail;
 pub mod dialog_frame;
-pub mod disconnect;
+pub mod dialogs;
 pub mod footer;
 pub mod header;
-pub mod help;
-pub mod invites;
-pub mod journal;
-pub mod orgs;
-pub mod plan;
-pub mod progress;
-pub mod queue;
-pub mod requests;
+pub mod overlays;
+pub mod panes;
 pub mod table;
+pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::app::decisions::Outcome;
-use crate::app::dialogs::Dialog;
-use crate::app::list::{ListData, LoadState};
-use crate::app::{App, layout, refresh};
-use crate::model::ListKind;
-use crate::model::rows::Row;
+use crate::app::{App, layout};
 use crate::text::sanitize;
-use crate::text::time;
-use table::{Cell, TableSpec};
 use theme::Theme;
 
 /// Draw the whole screen.
@@ -47,38 +33,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let screen = layout::screen(area, app.status_lines());
     header::render(app, theme, screen.header, buf);
-    if app.detail.is_some() {
-        detail::render(app, theme, screen.body, buf);
-    } else {
-        match app.pane {
-            ListKind::Invites => invites::render(app, theme, screen.body, buf),
-            ListKind::Requests => requests::render(app, theme, screen.body, buf),
-            ListKind::Orgs => orgs::render(app, theme, screen.body, buf),
-            ListKind::Channels => channels::render(app, theme, screen.body, buf),
-        }
-    }
+    panes::render(app, theme, screen.body, buf);
     footer::render_status(app, theme, screen.status, buf);
     footer::render_keys(app, theme, screen.footer, buf);
-    if app.help.is_some() {
-        help::render(app, theme, screen.body, buf);
-    }
-    if app.journal_view.is_some() {
-        journal::render(app, theme, screen.body, buf);
-    }
-    if app.queue_view.is_some() {
-        queue::render(app, theme, screen.body, buf);
-    }
+    overlays::render(app, theme, screen.body, buf);
     if let Some(dialog) = &app.dialog {
-        match dialog {
-            Dialog::Confirm(d) => confirm::render(app, d, theme, area, buf),
-            Dialog::QuitQueued(d) => queue::render_quit(app, d, theme, area, buf),
-            Dialog::Deny(d) => deny::render_deny(app, d, theme, area, buf),
-            Dialog::ApproveRequest(d) => deny::render_approve(app, d, theme, area, buf),
-            Dialog::ChooseTeam(d) => disconnect::render_choose(app, d, theme, area, buf),
-            Dialog::TypeName(d) => disconnect::render_type_name(app, d, theme, area, buf),
-            Dialog::Plan(d) => plan::render(app, d, theme, area, buf),
-            Dialog::Report(d) => progress::render_report(app, d, theme, area, buf),
-        }
+        dialogs::render(app, dialog, theme, area, buf);
     }
     if theme.ascii {
         asciify(buf, area);
@@ -119,284 +79,4 @@ pub fn buffer_text(buf: &Buffer) -> String {
         out.push('\n');
     }
     out
-}
-
-/// A row's decision state: in flight, or how the last decision ended.
-pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {
-    if let Some(decision) = app.decisions.in_flight_for(pane, id) {
-        if let Some(left) = app.grace.seconds_left(decision.id, app.now_ms) {
-            return Some(Cell::styled(
-                format!("in {left}s: {}", decision.kind.verb()),
-                theme.soon,
-            ));
-        }
-        return Some(Cell::styled(
-            format!("{}…", decision.kind.verb_ing()),
-            theme.info,
-        ));
-    }
-    app.decisions
-        .outcome(pane, id)
-        .map(|outcome| match outcome {
-            Outcome::Done(kind) => Cell::styled(format!("✓ {}", kind.verb_past()), theme.success),
-            Outcome::Failed { code, .. } => Cell::styled(format!("✗ {code}"), theme.error),
-            Outcome::Unknown(kind) => {
-                Cell::styled(format!("? {} unknown", kind.verb()), theme.error)
-            }
-            Outcome::Elsewhere { code, .. } => {
-                Cell::styled(format!("· elsewhere: {code}"), theme.info)
-            }
-        })
-}
-
-/// Time left before a deadline, highlighted (and marked `!`) when soon.
-pub fn left_cell(now: i64, deadline: Option<i64>, theme: &Theme) -> Cell {
-    let text = time::left(now, deadline);
-    if time::expires_soon(now, deadline) {
-        Cell::styled(text, theme.soon)
-    } else {
-        Cell::new(text)
-    }
-}
-
-/// `12,345`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "loaded 2m ago", "loaded 1,500 of 14,823…", "loading… 1,500",
-/// "cached 3h ago · refreshing… 1,500", "could not load".
-pub fn load_words<T: Row>(list: &ListData<T>, now: i64) -> String {
-    let cached = list
-        .cached_at
-        .map(|at| format!("cached {} ago · ", time::short(now - at)))
-        .unwrap_or_default();
-    match &list.load {
-        LoadState::Idle => cached.trim_end_matches(" · ").to_owned(),
-        LoadState::Loading => {
-            let verb = if list.highlight_new || list.cached_at.is_some() {
-                "refreshing"
-            } else {
-                "loaded"
-            };
-            match list.total {
-                Some(total) => format!(
-                    "{cached}{verb} {} of {}…",
-                    thousands(list.fetched),
-                    thousands(total as usize)
-                ),
-                None if verb == "loaded" => format!("{cached}loading… {}", thousands(list.fetched)),
-                None => format!("{cached}{verb}… {}", thousands(list.fetched)),
-            }
-        }
-        LoadState::Loaded => match list.loaded_at {
-            Some(at) => format!("loaded {} ago", time::short(now - at)),
-            None => String::new(),
-        },
-        LoadState::Failed(_) => format!("{cached}could not load"),
-    }
-}
-
-/// The pane's title line, most important parts first; parts that do not
-/// fit are left out whole rather than cut.
-fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
-    let list = pane.list;
-    if app.filtering && app.pane == pane.kind {
-        return format!(
-            "/{}▏ {} of {} match — Enter keeps the filter, Esc clears it",
-            list.filter_text,
-            thousands(list.view.len()),
-            thousands(list.items.len())
-        );
-    }
-    let mut parts: Vec<(u8, String)> = vec![(0, pane.title.clone())];
-    if !list.filter.is_empty() {
-        parts.push((
-            0,
-            format!(
-                "filter /{}: {} of {}",
-                list.filter_text.trim(),
-                thousands(list.view.len()),
-                thousands(list.items.len())
-            ),
-        ));
-    }
-    if !list.marks.is_empty() {
-        parts.push((0, format!("{} marked", thousands(list.marks.len()))));
-    }
-    if list.soon > 0 {
-        parts.push((2, format!("{} expiring <24h!", thousands(list.soon))));
-    }
-    parts.push((1, load_words(list, app.now)));
-    // The pane's own order goes without saying; another one is said early.
-    let sorted = format!("sorted by {}", list.sort.describe(pane.kind));
-    if list.sort == crate::model::sort::SortState::default_for(pane.kind) {
-        parts.push((3, sorted));
-    } else {
-        parts.insert(1, (0, sorted));
-    }
-    if !list.fresh.is_empty() {
-        parts.push((2, format!("{} new (+)", thousands(list.fresh.len()))));
-    }
-    if app.queued_refresh.contains(&pane.kind) {
-        parts.push((1, "refresh queued".to_owned()));
-    } else if let Some(at) = refresh::next_auto(app, pane.kind).filter(|&at| at > app.now) {
-        parts.push((4, format!("next refresh in {}", time::short(at - app.now))));
-    }
-    parts.retain(|(_, text)| !text.is_empty());
-    let joined = |parts: &[(u8, String)]| {
-        parts
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
-    // Leave out one part at a time, least important (and last) first.
-    while parts.len() > 1 && sanitize::width(&joined(&parts)) > width {
-        let drop = parts
-            .iter()
-            .enumerate()
-            .max_by_key(|(at, (priority, _))| (*priority, *at))
-            .map_or(0, |(at, _)| at);
-        if parts[drop].0 == 0 {
-            break;
-        }
-        parts.remove(drop);
-    }
-    joined(&parts)
-}
-
-/// A pane: its title line, then the table, or in place of the table what
-/// went wrong / that it is loading / that it is empty.
-pub fn render_pane<T: Row>(
-    app: &App,
-    pane: &Pane<'_, T>,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    if area.height == 0 {
-        return;
-    }
-    let Pane {
-        kind,
-        list,
-        empty,
-        ref table,
-        ..
-    } = *pane;
-    let title = title_line(app, pane, area.width as usize);
-    buf.set_line(
-        area.x,
-        area.y,
-        &Line::styled(sanitize::sanitize(&title, area.width as usize), theme.title),
-        area.width,
-    );
-    let rest = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
-    if let LoadState::Failed(error) = &list.load {
-        let text = vec![
-            Line::styled(
-                sanitize::clean(&crate::model::list_kind::load_failure(kind, error)),
-                theme.error,
-            ),
-            Line::raw(""),
-            Line::styled(
-                match app
-                    .keymap
-                    .keys_for(crate::keys::keymap::Action::Refresh)
-                    .first()
-                {
-                    Some(key) => {
-                        format!("The other panes keep working. Press {key} to try again.")
-                    }
-                    None => "The other panes keep working.".to_owned(),
-                },
-                theme.muted,
-            ),
-        ];
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .render(rest, buf);
-        return;
-    }
-    if list.view.is_empty() {
-        let text = if !list.filter.is_empty() && !list.items.is_empty() {
-            "Nothing matches the filter. Esc clears it.".to_owned()
-        } else if list.is_loading() || matches!(list.load, LoadState::Idle) {
-            format!("Loading {} from Slack…", kind.title().to_lowercase())
-        } else {
-            empty.to_owned()
-        };
-        buf.set_line(rest.x, rest.y, &Line::styled(text, theme.muted), rest.width);
-        return;
-    }
-    // The config's columns for this pane, in its order.
-    let keys = &app.config.columns.get(kind);
-    let chosen: Vec<usize> = keys
-        .iter()
-        .filter_map(|k| {
-            table
-                .columns
-                .iter()
-                .position(|c| crate::model::columns::column_key(c.title) == **k)
-        })
-        .collect();
-    if chosen.is_empty()
-        || chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c)
-    {
-        table::render(list, table, theme, rest, buf);
-        return;
-    }
-    let columns: Vec<crate::model::columns::Column> =
-        chosen.iter().map(|&i| table.columns[i]).collect();
-    let all_cells = table.cells;
-    let cells = |item: &T| {
-        let mut all: Vec<Option<Cell>> = all_cells(item).into_iter().map(Some).collect();
-        chosen
-            .iter()
-            .map(|&i| {
-                all.get_mut(i)
-                    .and_then(Option::take)
-                    .unwrap_or_else(|| Cell::new(""))
-            })
-            .collect()
-    };
-    let picked = TableSpec {
-        columns: &columns,
-        cells: &cells,
-        state: table.state,
-    };
-    table::render(list, &picked, theme, rest, buf);
-}
-
-/// What a pane hands to [`render_pane`].
-pub struct Pane<'a, T> {
-    pub kind: ListKind,
-    pub list: &'a ListData<T>,
-    /// "Invites — 2 awaiting us"; the load status is added after it.
-    pub title: String,
-    /// Said in place of the table when the list is loaded and empty.
-    pub empty: &'a str,
-    pub table: TableSpec<'a, T>,
-}
-
-/// `Key label` pairs as spans, for the footer and dialog hints.
-pub fn key_hints(pairs: &[(String, &'static str)], theme: &Theme) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    for (i, (keys, label)) in pairs.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw("  "));
-        }
-        spans.push(Span::styled(keys.clone(), theme.key));
-        spans.push(Span::raw(format!(" {label}")));
-    }
-    spans
 }

@@ -3,15 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, TableSpec};
-use super::theme::Theme;
-use super::{Pane, render_pane, state_cell};
+use super::cells::state_cell;
+use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
 use crate::model::channels::{external_teams, is_private, last_activity};
 use crate::model::columns::CHANNEL_COLUMNS;
 use crate::model::rows::Channel;
 use crate::text::time;
+use crate::ui::table::{Cell, TableSpec};
+use crate::ui::theme::Theme;
 
 fn cells(app: &App, channel: &Channel, ours: &[&str]) -> Vec<Cell> {
     let orgs: Vec<&str> = external_teams(channel, ours)

@@ -7,22 +7,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::dialog_frame::draw_lines;
-use super::plan::{frame, key_of};
-use super::theme::Theme;
 use crate::app::plan::ReportDialog;
 use crate::app::{App, layout};
 use crate::keys::keymap::Action;
 use crate::text::sanitize::fit;
+use crate::ui::dialog_frame::{draw_lines, open_tall};
+use crate::ui::text::key_of;
+use crate::ui::theme::Theme;
 
-pub fn render_report(
-    app: &App,
-    report: &ReportDialog,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let inner = frame("Batch report", area, buf, !report.failed.is_empty(), theme);
+pub fn render(app: &App, report: &ReportDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let inner = open_tall("Batch report", area, buf, !report.failed.is_empty(), theme);
     let width = inner.width as usize;
     let mut all: Vec<Line<'static>> = Vec::new();
     let mut part = |heading: String, rows: &[(String, String)], style| {

@@ -3,15 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, TableSpec};
-use super::theme::Theme;
-use super::{Pane, left_cell, render_pane, state_cell};
+use super::cells::{left_cell, state_cell};
+use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
 use crate::model::columns::REQUEST_COLUMNS;
 use crate::model::requests::is_external_limited;
 use crate::model::rows::Request;
 use crate::text::time;
+use crate::ui::table::{Cell, TableSpec};
+use crate::ui::theme::Theme;
 
 fn cells(app: &App, request: &Request, theme: &Theme) -> Vec<Cell> {
     let channel = request.channel.as_ref();

@@ -3,15 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::table::{Cell, TableSpec};
-use super::theme::Theme;
-use super::{Pane, render_pane, state_cell};
+use super::cells::state_cell;
+use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
 use crate::model::columns::ORG_COLUMNS;
 use crate::model::orgs::{ChannelCounts, display_name};
 use crate::model::rows::Org;
 use crate::text::time;
+use crate::ui::table::{Cell, TableSpec};
+use crate::ui::theme::Theme;
 
 fn cells(app: &App, org: &Org, theme: &Theme) -> Vec<Cell> {
     let counts = ChannelCounts::of(org);

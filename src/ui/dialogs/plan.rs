@@ -6,44 +6,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::dialog_frame::{border_style, draw_lines, open};
-use super::theme::Theme;
 use crate::app::plan::PlanDialog;
 use crate::app::{App, layout};
 use crate::keys::keymap::Action;
 use crate::slack::limiter::budget;
 use crate::text::sanitize::fit;
 use crate::text::time;
-
-/// The first key bound to `action`, as the footer writes it.
-pub(super) fn key_of(app: &App, action: Action) -> String {
-    app.keymap
-        .keys_for(action)
-        .first()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| "?".to_owned())
-}
-
-/// The box of a plan or report: nearly the whole screen.
-pub(super) fn frame(
-    title: &str,
-    area: Rect,
-    buf: &mut Buffer,
-    danger: bool,
-    theme: &Theme,
-) -> Rect {
-    let content = area.height.saturating_sub(layout::PLAN_CHROME_LINES - 4);
-    open(
-        title,
-        content as usize,
-        area,
-        buf,
-        border_style(theme, danger),
-    )
-}
+use crate::ui::dialog_frame::{draw_lines, open_tall};
+use crate::ui::text::key_of;
+use crate::ui::theme::Theme;
 
 pub fn render(app: &App, plan: &PlanDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let inner = frame(&plan.title, area, buf, false, theme);
+    let inner = open_tall(&plan.title, area, buf, false, theme);
     let width = inner.width as usize;
     let calls = plan.entries.len();
     let estimate = plan.estimate(app.rate_window);

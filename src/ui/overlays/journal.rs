@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::journal_view::newest_first;
 use crate::text::sanitize::{fit, sanitize};
+use crate::ui::theme::Theme;
 
 /// Width of the time column: "2026-01-01 10:00:05".
 const TIME_WIDTH: usize = 19;

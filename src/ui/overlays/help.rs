@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::theme::Theme;
 use crate::app::App;
 use crate::keys::keymap::HelpLine;
+use crate::ui::theme::Theme;
 
 /// Width of the keys column.
 const KEYS_WIDTH: usize = 16;

@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::detail::build;
 use crate::text::sanitize::sanitize;
+use crate::ui::theme::Theme;
 
 /// Labels are padded to this many columns so values line up.
 const LABEL_WIDTH: usize = 16;

@@ -5,24 +5,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
-use super::theme::Theme;
 use crate::app::App;
 use crate::app::dialogs::ConfirmDialog;
 use crate::keys::keymap::Action;
+use crate::ui::dialog_frame::{border_style, draw_lines, inner_width, open, wrapped_lines};
+use crate::ui::text::key_of;
+use crate::ui::theme::Theme;
 
 pub fn render(app: &App, dialog: &ConfirmDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = inner_width(area);
     let mut lines = wrapped_lines(&dialog.lines, width, theme.dialog);
     lines.push(Line::raw(""));
-    let yes = app
-        .keymap
-        .keys_for(Action::Confirm)
-        .first()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| "?".to_owned());
     lines.push(Line::from(vec![
-        Span::styled(yes, theme.key),
+        Span::styled(key_of(app, Action::Confirm), theme.key),
         Span::styled(format!(" {}", dialog.yes_label), theme.title),
         Span::styled("   any other key cancels: nothing is sent", theme.muted),
     ]));

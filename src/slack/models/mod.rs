@@ -1,0 +1,159 @@
+//! Wire types for the Slack Connect methods we call and emulate.
+//!
+//! Every field is optional or defaulted: Slack adds fields freely and omits
+//! others per token type, so decoding must never fail on a missing or unknown
+//! field. Fields that are `None` are not serialized, so the emulator can hand
+//! back exactly what a data file gave it.
+
+// Split by method family for size; every type stays at
+// `crate::slack::models::TypeName`, which the rest of the crate names.
+mod auth;
+mod channels;
+mod invites;
+mod requests;
+mod teams;
+
+pub use auth::{AuthTeam, AuthTest};
+pub use channels::SharedChannel;
+pub use invites::{Acceptance, ConnectInvite, InviteDetail, InvitePayload, Review};
+pub use requests::{ChannelConnection, InviteRequest, RequestChannel, TargetUser};
+pub use teams::{ConnectedWorkspace, ExternalOrg};
+
+use serde::{Deserialize, Serialize};
+
+/// `response_metadata` as Slack sends it (all parts optional).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResponseMetadata {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl ResponseMetadata {
+    /// The cursor of the next page, if one exists (`""`, `null` and absence all mean "last page").
+    pub fn next(&self) -> Option<&str> {
+        self.next_cursor.as_deref().filter(|c| !c.is_empty())
+    }
+}
+
+/// Team or org icon (§2.1). Strings may be missing; `{}` is valid.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamIcon {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_34: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_44: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_68: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_88: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_102: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_132: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_230: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_original: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_default: Option<bool>,
+}
+
+/// A Slack Connect team: `inviting_team`, `accepting_team`, `reviewing_team`, `connections[].team` (§2.1).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectTeam {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<TeamIcon>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_created: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_base_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_sponsorship: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserProfile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub real_name_normalized: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name_normalized: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_72: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_custom_image: Option<bool>,
+}
+
+/// A Slack Connect user: `inviting_user`, `accepting_user`, `reviewing_user`, ... (§2.2).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectUser {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who_can_share_contact_card: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<UserProfile>,
+}
+
+impl ConnectUser {
+    /// The best human name Slack gave us: real name, display name, then handle, then id.
+    pub fn display(&self) -> &str {
+        let profile = self.profile.as_ref();
+        [
+            profile.and_then(|p| p.real_name.as_deref()),
+            profile.and_then(|p| p.display_name.as_deref()),
+            self.name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty())
+        .unwrap_or(&self.id)
+    }
+
+    pub fn email(&self) -> Option<&str> {
+        self.profile
+            .as_ref()
+            .and_then(|p| p.email.as_deref())
+            .filter(|e| !e.is_empty())
+    }
+}
+
+/// The `channel` of an invite or event (§2.3).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectChannel {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_im: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_private: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}

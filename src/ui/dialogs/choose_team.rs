@@ -1,0 +1,46 @@
+//! Disconnect from a channel shared with several orgs: Slack disconnects
+//! one org per call, so which one leaves is chosen here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::app::App;
+use crate::app::dialogs::ChooseTeamDialog;
+use crate::text::sanitize::sanitize;
+use crate::ui::dialog_frame::{border_style, draw_lines, hints, inner_width, open, wrapped_lines};
+use crate::ui::theme::Theme;
+
+pub fn render(app: &App, dialog: &ChooseTeamDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = inner_width(area);
+    let mut lines = wrapped_lines(
+        &[format!(
+            "#{} is shared with {} orgs. Slack disconnects one per call: which one leaves?",
+            dialog.channel_name,
+            dialog.teams.len()
+        )],
+        width,
+        theme.dialog,
+    );
+    lines.push(Line::raw(""));
+    for (i, (id, name)) in dialog.teams.iter().enumerate() {
+        let selected = i == dialog.selected;
+        let text = sanitize(
+            &format!("{} {name} ({id})", if selected { ">" } else { " " }),
+            width,
+        );
+        lines.push(Line::styled(
+            text,
+            if selected {
+                theme.selected
+            } else {
+                theme.dialog
+            },
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(hints(app, theme));
+    let title = format!("Disconnect an org from #{}", dialog.channel_name);
+    let inner = open(&title, lines.len(), area, buf, border_style(theme, true));
+    draw_lines(&lines, inner, buf);
+}

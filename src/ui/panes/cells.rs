@@ -1,0 +1,47 @@
+//! The cells every pane's table shares: a row's decision state and the
+//! time left before a deadline.
+
+use crate::app::App;
+use crate::app::decisions::Outcome;
+use crate::model::ListKind;
+use crate::text::time;
+use crate::ui::table::Cell;
+use crate::ui::theme::Theme;
+
+/// A row's decision state: in flight, or how the last decision ended.
+pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {
+    if let Some(decision) = app.decisions.in_flight_for(pane, id) {
+        if let Some(left) = app.grace.seconds_left(decision.id, app.now_ms) {
+            return Some(Cell::styled(
+                format!("in {left}s: {}", decision.kind.verb()),
+                theme.soon,
+            ));
+        }
+        return Some(Cell::styled(
+            format!("{}…", decision.kind.verb_ing()),
+            theme.info,
+        ));
+    }
+    app.decisions
+        .outcome(pane, id)
+        .map(|outcome| match outcome {
+            Outcome::Done(kind) => Cell::styled(format!("✓ {}", kind.verb_past()), theme.success),
+            Outcome::Failed { code, .. } => Cell::styled(format!("✗ {code}"), theme.error),
+            Outcome::Unknown(kind) => {
+                Cell::styled(format!("? {} unknown", kind.verb()), theme.error)
+            }
+            Outcome::Elsewhere { code, .. } => {
+                Cell::styled(format!("· elsewhere: {code}"), theme.info)
+            }
+        })
+}
+
+/// Time left before a deadline, highlighted (and marked `!`) when soon.
+pub fn left_cell(now: i64, deadline: Option<i64>, theme: &Theme) -> Cell {
+    let text = time::left(now, deadline);
+    if time::expires_soon(now, deadline) {
+        Cell::styled(text, theme.soon)
+    } else {
+        Cell::new(text)
+    }
+}
