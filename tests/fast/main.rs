@@ -32,6 +32,7 @@ mod fit_cli_tools;
 mod fit_keys;
 mod fit_themes;
 mod fixtures_parse;
+mod layering;
 mod safety_faults;
 mod safety_journal;
 mod tui_decisions;
