@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::app::Effect;
 use crate::model::ListKind;
 
 /// Identifies one decision from the key press to Slack's answer.
@@ -44,46 +43,6 @@ impl DecisionKind {
             }
             DecisionKind::DisconnectChannel { .. } => ListKind::Channels,
             DecisionKind::DisconnectOrg => ListKind::Orgs,
-        }
-    }
-
-    /// The effect that performs this decision.
-    pub fn effect(&self, decision: DecisionId, item_id: &str) -> Effect {
-        let id = item_id.to_owned();
-        match self.clone() {
-            DecisionKind::ApproveInvite { target_team } => Effect::ApproveInvite {
-                decision,
-                invite_id: id,
-                target_team,
-            },
-            DecisionKind::DeclineInvite { target_team } => Effect::DeclineInvite {
-                decision,
-                invite_id: id,
-                target_team,
-            },
-            DecisionKind::ApproveRequest {
-                is_external_limited,
-                message,
-            } => Effect::ApproveRequest {
-                decision,
-                invite_id: id,
-                is_external_limited,
-                message,
-            },
-            DecisionKind::DenyRequest { message } => Effect::DenyRequest {
-                decision,
-                invite_id: id,
-                message,
-            },
-            DecisionKind::DisconnectChannel { leaving_team } => Effect::DisconnectChannel {
-                decision,
-                channel_id: id,
-                leaving_team,
-            },
-            DecisionKind::DisconnectOrg => Effect::DisconnectOrg {
-                decision,
-                team_id: id,
-            },
         }
     }
 

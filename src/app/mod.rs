@@ -4,38 +4,17 @@
 //! [`App`] and answers with [`Effect`]s (data) for the worker to perform.
 //! Time only comes from `Msg::Tick`, so tests fix it.
 
-pub mod actions;
-pub mod bulk;
-pub mod channels;
-pub mod confirmations;
 pub mod decisions;
-pub mod detail;
 pub mod dialogs;
 pub mod effect;
-pub mod filter_input;
-pub mod grace;
-mod grace_record;
-pub mod invites;
-pub mod journal_view;
+pub mod flow;
 pub mod layout;
 pub mod list;
-pub mod marks;
 pub mod msg;
-mod navigate;
-pub mod ops;
-pub mod orgs;
-pub mod outcomes;
 pub mod overlays;
-pub mod pages;
-pub mod plan;
-pub mod reconcile;
-pub mod refresh;
-pub mod requests;
-pub mod saved_messages;
+pub mod panes;
 pub mod settings;
 pub mod update;
-pub mod verdict;
-pub mod view;
 mod waiting;
 
 pub use effect::Effect;
@@ -50,13 +29,13 @@ use crate::model::rows;
 
 use std::collections::HashSet;
 
-use bulk::Batch;
-use channels::ChannelsPane;
 use decisions::Decisions;
 use dialogs::Dialog;
-use invites::InvitesPane;
-use orgs::OrgsPane;
-use requests::RequestsPane;
+use flow::bulk::Batch;
+use panes::channels::ChannelsPane;
+use panes::invites::InvitesPane;
+use panes::orgs::OrgsPane;
+use panes::requests::RequestsPane;
 
 /// Whether we talk to real Slack or to the embedded emulator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,11 +102,11 @@ pub struct App {
     /// Seconds a confirmed write waits in the undo queue (`--grace`).
     pub grace_seconds: u64,
     /// The undo queue.
-    pub grace: grace::GraceQueue,
+    pub grace: flow::grace::GraceQueue,
     /// The clock in milliseconds (the undo window's countdown).
     pub now_ms: i64,
     /// Decisions whose outcome is being re-checked against Slack's lists.
-    pub reconcile: reconcile::Reconciler,
+    pub reconcile: flow::reconcile::Reconciler,
     pub queue_view: Option<overlays::QueueView>,
     pub journal_view: Option<overlays::JournalView>,
     /// Quit once nothing is queued or in flight ("send them now, then quit").
@@ -179,9 +158,9 @@ impl App {
             config_warnings: Vec::new(),
             // The command sets `--grace`; 0 keeps scripted tests immediate.
             grace_seconds: 0,
-            grace: grace::GraceQueue::default(),
+            grace: flow::grace::GraceQueue::default(),
             now_ms: 0,
-            reconcile: reconcile::Reconciler::default(),
+            reconcile: flow::reconcile::Reconciler::default(),
             queue_view: None,
             journal_view: None,
             quit_when_idle: false,
@@ -189,7 +168,7 @@ impl App {
             interner: rows::Interner::default(),
             filtering: false,
             batch: None,
-            auto_refresh: Some(refresh::AUTO_REFRESH_SECS),
+            auto_refresh: Some(flow::refresh::AUTO_REFRESH_SECS),
             rate_window: 60,
             queued_refresh: HashSet::new(),
             use_cache: false,
@@ -244,7 +223,7 @@ impl App {
         if let Some(waiting) = &self.waiting {
             paragraphs.push((None, waiting.describe(self.now)));
         }
-        if let Some(queued) = grace::status_line(self) {
+        if let Some(queued) = flow::grace::status_line(self) {
             paragraphs.push((None, queued));
         }
         paragraphs
@@ -322,7 +301,7 @@ impl App {
 
     /// The item ID selected in the current pane.
     pub fn selected_id(&self) -> Option<String> {
-        ops::with_list_ref(self, self.pane, |l| l.selected_id()).map(|id| id.to_string())
+        list::ops::with_list_ref(self, self.pane, |l| l.selected_id()).map(|id| id.to_string())
     }
 
     /// A display name for an external team ID, from the Orgs data when we have it.

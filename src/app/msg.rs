@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 use std::collections::HashMap;
 
 use super::decisions::DecisionId;
-use super::verdict::RequestState;
+use crate::app::flow::verdict::RequestState;
 use crate::journal::JournalRecord;
 use crate::model::ListKind;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};

@@ -73,7 +73,7 @@ impl App {
                     key,
                     reversed: setting.reversed,
                 };
-                super::ops::with_list(&mut app, pane, |l| l.set_sort(sort));
+                crate::app::list::ops::with_list(&mut app, pane, |l| l.set_sort(sort));
             }
         }
         app.config = config;

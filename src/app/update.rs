@@ -2,15 +2,17 @@
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::actions;
-use super::dialogs::{DialogStep, quit_confirmation};
-use crate::app::{App, DetailState, Effect, HelpState, Msg, NoticeKind, Waiting};
+use crate::app::dialogs::DialogStep;
+use crate::app::flow::actions;
+use crate::app::{App, DetailState, Effect, Msg, NoticeKind, Waiting};
 use crate::keys::keymap::{Action, Context};
 use crate::model::ListKind;
 use crate::model::identity::Identity;
 use std::time::Duration;
 
-pub use super::ops::{with_list, with_list_ref};
+use crate::app::flow::refresh::begin_load;
+use crate::app::list::ops::{with_list, with_list_ref};
+use crate::app::overlays::navigate::{on_common_action, quit};
 use crate::slack::ClientEvent;
 
 /// The effects to run when the TUI starts: who are we, the lists we saw
@@ -27,7 +29,7 @@ pub fn start(app: &mut App) -> Vec<Effect> {
             Effect::Load(kind)
         });
     }
-    effects.extend(super::reconcile::start_effects(app));
+    effects.extend(crate::app::flow::reconcile::start_effects(app));
     effects
 }
 
@@ -39,7 +41,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Tick { .. } | Msg::PageLoaded { is_last: true, .. } | Msg::CacheLoaded(_)
     );
     let mut effects = handle(app, msg);
-    super::overlays::close_queue_when_empty(app);
+    crate::app::overlays::close_queue_when_empty(app);
     // "Send them now, then quit": quit once Slack has answered them all.
     if app.quit_when_idle && !app.quit && app.grace.is_empty() && app.decisions.is_idle() {
         effects.extend(quit(app));
@@ -55,7 +57,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let pane = app.pane;
     with_list(app, pane, |l| l.scroll_into_view(viewport));
     if app.detail.is_some() {
-        super::navigate::clamp_detail_scroll(app);
+        crate::app::overlays::navigate::clamp_detail_scroll(app);
     }
     effects
 }
@@ -69,7 +71,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             for kind in ListKind::ALL {
                 with_list(app, kind, |l| l.scroll_into_view(viewport));
             }
-            super::navigate::clamp_detail_scroll(app);
+            crate::app::overlays::navigate::clamp_detail_scroll(app);
             Vec::new()
         }
         Msg::Tick { now } => {
@@ -83,36 +85,38 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
-            let mut effects = super::refresh::on_tick(app);
-            effects.extend(super::grace::send_due(app));
+            let mut effects = crate::app::flow::refresh::on_tick(app);
+            effects.extend(crate::app::flow::grace::send_due(app));
             effects
         }
         Msg::Clock { now_ms } => {
             app.now_ms = now_ms;
             app.now = now_ms.div_euclid(1000);
-            super::grace::send_due(app)
+            crate::app::flow::grace::send_due(app)
         }
         Msg::Signal(signal) => {
             app.exit_signal = Some(signal);
             let why = format!("{} arrived", signal.name());
-            let mut effects = super::grace::drop_all(app, &why);
+            let mut effects = crate::app::flow::grace::drop_all(app, &why);
             effects.extend(quit(app));
             effects
         }
         Msg::NotSent { decision, reason } => {
-            let mut effects = super::outcomes::on_not_sent(app, decision, reason);
-            effects.extend(super::bulk::on_finished(app, decision));
+            let mut effects = crate::app::flow::outcomes::on_not_sent(app, decision, reason);
+            effects.extend(crate::app::flow::bulk::on_finished(app, decision));
             effects
         }
-        Msg::RequestStatuses(result) => super::reconcile::on_request_statuses(app, result),
+        Msg::RequestStatuses(result) => {
+            crate::app::flow::reconcile::on_request_statuses(app, result)
+        }
         Msg::JournalRead(records) => {
-            super::overlays::on_journal_read(app, records);
+            crate::app::overlays::on_journal_read(app, records);
             Vec::new()
         }
         Msg::AuthLoaded(auth) => {
             app.identity = Identity::Known(auth);
-            super::pages::on_identity(app);
-            super::reconcile::on_identity(app)
+            crate::app::flow::pages::on_identity(app);
+            crate::app::flow::reconcile::on_identity(app)
         }
         Msg::AuthFailed(error) => {
             let text = format!(
@@ -129,7 +133,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             is_last,
         } => {
             let kind = items.kind();
-            let mut effects = super::pages::on_page(app, items, total, is_last);
+            let mut effects = crate::app::flow::pages::on_page(app, items, total, is_last);
             if let Some(count) = with_list(app, kind, |l| l.take_announcement()) {
                 let text = format!(
                     "Reloaded {}: {count} from Slack.",
@@ -138,27 +142,27 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.notify(NoticeKind::Success, text);
             }
             if is_last {
-                effects.extend(crate::app::refresh::save_effect(app, kind));
-                effects.extend(super::reconcile::on_list_done(app, kind));
+                effects.extend(crate::app::flow::refresh::save_effect(app, kind));
+                effects.extend(crate::app::flow::reconcile::on_list_done(app, kind));
             }
             effects
         }
-        Msg::CacheLoaded(cached) => super::pages::on_cached(app, cached),
+        Msg::CacheLoaded(cached) => crate::app::flow::pages::on_cached(app, cached),
         Msg::LoadFailed { list, error } => {
             with_list(app, list, |l| {
                 l.fail(error);
                 l.take_announcement();
             });
-            super::reconcile::on_list_done(app, list)
+            crate::app::flow::reconcile::on_list_done(app, list)
         }
         Msg::ActionDone { decision } => {
-            let mut effects = super::outcomes::on_done(app, decision);
-            effects.extend(super::bulk::on_finished(app, decision));
+            let mut effects = crate::app::flow::outcomes::on_done(app, decision);
+            effects.extend(crate::app::flow::bulk::on_finished(app, decision));
             effects
         }
         Msg::ActionFailed { decision, error } => {
-            let mut effects = super::outcomes::on_failed(app, decision, error);
-            effects.extend(super::bulk::on_finished(app, decision));
+            let mut effects = crate::app::flow::outcomes::on_failed(app, decision, error);
+            effects.extend(crate::app::flow::bulk::on_finished(app, decision));
             effects
         }
         Msg::Client(event) => {
@@ -178,21 +182,6 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-pub(super) fn begin_load(app: &mut App, kind: ListKind) {
-    let now = app.now;
-    with_list(app, kind, |l| l.begin_load(now));
-}
-
-/// Reload a list that a decision changed on Slack's side, unless it is
-/// loading already (its fresh pages will show the change anyway).
-pub(super) fn reload_quietly(app: &mut App, kind: ListKind) -> Option<Effect> {
-    if with_list(app, kind, |l| l.is_loading()) {
-        return None;
-    }
-    begin_load(app, kind);
-    Some(Effect::Load(kind))
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -221,97 +210,44 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             DialogStep::StartBatch(plan) => {
                 app.dialog = None;
-                super::bulk::start(app, plan)
+                crate::app::flow::bulk::start(app, plan)
             }
             DialogStep::Quit => quit(app),
             DialogStep::SendQueuedAndQuit => {
                 app.dialog = None;
-                super::overlays::quit_sending(app)
+                crate::app::overlays::quit_sending(app)
             }
             DialogStep::DropQueuedAndQuit => {
                 app.dialog = None;
-                super::overlays::quit_dropping(app)
+                crate::app::overlays::quit_dropping(app)
             }
         };
     }
     if app.filtering {
-        return super::filter_input::on_key(app, key);
+        return crate::app::list::filter_input::on_key(app, key);
     }
     let context = app.context();
     let Some(action) = app.keymap.action(context, app.pane, &key) else {
         return Vec::new();
     };
     match context {
-        Context::Queue => super::overlays::on_queue_action(app, action),
+        Context::Queue => crate::app::overlays::on_queue_action(app, action),
         Context::Journal => {
-            let lines = super::overlays::journal_line_count(app);
+            let lines = crate::app::overlays::journal_line_count(app);
             let page = app.detail_viewport();
-            super::overlays::on_journal_action(app, action, lines, page)
+            crate::app::overlays::on_journal_action(app, action, lines, page)
         }
-        Context::Help => super::navigate::on_help_action(app, action),
-        Context::Detail => super::navigate::on_detail_action(app, action),
+        Context::Help => crate::app::overlays::navigate::on_help_action(app, action),
+        Context::Detail => crate::app::overlays::navigate::on_detail_action(app, action),
         _ => on_list_action(app, action),
     }
-}
-
-fn quit(app: &mut App) -> Vec<Effect> {
-    app.quit = true;
-    vec![Effect::Quit]
-}
-
-pub(super) fn ask_quit(app: &mut App) -> Vec<Effect> {
-    if !app.grace.is_empty() {
-        app.dialog = Some(super::dialogs::Dialog::QuitQueued(
-            super::dialogs::QuitQueuedDialog {
-                queued: app.grace.decision_count(),
-                entries: app.grace.entries().len(),
-            },
-        ));
-        return Vec::new();
-    }
-    let in_flight = app.sent_count();
-    if in_flight > 0 {
-        app.dialog = Some(quit_confirmation(in_flight));
-        Vec::new()
-    } else {
-        quit(app)
-    }
-}
-
-fn switch_pane(app: &mut App, pane: ListKind) {
-    app.pane = pane;
-    app.detail = None;
-}
-
-/// Actions that mean the same in the list and the detail view.
-pub(super) fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effect>> {
-    match action {
-        Action::PaneInvites => switch_pane(app, ListKind::Invites),
-        Action::PaneRequests => switch_pane(app, ListKind::Requests),
-        Action::PaneOrgs => switch_pane(app, ListKind::Orgs),
-        Action::PaneChannels => switch_pane(app, ListKind::Channels),
-        Action::NextPane => switch_pane(app, app.pane.next()),
-        Action::PrevPane => switch_pane(app, app.pane.prev()),
-        Action::Help => app.help = Some(HelpState::default()),
-        Action::Quit => return Some(ask_quit(app)),
-        Action::Refresh => return Some(super::refresh::request(app, app.pane, true)),
-        Action::StopBatch => return Some(super::bulk::stop(app)),
-        Action::Approve | Action::Decline | Action::Disconnect => {
-            return Some(actions::start_decision(app, action));
-        }
-        Action::Undo => return Some(super::grace::take_back_newest(app)),
-        Action::Queue => return Some(super::overlays::open_queue(app)),
-        Action::Journal => return Some(super::overlays::open_journal(app)),
-        _ => return None,
-    }
-    Some(Vec::new())
 }
 
 fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
     let pane = app.pane;
     let marked = with_list_ref(app, pane, |l| l.mark_count());
     if marked > 0 && matches!(action, Action::Approve | Action::Decline) {
-        return super::plan::plan(app, action);
+        return crate::app::dialogs::plan::plan(app, action);
     }
     if let Some(effects) = on_common_action(app, action) {
         return effects;
@@ -337,7 +273,7 @@ fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
     });
     match action {
         Action::Filter => app.filtering = true,
-        Action::MarkAll => super::filter_input::mark_all(app),
+        Action::MarkAll => crate::app::list::filter_input::mark_all(app),
         Action::Open => {
             if let Some(item_id) = app.selected_id() {
                 app.detail = Some(DetailState {

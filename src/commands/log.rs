@@ -10,7 +10,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::app::journal_view::newest_first;
+use crate::app::overlays::journal_view::newest_first;
 use crate::journal::Journal;
 use crate::text::sanitize::{clean, fit};
 

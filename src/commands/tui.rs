@@ -378,7 +378,7 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     if let Some(problem) = session.problem {
         app.notify(app::NoticeKind::Error, problem);
     }
-    app::reconcile::add_earlier(&mut app, session.open);
+    app::flow::reconcile::add_earlier(&mut app, session.open);
     let input = futures::stream::select(terminal_input(), session::signals()?);
     // `try_init` enters raw mode and the alternate screen; the hook makes
     // any panic journal what is open, restore the terminal and exit.

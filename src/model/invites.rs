@@ -142,3 +142,28 @@ pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
             .unwrap_or_else(empty),
     }
 }
+
+/// The channel an invite is for, by name.
+pub fn channel_name(invite: &Invite) -> &str {
+    invite
+        .channel()
+        .and_then(|c| c.name.as_deref())
+        .unwrap_or("?")
+}
+
+/// "invite I0A to #ops from Acme", for notices and the journal.
+pub fn invite_summary(invite: &Invite, ours: &[&str]) -> String {
+    let other = other_team(invite, ours)
+        .and_then(|t| t.name.as_deref())
+        .unwrap_or("another org");
+    let side = if we_invited(invite, ours) {
+        "with"
+    } else {
+        "from"
+    };
+    format!(
+        "invite {} to #{} {side} {other}",
+        invite.id(),
+        channel_name(invite)
+    )
+}

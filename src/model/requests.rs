@@ -31,3 +31,12 @@ pub fn keys(request: &Request) -> RowKeys {
             .unwrap_or_else(|| Arc::from("")),
     }
 }
+
+/// "request R1 to invite x@y.com", for notices and the journal.
+pub fn request_summary(request: &Request) -> String {
+    format!(
+        "request {} to invite {}",
+        request.id,
+        request.recipient_email().unwrap_or("someone")
+    )
+}

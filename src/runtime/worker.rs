@@ -20,7 +20,7 @@ use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc::Sender;
 use tokio::task::JoinSet;
 
-use crate::app::verdict::RequestState;
+use crate::app::flow::verdict::RequestState;
 use crate::app::{Effect, ListItems, Msg};
 use crate::cache::{Cache, CachedList};
 use crate::journal::{Journal, JournalAction, JournalRecord, Outcome, Stage, new_decision_id};

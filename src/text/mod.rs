@@ -3,3 +3,4 @@
 
 pub mod sanitize;
 pub mod time;
+pub mod words;

@@ -64,7 +64,8 @@ pub fn render_keys(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         pairs.retain(|(_, label)| *label != crate::keys::keymap::Action::Undo.label(app.pane));
     }
     // Esc clears a filter only where one is on (typing it, it always shows).
-    let filtered = crate::app::ops::with_list_ref(app, app.pane, |l| !l.filter_text().is_empty());
+    let filtered =
+        crate::app::list::ops::with_list_ref(app, app.pane, |l| !l.filter_text().is_empty());
     if app.context() == crate::keys::keymap::Context::List && !filtered {
         let clear = crate::keys::keymap::Action::ClearFilter.label(app.pane);
         pairs.retain(|(_, label)| *label != clear);

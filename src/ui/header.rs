@@ -72,7 +72,7 @@ fn identity_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
 
 /// Rows in a list, whatever its filter.
 fn count_of(app: &App, kind: ListKind) -> usize {
-    crate::app::ops::with_list_ref(app, kind, |l| l.total_rows())
+    crate::app::list::ops::with_list_ref(app, kind, |l| l.total_rows())
 }
 
 fn status_of<T>(list: &ListData<T>, now: i64, wide: bool) -> String {

@@ -146,7 +146,7 @@ impl Session {
         options.journal = Some(journal);
         let mut app = App::new(Mode::Live, setup.read_only);
         app.grace_seconds = setup.grace;
-        connect_triage::app::reconcile::add_earlier(&mut app, setup.earlier);
+        connect_triage::app::flow::reconcile::add_earlier(&mut app, setup.earlier);
         Session::run(
             emulator,
             client,

@@ -125,5 +125,5 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
     let mut demo = App::new(Mode::Demo, false);
     demo.use_cache = true;
     app::update(&mut demo, auth(&team));
-    assert!(app::refresh::snapshot(&demo, ListKind::Invites).is_none());
+    assert!(app::flow::refresh::snapshot(&demo, ListKind::Invites).is_none());
 }

@@ -4,7 +4,7 @@
 
 use futures::StreamExt;
 
-use crate::app::dialogs::{permission_words, typed_name_matches};
+use crate::app::dialogs::typed_name_matches;
 use crate::exit::UsageError;
 use crate::journal::JournalAction;
 use crate::model::channels::external_teams;
@@ -19,6 +19,8 @@ use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, 
 use crate::slack::{
     ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError, WriteCall,
 };
+use crate::text::words::capitalized;
+use crate::text::words::permission_words;
 
 /// One decision, ready to confirm and send.
 #[derive(Debug, Clone)]
@@ -391,12 +393,4 @@ pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> any
         message: None,
         done: format!("Disconnected {name} ({team_id}); Slack finishes it in the background."),
     })
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

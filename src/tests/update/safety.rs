@@ -4,7 +4,8 @@
 use super::*;
 use crate::app::decisions::{DecisionKind, Outcome as RowOutcome};
 use crate::app::dialogs::{Dialog, PlannedWrite};
-use crate::app::verdict::RequestState;
+use crate::app::flow::verdict::RequestState;
+use crate::app::flow::{grace, reconcile};
 use crate::app::*;
 use crate::journal::{JournalAction, JournalRecord, Outcome, Stage};
 use crate::keys::keymap::Context;

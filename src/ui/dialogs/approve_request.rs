@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::editor::{counter, render_with_editor};
 use crate::app::App;
-use crate::app::dialogs::{ApproveRequestDialog, permission_words};
+use crate::app::dialogs::ApproveRequestDialog;
+use crate::text::words::permission_words;
 use crate::ui::dialog_frame::{hints, inner_width, wrapped_lines};
 use crate::ui::theme::Theme;
 

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::plan::PlanDialog;
+use crate::app::dialogs::plan::PlanDialog;
 use crate::app::{App, layout};
 use crate::keys::keymap::Action;
 use crate::slack::limiter::budget;

@@ -1,13 +1,13 @@
 //! What a finished batch did, when not everything went through: the
 //! failures (still marked, so `a` or `d` retries them) and the items
 //! someone else decided first. The running batch's progress line is in the
-//! status area ([`crate::app::bulk::Batch::progress_line`]).
+//! status area ([`crate::app::flow::bulk::Batch::progress_line`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::plan::ReportDialog;
+use crate::app::dialogs::plan::ReportDialog;
 use crate::app::{App, layout};
 use crate::keys::keymap::Action;
 use crate::text::sanitize::fit;

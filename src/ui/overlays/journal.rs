@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::app::App;
-use crate::app::journal_view::newest_first;
+use crate::app::overlays::journal_view::newest_first;
 use crate::text::sanitize::{fit, sanitize};
 use crate::ui::theme::Theme;
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::app::detail::build;
+use crate::app::panes::detail::build;
 use crate::text::sanitize::sanitize;
 use crate::ui::theme::Theme;
 

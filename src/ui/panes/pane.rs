@@ -7,8 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::App;
+use crate::app::flow::refresh;
 use crate::app::list::{ListData, LoadState};
-use crate::app::{App, refresh};
 use crate::model::ListKind;
 use crate::model::rows::Row;
 use crate::text::sanitize;

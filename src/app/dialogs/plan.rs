@@ -1,0 +1,242 @@
+//! The plan of a batch decision: `a` / `d` with marks list exactly what
+//! would be sent (decision, item, org, channel) and what would not, and
+//! why. Nothing is sent until `y` ([`crate::app::flow::bulk::start`]).
+
+use crate::app::decisions::DecisionKind;
+use crate::app::dialogs::{Dialog, PlannedWrite};
+use crate::app::{App, Effect, NoticeKind};
+use crate::keys::keymap::Action;
+use crate::model::ListKind;
+use crate::model::invites::{WaitingOn, other_team, target_team, waiting_on};
+use crate::slack::limiter::budget;
+use crate::text::words::capitalized;
+
+/// One call of a plan, with what the admin needs to recognise it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    pub write: PlannedWrite,
+    pub org: String,
+    pub channel: String,
+}
+
+/// What `y` will send, before anything is sent.
+#[derive(Debug, Clone)]
+pub struct PlanDialog {
+    pub title: String,
+    pub pane: ListKind,
+    /// The Web API method every entry calls.
+    pub method: &'static str,
+    pub verb: &'static str,
+    pub entries: Vec<PlanEntry>,
+    /// Marked rows that will not be sent, and why.
+    pub skipped: Vec<(String, String)>,
+    /// Marked rows the filter hides (they are in the plan too).
+    pub hidden: usize,
+    pub scroll: usize,
+    /// Rows of the plan on screen (for paging).
+    pub page: usize,
+}
+
+impl PlanDialog {
+    /// Lines of the scrollable part: one per call, then the skipped rows.
+    pub fn line_count(&self) -> usize {
+        self.entries.len() + usize::from(!self.skipped.is_empty()) + self.skipped.len()
+    }
+
+    /// How long the batch takes at the method's rate tier, in seconds.
+    pub fn estimate(&self, window: i64) -> i64 {
+        let per_window = i64::from(budget(self.method)).max(1);
+        let windows = (self.entries.len() as i64 - per_window).max(0) / per_window;
+        windows * window
+    }
+}
+
+/// What a finished batch did, when anything did not go through.
+#[derive(Debug, Clone)]
+pub struct ReportDialog {
+    pub title: String,
+    /// (item summary, Slack's code) of calls that failed; those rows stay marked.
+    pub failed: Vec<(String, String)>,
+    /// (item summary, code) of items someone else decided first.
+    pub elsewhere: Vec<(String, String)>,
+    pub scroll: usize,
+    pub page: usize,
+}
+
+impl ReportDialog {
+    pub fn line_count(&self) -> usize {
+        let part = |v: &Vec<(String, String)>| if v.is_empty() { 0 } else { v.len() + 2 };
+        part(&self.failed) + part(&self.elsewhere)
+    }
+}
+
+/// `a` / `d` with marks: the plan of the batch, or why there is none.
+pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.read_only {
+        app.notify(NoticeKind::Error, crate::read_only::WHY);
+        return Vec::new();
+    }
+    if app.batch.is_some() || app.grace.has_batch() {
+        app.notify(
+            NoticeKind::Info,
+            "A batch is still running; wait for it (or x to stop it).",
+        );
+        return Vec::new();
+    }
+    let approve = action == Action::Approve;
+    let ours = app.identity.our_ids();
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    let (pane, method, verb, hidden) = match app.pane {
+        ListKind::Invites => {
+            if ours.is_empty() {
+                app.notify(NoticeKind::Info, "We do not know yet who we are (auth.test has not answered), so we cannot tell which side approves.");
+                return Vec::new();
+            }
+            for invite in app.invites.list.marked_rows() {
+                let org = other_team(invite, &ours)
+                    .map(|t| t.name.as_deref().unwrap_or(&t.id).to_owned())
+                    .unwrap_or_else(|| "not accepted yet".to_owned());
+                let channel = format!(
+                    "#{}",
+                    invite
+                        .channel()
+                        .and_then(|c| c.name.as_deref())
+                        .unwrap_or("?")
+                );
+                if app
+                    .decisions
+                    .in_flight_for(ListKind::Invites, invite.id())
+                    .is_some()
+                {
+                    skipped.push((invite.id().to_owned(), "already being decided".to_owned()));
+                    continue;
+                }
+                if waiting_on(invite, &ours) != WaitingOn::Us {
+                    skipped.push((
+                        invite.id().to_owned(),
+                        "waits on them: nothing for us to decide".to_owned(),
+                    ));
+                    continue;
+                }
+                let target_team = target_team(invite, &ours);
+                let kind = if approve {
+                    DecisionKind::ApproveInvite { target_team }
+                } else {
+                    DecisionKind::DeclineInvite { target_team }
+                };
+                let summary = crate::model::invites::invite_summary(invite, &ours);
+                entries.push(PlanEntry {
+                    write: PlannedWrite {
+                        kind,
+                        item_id: invite.id().to_owned(),
+                        summary,
+                    },
+                    org,
+                    channel,
+                });
+            }
+            let method = if approve {
+                "conversations.approveSharedInvite"
+            } else {
+                "conversations.declineSharedInvite"
+            };
+            let verb = if approve { "approve" } else { "decline" };
+            (
+                ListKind::Invites,
+                method,
+                verb,
+                app.invites.list.marked_hidden(),
+            )
+        }
+        ListKind::Requests => {
+            for request in app.requests.list.marked_rows() {
+                if app
+                    .decisions
+                    .in_flight_for(ListKind::Requests, &request.id)
+                    .is_some()
+                {
+                    skipped.push((request.id.to_string(), "already being decided".to_owned()));
+                    continue;
+                }
+                let kind = if approve {
+                    DecisionKind::ApproveRequest {
+                        is_external_limited: None,
+                        message: None,
+                    }
+                } else {
+                    DecisionKind::DenyRequest { message: None }
+                };
+                entries.push(PlanEntry {
+                    write: PlannedWrite {
+                        kind,
+                        item_id: request.id.to_string(),
+                        summary: crate::model::requests::request_summary(request),
+                    },
+                    org: request.recipient_email().unwrap_or("?").to_owned(),
+                    channel: format!(
+                        "#{}",
+                        request
+                            .channel
+                            .as_ref()
+                            .and_then(|c| c.name.as_deref())
+                            .unwrap_or("?")
+                    ),
+                });
+            }
+            let method = if approve {
+                "conversations.requestSharedInvite.approve"
+            } else {
+                "conversations.requestSharedInvite.deny"
+            };
+            let verb = if approve { "approve" } else { "deny" };
+            (
+                ListKind::Requests,
+                method,
+                verb,
+                app.requests.list.marked_hidden(),
+            )
+        }
+        ListKind::Orgs | ListKind::Channels => {
+            app.notify(
+                NoticeKind::Info,
+                "Disconnecting is one at a time: marks apply to invites and requests.",
+            );
+            return Vec::new();
+        }
+    };
+    drop(ours);
+    let count = entries.len();
+    let marked = count + skipped.len();
+    let of = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!(" of {marked}")
+    };
+    let title = format!(
+        "{} {count}{of} marked {}?",
+        capitalized(verb),
+        noun(pane, marked)
+    );
+    app.dialog = Some(Dialog::Plan(PlanDialog {
+        title,
+        pane,
+        method,
+        verb,
+        entries,
+        skipped,
+        hidden,
+        scroll: 0,
+        page: crate::app::layout::dialog_rows(app.size),
+    }));
+    Vec::new()
+}
+
+pub(crate) fn noun(pane: ListKind, count: usize) -> &'static str {
+    match (pane, count) {
+        (ListKind::Invites, 1) => "invite",
+        (ListKind::Invites, _) => "invites",
+        (_, 1) => "request",
+        _ => "requests",
+    }
+}

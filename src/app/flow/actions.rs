@@ -1,0 +1,271 @@
+//! Decisions end to end: a decision key opens the right dialog, a confirmed
+//! dialog becomes one write (never two for one item), and Slack's answer
+//! updates the rows and tells the admin in words.
+
+use crate::app::decisions::DecisionKind;
+use crate::app::dialogs::{
+    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
+    DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
+};
+use crate::app::{App, Effect, NoticeKind};
+use crate::keys::keymap::Action;
+use crate::model::ListKind;
+use crate::model::channels::external_teams;
+use crate::model::invites::{
+    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on,
+};
+use crate::model::invites::{channel_name, invite_summary};
+use crate::model::orgs::{ChannelCounts, display_name};
+use crate::model::requests::is_external_limited;
+use crate::model::requests::request_summary;
+use crate::model::rows::{Invite, Request};
+use crate::text::words::permission_words;
+
+/// The pane and item a decision key acts on: the detail view's item when
+/// it is open, else the selected row.
+fn target(app: &App) -> Option<(ListKind, String)> {
+    match &app.detail {
+        Some(detail) => Some((detail.pane, detail.item_id.clone())),
+        None => app.selected_id().map(|id| (app.pane, id)),
+    }
+}
+
+/// `a`, `d` or `X`: open the dialog for the decision, or say why not.
+pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.read_only {
+        app.notify(NoticeKind::Error, crate::read_only::WHY);
+        return Vec::new();
+    }
+    let Some((pane, id)) = target(app) else {
+        app.notify(NoticeKind::Info, "Nothing selected.");
+        return Vec::new();
+    };
+    if let Some(decision) = app.decisions.in_flight_for(pane, &id) {
+        let text = format!(
+            "Already {} {} — waiting for Slack's answer; it cannot be decided twice.",
+            decision.kind.verb_ing(),
+            decision.summary
+        );
+        app.notify(NoticeKind::Info, text);
+        return Vec::new();
+    }
+    let dialog = match (pane, action) {
+        (ListKind::Invites, Action::Approve | Action::Decline) => app
+            .invites
+            .find(&id)
+            .cloned()
+            .map(|invite| invite_dialog(app, &invite, action == Action::Approve)),
+        (ListKind::Requests, Action::Approve) => {
+            app.requests.find(&id).map(approve_request_dialog).map(Ok)
+        }
+        (ListKind::Requests, Action::Decline) => app
+            .requests
+            .find(&id)
+            .map(|r| deny_dialog(r, &app.config.deny_messages))
+            .map(Ok),
+        (ListKind::Channels, Action::Disconnect) => Some(channel_dialog(app, &id)),
+        (ListKind::Orgs, Action::Disconnect) => Some(org_dialog(app, &id)),
+        _ => None,
+    };
+    match dialog {
+        Some(Ok(dialog)) => {
+            // The dialog has the admin's attention now; an old "cancelled"
+            // line would only confuse. Errors stay until they expire.
+            if app
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.kind != NoticeKind::Error)
+            {
+                app.notice = None;
+            }
+            app.dialog = Some(dialog);
+        }
+        Some(Err(reason)) => app.notify(NoticeKind::Info, reason),
+        None => {}
+    }
+    Vec::new()
+}
+
+fn invite_dialog(app: &App, invite: &Invite, approve: bool) -> Result<Dialog, String> {
+    let ours = app.identity.our_ids();
+    if ours.is_empty() {
+        // Without auth.test we cannot tell our side from theirs.
+        return Err("We do not know yet who we are (auth.test has not answered), so we cannot tell which side approves.".to_owned());
+    }
+    if waiting_on(invite, &ours) != WaitingOn::Us {
+        return Err(format!(
+            "Nothing to {} on {}: it waits on them (not accepted yet, or we already reviewed it).",
+            if approve { "approve" } else { "decline" },
+            invite.id()
+        ));
+    }
+    let other = other_team(invite, &ours);
+    let other_name = other
+        .and_then(|t| t.name.as_deref())
+        .unwrap_or("another org");
+    let other_id = other.map(|t| &*t.id).unwrap_or("?");
+    let private = invite.channel().and_then(|c| c.is_private).unwrap_or(false);
+    let verified = match other.and_then(|t| t.is_verified) {
+        Some(true) => "verified by Slack",
+        _ => "NOT verified by Slack",
+    };
+    let mut lines = vec![
+        format!(
+            "Channel: #{} ({}), they could {}",
+            channel_name(invite),
+            if private { "private" } else { "public" },
+            permission_words(invite.is_external_limited())
+        ),
+        format!("Org: {other_name} ({other_id}), {verified}"),
+        format!(
+            "Invited by: {}",
+            invite.inviting_user().map(|u| u.display()).unwrap_or("?")
+        ),
+    ];
+    if let Some(acceptance) = acceptance_awaiting_us(invite, &ours) {
+        let user = acceptance
+            .accepting_user
+            .as_ref()
+            .map(|u| u.display())
+            .unwrap_or("?");
+        lines.push(format!("Accepted by: {user}"));
+    }
+    lines.push(match app.orgs.find(other_id) {
+        Some(org) => format!(
+            "Already shared with them: {}",
+            ChannelCounts::of(org).describe()
+        ),
+        None => "Not connected to us yet: a new org.".to_owned(),
+    });
+    lines.push(if approve {
+        format!(
+            "Approving connects {other_name} to #{}.",
+            channel_name(invite)
+        )
+    } else {
+        "Declining ends this invitation for the channel.".to_owned()
+    });
+    let target_team = target_team(invite, &ours);
+    let (kind, verb) = if approve {
+        (DecisionKind::ApproveInvite { target_team }, "approve")
+    } else {
+        (DecisionKind::DeclineInvite { target_team }, "decline")
+    };
+    Ok(Dialog::Confirm(ConfirmDialog {
+        title: format!(
+            "{} invite {}?",
+            if approve { "Approve" } else { "Decline" },
+            invite.id()
+        ),
+        lines,
+        yes_label: verb,
+        action: ConfirmAction::Write(PlannedWrite {
+            kind,
+            item_id: invite.id().to_owned(),
+            summary: invite_summary(invite, &ours),
+        }),
+    }))
+}
+
+fn request_lines(request: &Request) -> Vec<String> {
+    let channel = request.channel.as_ref();
+    vec![
+        format!(
+            "Requester: {}",
+            request
+                .inviting_user
+                .as_ref()
+                .map(|u| u.display())
+                .unwrap_or("?")
+        ),
+        format!(
+            "Channel: #{} ({})",
+            channel.and_then(|c| c.name.as_deref()).unwrap_or("?"),
+            if channel.and_then(|c| c.is_private).unwrap_or(false) {
+                "private"
+            } else {
+                "public"
+            }
+        ),
+        format!(
+            "Invite goes to: {}",
+            request.recipient_email().unwrap_or("?")
+        ),
+    ]
+}
+
+fn approve_request_dialog(request: &Request) -> Dialog {
+    let limited = is_external_limited(request);
+    Dialog::ApproveRequest(ApproveRequestDialog {
+        request_id: request.id.to_string(),
+        summary: request_summary(request),
+        lines: request_lines(request),
+        requested_limited: limited,
+        limited,
+        message: new_editor("(optional)"),
+        error: None,
+    })
+}
+
+fn deny_dialog(request: &Request, saved: &[String]) -> Dialog {
+    Dialog::Deny(DenyDialog {
+        request_id: request.id.to_string(),
+        summary: request_summary(request),
+        lines: request_lines(request),
+        editor: new_editor(DENY_PLACEHOLDER),
+        error: None,
+        saved: saved.to_vec(),
+        saved_shown: None,
+    })
+}
+
+fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
+    let ours = app.identity.our_ids();
+    let Some(channel) = app.channels.find(channel_id) else {
+        return Err("That channel is no longer listed.".to_owned());
+    };
+    let name = channel.name.as_deref().unwrap_or(&channel.id).to_owned();
+    let teams: Vec<(String, String)> = external_teams(channel, &ours)
+        .into_iter()
+        .map(|id| (id.to_owned(), app.team_name(id).to_owned()))
+        .collect();
+    match teams.as_slice() {
+        [] => Err(format!("#{name} has no external org to disconnect.")),
+        [(id, team_name)] => Ok(channel_confirmation(&channel.id, &name, id, team_name)),
+        _ => Ok(Dialog::ChooseTeam(ChooseTeamDialog {
+            channel_id: channel.id.to_string(),
+            channel_name: name,
+            teams,
+            selected: 0,
+        })),
+    }
+}
+
+fn org_dialog(app: &App, team_id: &str) -> Result<Dialog, String> {
+    let Some(org) = app.orgs.find(team_id) else {
+        return Err("That org is no longer listed.".to_owned());
+    };
+    if org.connection_status.as_deref() == Some("DISCONNECTED") {
+        return Err(format!("{} is already disconnected.", display_name(org)));
+    }
+    Ok(Dialog::TypeName(TypeNameDialog {
+        team_id: org.team_id.to_string(),
+        name: display_name(org).to_owned(),
+        domain: org.team_domain.as_deref().map(str::to_owned),
+        counts: ChannelCounts::of(org),
+        channel_names: app
+            .channels
+            .shared_with(team_id)
+            .filter_map(|c| c.name.as_deref().map(str::to_owned))
+            .take(6)
+            .collect(),
+        typed: String::new(),
+        error: None,
+    }))
+}
+
+/// `y` was pressed: the decision enters the undo queue (and is sent when
+/// its window ends, at once with `--grace 0`).
+pub fn begin_write(app: &mut App, write: PlannedWrite) -> Vec<Effect> {
+    crate::app::flow::grace::enqueue(app, vec![write], None)
+}

@@ -1,0 +1,374 @@
+//! The undo window: every confirmed write waits `--grace` seconds in a
+//! visible queue before it is sent. `u` takes back the newest entry, the
+//! queue view (`U`) any of them. One entry holds one decision or a whole
+//! batch (marked rows decided together): it is sent, or taken back, whole.
+//!
+//! Each decision is journaled `queued` the moment it enters the queue, and
+//! `undone` when taken back; the worker journals `sent` and the outcome.
+
+use std::collections::HashMap;
+
+use crate::app::decisions::{DecisionId, DecisionKind};
+use crate::app::dialogs::PlannedWrite;
+use crate::app::{App, Effect, NoticeKind};
+use crate::journal::{JournalRecord, Outcome, new_decision_id};
+
+pub use crate::app::flow::grace_record::journal_action;
+use crate::app::flow::grace_record::journal_record;
+use crate::text::words::capitalized;
+
+/// One decision waiting in the queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedWrite {
+    pub decision: DecisionId,
+    pub kind: DecisionKind,
+    pub item_id: String,
+    pub summary: String,
+    /// Its `queued` journal record; `sent` and the outcome derive from it.
+    pub record: JournalRecord,
+}
+
+/// One entry of the queue: sent or taken back as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: u64,
+    pub writes: Vec<QueuedWrite>,
+    /// "approve invite I0A to #ops from Acme", or "approve 12 invites".
+    pub label: String,
+    /// When it is sent (milliseconds, app clock).
+    pub due_ms: i64,
+    /// A batch on marked rows: when due it runs a few calls at a time.
+    pub batch: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct GraceQueue {
+    /// Oldest first.
+    entries: Vec<Entry>,
+    next: u64,
+    /// Journal records of decisions sent and not answered yet: the
+    /// reconciliation of an unknown outcome starts from them.
+    sent: HashMap<DecisionId, JournalRecord>,
+}
+
+impl GraceQueue {
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether a batch waits in the queue.
+    pub fn has_batch(&self) -> bool {
+        self.entries.iter().any(|e| e.batch)
+    }
+
+    /// Oldest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Decisions waiting, over all entries.
+    pub fn decision_count(&self) -> usize {
+        self.entries.iter().map(|e| e.writes.len()).sum()
+    }
+
+    /// Whole seconds (rounded up) before the decision is sent, while queued.
+    pub fn seconds_left(&self, decision: DecisionId, now_ms: i64) -> Option<i64> {
+        self.entries
+            .iter()
+            .find(|e| e.writes.iter().any(|w| w.decision == decision))
+            .map(|e| seconds_until(e.due_ms, now_ms))
+    }
+
+    /// The earliest time an entry is due, for the loop's timer.
+    pub fn next_due_ms(&self) -> Option<i64> {
+        self.entries.iter().map(|e| e.due_ms).min()
+    }
+
+    /// The record a sent decision was journaled with, once its answer came.
+    pub fn take_sent(&mut self, decision: DecisionId) -> Option<JournalRecord> {
+        self.sent.remove(&decision)
+    }
+}
+
+fn seconds_until(due_ms: i64, now_ms: i64) -> i64 {
+    ((due_ms - now_ms).max(0) + 999) / 1000
+}
+
+/// Put confirmed writes in the queue as ONE entry (a batch when there are
+/// several), journal them `queued`, and send at once when the window is 0.
+/// `label` names a batch ("approve 12 invites"); one write names itself.
+pub fn enqueue(app: &mut App, writes: Vec<PlannedWrite>, label: Option<String>) -> Vec<Effect> {
+    enqueue_entry(app, writes, label, false)
+}
+
+/// A batch on marked rows as ONE entry: sent (a few calls at a time, by
+/// [`crate::app::flow::bulk`]) or taken back whole.
+pub fn enqueue_batch(app: &mut App, writes: Vec<PlannedWrite>, label: String) -> Vec<Effect> {
+    enqueue_entry(app, writes, Some(label), true)
+}
+
+fn enqueue_entry(
+    app: &mut App,
+    writes: Vec<PlannedWrite>,
+    label: Option<String>,
+    batch_entry: bool,
+) -> Vec<Effect> {
+    if app.read_only {
+        app.notify(NoticeKind::Error, crate::read_only::WHY);
+        return Vec::new();
+    }
+    let batch = (writes.len() > 1).then(|| format!("batch-{}", new_decision_id(app.now)));
+    let mut queued = Vec::new();
+    let mut refused = Vec::new();
+    for write in writes {
+        let record = journal_record(app, &write, batch.as_ref());
+        match app.decisions.begin(
+            write.kind.clone(),
+            &write.item_id,
+            write.summary.clone(),
+            app.now,
+        ) {
+            Ok(decision) => queued.push(QueuedWrite {
+                decision,
+                kind: write.kind,
+                item_id: write.item_id,
+                summary: write.summary,
+                record,
+            }),
+            Err(existing) => refused.push(existing),
+        }
+    }
+    if queued.is_empty() {
+        if let Some(existing) = refused.first() {
+            let text = format!(
+                "Already {} {}; it cannot be decided twice.",
+                existing.kind.verb_ing(),
+                existing.summary
+            );
+            app.notify(NoticeKind::Info, text);
+        }
+        return Vec::new();
+    }
+    let label = match (label, queued.as_slice()) {
+        (Some(label), _) => label,
+        (None, [one]) => format!("{} {}", one.kind.verb(), one.summary),
+        (None, many) => format!("{} decisions", many.len()),
+    };
+    let mut effects = vec![Effect::Journal(
+        queued.iter().map(|q| q.record.clone()).collect(),
+    )];
+    app.grace.next += 1;
+    let entry = Entry {
+        id: app.grace.next,
+        writes: queued,
+        label,
+        due_ms: app.now_ms + (app.grace_seconds as i64).saturating_mul(1000),
+        batch: batch_entry,
+    };
+    let skipped = if refused.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} already in flight, left out)", refused.len())
+    };
+    if app.grace_seconds == 0 {
+        let text = format!(
+            "{}{skipped}… (in the background; keys keep working)",
+            capitalized(&in_progress(&entry))
+        );
+        effects.extend(release(app, entry));
+        app.notify(NoticeKind::Info, text);
+    } else {
+        app.grace.entries.push(entry);
+        // The status line shows the entry and its countdown from now on.
+        if skipped.is_empty() {
+            if app
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.kind != NoticeKind::Error)
+            {
+                app.notice = None;
+            }
+        } else {
+            app.notify(NoticeKind::Info, format!("Queued{skipped}."));
+        }
+    }
+    effects
+}
+
+/// "approving invite I0A …" for one write, "sending 12 decisions" for many.
+fn in_progress(entry: &Entry) -> String {
+    match entry.writes.as_slice() {
+        [one] => format!("{} {}", one.kind.verb_ing(), one.summary),
+        _ => format!("sending {}", entry.label),
+    }
+}
+
+/// The entry's writes as effects for the worker (a batch runs in
+/// [`crate::app::flow::bulk`], a few calls at a time).
+fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
+    if entry.batch {
+        return crate::app::flow::bulk::run(app, entry.writes);
+    }
+    entry
+        .writes
+        .into_iter()
+        .map(|write| send_effect(app, write))
+        .collect()
+}
+
+/// The effect that sends one queued decision now.
+pub fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
+    app.grace.sent.insert(write.decision, write.record.clone());
+    Effect::Send {
+        record: Box::new(write.record),
+        call: Box::new(write_effect(&write.kind, write.decision, &write.item_id)),
+    }
+}
+
+/// Send every entry whose window has passed (called on each clock message).
+pub fn send_due(app: &mut App) -> Vec<Effect> {
+    // While the admin is asked whether to send or drop them, nothing goes.
+    if matches!(app.dialog, Some(crate::app::dialogs::Dialog::QuitQueued(_))) {
+        return Vec::new();
+    }
+    let now = app.now_ms;
+    let (due, waiting): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut app.grace.entries)
+        .into_iter()
+        .partition(|e| e.due_ms <= now);
+    app.grace.entries = waiting;
+    due.into_iter().flat_map(|e| release(app, e)).collect()
+}
+
+/// Send one entry now, without waiting for its window.
+pub fn send_now(app: &mut App, entry_id: u64) -> Vec<Effect> {
+    let Some(pos) = app.grace.entries.iter().position(|e| e.id == entry_id) else {
+        return Vec::new();
+    };
+    let entry = app.grace.entries.remove(pos);
+    app.notify(
+        NoticeKind::Info,
+        format!("{} now.", capitalized(&in_progress(&entry))),
+    );
+    release(app, entry)
+}
+
+/// Send everything still queued (quitting with "send them now").
+pub fn send_all(app: &mut App) -> Vec<Effect> {
+    let entries = std::mem::take(&mut app.grace.entries);
+    entries.into_iter().flat_map(|e| release(app, e)).collect()
+}
+
+/// `u`: take back the newest entry still waiting.
+pub fn take_back_newest(app: &mut App) -> Vec<Effect> {
+    match app.grace.entries.last() {
+        Some(entry) => take_back(app, entry.id),
+        None => {
+            app.notify(
+                NoticeKind::Info,
+                "Nothing to take back: no decision is waiting to be sent.",
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// Take back one entry: nothing of it is sent, and the journal says so.
+pub fn take_back(app: &mut App, entry_id: u64) -> Vec<Effect> {
+    let Some(pos) = app.grace.entries.iter().position(|e| e.id == entry_id) else {
+        return Vec::new();
+    };
+    let entry = app.grace.entries.remove(pos);
+    let text = format!("Taken back: {}. Nothing was sent.", entry.label);
+    let effects = close(app, entry, Outcome::Undone, "taken back in the undo window");
+    app.notify(NoticeKind::Success, text);
+    effects
+}
+
+/// Drop everything still queued, unsent (quit with "drop them", SIGTERM, SIGHUP).
+pub fn drop_all(app: &mut App, why: &str) -> Vec<Effect> {
+    let entries = std::mem::take(&mut app.grace.entries);
+    entries
+        .into_iter()
+        .flat_map(|entry| close(app, entry, Outcome::Dropped, why))
+        .collect()
+}
+
+fn close(app: &mut App, entry: Entry, outcome: Outcome, why: &str) -> Vec<Effect> {
+    close_writes(app, entry.writes, outcome, why)
+}
+
+/// End decisions that will never be sent: out of flight, and journaled so.
+pub fn close_writes(
+    app: &mut App,
+    writes: Vec<QueuedWrite>,
+    outcome: Outcome,
+    why: &str,
+) -> Vec<Effect> {
+    if writes.is_empty() {
+        return Vec::new();
+    }
+    let records = writes
+        .iter()
+        .map(|w| {
+            app.decisions.cancel(w.decision);
+            w.record
+                .ended(outcome.clone(), Some(why.to_owned()), app.now)
+        })
+        .collect();
+    vec![Effect::Journal(records)]
+}
+
+/// The status line while anything is queued: the newest entry with its
+/// countdown, and how to take it back.
+pub fn status_line(app: &App) -> Option<String> {
+    let newest = app.grace.entries.last()?;
+    let left = seconds_until(newest.due_ms, app.now_ms);
+    let more = match app.grace.entries.len() {
+        1 => String::new(),
+        n => format!(" {} more queued: U lists them.", n - 1),
+    };
+    Some(format!(
+        "⏳ Sending in {left} s: {}. u takes it back.{more}",
+        newest.label
+    ))
+}
+
+/// The effect that performs this decision.
+fn write_effect(kind: &DecisionKind, decision: DecisionId, item_id: &str) -> Effect {
+    let id = item_id.to_owned();
+    match kind.clone() {
+        DecisionKind::ApproveInvite { target_team } => Effect::ApproveInvite {
+            decision,
+            invite_id: id,
+            target_team,
+        },
+        DecisionKind::DeclineInvite { target_team } => Effect::DeclineInvite {
+            decision,
+            invite_id: id,
+            target_team,
+        },
+        DecisionKind::ApproveRequest {
+            is_external_limited,
+            message,
+        } => Effect::ApproveRequest {
+            decision,
+            invite_id: id,
+            is_external_limited,
+            message,
+        },
+        DecisionKind::DenyRequest { message } => Effect::DenyRequest {
+            decision,
+            invite_id: id,
+            message,
+        },
+        DecisionKind::DisconnectChannel { leaving_team } => Effect::DisconnectChannel {
+            decision,
+            channel_id: id,
+            leaving_team,
+        },
+        DecisionKind::DisconnectOrg => Effect::DisconnectOrg {
+            decision,
+            team_id: id,
+        },
+    }
+}

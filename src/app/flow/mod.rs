@@ -1,0 +1,12 @@
+//! What happens between a key and Slack's answer: decisions, batches, the
+//! undo window, outcomes, re-checks and refreshes.
+
+pub mod actions;
+pub mod bulk;
+pub mod grace;
+pub mod grace_record;
+pub mod outcomes;
+pub mod pages;
+pub mod reconcile;
+pub mod refresh;
+pub mod verdict;

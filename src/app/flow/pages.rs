@@ -1,0 +1,186 @@
+//! Rows arriving: Slack's pages (wire structs, made compact here), rows
+//! read back from the disk cache, and who "us" is, which decides how
+//! invites group and what the filter searches.
+
+use std::sync::Arc;
+
+use crate::app::panes::orgs::OrgsPane;
+use crate::app::{App, Effect, ListItems};
+use crate::cache::{CachedList, CachedRows};
+use crate::model::ListKind;
+use crate::model::orgs::display_name;
+use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
+use crate::model::{channels, invites, orgs, requests};
+
+/// An org's display name as a shared string, for channel rows.
+fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
+    |id| {
+        orgs.find(id)
+            .map(|o| o.team_name.clone().unwrap_or_else(|| o.team_id.clone()))
+    }
+}
+
+/// A channel's filter key, with the names of the orgs in it.
+fn channel_search(channel: &Channel, ours: &[&str], orgs: &OrgsPane) -> Box<str> {
+    let names: Vec<&str> = channels::external_teams(channel, ours)
+        .into_iter()
+        .filter_map(|id| orgs.find(id).map(display_name))
+        .collect();
+    crate::model::filter::search_key(&channel.fields(&names))
+}
+
+pub(crate) fn on_page(
+    app: &mut App,
+    items: ListItems,
+    total: Option<u64>,
+    is_last: bool,
+) -> Vec<Effect> {
+    let now = app.now;
+    let kind = items.kind();
+    let ours = app.identity.our_ids();
+    let interner = &mut app.interner;
+    match items {
+        ListItems::Invites(items) => {
+            let rows: Vec<Invite> = items
+                .iter()
+                .map(|w| Invite::from_wire(w, &ours, interner))
+                .collect();
+            let keys = |i: &Invite| invites::keys(i, &ours);
+            app.invites.list.add_page(rows, total, is_last, now, &keys);
+        }
+        ListItems::Requests(items) => {
+            let rows = items
+                .iter()
+                .map(|w| Request::from_wire(w, interner))
+                .collect();
+            app.requests
+                .list
+                .add_page(rows, total, is_last, now, &requests::keys);
+        }
+        ListItems::Orgs(items) => {
+            let rows = items.iter().map(|w| Org::from_wire(w, interner)).collect();
+            app.orgs
+                .list
+                .add_page(rows, total, is_last, now, &orgs::keys);
+        }
+        ListItems::Channels(items) => {
+            let orgs = &app.orgs;
+            let rows = items
+                .iter()
+                .map(|w| {
+                    let mut row = Channel::from_wire(w, interner);
+                    row.search = channel_search(&row, &ours, orgs);
+                    row
+                })
+                .collect();
+            let name = org_name(orgs);
+            let keys = |c: &Channel| channels::keys(c, &ours, &name);
+            app.channels.list.add_page(rows, total, is_last, now, &keys);
+        }
+    }
+    if is_last {
+        // Org names are in the channels' keys: refresh them once the orgs are in.
+        if kind == ListKind::Orgs {
+            rekey_channels(app);
+        }
+        app.interner.purge();
+    }
+    Vec::new()
+}
+
+/// The orgs' names changed what the Channels pane sorts and filters by.
+fn rekey_channels(app: &mut App) {
+    let ours = app.identity.our_ids();
+    let orgs = &app.orgs;
+    let name = org_name(orgs);
+    app.channels
+        .list
+        .recompute(&|c| Some(channel_search(c, &ours, orgs)), &|c| {
+            channels::keys(c, &ours, &name)
+        });
+}
+
+/// Who "us" is is known (or changed): regroup the invites, recompute what
+/// the filter searches, and drop cached rows of another workspace.
+pub(crate) fn on_identity(app: &mut App) {
+    let ours = app.identity.our_ids();
+    app.invites.rebuild(&ours);
+    drop(ours);
+    rekey_channels(app);
+    let team = app
+        .identity
+        .auth()
+        .and_then(|a| a.team_id.clone())
+        .unwrap_or_default();
+    if app.cache_team.as_deref().is_some_and(|t| t != team) {
+        for kind in ListKind::ALL {
+            crate::app::list::ops::with_list(app, kind, |l| l.drop_unconfirmed());
+        }
+    }
+    app.cache_team = None;
+}
+
+fn intern_all<T: Row>(rows: Vec<T>, interner: &mut Interner) -> Vec<T> {
+    rows.into_iter().map(|row| row.intern(interner)).collect()
+}
+
+/// Rows saved by an earlier session: shown at once, marked with their age,
+/// until fresh pages replace them.
+pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
+    if cached.last {
+        return vec![Effect::Load(cached.rows.kind())];
+    }
+    let team = cached.team_id.clone();
+    if let Some(auth) = app.identity.auth()
+        && auth.team_id.as_deref() != Some(team.as_str())
+    {
+        return Vec::new();
+    }
+    if app.identity.auth().is_none() {
+        app.cache_team = Some(team);
+    }
+    let saved_at = cached.saved_at;
+    let Ok(rows) = cached.rows.parsed(&mut app.interner) else {
+        // A damaged cache shows nothing; the fresh load is coming anyway.
+        return Vec::new();
+    };
+    let ours = app.identity.our_ids();
+    let interner = &mut app.interner;
+    match rows {
+        CachedRows::Lines(..) => {}
+        CachedRows::Invites(rows) => {
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.refresh_search(&ours);
+            }
+            let keys = |i: &Invite| invites::keys(i, &ours);
+            app.invites.list.add_cached(rows, saved_at, &keys);
+        }
+        CachedRows::Requests(rows) => {
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.search = crate::model::filter::search_key(&row.fields());
+            }
+            app.requests
+                .list
+                .add_cached(rows, saved_at, &requests::keys);
+        }
+        CachedRows::Orgs(rows) => {
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.refresh_search();
+            }
+            app.orgs.list.add_cached(rows, saved_at, &orgs::keys);
+        }
+        CachedRows::Channels(rows) => {
+            let mut rows = intern_all(rows, interner);
+            for row in &mut rows {
+                row.search = channel_search(row, &ours, &app.orgs);
+            }
+            let name = org_name(&app.orgs);
+            let keys = |c: &Channel| channels::keys(c, &ours, &name);
+            app.channels.list.add_cached(rows, saved_at, &keys);
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,328 @@
+//! Was a decision applied? Learned from Slack's fresh lists when its
+//! answer was lost (timeout, broken connection, crash, dropped SSH session).
+//!
+//! - approve invite: still pending and no longer waiting on us, or gone
+//!   with its channel now connected to the other org → applied.
+//! - decline invite: gone and the channel not connected to them → applied.
+//! - approve / deny request: the request's status, from the list with
+//!   `include_approved` / `include_denied`.
+//! - disconnect channel: the leaving org is no longer in the channel.
+//! - disconnect org: the org is listed as disconnected, or not at all.
+
+use std::collections::HashMap;
+
+use crate::app::panes::channels::ChannelsPane;
+use crate::app::panes::invites::InvitesPane;
+use crate::app::panes::orgs::OrgsPane;
+use crate::journal::{JournalAction, JournalRecord};
+use crate::model::ListKind;
+use crate::model::invites::{WaitingOn, waiting_on};
+
+/// A request's status, told apart by listing with and without the
+/// `include_*` flags (the wire shape has no status field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestState {
+    Pending,
+    Approved,
+    Denied,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Applied(String),
+    NotApplied(String),
+    /// The lists do not tell (yet): keep it open.
+    Undetermined(String),
+}
+
+/// What a re-check of `action` needs: these lists, fully loaded after the
+/// decision, and for requests their statuses.
+pub fn needs(action: JournalAction) -> (&'static [ListKind], bool) {
+    match action {
+        JournalAction::ApproveInvite | JournalAction::DeclineInvite => {
+            (&[ListKind::Invites, ListKind::Channels], false)
+        }
+        JournalAction::ApproveRequest | JournalAction::DenyRequest => (&[], true),
+        JournalAction::DisconnectChannel => (&[ListKind::Channels], false),
+        JournalAction::DisconnectOrg => (&[ListKind::Orgs], false),
+    }
+}
+
+/// The fresh data a verdict is drawn from.
+pub struct Evidence<'a> {
+    pub invites: &'a InvitesPane,
+    pub channels: &'a ChannelsPane,
+    pub orgs: &'a OrgsPane,
+    pub requests: Option<&'a HashMap<String, RequestState>>,
+    pub ours: &'a [&'a str],
+}
+
+impl Evidence<'_> {
+    /// Whether the channel lists `org` (or, with no org named, is listed at all).
+    fn channel_has(&self, channel_id: Option<&str>, org: Option<&str>) -> bool {
+        let Some(channel) = channel_id.and_then(|id| self.channels.find(id)) else {
+            return false;
+        };
+        match org {
+            Some(org) => channel.connected_team_ids.iter().any(|t| &**t == org),
+            None => true,
+        }
+    }
+}
+
+pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
+    let item = record.item_id.as_str();
+    let channel = record.channel_id.as_deref();
+    let org = record.org_id.as_deref();
+    match record.action {
+        JournalAction::ApproveInvite => match e.invites.find(item) {
+            Some(invite) if waiting_on(invite, e.ours) == WaitingOn::Us => Verdict::NotApplied(
+                "the invitation is still pending and still waits on our approval".into(),
+            ),
+            Some(_) => Verdict::Applied(
+                "the invitation now waits on the other org: our approval is recorded".into(),
+            ),
+            None if e.channel_has(channel, org) => Verdict::Applied(
+                "the invitation left the pending list and its channel is now connected".into(),
+            ),
+            None => Verdict::NotApplied(
+                "the invitation left the pending list without connecting the channel (declined, revoked or expired)".into(),
+            ),
+        },
+        JournalAction::DeclineInvite => match e.invites.find(item) {
+            Some(_) => Verdict::NotApplied("the invitation is still pending".into()),
+            None if org.is_some() && e.channel_has(channel, org) => Verdict::NotApplied(
+                "the invitation was approved instead: its channel is connected".into(),
+            ),
+            None => Verdict::Applied(
+                "the invitation left the pending list and its channel is not connected".into(),
+            ),
+        },
+        JournalAction::ApproveRequest | JournalAction::DenyRequest => {
+            let Some(statuses) = e.requests else {
+                return Verdict::Undetermined("the requests' statuses are not loaded".into());
+            };
+            let wanted = if record.action == JournalAction::ApproveRequest {
+                RequestState::Approved
+            } else {
+                RequestState::Denied
+            };
+            match statuses.get(item) {
+                Some(state) if *state == wanted => Verdict::Applied(format!(
+                    "Slack lists the request as {}",
+                    state_word(*state)
+                )),
+                Some(state) => Verdict::NotApplied(format!(
+                    "Slack lists the request as {}",
+                    state_word(*state)
+                )),
+                None => Verdict::Undetermined(
+                    "Slack no longer lists the request (it may have expired)".into(),
+                ),
+            }
+        }
+        JournalAction::DisconnectChannel => {
+            if e.channel_has(Some(item), org) {
+                Verdict::NotApplied(match org {
+                    Some(_) => "the org is still in the channel".into(),
+                    None => "the channel is still shared".into(),
+                })
+            } else {
+                Verdict::Applied(match org {
+                    Some(_) => "the org is no longer in the channel".into(),
+                    None => "the channel is no longer shared".into(),
+                })
+            }
+        }
+        JournalAction::DisconnectOrg => match e.orgs.find(item) {
+            Some(org) if org.connection_status.as_deref() != Some("DISCONNECTED") => {
+                Verdict::NotApplied("the org is still connected".into())
+            }
+            _ => Verdict::Applied("the org is disconnected".into()),
+        },
+    }
+}
+
+fn state_word(state: RequestState) -> &'static str {
+    match state {
+        RequestState::Pending => "still pending",
+        RequestState::Approved => "approved",
+        RequestState::Denied => "denied",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slack::models::*;
+
+    fn team(id: &str) -> ConnectTeam {
+        ConnectTeam {
+            id: id.into(),
+            name: Some(id.into()),
+            ..Default::default()
+        }
+    }
+
+    fn invite(id: &str, reviewed_by_us: bool) -> ConnectInvite {
+        let mut reviews = vec![];
+        if reviewed_by_us {
+            reviews.push(Review {
+                kind: Some("approval".into()),
+                reviewing_team: Some(team("TUS")),
+                ..Default::default()
+            });
+        }
+        ConnectInvite {
+            direction: Some("incoming".into()),
+            invite: Some(InviteDetail {
+                id: id.into(),
+                inviting_team: Some(team("TTHEM")),
+                ..Default::default()
+            }),
+            channel: Some(ConnectChannel {
+                id: "C1".into(),
+                ..Default::default()
+            }),
+            acceptances: vec![Acceptance {
+                approval_status: Some("pending_approval".into()),
+                accepting_team: Some(team("TUS")),
+                reviews,
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    struct Lists {
+        app: crate::app::App,
+        requests: HashMap<String, RequestState>,
+    }
+
+    /// An app that has loaded these lists, as `update` would.
+    fn lists(invites: Vec<ConnectInvite>, channels: Vec<(&str, &[&str])>) -> Lists {
+        use crate::app::{App, ListItems, Mode, Msg, update};
+        let mut app = App::new(Mode::Live, false);
+        update(
+            &mut app,
+            Msg::AuthLoaded(AuthTest {
+                team_id: Some("TUS".into()),
+                ..Default::default()
+            }),
+        );
+        let channels = channels
+            .into_iter()
+            .map(|(id, teams)| SharedChannel {
+                id: id.into(),
+                connected_team_ids: teams.iter().map(|t| t.to_string()).collect(),
+                ..Default::default()
+            })
+            .collect();
+        for items in [ListItems::Invites(invites), ListItems::Channels(channels)] {
+            update(
+                &mut app,
+                Msg::PageLoaded {
+                    items,
+                    total: None,
+                    is_last: true,
+                },
+            );
+        }
+        Lists {
+            app,
+            requests: HashMap::new(),
+        }
+    }
+
+    fn check(l: &Lists, action: JournalAction, item: &str, org: Option<&str>) -> Verdict {
+        let mut record = JournalRecord::new("d".into(), action, item, 0);
+        record.channel_id = Some("C1".into());
+        record.org_id = org.map(str::to_owned);
+        let ours = ["TUS"];
+        verdict(
+            &record,
+            &Evidence {
+                invites: &l.app.invites,
+                channels: &l.app.channels,
+                orgs: &l.app.orgs,
+                requests: Some(&l.requests),
+                ours: &ours,
+            },
+        )
+    }
+
+    #[test]
+    fn invite_approvals_are_told_from_the_pending_list_and_the_channels() {
+        let a = JournalAction::ApproveInvite;
+        let pending = lists(vec![invite("I1", false)], vec![]);
+        assert!(matches!(
+            check(&pending, a, "I1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+        let reviewed = lists(vec![invite("I1", true)], vec![]);
+        assert!(matches!(
+            check(&reviewed, a, "I1", Some("TTHEM")),
+            Verdict::Applied(_)
+        ));
+        let connected = lists(vec![], vec![("C1", &["TUS", "TTHEM"])]);
+        assert!(matches!(
+            check(&connected, a, "I1", Some("TTHEM")),
+            Verdict::Applied(_)
+        ));
+        let gone = lists(vec![], vec![("C1", &["TUS", "TOTHER"])]);
+        assert!(matches!(
+            check(&gone, a, "I1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+        let d = JournalAction::DeclineInvite;
+        assert!(matches!(
+            check(&pending, d, "I1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+        assert!(matches!(
+            check(&gone, d, "I1", Some("TTHEM")),
+            Verdict::Applied(_)
+        ));
+        assert!(matches!(
+            check(&connected, d, "I1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+    }
+
+    #[test]
+    fn requests_and_disconnects() {
+        let mut l = lists(vec![], vec![("C1", &["TUS", "TTHEM"])]);
+        l.requests.insert("R1".into(), RequestState::Approved);
+        l.requests.insert("R2".into(), RequestState::Pending);
+        let approve = JournalAction::ApproveRequest;
+        assert!(matches!(
+            check(&l, approve, "R1", None),
+            Verdict::Applied(_)
+        ));
+        assert!(matches!(
+            check(&l, approve, "R2", None),
+            Verdict::NotApplied(_)
+        ));
+        assert!(matches!(
+            check(&l, approve, "R3", None),
+            Verdict::Undetermined(_)
+        ));
+        let deny = JournalAction::DenyRequest;
+        assert!(matches!(
+            check(&l, deny, "R1", None),
+            Verdict::NotApplied(_)
+        ));
+        let cut = JournalAction::DisconnectChannel;
+        assert!(matches!(
+            check(&l, cut, "C1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+        assert!(matches!(
+            check(&l, cut, "C1", Some("TOTHER")),
+            Verdict::Applied(_)
+        ));
+        assert!(matches!(check(&l, cut, "C9", None), Verdict::Applied(_)));
+        let org = JournalAction::DisconnectOrg;
+        assert!(matches!(check(&l, org, "TGONE", None), Verdict::Applied(_)));
+    }
+}

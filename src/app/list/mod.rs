@@ -1,0 +1,299 @@
+//! What every pane's list has in common: its rows, the order they show in
+//! (sorted, grouped, filtered), selection, scrolling, marks and load status.
+//!
+//! Rows are stored once, behind an `Arc` (so the disk cache can take a
+//! snapshot without copying them); `order` holds every row's index in sort
+//! order and `view` the ones the filter keeps. Sorting, filtering and
+//! drawing never copy a row. Changing rows, sorting and filtering are in
+//! [`crate::app::list::view`]; how pages and refreshes merge into a list is in
+//! [`crate::app::flow::refresh`]; marks are in [`crate::app::list::marks`].
+
+pub mod filter_input;
+pub mod marks;
+pub mod ops;
+pub mod view;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::model::filter::Filter;
+use crate::model::search::SearchKeys;
+use crate::model::sort::{RowKeys, SortState};
+use crate::slack::SlackError;
+
+/// Where a list's data stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    /// Nothing asked for yet.
+    Idle,
+    /// Pages are streaming in; rows already shown stay until the load ends.
+    Loading,
+    Loaded,
+    Failed(SlackError),
+}
+
+/// A labelled group of consecutive rows, e.g. "Awaiting us".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Position in `view` of the section's first row.
+    pub start: usize,
+    pub len: usize,
+    pub label: &'static str,
+}
+
+/// One line of the list area: a section heading or an item row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisplayLine {
+    Heading(usize),
+    Row(usize),
+}
+
+/// Computes a row's sort keys; given by the pane, which knows who "us" is.
+pub type KeysFn<'a, T> = &'a dyn Fn(&T) -> RowKeys;
+
+#[derive(Debug, Clone)]
+pub struct ListData<T> {
+    pub items: Vec<Arc<T>>,
+    pub(crate) index: HashMap<Arc<str>, usize>,
+    /// Per item (parallel to `items`): sort keys, filter result, and the
+    /// load that last saw it.
+    pub(crate) keys: Vec<RowKeys>,
+    /// The filter's key of each item.
+    pub(crate) search: SearchKeys,
+    pub(crate) matched: Vec<bool>,
+    pub(crate) stamps: Vec<u32>,
+    /// Results of the last filters typed over the current rows (one bit a
+    /// row), so deleting a letter is as quick as typing one.
+    pub(crate) filter_memo: Vec<(Filter, Vec<u64>)>,
+    pub(crate) generation: u32,
+    /// Every item index in display order.
+    pub order: Vec<usize>,
+    /// The indices the filter keeps, in display order.
+    pub view: Vec<usize>,
+    pub sections: Vec<Section>,
+    /// Rows per group over the whole list, filter or not.
+    pub group_totals: Vec<usize>,
+    /// Section labels by group; empty for lists without sections.
+    pub labels: &'static [&'static str],
+    /// Position in `view` of the selected row.
+    pub selected: usize,
+    /// First display line shown (headings count as lines).
+    pub offset: usize,
+    pub load: LoadState,
+    /// When the last complete load finished (from `Tick` time).
+    pub loaded_at: Option<i64>,
+    /// How many items Slack says exist, when it says.
+    pub total: Option<u64>,
+    /// The admin asked for this load (`r`): say so when it is done.
+    pub announce_done: bool,
+    pub sort: SortState,
+    pub filter: Filter,
+    /// The filter as typed.
+    pub filter_text: String,
+    /// IDs of marked rows; batch decisions act on them.
+    pub marks: HashSet<Arc<str>>,
+    /// IDs of rows the last refresh brought that were not listed before.
+    pub fresh: HashSet<Arc<str>>,
+    /// Rows and pages received by the current (or last) load.
+    pub fetched: usize,
+    pub pages: usize,
+    pub load_started: Option<i64>,
+    /// Seconds the last complete load took.
+    pub last_load_secs: i64,
+    /// This load refreshes rows already shown: rows it adds are new.
+    pub highlight_new: bool,
+    /// The rows shown came from the disk cache, saved then.
+    pub cached_at: Option<i64>,
+    /// Rows that expire within a day (counted on each tick, not per frame).
+    pub soon: usize,
+}
+
+impl<T> Default for ListData<T> {
+    fn default() -> Self {
+        ListData {
+            items: Vec::new(),
+            index: HashMap::new(),
+            keys: Vec::new(),
+            search: SearchKeys::default(),
+            matched: Vec::new(),
+            stamps: Vec::new(),
+            filter_memo: Vec::new(),
+            generation: 0,
+            order: Vec::new(),
+            view: Vec::new(),
+            sections: Vec::new(),
+            group_totals: Vec::new(),
+            labels: &[],
+            selected: 0,
+            offset: 0,
+            load: LoadState::Idle,
+            loaded_at: None,
+            total: None,
+            announce_done: false,
+            sort: SortState::default_for(crate::model::ListKind::Invites),
+            filter: Filter::default(),
+            filter_text: String::new(),
+            marks: HashSet::new(),
+            fresh: HashSet::new(),
+            fetched: 0,
+            pages: 0,
+            load_started: None,
+            last_load_secs: 0,
+            highlight_new: false,
+            cached_at: None,
+            soon: 0,
+        }
+    }
+}
+
+impl<T> ListData<T> {
+    pub fn is_loading(&self) -> bool {
+        matches!(self.load, LoadState::Loading)
+    }
+
+    pub fn error(&self) -> Option<&SlackError> {
+        match &self.load {
+            LoadState::Failed(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    pub fn fail(&mut self, error: SlackError) {
+        self.load = LoadState::Failed(error);
+    }
+
+    pub fn selected_item(&self) -> Option<&T> {
+        self.view.get(self.selected).map(|&i| &*self.items[i])
+    }
+
+    /// Index into `items` of the selected row.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.view.get(self.selected).copied()
+    }
+
+    pub fn keys_of(&self, index: usize) -> Option<&RowKeys> {
+        self.keys.get(index)
+    }
+
+    /// Display line of the row at view position `pos` (headings included).
+    pub fn line_of(&self, pos: usize) -> usize {
+        pos + self
+            .sections
+            .iter()
+            .filter(|s| s.len > 0 && s.start <= pos)
+            .count()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.view.len() + self.sections.iter().filter(|s| s.len > 0).count()
+    }
+
+    /// What display line `line` shows.
+    pub fn display_line(&self, line: usize) -> Option<DisplayLine> {
+        let mut headings_before = 0;
+        for (index, section) in self.sections.iter().enumerate() {
+            if section.len == 0 {
+                continue;
+            }
+            let heading_line = section.start + headings_before;
+            if line == heading_line {
+                return Some(DisplayLine::Heading(index));
+            }
+            headings_before += 1;
+            if line < heading_line + 1 + section.len {
+                return Some(DisplayLine::Row(line - headings_before));
+            }
+        }
+        // Rows not covered by any section (lists without sections).
+        let pos = line - headings_before;
+        (pos < self.view.len()).then_some(DisplayLine::Row(pos))
+    }
+
+    /// Move the selection by `delta` rows and scroll so it stays visible.
+    pub fn move_by(&mut self, delta: isize, viewport: usize) {
+        if self.view.is_empty() {
+            return;
+        }
+        let last = self.view.len() - 1;
+        let target = (self.selected as isize + delta).clamp(0, last as isize);
+        self.select(target as usize, viewport);
+    }
+
+    pub fn select(&mut self, pos: usize, viewport: usize) {
+        self.selected = pos.min(self.view.len().saturating_sub(1));
+        self.scroll_into_view(viewport);
+    }
+
+    /// Scroll so the selected row, and its heading when it is a section's
+    /// first row, are inside a viewport of `viewport` lines.
+    pub fn scroll_into_view(&mut self, viewport: usize) {
+        let viewport = viewport.max(1);
+        self.selected = self.selected.min(self.view.len().saturating_sub(1));
+        let line = self.line_of(self.selected);
+        let starts_section = self
+            .sections
+            .iter()
+            .any(|s| s.len > 0 && s.start == self.selected);
+        let top = if starts_section {
+            line.saturating_sub(1)
+        } else {
+            line
+        };
+        if top < self.offset {
+            self.offset = top;
+        }
+        if line >= self.offset + viewport {
+            self.offset = line + 1 - viewport;
+        }
+        let max_offset = self.line_count().saturating_sub(viewport);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Count the rows that expire within a day of `now` (not yet expired).
+    pub fn count_soon(&mut self, now: i64) {
+        let limit = now.saturating_add(crate::text::time::SOON_SECS);
+        self.soon = self
+            .keys
+            .iter()
+            .filter(|k| k.expires > now && k.expires < limit)
+            .count();
+    }
+
+    /// Rebuild `view` and the sections from `order` and the filter results.
+    pub(crate) fn rebuild_view(&mut self) {
+        let matched = &self.matched;
+        self.view.clear();
+        self.view
+            .extend(self.order.iter().copied().filter(|&i| matched[i]));
+        self.rebuild_sections();
+    }
+
+    /// Sections and group totals, by binary search: `order` and `view`
+    /// are sorted by group first.
+    pub(crate) fn rebuild_sections(&mut self) {
+        self.sections.clear();
+        if self.labels.is_empty() {
+            return;
+        }
+        let keys = &self.keys;
+        let ends = |list: &[usize]| -> Vec<usize> {
+            (0..self.labels.len())
+                .map(|g| list.partition_point(|&i| usize::from(keys[i].group) <= g))
+                .collect()
+        };
+        let (totals, shown) = (ends(&self.order), ends(&self.view));
+        let mut start = 0;
+        self.group_totals.clear();
+        for (group, label) in self.labels.iter().enumerate() {
+            let before = if group == 0 { 0 } else { totals[group - 1] };
+            self.group_totals.push(totals[group] - before);
+            let len = shown[group] - start;
+            self.sections.push(Section { start, len, label });
+            start = shown[group];
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "list_tests.rs"]
+mod tests;

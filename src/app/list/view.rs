@@ -1,0 +1,225 @@
+//! A list's rows changing under the admin: sorting, filtering, one row
+//! changed or removed. Each keeps the selection (and the screen row it is
+//! on) with its item.
+
+use std::sync::Arc;
+
+use crate::app::list::{KeysFn, ListData};
+use crate::model::filter::Filter;
+use crate::model::rows::Row;
+use crate::model::sort::{SortState, compare};
+
+/// Where the admin was in a list, to put them back after the rows changed.
+#[derive(Debug, Clone)]
+pub(crate) struct Anchor {
+    id: Option<Arc<str>>,
+    pos: usize,
+    screen_row: usize,
+    at_top: bool,
+}
+
+impl<T: Row> ListData<T> {
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn find(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|i| &*self.items[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub(crate) fn anchor(&self) -> Anchor {
+        let pos = self.selected;
+        Anchor {
+            id: self.selected_item().map(|row| row.id().clone()),
+            pos,
+            screen_row: self.line_of(pos).saturating_sub(self.offset),
+            at_top: pos == 0 && self.offset == 0,
+        }
+    }
+
+    /// Put the selection back on the anchored row, at the same screen row;
+    /// an admin who had not moved stays at the top. When the row left, the
+    /// next one takes its place.
+    pub(crate) fn restore(&mut self, anchor: Anchor) {
+        if anchor.at_top {
+            self.selected = 0;
+            self.offset = 0;
+            return;
+        }
+        let found = anchor.id.as_ref().and_then(|id| {
+            let index = self.position(id)?;
+            self.view.iter().position(|&i| i == index)
+        });
+        self.selected = found
+            .unwrap_or(anchor.pos)
+            .min(self.view.len().saturating_sub(1));
+        self.offset = self
+            .line_of(self.selected)
+            .saturating_sub(anchor.screen_row);
+    }
+
+    pub(crate) fn cmp_items(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        compare(
+            self.sort,
+            (&self.keys[a], self.items[a].id()),
+            (&self.keys[b], self.items[b].id()),
+        )
+    }
+
+    /// Sort every row again (after the sort or the keys changed).
+    pub fn resort(&mut self) {
+        let anchor = self.anchor();
+        let mut order = std::mem::take(&mut self.order);
+        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
+        self.order = order;
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    /// Compute every row's filter key (when `search` gives one) and sort
+    /// keys again, then filter and sort again: who "us" is, or the orgs'
+    /// names, changed.
+    pub fn recompute(&mut self, search: &dyn Fn(&T) -> Option<Box<str>>, keys: KeysFn<'_, T>) {
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        for (i, row) in self.items.iter().enumerate() {
+            if let Some(key) = search(row) {
+                self.search.set(i, &key);
+            }
+        }
+        self.keys = self.items.iter().map(|row| keys(row)).collect();
+        for (i, matched) in self.matched.iter_mut().enumerate() {
+            *matched = self.filter.matches_key(self.search.get(i));
+        }
+        let mut order = std::mem::take(&mut self.order);
+        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
+        self.order = order;
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    pub fn set_sort(&mut self, sort: SortState) {
+        self.sort = sort;
+        self.resort();
+    }
+
+    /// Apply a new filter text. Typing one more letter only rechecks the
+    /// current matches; the selection stays on its row while it matches.
+    pub fn set_filter(&mut self, text: &str) {
+        let filter = Filter::parse(text);
+        self.filter_text = text.to_owned();
+        if filter == self.filter {
+            return;
+        }
+        let anchor = self.anchor();
+        if filter.is_empty() {
+            self.matched.fill(true);
+            self.rebuild_view();
+        } else if let Some((_, bits)) = self.filter_memo.iter().find(|(f, _)| *f == filter) {
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                *matched = bits[i / 64] & (1 << (i % 64)) != 0;
+            }
+            self.rebuild_view();
+        } else if filter.narrows(&self.filter) {
+            // In item order, the keys' order in memory: only the current
+            // matches are checked again.
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                if *matched {
+                    *matched = filter.matches_bytes(self.search.bytes_of(i));
+                }
+            }
+            let matched = &self.matched;
+            self.view.retain(|&i| matched[i]);
+            self.rebuild_sections();
+        } else {
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                *matched = filter.matches_bytes(self.search.bytes_of(i));
+            }
+            self.rebuild_view();
+        }
+        if !filter.is_empty() {
+            self.remember(&filter);
+        }
+        self.filter = filter;
+        self.restore(anchor);
+    }
+
+    fn remember(&mut self, filter: &Filter) {
+        const KEPT: usize = 16;
+        if self.filter_memo.iter().any(|(f, _)| f == filter) {
+            return;
+        }
+        let mut bits = vec![0u64; self.matched.len().div_ceil(64)];
+        for (i, _) in self.matched.iter().enumerate().filter(|(_, m)| **m) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        if self.filter_memo.len() == KEPT {
+            self.filter_memo.remove(0);
+        }
+        self.filter_memo.push((filter.clone(), bits));
+    }
+
+    /// Change one row in place (e.g. our approval added a review) and move
+    /// it to where it now sorts.
+    pub fn update_row(&mut self, id: &str, change: impl FnOnce(&mut T), keys: KeysFn<'_, T>) {
+        let Some(index) = self.position(id) else {
+            return;
+        };
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        let row = Arc::make_mut(&mut self.items[index]);
+        change(row);
+        let key = row.take_search_key();
+        if !key.is_empty() {
+            self.search.set(index, &key);
+        }
+        self.keys[index] = keys(&self.items[index]);
+        self.matched[index] = self.filter.matches_key(self.search.get(index));
+        self.order.retain(|&i| i != index);
+        let at = self
+            .order
+            .partition_point(|&i| self.cmp_items(i, index).is_lt());
+        self.order.insert(at, index);
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    /// Remove one row (a decision took it off Slack's list); the next row
+    /// slides into its place.
+    pub fn remove(&mut self, id: &str) -> Option<Arc<T>> {
+        let index = self.position(id)?;
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        let last = self.items.len() - 1;
+        let removed = self.items.swap_remove(index);
+        self.keys.swap_remove(index);
+        self.search.swap_remove(index);
+        self.matched.swap_remove(index);
+        self.stamps.swap_remove(index);
+        self.index.remove(id);
+        if index != last {
+            self.index.insert(self.items[index].id().clone(), index);
+        }
+        for list in [&mut self.order, &mut self.view] {
+            list.retain(|&i| i != index);
+            for i in list.iter_mut() {
+                if *i == last {
+                    *i = index;
+                }
+            }
+        }
+        self.rebuild_sections();
+        self.marks.remove(id);
+        self.fresh.remove(id);
+        self.restore(anchor);
+        Some(removed)
+    }
+}
