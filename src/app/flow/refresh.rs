@@ -16,8 +16,10 @@
 
 use std::sync::Arc;
 
+use crate::app::list::ops::{with_list, with_list_ref};
 use crate::app::list::{KeysFn, ListData, LoadState};
-use crate::app::{App, Effect, NoticeKind};
+use crate::app::{App, Effect, Mode, NoticeKind};
+use crate::cache::{Snapshot, SnapshotRows};
 use crate::model::ListKind;
 use crate::model::rows::Row;
 use crate::slack::limiter::budget;
@@ -266,7 +268,7 @@ impl<T: Row> ListData<T> {
 pub fn next_auto(app: &App, kind: ListKind) -> Option<i64> {
     let interval = app.auto_refresh?;
     let window = app.rate_window;
-    let (loaded_at, allowed, took) = crate::app::list::ops::with_list_ref(app, kind, |l| {
+    let (loaded_at, allowed, took) = with_list_ref(app, kind, |l| {
         (
             l.loaded_at(),
             l.next_allowed(method(kind), window),
@@ -280,7 +282,7 @@ pub fn next_auto(app: &App, kind: ListKind) -> Option<i64> {
 /// `r`, or an automatic refresh that came due: load `kind` again if Slack
 /// allows it now, else say when it will start and start it then.
 pub fn request(app: &mut App, kind: ListKind, by_admin: bool) -> Vec<Effect> {
-    let (loading, allowed) = crate::app::list::ops::with_list_ref(app, kind, |l| {
+    let (loading, allowed) = with_list_ref(app, kind, |l| {
         (
             l.is_loading(),
             l.next_allowed(method(kind), app.rate_window),
@@ -313,7 +315,7 @@ pub fn request(app: &mut App, kind: ListKind, by_admin: bool) -> Vec<Effect> {
     app.queued_refresh.remove(&kind);
     crate::app::flow::refresh::begin_load(app, kind);
     if by_admin {
-        crate::app::list::ops::with_list(app, kind, |l| l.set_announce_done());
+        with_list(app, kind, |l| l.set_announce_done());
         app.notify(
             NoticeKind::Info,
             format!("Reloading {} from Slack…", kind.title().to_lowercase()),
@@ -328,10 +330,8 @@ pub fn on_tick(app: &mut App) -> Vec<Effect> {
     let mut effects = Vec::new();
     for kind in ListKind::ALL {
         let due = if app.queued_refresh.contains(&kind) {
-            crate::app::list::ops::with_list_ref(app, kind, |l| {
-                l.next_allowed(method(kind), app.rate_window)
-            })
-            .is_none_or(|at| at <= app.now)
+            with_list_ref(app, kind, |l| l.next_allowed(method(kind), app.rate_window))
+                .is_none_or(|at| at <= app.now)
         } else {
             next_auto(app, kind).is_some_and(|at| at <= app.now)
         };
@@ -344,18 +344,18 @@ pub fn on_tick(app: &mut App) -> Vec<Effect> {
 
 /// The rows of a list as they are now, to save; `None` when there is
 /// nothing worth saving (demo, unknown identity, not fully loaded).
-pub fn snapshot(app: &App, kind: ListKind) -> Option<crate::cache::Snapshot> {
-    if !app.use_cache || app.mode == crate::app::Mode::Demo {
+pub fn snapshot(app: &App, kind: ListKind) -> Option<Snapshot> {
+    if !app.use_cache || app.mode == Mode::Demo {
         return None;
     }
     let team_id = app.identity.auth()?.team_id.clone()?;
     let rows = match kind {
-        ListKind::Invites => crate::cache::SnapshotRows::Invites(app.invites.list.items.clone()),
-        ListKind::Requests => crate::cache::SnapshotRows::Requests(app.requests.list.items.clone()),
-        ListKind::Orgs => crate::cache::SnapshotRows::Orgs(app.orgs.list.items.clone()),
-        ListKind::Channels => crate::cache::SnapshotRows::Channels(app.channels.list.items.clone()),
+        ListKind::Invites => SnapshotRows::Invites(app.invites.list.items.clone()),
+        ListKind::Requests => SnapshotRows::Requests(app.requests.list.items.clone()),
+        ListKind::Orgs => SnapshotRows::Orgs(app.orgs.list.items.clone()),
+        ListKind::Channels => SnapshotRows::Channels(app.channels.list.items.clone()),
     };
-    Some(crate::cache::Snapshot {
+    Some(Snapshot {
         kind,
         team_id,
         saved_at: app.now,
@@ -364,19 +364,19 @@ pub fn snapshot(app: &App, kind: ListKind) -> Option<crate::cache::Snapshot> {
 }
 
 /// After a list finished loading: save it.
-pub fn save_effect(app: &App, kind: ListKind) -> Option<crate::app::Effect> {
-    snapshot(app, kind).map(|s| crate::app::Effect::SaveCache(Box::new(s)))
+pub fn save_effect(app: &App, kind: ListKind) -> Option<Effect> {
+    snapshot(app, kind).map(|s| Effect::SaveCache(Box::new(s)))
 }
 
 pub(crate) fn begin_load(app: &mut App, kind: ListKind) {
     let now = app.now;
-    crate::app::list::ops::with_list(app, kind, |l| l.begin_load(now));
+    with_list(app, kind, |l| l.begin_load(now));
 }
 
 /// Reload a list that a decision changed on Slack's side, unless it is
 /// loading already (its fresh pages will show the change anyway).
 pub(crate) fn reload_quietly(app: &mut App, kind: ListKind) -> Option<Effect> {
-    if crate::app::list::ops::with_list(app, kind, |l| l.is_loading()) {
+    if with_list(app, kind, |l| l.is_loading()) {
         return None;
     }
     begin_load(app, kind);
