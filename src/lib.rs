@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod connect;
+pub mod decision;
 pub mod emulator;
 pub mod exit;
 pub mod journal;

@@ -4,78 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::decision::{DecisionId, DecisionKind};
 use crate::model::ListKind;
-
-/// Identifies one decision from the key press to Slack's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DecisionId(pub u64);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecisionKind {
-    ApproveInvite {
-        target_team: Option<String>,
-    },
-    DeclineInvite {
-        target_team: Option<String>,
-    },
-    ApproveRequest {
-        /// `Some` only when the admin changed the requested permission.
-        is_external_limited: Option<bool>,
-        message: Option<String>,
-    },
-    DenyRequest {
-        message: Option<String>,
-    },
-    DisconnectChannel {
-        leaving_team: Option<String>,
-    },
-    DisconnectOrg,
-}
-
-impl DecisionKind {
-    pub fn pane(&self) -> ListKind {
-        match self {
-            DecisionKind::ApproveInvite { .. } | DecisionKind::DeclineInvite { .. } => {
-                ListKind::Invites
-            }
-            DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
-                ListKind::Requests
-            }
-            DecisionKind::DisconnectChannel { .. } => ListKind::Channels,
-            DecisionKind::DisconnectOrg => ListKind::Orgs,
-        }
-    }
-
-    /// "approve", for "Could not approve ...".
-    pub fn verb(&self) -> &'static str {
-        match self {
-            DecisionKind::ApproveInvite { .. } | DecisionKind::ApproveRequest { .. } => "approve",
-            DecisionKind::DeclineInvite { .. } => "decline",
-            DecisionKind::DenyRequest { .. } => "deny",
-            DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnect",
-        }
-    }
-
-    /// "approving", for a row in flight.
-    pub fn verb_ing(&self) -> &'static str {
-        match self {
-            DecisionKind::ApproveInvite { .. } | DecisionKind::ApproveRequest { .. } => "approving",
-            DecisionKind::DeclineInvite { .. } => "declining",
-            DecisionKind::DenyRequest { .. } => "denying",
-            DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnecting",
-        }
-    }
-
-    /// "approved", for a notice or a row that stays after success.
-    pub fn verb_past(&self) -> &'static str {
-        match self {
-            DecisionKind::ApproveInvite { .. } | DecisionKind::ApproveRequest { .. } => "approved",
-            DecisionKind::DeclineInvite { .. } => "declined",
-            DecisionKind::DenyRequest { .. } => "denied",
-            DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnected",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {

@@ -4,8 +4,8 @@ use crossterm::event::KeyEvent;
 
 use std::collections::HashMap;
 
-use super::decisions::DecisionId;
 use crate::app::flow::verdict::RequestState;
+use crate::decision::DecisionId;
 use crate::journal::JournalRecord;
 use crate::model::ListKind;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};

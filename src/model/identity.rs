@@ -23,13 +23,15 @@ impl Identity {
 
     /// Our team and enterprise IDs: a review or connection by either is ours.
     pub fn our_ids(&self) -> Vec<&str> {
-        let Some(auth) = self.auth() else {
-            return Vec::new();
-        };
-        [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|id| !id.is_empty())
-            .collect()
+        self.auth().map(our_ids).unwrap_or_default()
     }
+}
+
+/// Our team and enterprise IDs from `auth.test`: a side is ours if it is either.
+pub fn our_ids(auth: &AuthTest) -> Vec<&str> {
+    [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|id| !id.is_empty())
+        .collect()
 }

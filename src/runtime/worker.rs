@@ -4,9 +4,8 @@
 //! limit waits, retries) so the screen can say why nothing moves.
 //!
 //! Every write is journaled: `queued` (the [`Effect::Journal`] before it),
-//! then `sent`, fsync'd before the request goes out, then its outcome,
-//! fsync'd before the app hears of it. A write whose record cannot be
-//! written is not sent.
+//! then `sent` and its outcome by [`crate::decision::send`], the path the
+//! CLI takes too. Once a journal write failed, nothing more is sent.
 //!
 //! The channel is bounded ([`CHANNEL`]): a list fetched faster than the
 //! loop takes its pages waits, instead of piling up pages of full wire
@@ -23,11 +22,11 @@ use tokio::task::JoinSet;
 use crate::app::flow::verdict::RequestState;
 use crate::app::{Effect, ListItems, Msg};
 use crate::cache::{Cache, CachedList};
-use crate::journal::{Journal, JournalAction, JournalRecord, Outcome, Stage, new_decision_id};
+use crate::decision::DecisionId;
+use crate::decision::send::{NotSent, send};
+use crate::journal::{Journal, JournalRecord};
 use crate::model::ListKind;
-use crate::slack::{
-    ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError,
-};
+use crate::slack::{Page, RequestFilter, SlackClient, SlackError, WriteCall};
 
 /// Rows of the disk cache sent to the loop at a time.
 const CACHE_CHUNK: usize = 2000;
@@ -156,7 +155,11 @@ impl Worker {
                 });
             }
             Effect::Journal(records) => self.journal_now(&records),
-            Effect::Send { record, call } => self.send(*record, *call),
+            Effect::Send {
+                decision,
+                record,
+                call,
+            } => self.send(decision, *record, call),
             Effect::CheckRequests => {
                 self.tasks.spawn(async move {
                     let _ = tx
@@ -176,15 +179,6 @@ impl Worker {
                     let _ = tx.send(Msg::JournalRead(read)).await;
                 });
             }
-            write => {
-                // A write that did not come through the undo queue is still
-                // journaled before it is sent.
-                let Some(record) = bare_record(&write, (self.now)()) else {
-                    return;
-                };
-                self.journal_now(std::slice::from_ref(&record));
-                self.send(record, write);
-            }
         }
     }
 
@@ -199,75 +193,26 @@ impl Worker {
         }
     }
 
-    fn send(&mut self, record: JournalRecord, call: Effect) {
-        let Some(decision) = call.decision() else {
-            return;
-        };
+    fn send(&mut self, decision: DecisionId, record: JournalRecord, call: WriteCall) {
+        let tx = self.tx.clone();
         if let Some(reason) = self.journal_broken.clone() {
-            let tx = self.tx.clone();
             self.tasks.spawn(async move {
                 let _ = tx.send(Msg::NotSent { decision, reason }).await;
             });
             return;
         }
         let client = self.client.clone();
-        let tx = self.tx.clone();
         let journal = self.journal.clone();
         let now = self.now.clone();
         self.tasks.spawn(async move {
-            if let Some(journal) = &journal {
-                let sent = record.next(Stage::Sent, None, now());
-                if let Err(reason) = append(journal, sent).await {
-                    let _ = tx.send(Msg::NotSent { decision, reason }).await;
-                    return;
-                }
-            }
-            let result = perform_write(&client, call).await;
-            let (outcome, reason) = match &result {
-                Ok(()) => (Outcome::Ok, None),
-                Err(error) => (
-                    Outcome::of_error(error),
-                    Some(crate::slack::explain::meaning(error)),
-                ),
-            };
-            if let Some(journal) = &journal
-                && let Err(reason) = append(journal, record.ended(outcome, reason, now())).await
-            {
-                // The answer is still shown; the next session re-checks it.
-                tracing::error!(error = %reason, "could not journal an outcome");
-            }
-            let msg = match result {
-                Ok(()) => Msg::ActionDone { decision },
-                Err(error) => Msg::ActionFailed { decision, error },
+            let msg = match send(&client, journal.as_ref(), &record, &call, || now()).await {
+                Err(NotSent(reason)) => Msg::NotSent { decision, reason },
+                Ok(Ok(())) => Msg::ActionDone { decision },
+                Ok(Err(error)) => Msg::ActionFailed { decision, error },
             };
             let _ = tx.send(msg).await;
         });
     }
-}
-
-/// Append one record off the async threads (it waits for fsync).
-async fn append(journal: &Journal, record: JournalRecord) -> Result<(), String> {
-    let journal = journal.clone();
-    tokio::task::spawn_blocking(move || journal.record(&record))
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())
-}
-
-/// The least a record says about a write effect: what, on which item.
-fn bare_record(write: &Effect, now: i64) -> Option<JournalRecord> {
-    let (action, item) = match write {
-        Effect::ApproveInvite { invite_id, .. } => (JournalAction::ApproveInvite, invite_id),
-        Effect::DeclineInvite { invite_id, .. } => (JournalAction::DeclineInvite, invite_id),
-        Effect::ApproveRequest { invite_id, .. } => (JournalAction::ApproveRequest, invite_id),
-        Effect::DenyRequest { invite_id, .. } => (JournalAction::DenyRequest, invite_id),
-        Effect::DisconnectChannel { channel_id, .. } => {
-            (JournalAction::DisconnectChannel, channel_id)
-        }
-        Effect::DisconnectOrg { team_id, .. } => (JournalAction::DisconnectOrg, team_id),
-        _ => return None,
-    };
-    Some(JournalRecord::new(new_decision_id(now), action, item, now))
 }
 
 /// Every request's status, told apart by listing with and without the
@@ -354,72 +299,5 @@ async fn forward<T, S>(
                 is_last: true,
             })
             .await;
-    }
-}
-
-/// The one call a decision makes. The client never sends a write twice
-/// and retries only when Slack certainly did not apply it.
-async fn perform_write(client: &SlackClient, write: Effect) -> Result<(), SlackError> {
-    match write {
-        Effect::ApproveInvite {
-            invite_id,
-            target_team,
-            ..
-        } => {
-            client
-                .approve_invite(&invite_id, target_team.as_deref())
-                .await
-        }
-        Effect::DeclineInvite {
-            invite_id,
-            target_team,
-            ..
-        } => {
-            client
-                .decline_invite(&invite_id, target_team.as_deref())
-                .await
-        }
-        Effect::ApproveRequest {
-            invite_id,
-            is_external_limited,
-            message,
-            ..
-        } => {
-            let approval = RequestApproval {
-                is_external_limited,
-                channel_id: None,
-                // Added to the requester's own text, never replacing it.
-                message: message.map(|text| ApprovalMessage {
-                    text,
-                    is_override: false,
-                }),
-            };
-            client
-                .approve_request(&invite_id, &approval)
-                .await
-                .map(|_| ())
-        }
-        Effect::DenyRequest {
-            invite_id, message, ..
-        } => client.deny_request(&invite_id, message.as_deref()).await,
-        Effect::DisconnectChannel {
-            channel_id,
-            leaving_team,
-            ..
-        } => {
-            client
-                .disconnect_channel(&channel_id, leaving_team.as_deref())
-                .await
-        }
-        Effect::DisconnectOrg { team_id, .. } => client.disconnect_org(&team_id).await,
-        Effect::AuthTest
-        | Effect::Load(_)
-        | Effect::ReadCache(_)
-        | Effect::SaveCache(_)
-        | Effect::Quit
-        | Effect::Journal(_)
-        | Effect::Send { .. }
-        | Effect::CheckRequests
-        | Effect::ReadJournal => Ok(()),
     }
 }

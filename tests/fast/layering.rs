@@ -14,6 +14,7 @@ const LAYERS: &[&str] = &[
     "model",
     "keys",
     "journal",
+    "decision",
     "read_only",
     "cache",
     "config",

@@ -256,10 +256,13 @@ async fn a_read_only_client_refuses_writes_without_sending() {
     assert_eq!(arg(&log[0].args, "invite_id"), None);
     let (tx, mut rx) = tokio::sync::mpsc::channel(connect_triage::runtime::worker::CHANNEL);
     let mut worker = connect_triage::runtime::worker::Worker::new(client, tx);
-    worker.run(connect_triage::app::Effect::DenyRequest {
-        decision: connect_triage::app::decisions::DecisionId(1),
-        invite_id: "I0NBREQ005".into(),
-        message: None,
+    let deny = connect_triage::decision::DecisionKind::DenyRequest { message: None };
+    let queued =
+        connect_triage::journal::JournalRecord::new("d1".into(), deny.action(), "I0NBREQ005", 0);
+    worker.run(connect_triage::app::Effect::Send {
+        decision: connect_triage::decision::DecisionId(1),
+        record: Box::new(queued),
+        call: deny.call("I0NBREQ005"),
     });
     loop {
         match rx.recv().await.unwrap() {

@@ -16,7 +16,7 @@ fn screen(app: &App) -> String {
 }
 
 /// The decisions a batch sent, in order.
-fn sent(effects: &[Effect]) -> Vec<connect_triage::app::decisions::DecisionId> {
+fn sent(effects: &[Effect]) -> Vec<connect_triage::decision::DecisionId> {
     effects.iter().filter_map(Effect::decision).collect()
 }
 

@@ -1,5 +1,6 @@
 //! Dialog keys: what confirms, what cancels, what is text.
 use super::*;
+use crate::decision::DecisionKind;
 use crate::slack::MAX_MESSAGE_CHARS;
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -8,9 +9,13 @@ fn key(code: KeyCode) -> KeyEvent {
 
 fn deny_dialog() -> Dialog {
     Dialog::Deny(DenyDialog {
-        request_id: "R1".into(),
-        summary: "request R1".into(),
-        lines: vec![],
+        request: crate::decision::plan::RequestFacts {
+            id: "R1".into(),
+            summary: "request R1".into(),
+            lines: vec![],
+            requested_limited: true,
+            about: Default::default(),
+        },
         editor: new_editor("why?"),
         error: None,
         saved: vec!["First reason.".into(), "Second reason.".into()],

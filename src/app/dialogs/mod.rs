@@ -9,26 +9,17 @@ use crate::slack::MAX_MESSAGE_CHARS;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::app::decisions::DecisionKind;
 use crate::app::dialogs::confirmations::{
     approve_confirmation, deny_confirmation, org_confirmation,
 };
 use crate::app::dialogs::plan::{PlanDialog, ReportDialog};
+use crate::decision::plan::{PlannedWrite, RequestFacts};
 use crate::keys::keymap::{Action, Context, Keymap};
 use crate::model::ListKind;
 use crate::model::orgs::ChannelCounts;
 
 pub use crate::app::dialogs::confirmations::{channel_confirmation, quit_confirmation};
 pub use crate::app::dialogs::saved_messages::DENY_PLACEHOLDER;
-
-/// A write the admin has described but not yet confirmed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlannedWrite {
-    pub kind: DecisionKind,
-    pub item_id: String,
-    /// "invite I0A to #ops from Acme", for notices.
-    pub summary: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmAction {
@@ -48,11 +39,8 @@ pub struct ConfirmDialog {
 
 #[derive(Debug, Clone)]
 pub struct ApproveRequestDialog {
-    pub request_id: String,
-    pub summary: String,
-    /// Lines describing the request (remote text).
-    pub lines: Vec<String>,
-    pub requested_limited: bool,
+    pub request: RequestFacts,
+    /// The permission it will be approved with.
     pub limited: bool,
     pub message: TextArea<'static>,
     pub error: Option<String>,
@@ -60,9 +48,7 @@ pub struct ApproveRequestDialog {
 
 #[derive(Debug, Clone)]
 pub struct DenyDialog {
-    pub request_id: String,
-    pub summary: String,
-    pub lines: Vec<String>,
+    pub request: RequestFacts,
     pub editor: TextArea<'static>,
     pub error: Option<String>,
     /// The config's saved deny messages, offered by the `saved_message` key.

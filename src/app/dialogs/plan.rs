@@ -2,12 +2,12 @@
 //! would be sent (decision, item, org, channel) and what would not, and
 //! why. Nothing is sent until `y` ([`crate::app::flow::bulk::start`]).
 
-use crate::app::decisions::DecisionKind;
-use crate::app::dialogs::{Dialog, PlannedWrite};
+use crate::app::dialogs::Dialog;
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::plan::{PlannedWrite, invite_write, request_write};
 use crate::keys::keymap::Action;
 use crate::model::ListKind;
-use crate::model::invites::{WaitingOn, other_team, target_team, waiting_on};
+use crate::model::invites::{WaitingOn, other_team, waiting_on};
 use crate::slack::limiter::budget;
 use crate::text::words::capitalized;
 
@@ -119,19 +119,8 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
                     ));
                     continue;
                 }
-                let target_team = target_team(invite, &ours);
-                let kind = if approve {
-                    DecisionKind::ApproveInvite { target_team }
-                } else {
-                    DecisionKind::DeclineInvite { target_team }
-                };
-                let summary = crate::model::invites::invite_summary(invite, &ours);
                 entries.push(PlanEntry {
-                    write: PlannedWrite {
-                        kind,
-                        item_id: invite.id().to_owned(),
-                        summary,
-                    },
+                    write: invite_write(invite, &ours, approve),
                     org,
                     channel,
                 });
@@ -159,20 +148,8 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
                     skipped.push((request.id.to_string(), "already being decided".to_owned()));
                     continue;
                 }
-                let kind = if approve {
-                    DecisionKind::ApproveRequest {
-                        is_external_limited: None,
-                        message: None,
-                    }
-                } else {
-                    DecisionKind::DenyRequest { message: None }
-                };
                 entries.push(PlanEntry {
-                    write: PlannedWrite {
-                        kind,
-                        item_id: request.id.to_string(),
-                        summary: crate::model::requests::request_summary(request),
-                    },
+                    write: request_write(request, approve),
                     org: request.recipient_email().unwrap_or("?").to_owned(),
                     channel: format!(
                         "#{}",

@@ -28,8 +28,8 @@ impl DenyDialog {
 mod tests {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    use crate::app::decisions::DecisionKind;
     use crate::app::dialogs::*;
+    use crate::decision::DecisionKind;
     use crate::keys::keymap::Keymap;
     use crate::model::ListKind;
 
@@ -39,9 +39,13 @@ mod tests {
 
     fn deny_dialog() -> Dialog {
         Dialog::Deny(DenyDialog {
-            request_id: "R1".into(),
-            summary: "request R1".into(),
-            lines: vec![],
+            request: crate::decision::plan::RequestFacts {
+                id: "R1".into(),
+                summary: "request R1".into(),
+                lines: vec![],
+                requested_limited: true,
+                about: Default::default(),
+            },
             editor: new_editor("why?"),
             error: None,
             saved: vec!["First reason.".into(), "Second reason.".into()],
@@ -91,9 +95,13 @@ mod tests {
     #[test]
     fn without_saved_messages_the_key_says_where_to_add_them() {
         let mut deny = DenyDialog {
-            request_id: "R1".into(),
-            summary: "request R1".into(),
-            lines: vec![],
+            request: crate::decision::plan::RequestFacts {
+                id: "R1".into(),
+                summary: "request R1".into(),
+                lines: vec![],
+                requested_limited: true,
+                about: Default::default(),
+            },
             editor: new_editor(DENY_PLACEHOLDER),
             error: None,
             saved: vec![],

@@ -2,24 +2,19 @@
 //! dialog becomes one write (never two for one item), and Slack's answer
 //! updates the rows and tells the admin in words.
 
-use crate::app::decisions::DecisionKind;
+use crate::app::dialogs::confirmations::confirm;
 use crate::app::dialogs::{
-    ApproveRequestDialog, ChooseTeamDialog, ConfirmAction, ConfirmDialog, DENY_PLACEHOLDER,
-    DenyDialog, Dialog, PlannedWrite, TypeNameDialog, channel_confirmation, new_editor,
+    ApproveRequestDialog, ChooseTeamDialog, DENY_PLACEHOLDER, DenyDialog, Dialog, TypeNameDialog,
+    channel_confirmation, new_editor,
 };
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::plan::{self, PlannedWrite, RequestFacts};
 use crate::keys::keymap::Action;
 use crate::model::ListKind;
 use crate::model::channels::external_teams;
-use crate::model::invites::{
-    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on,
-};
-use crate::model::invites::{channel_name, invite_summary};
+use crate::model::invites::other_team;
 use crate::model::orgs::{ChannelCounts, display_name};
-use crate::model::requests::is_external_limited;
-use crate::model::requests::request_summary;
 use crate::model::rows::{Invite, Request};
-use crate::text::words::permission_words;
 
 /// The pane and item a decision key acts on: the detail view's item when
 /// it is open, else the selected row.
@@ -92,116 +87,15 @@ fn invite_dialog(app: &App, invite: &Invite, approve: bool) -> Result<Dialog, St
         // Without auth.test we cannot tell our side from theirs.
         return Err("We do not know yet who we are (auth.test has not answered), so we cannot tell which side approves.".to_owned());
     }
-    if waiting_on(invite, &ours) != WaitingOn::Us {
-        return Err(format!(
-            "Nothing to {} on {}: it waits on them (not accepted yet, or we already reviewed it).",
-            if approve { "approve" } else { "decline" },
-            invite.id()
-        ));
-    }
-    let other = other_team(invite, &ours);
-    let other_name = other
-        .and_then(|t| t.name.as_deref())
-        .unwrap_or("another org");
-    let other_id = other.map(|t| &*t.id).unwrap_or("?");
-    let private = invite.channel().and_then(|c| c.is_private).unwrap_or(false);
-    let verified = match other.and_then(|t| t.is_verified) {
-        Some(true) => "verified by Slack",
-        _ => "NOT verified by Slack",
-    };
-    let mut lines = vec![
-        format!(
-            "Channel: #{} ({}), they could {}",
-            channel_name(invite),
-            if private { "private" } else { "public" },
-            permission_words(invite.is_external_limited())
-        ),
-        format!("Org: {other_name} ({other_id}), {verified}"),
-        format!(
-            "Invited by: {}",
-            invite.inviting_user().map(|u| u.display()).unwrap_or("?")
-        ),
-    ];
-    if let Some(acceptance) = acceptance_awaiting_us(invite, &ours) {
-        let user = acceptance
-            .accepting_user
-            .as_ref()
-            .map(|u| u.display())
-            .unwrap_or("?");
-        lines.push(format!("Accepted by: {user}"));
-    }
-    lines.push(match app.orgs.find(other_id) {
-        Some(org) => format!(
-            "Already shared with them: {}",
-            ChannelCounts::of(org).describe()
-        ),
-        None => "Not connected to us yet: a new org.".to_owned(),
-    });
-    lines.push(if approve {
-        format!(
-            "Approving connects {other_name} to #{}.",
-            channel_name(invite)
-        )
-    } else {
-        "Declining ends this invitation for the channel.".to_owned()
-    });
-    let target_team = target_team(invite, &ours);
-    let (kind, verb) = if approve {
-        (DecisionKind::ApproveInvite { target_team }, "approve")
-    } else {
-        (DecisionKind::DeclineInvite { target_team }, "decline")
-    };
-    Ok(Dialog::Confirm(ConfirmDialog {
-        title: format!(
-            "{} invite {}?",
-            if approve { "Approve" } else { "Decline" },
-            invite.id()
-        ),
-        lines,
-        yes_label: verb,
-        action: ConfirmAction::Write(PlannedWrite {
-            kind,
-            item_id: invite.id().to_owned(),
-            summary: invite_summary(invite, &ours),
-        }),
-    }))
-}
-
-fn request_lines(request: &Request) -> Vec<String> {
-    let channel = request.channel.as_ref();
-    vec![
-        format!(
-            "Requester: {}",
-            request
-                .inviting_user
-                .as_ref()
-                .map(|u| u.display())
-                .unwrap_or("?")
-        ),
-        format!(
-            "Channel: #{} ({})",
-            channel.and_then(|c| c.name.as_deref()).unwrap_or("?"),
-            if channel.and_then(|c| c.is_private).unwrap_or(false) {
-                "private"
-            } else {
-                "public"
-            }
-        ),
-        format!(
-            "Invite goes to: {}",
-            request.recipient_email().unwrap_or("?")
-        ),
-    ]
+    let org = other_team(invite, &ours).and_then(|team| app.orgs.find(&team.id));
+    plan::invite(invite, &ours, org, approve).map(confirm)
 }
 
 fn approve_request_dialog(request: &Request) -> Dialog {
-    let limited = is_external_limited(request);
+    let request = RequestFacts::of(request);
     Dialog::ApproveRequest(ApproveRequestDialog {
-        request_id: request.id.to_string(),
-        summary: request_summary(request),
-        lines: request_lines(request),
-        requested_limited: limited,
-        limited,
+        limited: request.requested_limited,
+        request,
         message: new_editor("(optional)"),
         error: None,
     })
@@ -209,9 +103,7 @@ fn approve_request_dialog(request: &Request) -> Dialog {
 
 fn deny_dialog(request: &Request, saved: &[String]) -> Dialog {
     Dialog::Deny(DenyDialog {
-        request_id: request.id.to_string(),
-        summary: request_summary(request),
-        lines: request_lines(request),
+        request: RequestFacts::of(request),
         editor: new_editor(DENY_PLACEHOLDER),
         error: None,
         saved: saved.to_vec(),

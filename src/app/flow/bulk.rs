@@ -10,12 +10,13 @@
 
 use std::collections::VecDeque;
 
-use crate::app::decisions::{DecisionId, Outcome};
+use crate::app::decisions::Outcome;
 use crate::app::dialogs::Dialog;
 use crate::app::dialogs::plan::noun;
 use crate::app::dialogs::plan::{PlanDialog, ReportDialog};
 use crate::app::flow::grace::{self, QueuedWrite};
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::DecisionId;
 use crate::model::ListKind;
 use crate::text::words::capitalized;
 

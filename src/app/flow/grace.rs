@@ -8,13 +8,12 @@
 
 use std::collections::HashMap;
 
-use crate::app::decisions::{DecisionId, DecisionKind};
-use crate::app::dialogs::PlannedWrite;
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::plan::PlannedWrite;
+use crate::decision::record;
+use crate::decision::{DecisionId, DecisionKind};
 use crate::journal::{JournalRecord, Outcome, new_decision_id};
 
-pub use crate::app::flow::grace_record::journal_action;
-use crate::app::flow::grace_record::journal_record;
 use crate::text::words::capitalized;
 
 /// One decision waiting in the queue.
@@ -121,7 +120,7 @@ fn enqueue_entry(
     let mut queued = Vec::new();
     let mut refused = Vec::new();
     for write in writes {
-        let record = journal_record(app, &write, batch.as_ref());
+        let record = record::queued(&write, app.identity.auth(), batch.as_ref(), app.now);
         match app.decisions.begin(
             write.kind.clone(),
             &write.item_id,
@@ -220,8 +219,9 @@ fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
 pub fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
     app.grace.sent.insert(write.decision, write.record.clone());
     Effect::Send {
+        decision: write.decision,
+        call: write.kind.call(&write.item_id),
         record: Box::new(write.record),
-        call: Box::new(write_effect(&write.kind, write.decision, &write.item_id)),
     }
 }
 
@@ -331,44 +331,4 @@ pub fn status_line(app: &App) -> Option<String> {
         "⏳ Sending in {left} s: {}. u takes it back.{more}",
         newest.label
     ))
-}
-
-/// The effect that performs this decision.
-fn write_effect(kind: &DecisionKind, decision: DecisionId, item_id: &str) -> Effect {
-    let id = item_id.to_owned();
-    match kind.clone() {
-        DecisionKind::ApproveInvite { target_team } => Effect::ApproveInvite {
-            decision,
-            invite_id: id,
-            target_team,
-        },
-        DecisionKind::DeclineInvite { target_team } => Effect::DeclineInvite {
-            decision,
-            invite_id: id,
-            target_team,
-        },
-        DecisionKind::ApproveRequest {
-            is_external_limited,
-            message,
-        } => Effect::ApproveRequest {
-            decision,
-            invite_id: id,
-            is_external_limited,
-            message,
-        },
-        DecisionKind::DenyRequest { message } => Effect::DenyRequest {
-            decision,
-            invite_id: id,
-            message,
-        },
-        DecisionKind::DisconnectChannel { leaving_team } => Effect::DisconnectChannel {
-            decision,
-            channel_id: id,
-            leaving_team,
-        },
-        DecisionKind::DisconnectOrg => Effect::DisconnectOrg {
-            decision,
-            team_id: id,
-        },
-    }
 }

@@ -4,7 +4,6 @@
 pub mod actions;
 pub mod bulk;
 pub mod grace;
-pub mod grace_record;
 pub mod outcomes;
 pub mod pages;
 pub mod reconcile;

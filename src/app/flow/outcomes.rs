@@ -2,8 +2,9 @@
 //! refresh would show), refused it (the row stays and says why), or gave no
 //! answer we can trust (the outcome is re-checked against fresh lists).
 
-use crate::app::decisions::{DecisionId, DecisionKind, Outcome};
+use crate::app::decisions::Outcome;
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::{DecisionId, DecisionKind};
 use crate::model::ListKind;
 use crate::model::invites::AfterApproval;
 use crate::slack::SlackError;

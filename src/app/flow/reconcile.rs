@@ -8,10 +8,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::app::decisions::{DecisionId, DecisionKind, Outcome as RowOutcome};
+use crate::app::decisions::Outcome as RowOutcome;
 use crate::app::flow::verdict::{Evidence, RequestState, Verdict, needs, verdict};
 use crate::app::list::LoadState;
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::{DecisionId, DecisionKind};
 use crate::journal::{JournalRecord, Outcome};
 use crate::model::ListKind;
 use crate::slack::SlackError;

@@ -1,55 +1,40 @@
 //! Look the item up before deciding, so the confirmation names the org and
-//! the channel, and so the call is the one the TUI would make (e.g. an
-//! approval of an invite we sent names the accepting team).
+//! the channel in the TUI's own words ([`crate::decision::plan`]), and so
+//! the call is the one the TUI would make (e.g. an approval of an invite we
+//! sent names the accepting team).
 
 use futures::StreamExt;
 
 use crate::app::dialogs::typed_name_matches;
+use crate::decision::plan::{self, RequestFacts};
 use crate::exit::UsageError;
-use crate::journal::JournalAction;
 use crate::model::channels::external_teams;
-use crate::model::invites::{
-    WaitingOn, acceptance_awaiting_us, other_team, target_team, waiting_on, we_invited,
-};
-use crate::model::orgs::display_name;
-use crate::model::requests::is_external_limited;
+use crate::model::identity::our_ids;
+use crate::model::invites::{WaitingOn, channel_name, other_team, waiting_on};
+use crate::model::orgs::{ChannelCounts, display_name};
 use crate::model::rows::{Channel, Interner, Invite, Org, Request};
 use crate::slack::MAX_MESSAGE_CHARS;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use crate::slack::{
-    ApprovalMessage, Page, RequestApproval, RequestFilter, SlackClient, SlackError, WriteCall,
-};
-use crate::text::words::capitalized;
-use crate::text::words::permission_words;
+use crate::slack::{Page, RequestFilter, SlackClient, SlackError};
 
 /// One decision, ready to confirm and send.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub action: JournalAction,
-    pub item_id: String,
-    /// "Approve invite I0A1?"
-    pub question: String,
-    /// What the decision is about, one line each (remote text: cleaned when printed).
-    pub lines: Vec<String>,
-    /// "approve": what the admin types `y` to.
-    pub verb: &'static str,
-    pub call: WriteCall,
-    pub org: Option<String>,
-    pub org_id: Option<String>,
-    pub channel: Option<String>,
-    pub channel_id: Option<String>,
-    pub message: Option<String>,
+    /// The words, the same as the TUI dialog's, and the decision.
+    pub shared: plan::Plan,
     /// "Approved invite I0A1 (#deals with Globex)."
     pub done: String,
 }
 
-/// Our team and enterprise IDs from `auth.test`: a side is ours if it is either.
-pub fn our_ids(auth: &AuthTest) -> Vec<&str> {
-    [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
-        .into_iter()
-        .flatten()
-        .filter(|id| !id.is_empty())
-        .collect()
+impl Plan {
+    pub fn item_id(&self) -> &str {
+        &self.shared.write.item_id
+    }
+
+    /// "approve": what the admin types `y` to.
+    pub fn verb(&self) -> &'static str {
+        self.shared.confirmation.yes_label
+    }
 }
 
 /// The first item `found` picks, reading pages only until it appears.
@@ -65,8 +50,13 @@ async fn find<T>(
     Ok(None)
 }
 
-fn private_or_public(private: bool) -> &'static str {
-    if private { "private" } else { "public" }
+/// The org row of a connected org, when it is one.
+async fn connected_org(client: &SlackClient, team_id: &str) -> Result<Option<Org>, SlackError> {
+    let org = find(client.external_orgs(), |o: &ExternalOrg| {
+        o.team_id == team_id
+    })
+    .await?;
+    Ok(org.map(|org| Org::from_wire(&org, &mut Interner::default())))
 }
 
 /// `approve` / `decline INVITE_ID`.
@@ -96,73 +86,20 @@ pub async fn invite(
         .into());
     }
     let other = other_team(&invite, &ours);
-    let org = other.and_then(|t| t.name.as_deref().map(str::to_owned));
-    let org_id = other.map(|t| t.id.to_string());
-    let channel = invite.channel();
-    let channel_name = channel.and_then(|c| c.name.as_deref().map(str::to_owned));
-    let verified = match other.and_then(|t| t.is_verified) {
-        Some(true) => "verified by Slack",
-        _ => "NOT verified by Slack",
+    let org = match other {
+        Some(team) => connected_org(client, &team.id).await?,
+        None => None,
     };
-    let mut lines = vec![
-        format!(
-            "Channel: #{} ({}, {}), they could {}",
-            channel_name.as_deref().unwrap_or("?"),
-            channel.map_or("?", |c| &*c.id),
-            private_or_public(channel.and_then(|c| c.is_private).unwrap_or(false)),
-            permission_words(invite.is_external_limited())
-        ),
-        format!(
-            "Org: {} ({}), {verified}",
-            org.as_deref().unwrap_or("?"),
-            org_id.as_deref().unwrap_or("?")
-        ),
-        format!(
-            "Invited by: {}{}",
-            invite.inviting_user().map_or("?", |u| u.display()),
-            if we_invited(&invite, &ours) {
-                " (we invited them)"
-            } else {
-                ""
-            }
-        ),
-    ];
-    if let Some(acceptance) = acceptance_awaiting_us(&invite, &ours) {
-        let user = acceptance
-            .accepting_user
-            .as_ref()
-            .map_or("?", |u| u.display());
-        lines.push(format!("Accepted by: {user}"));
-    }
-    let target = target_team(&invite, &ours);
-    let (action, call) = if approve {
-        (
-            JournalAction::ApproveInvite,
-            WriteCall::approve_invite(invite_id, target.as_deref()),
-        )
-    } else {
-        (
-            JournalAction::DeclineInvite,
-            WriteCall::decline_invite(invite_id, target.as_deref()),
-        )
-    };
+    let shared = plan::invite(&invite, &ours, org.as_ref(), approve).map_err(UsageError::new)?;
     let about = format!(
         "#{} with {}",
-        channel_name.as_deref().unwrap_or("?"),
-        org.as_deref().unwrap_or("another org")
+        channel_name(&invite),
+        other
+            .and_then(|t| t.name.as_deref())
+            .unwrap_or("another org")
     );
     Ok(Plan {
-        action,
-        item_id: invite_id.to_owned(),
-        question: format!("{} invite {invite_id}?", capitalized(verb)),
-        lines,
-        verb,
-        call,
-        org,
-        org_id,
-        channel_id: channel.map(|c| c.id.to_string()),
-        channel: channel_name,
-        message: None,
+        shared,
         done: format!(
             "{} invite {invite_id} ({about}).",
             if approve { "Approved" } else { "Declined" }
@@ -196,66 +133,21 @@ pub async fn request(
                  (`connect-triage list requests` shows the pending ones)"
             ))
         })?;
-    let channel = request.channel.as_ref();
-    let channel_name = channel.and_then(|c| c.name.clone());
-    let recipient = request.recipient_email().unwrap_or("?").to_owned();
-    let lines = vec![
-        format!(
-            "Requester: {}",
-            request.inviting_user.as_ref().map_or("?", |u| u.display())
-        ),
-        format!(
-            "Channel: #{} ({})",
-            channel_name.as_deref().unwrap_or("?"),
-            channel.map_or("?", |c| c.id.as_str())
-        ),
-        format!("Invite goes to: {recipient}"),
-        format!(
-            "They could: {}",
-            permission_words(is_external_limited(&Request::from_wire(
-                &request,
-                &mut Interner::default()
-            )))
-        ),
-    ];
-    let (action, call, verb) = if approve {
-        let approval = RequestApproval {
-            is_external_limited: None,
-            channel_id: None,
-            // Added to the requester's own text, never replacing it (as the TUI).
-            message: message.map(|text| ApprovalMessage {
-                text: text.to_owned(),
-                is_override: false,
-            }),
-        };
-        (
-            JournalAction::ApproveRequest,
-            WriteCall::approve_request(request_id, &approval),
-            "approve",
-        )
+    let row = Request::from_wire(&request, &mut Interner::default());
+    let facts = RequestFacts::of(&row);
+    let message = message.map(str::to_owned);
+    let shared = if approve {
+        plan::approve_request(&facts, facts.requested_limited, message)
     } else {
-        (
-            JournalAction::DenyRequest,
-            WriteCall::deny_request(request_id, message),
-            "deny",
-        )
+        plan::deny(&facts, message)
     };
     Ok(Plan {
-        action,
-        item_id: request_id.to_owned(),
-        question: format!("{} request {request_id}?", capitalized(verb)),
-        lines,
-        verb,
-        call,
-        org: None,
-        org_id: None,
-        channel_id: channel.map(|c| c.id.clone()),
-        channel: channel_name.clone(),
-        message: message.map(str::to_owned),
+        shared,
         done: format!(
-            "{} request {request_id} (invite {recipient} to #{}).",
+            "{} request {request_id} (invite {} to #{}).",
             if approve { "Approved" } else { "Denied" },
-            channel_name.as_deref().unwrap_or("?")
+            row.recipient_email().unwrap_or("?"),
+            facts.about.channel.as_deref().unwrap_or("?")
         ),
     })
 }
@@ -304,35 +196,11 @@ pub async fn channel(
             .into());
         }
     };
-    let lines = vec![
-        format!(
-            "Channel: #{name} ({}, {})",
-            channel.id,
-            private_or_public(channel.is_private == Some(true))
-        ),
-        format!("Org that leaves it: {leaving}"),
-        format!(
-            "Still in it afterwards: us{}",
-            external
-                .iter()
-                .filter(|t| **t != leaving)
-                .map(|t| format!(", {t}"))
-                .collect::<String>()
-        ),
-    ];
+    let org = connected_org(client, &leaving).await?;
+    let team_name = org.as_ref().map_or(leaving.as_str(), display_name);
     Ok(Plan {
-        action: JournalAction::DisconnectChannel,
-        item_id: channel_id.to_owned(),
-        question: format!("Disconnect {leaving} from #{name}?"),
-        lines,
-        verb: "disconnect",
-        call: WriteCall::disconnect_channel(channel_id, Some(&leaving)),
-        org: None,
-        org_id: Some(leaving.clone()),
-        channel: channel.name.clone(),
-        channel_id: Some(channel.id.clone()),
-        message: None,
-        done: format!("Disconnected {leaving} from #{name}."),
+        shared: plan::disconnect_channel(channel_id, &name, &leaving, team_name),
+        done: format!("Disconnected {team_name} ({leaving}) from #{name}."),
     })
 }
 
@@ -346,18 +214,13 @@ fn list_or_none(items: &[&str]) -> String {
 
 /// `disconnect org TEAM_ID --confirm-name NAME`.
 pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> anyhow::Result<Plan> {
-    let org: ExternalOrg = find(client.external_orgs(), |o: &ExternalOrg| {
-        o.team_id == team_id
-    })
-    .await?
-    .ok_or_else(|| {
+    let row = connected_org(client, team_id).await?.ok_or_else(|| {
         UsageError::new(format!(
             "no connected org {team_id} (`connect-triage list teams` shows them)"
         ))
     })?;
-    let row = Org::from_wire(&org, &mut Interner::default());
     let name = display_name(&row).to_owned();
-    if org.connection_status.as_deref() == Some("DISCONNECTED") {
+    if row.connection_status.as_deref() == Some("DISCONNECTED") {
         return Err(UsageError::new(format!("{team_id} is already disconnected")).into());
     }
     if !typed_name_matches(confirm_name, &name) {
@@ -367,30 +230,8 @@ pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> any
         ))
         .into());
     }
-    let counts = crate::model::orgs::ChannelCounts::of(&row);
-    let lines = vec![
-        format!(
-            "Org: {name} ({team_id}{})",
-            org.team_domain
-                .as_deref()
-                .map(|d| format!(", {d}"))
-                .unwrap_or_default()
-        ),
-        format!("Shared with them now: {}", counts.describe()),
-        "Every shared channel and DM with them is disconnected; this cannot be undone.".to_owned(),
-    ];
     Ok(Plan {
-        action: JournalAction::DisconnectOrg,
-        item_id: team_id.to_owned(),
-        question: format!("Disconnect the whole org {name}?"),
-        lines,
-        verb: "disconnect",
-        call: WriteCall::disconnect_org(team_id),
-        org: Some(name.clone()),
-        org_id: Some(team_id.to_owned()),
-        channel: None,
-        channel_id: None,
-        message: None,
+        shared: plan::disconnect_org(team_id, &name, &ChannelCounts::of(&row)),
         done: format!("Disconnected {name} ({team_id}); Slack finishes it in the background."),
     })
 }

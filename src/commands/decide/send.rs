@@ -4,8 +4,10 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
 
+use crate::decision::record;
+use crate::decision::send::{NotSent, send};
 use crate::exit::UsageError;
-use crate::journal::{Journal, JournalRecord, Outcome, Stage, new_decision_id};
+use crate::journal::{Journal, Outcome};
 use crate::slack::explain;
 use crate::text::sanitize::clean;
 
@@ -28,8 +30,9 @@ fn taken_back() -> anyhow::Error {
 
 /// The plan's question and lines, cleaned of anything another org put in them.
 fn describe(plan: &Plan) -> String {
-    let mut out = clean(&plan.question);
-    for line in &plan.lines {
+    let confirmation = &plan.shared.confirmation;
+    let mut out = clean(&confirmation.title);
+    for line in &confirmation.lines {
         out.push_str("\n  ");
         out.push_str(&clean(line));
     }
@@ -38,14 +41,12 @@ fn describe(plan: &Plan) -> String {
 
 /// What `--dry-run` prints: the plan and the exact request, never the token.
 pub fn dry_run_text(plan: &Plan, api_base: &str) -> String {
+    let call = plan.shared.write.kind.call(plan.item_id());
     let mut out = format!("Dry run: nothing is sent.\n{}\n", describe(plan));
-    out.push_str(&format!(
-        "Would call: POST {api_base}{}\n",
-        plan.call.method
-    ));
+    out.push_str(&format!("Would call: POST {api_base}{}\n", call.method));
     out.push_str("  Content-Type: application/x-www-form-urlencoded\n");
     out.push_str("  Authorization: Bearer <token from $SLACK_TOKEN or --token-file, not shown>\n");
-    for (name, value) in &plan.call.args {
+    for (name, value) in &call.args {
         out.push_str(&format!("  {name}={}\n", clean(value)));
     }
     out
@@ -61,16 +62,8 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
     }
     let journal = Journal::open(&Journal::default_path())
         .map_err(|e| anyhow::anyhow!("{e:#}; nothing was sent"))?;
-    let auth = &session.auth;
-    let mut queued = JournalRecord::new(new_decision_id(now()), plan.action, &plan.item_id, now());
-    queued.who = auth.user.clone();
-    queued.workspace = auth.team.clone();
-    queued.team_id = auth.team_id.clone();
-    queued.org = plan.org.clone();
-    queued.org_id = plan.org_id.clone();
-    queued.channel = plan.channel.clone();
-    queued.channel_id = plan.channel_id.clone();
-    queued.message = plan.message.clone();
+    let write = &plan.shared.write;
+    let queued = record::queued(write, Some(&session.auth), None, now());
     let journal_error =
         |e: io::Error| anyhow::anyhow!("cannot write the decision journal ({e}); nothing was sent");
     journal.record(&queued).map_err(journal_error)?;
@@ -85,35 +78,30 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
             .map_err(journal_error)?;
         return Err(taken_back());
     }
-    journal
-        .record(&queued.next(Stage::Sent, None, now()))
-        .map_err(journal_error)?;
-    let result = session.client.perform(&plan.call).await;
-    let outcome = match &result {
-        Ok(()) => Outcome::Ok,
-        Err(error) => Outcome::of_error(error),
-    };
-    let reason = result.as_ref().err().map(explain::explain);
-    if let Err(e) = journal.record(&queued.ended(outcome, reason, now())) {
-        eprintln!("connect-triage: could not journal the outcome: {e}");
-    }
+    let call = write.kind.call(&write.item_id);
+    let result = send(&session.client, Some(&journal), &queued, &call, now)
+        .await
+        .map_err(|NotSent(reason)| {
+            anyhow::anyhow!("cannot write the decision journal ({reason}); nothing was sent")
+        })?;
+    let (verb, item) = (plan.verb(), plan.item_id());
     match result {
         Ok(()) => {
-            tracing::info!(action = plan.action.as_str(), item = %plan.item_id, "decision applied");
+            tracing::info!(
+                action = write.kind.action().as_str(),
+                item,
+                "decision applied"
+            );
             println!("{}", clean(&plan.done));
             Ok(())
         }
         Err(error) if error.outcome_unknown() => Err(anyhow::anyhow!(
-            "no reliable answer to {} {}: {}. It may or may not have been applied; \
+            "no reliable answer to {verb} {item}: {}. It may or may not have been applied; \
              `connect-triage list` shows where it stands",
-            plan.verb,
-            plan.item_id,
             explain::code(&error)
         )),
         Err(error) => Err(anyhow::anyhow!(
-            "could not {} {}: {}. Nothing changed",
-            plan.verb,
-            plan.item_id,
+            "could not {verb} {item}: {}. Nothing changed",
             explain::explain(&error)
         )),
     }
@@ -125,12 +113,13 @@ async fn confirm(plan: &Plan) -> anyhow::Result<()> {
         return Err(UsageError::new(format!(
             "refusing to {} {} without confirmation: there is no terminal to ask on. \
              Pass --yes to confirm from a script (--dry-run shows what would be sent)",
-            plan.verb, plan.item_id
+            plan.verb(),
+            plan.item_id()
         ))
         .into());
     }
     eprintln!("{}", describe(plan));
-    eprint!("Type y to {}, anything else cancels: ", plan.verb);
+    eprint!("Type y to {}, anything else cancels: ", plan.verb());
     let _ = io::stderr().flush();
     let answer = tokio::task::spawn_blocking(|| {
         let mut line = String::new();

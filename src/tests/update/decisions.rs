@@ -1,9 +1,10 @@
 //! Decisions: confirmation, one write per item, in flight, success, failure.
 
 use super::*;
-use crate::app::decisions::{DecisionId, DecisionKind, Outcome};
+use crate::app::decisions::Outcome;
 use crate::app::dialogs::Dialog;
 use crate::app::*;
+use crate::decision::{DecisionId, DecisionKind};
 use crate::keys::keymap::Context;
 
 #[test]
@@ -15,19 +16,10 @@ fn a_write_needs_y_and_is_sent_once() {
     );
     assert!(matches!(app.dialog, Some(Dialog::Confirm(_))));
     let effects = press(&mut app, "y");
-    let [
-        Effect::ApproveInvite {
-            decision,
-            invite_id,
-            target_team,
-        },
-    ] = effects.as_slice()
-    else {
-        panic!("one approval: {effects:?}");
-    };
+    let (decision, call) = the_write(&effects);
     assert_eq!(
-        (invite_id.as_str(), target_team),
-        ("I1", &None),
+        call,
+        &DecisionKind::ApproveInvite { target_team: None }.call("I1"),
         "incoming: no target_team"
     );
     // In flight at once, and the same item cannot be decided again.
@@ -51,12 +43,7 @@ fn a_write_needs_y_and_is_sent_once() {
     assert_eq!(app.pane, ListKind::Requests);
     // Success updates the list: the inviter had approved, so ours was the
     // last approval; the invite leaves and the lists it changed reload.
-    let effects = update(
-        &mut app,
-        Msg::ActionDone {
-            decision: *decision,
-        },
-    );
+    let effects = update(&mut app, Msg::ActionDone { decision });
     assert_eq!(
         effects,
         [
@@ -80,13 +67,10 @@ fn a_write_needs_y_and_is_sent_once() {
 fn approving_our_own_invite_names_the_accepting_team() {
     let mut app = loaded_app();
     let effects = press(&mut app, "j a y");
-    assert!(
-        matches!(
-            effects.as_slice(),
-            [Effect::ApproveInvite { invite_id, target_team: Some(team), .. }] if invite_id == "I2" && team == "TTHEM"
-        ),
-        "{effects:?}"
-    );
+    let approve = DecisionKind::ApproveInvite {
+        target_team: Some("TTHEM".into()),
+    };
+    assert_eq!(the_write(&effects).1, &approve.call("I2"));
 }
 
 #[test]
@@ -180,14 +164,10 @@ fn deny_sends_the_typed_message() {
         "Enter goes to the confirmation"
     );
     let effects = press(&mut app, "y");
-    assert_eq!(
-        effects,
-        [Effect::DenyRequest {
-            decision: effects[0].decision().unwrap(),
-            invite_id: "R1".into(),
-            message: Some("not a vendor\nsorry".into()),
-        }]
-    );
+    let deny = DecisionKind::DenyRequest {
+        message: Some("not a vendor\nsorry".into()),
+    };
+    assert_eq!(the_write(&effects).1, &deny.call("R1"));
     update(
         &mut app,
         Msg::ActionDone {
@@ -204,22 +184,18 @@ fn deny_sends_the_typed_message() {
 fn request_approval_can_change_the_permission() {
     let mut app = loaded_app();
     let effects = press(&mut app, "2 a Tab Enter y");
-    assert!(
-        matches!(
-            effects.as_slice(),
-            [Effect::ApproveRequest { invite_id, is_external_limited: Some(false), message: None, .. }] if invite_id == "R1"
-        ),
-        "{effects:?}"
-    );
+    let changed = DecisionKind::ApproveRequest {
+        is_external_limited: Some(false),
+        message: None,
+    };
+    assert_eq!(the_write(&effects).1, &changed.call("R1"));
     let mut app = loaded_app();
     let effects = press(&mut app, "2 a Enter y");
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::ApproveRequest {
-            is_external_limited: None,
-            ..
-        }]
-    ));
+    let as_requested = DecisionKind::ApproveRequest {
+        is_external_limited: None,
+        message: None,
+    };
+    assert_eq!(the_write(&effects).1, &as_requested.call("R1"));
 }
 
 #[test]
@@ -228,26 +204,12 @@ fn a_channel_with_several_orgs_asks_which_leaves() {
     press(&mut app, "4 j X");
     assert_eq!(app.context(), Context::ChooseTeam);
     let effects = press(&mut app, "j Enter y");
-    let [
-        Effect::DisconnectChannel {
-            decision,
-            channel_id,
-            leaving_team,
-        },
-    ] = effects.as_slice()
-    else {
-        panic!("{effects:?}");
+    let (decision, call) = the_write(&effects);
+    let leaving = DecisionKind::DisconnectChannel {
+        leaving_team: Some("TTHEM".into()),
     };
-    assert_eq!(
-        (channel_id.as_str(), leaving_team.as_deref()),
-        ("C2", Some("TTHEM"))
-    );
-    update(
-        &mut app,
-        Msg::ActionDone {
-            decision: *decision,
-        },
-    );
+    assert_eq!(call, &leaving.call("C2"));
+    update(&mut app, Msg::ActionDone { decision });
     let c2 = app.channels.find("C2").unwrap();
     assert_eq!(c2.connected_team_ids, [std::sync::Arc::from("TOTHER")]);
 }
@@ -268,16 +230,9 @@ fn an_org_is_disconnected_only_after_its_name_is_typed() {
     press(&mut app, "Enter");
     assert_eq!(app.context(), Context::Confirm);
     let effects = press(&mut app, "y");
-    let [Effect::DisconnectOrg { decision, team_id }] = effects.as_slice() else {
-        panic!("{effects:?}");
-    };
-    assert_eq!(team_id, "TOTHER");
-    update(
-        &mut app,
-        Msg::ActionDone {
-            decision: *decision,
-        },
-    );
+    let (decision, call) = the_write(&effects);
+    assert_eq!(call, &DecisionKind::DisconnectOrg.call("TOTHER"));
+    update(&mut app, Msg::ActionDone { decision });
     assert_eq!(
         app.orgs
             .find("TOTHER")

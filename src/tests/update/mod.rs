@@ -158,22 +158,28 @@ pub(super) fn loaded_app() -> App {
 }
 
 /// Press keys written as the keymap writes them; collect the effects,
-/// with each `Send` shown as the write it makes and journal appends left
+/// with journal appends left
 /// out (the safety tests look at those with [`press_raw`]).
 pub(super) fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     calls(press_raw(app, keys))
 }
 
-/// The writes in `effects`, unwrapped from their `Send`; journal appends dropped.
+/// `effects` without the journal appends.
 pub(super) fn calls(effects: Vec<Effect>) -> Vec<Effect> {
     effects
         .into_iter()
-        .filter_map(|effect| match effect {
-            Effect::Send { call, .. } => Some(*call),
-            Effect::Journal(_) => None,
-            other => Some(other),
-        })
+        .filter(|effect| !matches!(effect, Effect::Journal(_)))
         .collect()
+}
+
+/// The one write `effects` hold, and its decision; panics on anything else.
+pub(super) fn the_write(
+    effects: &[Effect],
+) -> (crate::decision::DecisionId, &crate::slack::WriteCall) {
+    match effects {
+        [Effect::Send { decision, call, .. }] => (*decision, call),
+        other => panic!("one write: {other:?}"),
+    }
 }
 
 /// Press keys; every effect as `update` returned it.

@@ -2,14 +2,16 @@
 //! queued, read-only, and re-checking unknown outcomes — without I/O.
 
 use super::*;
-use crate::app::decisions::{DecisionKind, Outcome as RowOutcome};
-use crate::app::dialogs::{Dialog, PlannedWrite};
+use crate::app::decisions::Outcome as RowOutcome;
+use crate::app::dialogs::Dialog;
 use crate::app::flow::verdict::RequestState;
 use crate::app::flow::{grace, reconcile};
 use crate::app::*;
+use crate::decision::DecisionKind;
+use crate::decision::plan::PlannedWrite;
 use crate::journal::{JournalAction, JournalRecord, Outcome, Stage};
 use crate::keys::keymap::Context;
-use crate::slack::TransportKind;
+use crate::slack::{TransportKind, WriteCall};
 
 fn with_grace(seconds: u64) -> App {
     let mut app = loaded_app();
@@ -32,14 +34,19 @@ fn journaled(effects: &[Effect]) -> Vec<JournalRecord> {
         .collect()
 }
 
-fn sends(effects: &[Effect]) -> Vec<(JournalRecord, Effect)> {
+/// Each write in `effects`: its queued record and its call.
+fn sends(effects: &[Effect]) -> Vec<(JournalRecord, WriteCall)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Send { record, call } => Some(((**record).clone(), (**call).clone())),
+            Effect::Send { record, call, .. } => Some(((**record).clone(), call.clone())),
             _ => None,
         })
         .collect()
+}
+
+fn approve_i1() -> WriteCall {
+    DecisionKind::ApproveInvite { target_team: None }.call("I1")
 }
 
 #[test]
@@ -76,7 +83,7 @@ fn a_write_waits_out_its_window_visibly_then_is_sent_once() {
     let sent = sends(&effects);
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].0, *record, "the send carries the queued record");
-    assert!(matches!(sent[0].1, Effect::ApproveInvite { .. }));
+    assert_eq!(sent[0].1, approve_i1());
     assert!(clock(&mut app, start + 9_000).is_empty(), "sent once");
     assert!(screen(&app).contains("approving…"));
     assert!(press_raw(&mut app, "u").is_empty(), "too late to take back");
@@ -115,7 +122,7 @@ fn u_takes_back_the_newest_and_nothing_is_sent() {
     let effects = clock(&mut app, NOW * 1000 + 5_000);
     let sent = sends(&effects);
     assert_eq!(sent.len(), 1);
-    assert!(matches!(&sent[0].1, Effect::ApproveInvite { invite_id, .. } if invite_id == "I1"));
+    assert_eq!(sent[0].1, approve_i1());
 }
 
 #[test]
@@ -136,7 +143,7 @@ fn the_queue_view_takes_back_or_sends_any_entry() {
     let effects = press_raw(&mut app, "G s");
     let sent = sends(&effects);
     assert_eq!(sent.len(), 1);
-    assert!(matches!(&sent[0].1, Effect::ApproveInvite { .. }));
+    assert_eq!(sent[0].1, approve_i1());
     assert_eq!(app.grace.entries().len(), 1);
     press_raw(&mut app, "u");
     assert!(app.grace.is_empty());
@@ -151,6 +158,7 @@ fn a_batch_is_one_entry_sent_or_taken_back_whole() {
         kind: DecisionKind::DenyRequest { message: None },
         item_id: id.into(),
         summary: format!("request {id}"),
+        about: Default::default(),
     };
     let effects = grace::enqueue(
         &mut app,
@@ -197,7 +205,7 @@ fn quitting_with_queued_writes_asks_send_or_drop() {
     let sent = sends(&effects);
     assert_eq!(sent.len(), 1);
     assert!(!app.quit, "waits for the answer");
-    let decision = sent[0].1.decision().unwrap();
+    let decision = effects.iter().find_map(Effect::decision).unwrap();
     let effects = update(&mut app, Msg::ActionDone { decision });
     assert!(effects.contains(&Effect::Quit) && app.quit);
 }
@@ -234,6 +242,7 @@ fn read_only_makes_every_write_impossible_and_says_why() {
         kind: DecisionKind::ApproveInvite { target_team: None },
         item_id: "I1".into(),
         summary: "invite I1".into(),
+        about: Default::default(),
     };
     assert!(grace::enqueue(&mut app, vec![write], None).is_empty());
     assert!(app.decisions.is_idle());
@@ -243,8 +252,8 @@ fn read_only_makes_every_write_impossible_and_says_why() {
 fn an_unknown_outcome_is_rechecked_against_fresh_lists() {
     let mut app = loaded_app();
     let effects = press_raw(&mut app, "a y");
-    let (record, call) = sends(&effects).remove(0);
-    let decision = call.decision().unwrap();
+    let (record, _) = sends(&effects).remove(0);
+    let decision = effects.iter().find_map(Effect::decision).unwrap();
     let timeout = crate::slack::SlackError::Transport {
         method: "conversations.approveSharedInvite",
         kind: TransportKind::Timeout,

@@ -20,11 +20,11 @@ pub fn render(
     buf: &mut Buffer,
 ) {
     let width = inner_width(area);
-    let mut above = wrapped_lines(&dialog.lines, width, theme.dialog);
+    let mut above = wrapped_lines(&dialog.request.lines, width, theme.dialog);
     let option = |limited: bool| {
         let chosen = dialog.limited == limited;
         let mark = if chosen { "(•)" } else { "( )" };
-        let requested = if dialog.requested_limited == limited {
+        let requested = if dialog.request.requested_limited == limited {
             ", as requested"
         } else {
             ""
@@ -50,6 +50,6 @@ pub fn render(
         below.push(Line::styled(error.clone(), theme.error));
     }
     below.push(hints(app, theme));
-    let title = format!("Approve request {}", dialog.request_id);
+    let title = format!("Approve request {}", dialog.request.id);
     render_with_editor(&title, above, &dialog.message, below, area, buf, theme);
 }

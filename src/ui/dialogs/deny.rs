@@ -13,7 +13,7 @@ use crate::ui::theme::Theme;
 
 pub fn render(app: &App, dialog: &DenyDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = inner_width(area);
-    let mut above = wrapped_lines(&dialog.lines, width, theme.dialog);
+    let mut above = wrapped_lines(&dialog.request.lines, width, theme.dialog);
     above.push(Line::styled(
         "Message to the requester (the outsider sees nothing):",
         theme.title,
@@ -33,6 +33,6 @@ pub fn render(app: &App, dialog: &DenyDialog, theme: &Theme, area: Rect, buf: &m
         below.push(Line::styled(error.clone(), theme.error));
     }
     below.push(hints(app, theme));
-    let title = format!("Deny request {}", dialog.request_id);
+    let title = format!("Deny request {}", dialog.request.id);
     render_with_editor(&title, above, &dialog.editor, below, area, buf, theme);
 }

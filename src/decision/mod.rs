@@ -1,0 +1,11 @@
+//! One decision, the same for the TUI and the CLI: what it is (one
+//! encoding, [`DecisionKind`], whose `call()` is the write), the words that
+//! confirm it ([`plan`]), its `queued` journal record ([`record`]) and how
+//! it is sent ([`send`]).
+
+mod kind;
+pub mod plan;
+pub mod record;
+pub mod send;
+
+pub use kind::{DecisionId, DecisionKind};
