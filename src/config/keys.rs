@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 use toml::de::DeTable;
 
-use super::parse::{Report, strings, suggest};
+use super::values::{Report, strings, suggest};
 use crate::keys::keymap::{Action, Context, KeySpec, Keymap};
 use crate::model::ListKind;
 

@@ -9,6 +9,7 @@
 mod keys;
 mod panes;
 mod parse;
+mod values;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

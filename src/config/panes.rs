@@ -4,7 +4,7 @@
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::parse::{Report, string, strings};
+use super::values::{Report, string, strings};
 use super::{Config, SortKey, SortSetting, pane_name};
 use crate::model::ListKind;
 use crate::model::columns::column_keys;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::methods::ApiError;
+use super::api_error::ApiError;
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Args {

@@ -26,6 +26,7 @@
 //! - Injected faults apply to every method, auth.test included: a real
 //!   network fails it too, and a client must survive that at start-up.
 
+mod api_error;
 mod args;
 mod channels;
 mod config;
@@ -38,6 +39,7 @@ mod net;
 mod pagination;
 mod records;
 mod server;
+mod sharing;
 mod snapshot;
 mod state;
 mod wire;
@@ -54,10 +56,8 @@ use tokio::task::JoinHandle;
 
 pub use config::{EmulatorConfig, FaultKind, FaultSpec, GenerateSpec, RateLimitMode};
 pub use dataset::{ALL_SCOPES, Dataset, SelfTeam, TokenSpec};
-pub use snapshot::{
-    InviteOutcome, InviteSnapshot, LoggedRequest, RequestSnapshot, RequestStatus, SideApproval,
-    StateSnapshot,
-};
+pub use records::{InviteOutcome, RequestStatus};
+pub use snapshot::{InviteSnapshot, LoggedRequest, RequestSnapshot, SideApproval, StateSnapshot};
 
 use crate::slack::Token;
 use net::{ConnHandle, CuttableListener};

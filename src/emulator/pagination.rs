@@ -14,7 +14,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 
-use super::methods::ApiError;
+use super::api_error::ApiError;
 
 pub(crate) fn encode(tag: &str, key: Vec<Value>) -> String {
     let mut parts = vec![Value::String(tag.to_owned())];

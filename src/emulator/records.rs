@@ -1,4 +1,4 @@
-//! Compact records of invites and requests, and their wire forms.
+//! Compact records of invites and requests, how each stands, and their wire forms.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -9,8 +9,41 @@ use crate::slack::models::{
     InvitePayload, InviteRequest, RequestChannel, Review, TargetUser,
 };
 
-use super::snapshot::RequestStatus;
-use super::state::{TeamRef, TimeKey, UserRef};
+/// Teams and users are shared through `Arc`: one allocation per id, however
+/// many records name it.
+pub(crate) type TeamRef = Arc<ConnectTeam>;
+pub(crate) type UserRef = Arc<ConnectUser>;
+/// Newest first, ties broken by id: a stable order for invites and requests.
+pub(crate) type TimeKey = (Reverse<i64>, String);
+
+/// How a request stands: the value `requestSharedInvite.list`'s include_* flags select on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestStatus {
+    Pending,
+    Approved,
+    Denied,
+    Expired,
+}
+
+impl RequestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestStatus::Pending => "pending",
+            RequestStatus::Approved => "approved",
+            RequestStatus::Denied => "denied",
+            RequestStatus::Expired => "expired",
+        }
+    }
+}
+
+/// How an invite left (or has not yet left) the pending list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InviteOutcome {
+    Pending,
+    Approved,
+    Declined,
+    Expired,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Direction {

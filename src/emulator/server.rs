@@ -15,12 +15,13 @@ use axum::routing::any;
 use serde_json::json;
 use tokio::sync::watch;
 
+use super::api_error::ApiError;
 use super::args::Args;
 use super::config::FaultKind;
 use super::dataset::TokenSpec;
 use super::faults::Faults;
 use super::limits::RateLimiter;
-use super::methods::{self, ApiError, Ctx, Reply};
+use super::methods::{self, Ctx, Reply};
 use super::net::ConnHandle;
 use super::snapshot::LoggedRequest;
 use super::state::State;

@@ -3,37 +3,8 @@
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 
 use super::config::FaultKind;
-use super::records::InviteRec;
+use super::records::{InviteOutcome, InviteRec, RequestStatus};
 use super::state::State;
-
-/// How a request stands: the value `requestSharedInvite.list`'s include_* flags select on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestStatus {
-    Pending,
-    Approved,
-    Denied,
-    Expired,
-}
-
-impl RequestStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestStatus::Pending => "pending",
-            RequestStatus::Approved => "approved",
-            RequestStatus::Denied => "denied",
-            RequestStatus::Expired => "expired",
-        }
-    }
-}
-
-/// How an invite left (or has not yet left) the pending list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InviteOutcome {
-    Pending,
-    Approved,
-    Declined,
-    Expired,
-}
 
 /// One accepting side of an invite and who has approved it.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,6 @@
 //! work on. Records are compact (teams and users shared through `Arc`), so
 //! 100,000 invites stay small.
 
-use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -11,13 +10,10 @@ use crate::slack::models::{ConnectInvite, ConnectTeam, ConnectUser, ExternalOrg,
 use super::channels::Channels;
 use super::dataset::{Dataset, SelfTeam};
 use super::pagination::Ordered;
-use super::records::{AcceptRec, Direction, InviteRec, RequestRec, ReviewRec, intern_user};
-use super::snapshot::{InviteOutcome, RequestStatus};
-
-pub(crate) type TeamRef = Arc<ConnectTeam>;
-pub(crate) type UserRef = Arc<ConnectUser>;
-/// Newest first, ties broken by id: a stable order for invites and requests.
-pub(crate) type TimeKey = (Reverse<i64>, String);
+use super::records::{
+    AcceptRec, Direction, InviteOutcome, InviteRec, RequestRec, RequestStatus, ReviewRec, TeamRef,
+    TimeKey, UserRef, intern_user,
+};
 
 /// "Us": the org whose admin holds the tokens.
 #[derive(Debug, Clone)]

@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, Reply, next_or_empty, reply};
+use super::{Ctx, Reply, next_or_empty, reply};
+use crate::emulator::api_error::ApiError;
 use crate::emulator::pagination;
 
 pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {

@@ -5,7 +5,8 @@ use std::ops::Bound;
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, Reply, next_or_empty, reply};
+use super::{Ctx, Reply, next_or_empty, reply};
+use crate::emulator::api_error::ApiError;
 use crate::emulator::args::Args;
 use crate::emulator::pagination;
 use crate::slack::models::SharedChannel;

@@ -4,10 +4,10 @@ use std::cmp::Reverse;
 
 use serde_json::json;
 
-use super::{ApiError, Ctx, Reply, reply};
+use super::{Ctx, Reply, reply};
+use crate::emulator::api_error::ApiError;
 use crate::emulator::pagination::{self, take_page};
-use crate::emulator::records::{AcceptRec, Direction, InviteRec, ReviewRec};
-use crate::emulator::snapshot::InviteOutcome;
+use crate::emulator::records::{AcceptRec, Direction, InviteOutcome, InviteRec, ReviewRec};
 use crate::emulator::wire::WireInvite;
 
 pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, Reply, reply};
+use super::{Ctx, Reply, reply};
+use crate::emulator::api_error::ApiError;
 use crate::emulator::pagination::{self, take_page};
-use crate::emulator::records::{Direction, InviteRec};
-use crate::emulator::snapshot::RequestStatus;
+use crate::emulator::records::{Direction, InviteRec, RequestStatus};
 use crate::slack::models::ConnectChannel;
 
 /// Slack's limit for approval and denial messages.

@@ -4,7 +4,8 @@ use std::cmp::Ordering;
 
 use serde_json::{Value, json};
 
-use super::{ApiError, Ctx, Reply, next_or_empty, reply};
+use super::{Ctx, Reply, next_or_empty, reply};
+use crate::emulator::api_error::ApiError;
 use crate::emulator::pagination;
 use crate::slack::models::ExternalOrg;
 
