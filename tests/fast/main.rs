@@ -30,6 +30,7 @@ mod emulator_pagination;
 mod emulator_pagination_channels;
 mod emulator_requests;
 mod fit_cli;
+mod fit_cli_same_as_tui;
 mod fit_cli_tools;
 mod fit_keys;
 mod fit_themes;
