@@ -6,7 +6,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use connect_triage::app::{App, Mode, Msg};
-use connect_triage::commands::tui::{Clock, LoopOptions, LoopReport, run_loop};
+use connect_triage::commands::tui::{LoopOptions, LoopReport, run_loop};
+use connect_triage::runtime::clock::Clock;
 use connect_triage::slack::{ClientOptions, SlackClient, Token};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -4,7 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::app::{App, Effect};
+use crate::decision::grace::QueuedWrite;
 use crate::decision::{DecisionId, DecisionKind};
+use crate::journal::Outcome as JournalOutcome;
 use crate::model::ListKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +130,27 @@ impl Decisions {
     pub fn outcome(&self, pane: ListKind, item_id: &str) -> Option<&Outcome> {
         self.outcomes.get(&(pane, item_id.to_owned()))
     }
+}
+
+/// End decisions that will never be sent: out of flight, and journaled so.
+pub fn never_sent(
+    app: &mut App,
+    writes: Vec<QueuedWrite>,
+    outcome: JournalOutcome,
+    why: &str,
+) -> Vec<Effect> {
+    if writes.is_empty() {
+        return Vec::new();
+    }
+    let records = writes
+        .iter()
+        .map(|w| {
+            app.decisions.cancel(w.decision);
+            w.record
+                .ended(outcome.clone(), Some(why.to_owned()), app.now)
+        })
+        .collect();
+    vec![Effect::Journal(records)]
 }
 
 #[cfg(test)]

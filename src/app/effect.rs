@@ -2,6 +2,7 @@
 //! them; tests just look at them.
 
 use crate::decision::DecisionId;
+use crate::decision::grace::{GraceQueue, QueuedWrite};
 use crate::journal::JournalRecord;
 use crate::model::ListKind;
 use crate::slack::WriteCall;
@@ -36,6 +37,16 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// Send `write` now; the queue keeps its record until Slack answers.
+    pub fn send(grace: &mut GraceQueue, write: QueuedWrite) -> Effect {
+        grace.sending(&write);
+        Effect::Send {
+            decision: write.decision,
+            call: write.kind.call(&write.item_id),
+            record: Box::new(write.record),
+        }
+    }
+
     /// The decision a write belongs to; `None` for everything else.
     pub fn decision(&self) -> Option<DecisionId> {
         match self {

@@ -102,7 +102,7 @@ pub struct App {
     /// Seconds a confirmed write waits in the undo queue (`--grace`).
     pub grace_seconds: u64,
     /// The undo queue.
-    pub grace: flow::grace::GraceQueue,
+    pub grace: crate::decision::grace::GraceQueue,
     /// The clock in milliseconds (the undo window's countdown).
     pub now_ms: i64,
     /// Decisions whose outcome is being re-checked against Slack's lists.
@@ -158,7 +158,7 @@ impl App {
             config_warnings: Vec::new(),
             // The command sets `--grace`; 0 keeps scripted tests immediate.
             grace_seconds: 0,
-            grace: flow::grace::GraceQueue::default(),
+            grace: crate::decision::grace::GraceQueue::default(),
             now_ms: 0,
             reconcile: flow::reconcile::Reconciler::default(),
             queue_view: None,

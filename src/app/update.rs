@@ -210,7 +210,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             DialogStep::StartBatch(plan) => {
                 app.dialog = None;
-                crate::app::flow::bulk::start(app, plan)
+                crate::app::flow::grace::enqueue_plan(app, plan)
             }
             DialogStep::Quit => quit(app),
             DialogStep::SendQueuedAndQuit => {

@@ -135,7 +135,7 @@ pub fn install_panic_hook(journal: Option<Journal>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Some(journal) = &journal {
-            let now = crate::commands::tui::Clock::System.now();
+            let now = crate::runtime::clock::Clock::System.now();
             let _ = journal.try_close_open(now, "the program crashed");
         }
         restore_terminal();

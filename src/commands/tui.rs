@@ -33,6 +33,7 @@ use crate::commands::session;
 use crate::config::Config;
 use crate::emulator::{self, EmulatorConfig};
 use crate::journal::Journal;
+use crate::runtime::clock::Clock;
 use crate::runtime::worker::Worker;
 use crate::slack::SlackClient;
 use crate::ui::{self, theme::Theme};
@@ -44,36 +45,6 @@ pub enum Source {
     Live {
         client: SlackClient,
     },
-}
-
-/// Where "now" comes from: the system clock, or a fixed instant for tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Clock {
-    System,
-    Fixed(i64),
-}
-
-impl Clock {
-    pub fn now(self) -> i64 {
-        match self {
-            Clock::Fixed(now) => now,
-            Clock::System => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0),
-        }
-    }
-
-    /// Milliseconds: the undo window's countdown.
-    pub fn now_ms(self) -> i64 {
-        match self {
-            Clock::Fixed(now) => now.saturating_mul(1000),
-            Clock::System => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_millis() as i64)
-                .unwrap_or(0),
-        }
-    }
 }
 
 /// What the loop reports after each frame, for tests that script it.

@@ -3,6 +3,7 @@
 //! confirm it ([`plan`]), its `queued` journal record ([`record`]) and how
 //! it is sent ([`send`]).
 
+pub mod grace;
 mod kind;
 pub mod plan;
 pub mod record;

@@ -1,3 +1,5 @@
-//! The effectful half of the TUI: the worker that performs effects.
+//! The effectful half of the TUI: the worker that performs effects, and
+//! the clock.
 
+pub mod clock;
 pub mod worker;

@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use connect_triage::app::{App, Mode, Msg};
-use connect_triage::commands::tui::{Clock, LoopOptions, LoopReport, run_loop};
+use connect_triage::commands::tui::{LoopOptions, LoopReport, run_loop};
 use connect_triage::emulator::{self, Dataset, EmulatorConfig, RunningEmulator};
 use connect_triage::journal::{Journal, JournalRecord};
 use connect_triage::keys::keymap::KeySpec;
+use connect_triage::runtime::clock::Clock;
 use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use futures::channel::mpsc::{UnboundedSender, unbounded};

@@ -1,6 +1,6 @@
 //! The plan of a batch decision: `a` / `d` with marks list exactly what
 //! would be sent (decision, item, org, channel) and what would not, and
-//! why. Nothing is sent until `y` ([`crate::app::flow::bulk::start`]).
+//! why. Nothing is sent until `y` ([`crate::app::flow::grace::enqueue_plan`]).
 
 use crate::app::dialogs::Dialog;
 use crate::app::{App, Effect, NoticeKind};

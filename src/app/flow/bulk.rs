@@ -10,13 +10,13 @@
 
 use std::collections::VecDeque;
 
-use crate::app::decisions::Outcome;
+use crate::app::decisions::{Outcome, never_sent};
 use crate::app::dialogs::Dialog;
+use crate::app::dialogs::plan::ReportDialog;
 use crate::app::dialogs::plan::noun;
-use crate::app::dialogs::plan::{PlanDialog, ReportDialog};
-use crate::app::flow::grace::{self, QueuedWrite};
 use crate::app::{App, Effect, NoticeKind};
 use crate::decision::DecisionId;
+use crate::decision::grace::QueuedWrite;
 use crate::model::ListKind;
 use crate::text::words::capitalized;
 
@@ -88,21 +88,6 @@ impl Batch {
     }
 }
 
-/// `y` on a plan: the batch enters the undo queue as one entry.
-pub fn start(app: &mut App, plan: PlanDialog) -> Vec<Effect> {
-    if plan.entries.is_empty() {
-        app.notify(
-            NoticeKind::Info,
-            "Nothing to send: no marked row can be decided.",
-        );
-        return Vec::new();
-    }
-    let count = plan.entries.len();
-    let label = format!("{} {count} {}", plan.verb, noun(plan.pane, count));
-    let writes = plan.entries.into_iter().map(|e| e.write).collect();
-    grace::enqueue_batch(app, writes, label)
-}
-
 /// The batch's undo window ended: run it.
 pub fn run(app: &mut App, writes: Vec<QueuedWrite>) -> Vec<Effect> {
     let Some(first) = writes.first() else {
@@ -148,10 +133,10 @@ fn send_more(app: &mut App) -> Vec<Effect> {
             continue;
         }
         batch.in_flight.push(write.decision);
-        effects.push(grace::send_effect(app, write));
+        effects.push(Effect::send(&mut app.grace, write));
     }
     if !unsent.is_empty() {
-        effects.extend(grace::close_writes(
+        effects.extend(never_sent(
             app,
             unsent,
             crate::journal::Outcome::Dropped,
@@ -257,7 +242,7 @@ pub fn stop(app: &mut App) -> Vec<Effect> {
         NoticeKind::Info,
         format!("Batch stopped: {} not sent (still marked).", unsent.len()),
     );
-    let mut effects = grace::close_writes(
+    let mut effects = never_sent(
         app,
         unsent,
         crate::journal::Outcome::Dropped,

@@ -6,92 +6,14 @@
 //! Each decision is journaled `queued` the moment it enters the queue, and
 //! `undone` when taken back; the worker journals `sent` and the outcome.
 
-use std::collections::HashMap;
-
+use crate::app::decisions::never_sent;
+use crate::app::dialogs::plan::{PlanDialog, noun};
 use crate::app::{App, Effect, NoticeKind};
+use crate::decision::grace::{Entry, QueuedWrite, seconds_until};
 use crate::decision::plan::PlannedWrite;
 use crate::decision::record;
-use crate::decision::{DecisionId, DecisionKind};
-use crate::journal::{JournalRecord, Outcome, new_decision_id};
-
+use crate::journal::{Outcome, new_decision_id};
 use crate::text::words::capitalized;
-
-/// One decision waiting in the queue.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueuedWrite {
-    pub decision: DecisionId,
-    pub kind: DecisionKind,
-    pub item_id: String,
-    pub summary: String,
-    /// Its `queued` journal record; `sent` and the outcome derive from it.
-    pub record: JournalRecord,
-}
-
-/// One entry of the queue: sent or taken back as a whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub id: u64,
-    pub writes: Vec<QueuedWrite>,
-    /// "approve invite I0A to #ops from Acme", or "approve 12 invites".
-    pub label: String,
-    /// When it is sent (milliseconds, app clock).
-    pub due_ms: i64,
-    /// A batch on marked rows: when due it runs a few calls at a time.
-    pub batch: bool,
-}
-
-#[derive(Debug, Default)]
-pub struct GraceQueue {
-    /// Oldest first.
-    entries: Vec<Entry>,
-    next: u64,
-    /// Journal records of decisions sent and not answered yet: the
-    /// reconciliation of an unknown outcome starts from them.
-    sent: HashMap<DecisionId, JournalRecord>,
-}
-
-impl GraceQueue {
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// Whether a batch waits in the queue.
-    pub fn has_batch(&self) -> bool {
-        self.entries.iter().any(|e| e.batch)
-    }
-
-    /// Oldest first.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
-    }
-
-    /// Decisions waiting, over all entries.
-    pub fn decision_count(&self) -> usize {
-        self.entries.iter().map(|e| e.writes.len()).sum()
-    }
-
-    /// Whole seconds (rounded up) before the decision is sent, while queued.
-    pub fn seconds_left(&self, decision: DecisionId, now_ms: i64) -> Option<i64> {
-        self.entries
-            .iter()
-            .find(|e| e.writes.iter().any(|w| w.decision == decision))
-            .map(|e| seconds_until(e.due_ms, now_ms))
-    }
-
-    /// The earliest time an entry is due, for the loop's timer.
-    pub fn next_due_ms(&self) -> Option<i64> {
-        self.entries.iter().map(|e| e.due_ms).min()
-    }
-
-    /// The record a sent decision was journaled with, once its answer came.
-    pub fn take_sent(&mut self, decision: DecisionId) -> Option<JournalRecord> {
-        self.sent.remove(&decision)
-    }
-}
-
-fn seconds_until(due_ms: i64, now_ms: i64) -> i64 {
-    ((due_ms - now_ms).max(0) + 999) / 1000
-}
 
 /// Put confirmed writes in the queue as ONE entry (a batch when there are
 /// several), journal them `queued`, and send at once when the window is 0.
@@ -100,9 +22,20 @@ pub fn enqueue(app: &mut App, writes: Vec<PlannedWrite>, label: Option<String>) 
     enqueue_entry(app, writes, label, false)
 }
 
-/// A batch on marked rows as ONE entry: sent (a few calls at a time, by
-/// [`crate::app::flow::bulk`]) or taken back whole.
-pub fn enqueue_batch(app: &mut App, writes: Vec<PlannedWrite>, label: String) -> Vec<Effect> {
+/// `y` on a batch plan: the marked rows enter the queue as ONE entry,
+/// sent (a few calls at a time, by [`crate::app::flow::bulk`]) or taken
+/// back whole.
+pub fn enqueue_plan(app: &mut App, plan: PlanDialog) -> Vec<Effect> {
+    if plan.entries.is_empty() {
+        app.notify(
+            NoticeKind::Info,
+            "Nothing to send: no marked row can be decided.",
+        );
+        return Vec::new();
+    }
+    let count = plan.entries.len();
+    let label = format!("{} {count} {}", plan.verb, noun(plan.pane, count));
+    let writes = plan.entries.into_iter().map(|e| e.write).collect();
     enqueue_entry(app, writes, Some(label), true)
 }
 
@@ -156,14 +89,8 @@ fn enqueue_entry(
     let mut effects = vec![Effect::Journal(
         queued.iter().map(|q| q.record.clone()).collect(),
     )];
-    app.grace.next += 1;
-    let entry = Entry {
-        id: app.grace.next,
-        writes: queued,
-        label,
-        due_ms: app.now_ms + (app.grace_seconds as i64).saturating_mul(1000),
-        batch: batch_entry,
-    };
+    let due_ms = app.now_ms + (app.grace_seconds as i64).saturating_mul(1000);
+    let entry = app.grace.new_entry(queued, label, due_ms, batch_entry);
     let skipped = if refused.is_empty() {
         String::new()
     } else {
@@ -177,7 +104,7 @@ fn enqueue_entry(
         effects.extend(release(app, entry));
         app.notify(NoticeKind::Info, text);
     } else {
-        app.grace.entries.push(entry);
+        app.grace.push(entry);
         // The status line shows the entry and its countdown from now on.
         if skipped.is_empty() {
             if app
@@ -211,18 +138,8 @@ fn release(app: &mut App, entry: Entry) -> Vec<Effect> {
     entry
         .writes
         .into_iter()
-        .map(|write| send_effect(app, write))
+        .map(|write| Effect::send(&mut app.grace, write))
         .collect()
-}
-
-/// The effect that sends one queued decision now.
-pub fn send_effect(app: &mut App, write: QueuedWrite) -> Effect {
-    app.grace.sent.insert(write.decision, write.record.clone());
-    Effect::Send {
-        decision: write.decision,
-        call: write.kind.call(&write.item_id),
-        record: Box::new(write.record),
-    }
 }
 
 /// Send every entry whose window has passed (called on each clock message).
@@ -231,20 +148,15 @@ pub fn send_due(app: &mut App) -> Vec<Effect> {
     if matches!(app.dialog, Some(crate::app::dialogs::Dialog::QuitQueued(_))) {
         return Vec::new();
     }
-    let now = app.now_ms;
-    let (due, waiting): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut app.grace.entries)
-        .into_iter()
-        .partition(|e| e.due_ms <= now);
-    app.grace.entries = waiting;
+    let due = app.grace.take_due(app.now_ms);
     due.into_iter().flat_map(|e| release(app, e)).collect()
 }
 
 /// Send one entry now, without waiting for its window.
 pub fn send_now(app: &mut App, entry_id: u64) -> Vec<Effect> {
-    let Some(pos) = app.grace.entries.iter().position(|e| e.id == entry_id) else {
+    let Some(entry) = app.grace.take(entry_id) else {
         return Vec::new();
     };
-    let entry = app.grace.entries.remove(pos);
     app.notify(
         NoticeKind::Info,
         format!("{} now.", capitalized(&in_progress(&entry))),
@@ -254,13 +166,13 @@ pub fn send_now(app: &mut App, entry_id: u64) -> Vec<Effect> {
 
 /// Send everything still queued (quitting with "send them now").
 pub fn send_all(app: &mut App) -> Vec<Effect> {
-    let entries = std::mem::take(&mut app.grace.entries);
+    let entries = app.grace.take_all();
     entries.into_iter().flat_map(|e| release(app, e)).collect()
 }
 
 /// `u`: take back the newest entry still waiting.
 pub fn take_back_newest(app: &mut App) -> Vec<Effect> {
-    match app.grace.entries.last() {
+    match app.grace.newest() {
         Some(entry) => take_back(app, entry.id),
         None => {
             app.notify(
@@ -274,10 +186,9 @@ pub fn take_back_newest(app: &mut App) -> Vec<Effect> {
 
 /// Take back one entry: nothing of it is sent, and the journal says so.
 pub fn take_back(app: &mut App, entry_id: u64) -> Vec<Effect> {
-    let Some(pos) = app.grace.entries.iter().position(|e| e.id == entry_id) else {
+    let Some(entry) = app.grace.take(entry_id) else {
         return Vec::new();
     };
-    let entry = app.grace.entries.remove(pos);
     let text = format!("Taken back: {}. Nothing was sent.", entry.label);
     let effects = close(app, entry, Outcome::Undone, "taken back in the undo window");
     app.notify(NoticeKind::Success, text);
@@ -286,7 +197,7 @@ pub fn take_back(app: &mut App, entry_id: u64) -> Vec<Effect> {
 
 /// Drop everything still queued, unsent (quit with "drop them", SIGTERM, SIGHUP).
 pub fn drop_all(app: &mut App, why: &str) -> Vec<Effect> {
-    let entries = std::mem::take(&mut app.grace.entries);
+    let entries = app.grace.take_all();
     entries
         .into_iter()
         .flat_map(|entry| close(app, entry, Outcome::Dropped, why))
@@ -294,36 +205,15 @@ pub fn drop_all(app: &mut App, why: &str) -> Vec<Effect> {
 }
 
 fn close(app: &mut App, entry: Entry, outcome: Outcome, why: &str) -> Vec<Effect> {
-    close_writes(app, entry.writes, outcome, why)
-}
-
-/// End decisions that will never be sent: out of flight, and journaled so.
-pub fn close_writes(
-    app: &mut App,
-    writes: Vec<QueuedWrite>,
-    outcome: Outcome,
-    why: &str,
-) -> Vec<Effect> {
-    if writes.is_empty() {
-        return Vec::new();
-    }
-    let records = writes
-        .iter()
-        .map(|w| {
-            app.decisions.cancel(w.decision);
-            w.record
-                .ended(outcome.clone(), Some(why.to_owned()), app.now)
-        })
-        .collect();
-    vec![Effect::Journal(records)]
+    never_sent(app, entry.writes, outcome, why)
 }
 
 /// The status line while anything is queued: the newest entry with its
 /// countdown, and how to take it back.
 pub fn status_line(app: &App) -> Option<String> {
-    let newest = app.grace.entries.last()?;
+    let newest = app.grace.newest()?;
     let left = seconds_until(newest.due_ms, app.now_ms);
-    let more = match app.grace.entries.len() {
+    let more = match app.grace.entries().len() {
         1 => String::new(),
         n => format!(" {} more queued: U lists them.", n - 1),
     };

@@ -2,6 +2,7 @@
 //! undo window, outcomes, re-checks and refreshes.
 
 pub mod actions;
+pub mod applied;
 pub mod bulk;
 pub mod grace;
 pub mod outcomes;

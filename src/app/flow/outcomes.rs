@@ -3,10 +3,10 @@
 //! answer we can trust (the outcome is re-checked against fresh lists).
 
 use crate::app::decisions::Outcome;
+use crate::app::flow::applied;
 use crate::app::{App, Effect, NoticeKind};
-use crate::decision::{DecisionId, DecisionKind};
+use crate::decision::DecisionId;
 use crate::model::ListKind;
-use crate::model::invites::AfterApproval;
 use crate::slack::SlackError;
 use crate::slack::explain;
 use crate::text::words::capitalized;
@@ -19,7 +19,7 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
     let Some(decision) = app.decisions.finish(id, |d| Outcome::Done(d.kind.clone())) else {
         return Vec::new();
     };
-    let (outcome_words, effects) = apply_to_rows(app, &decision.kind, &decision.item_id);
+    let (outcome_words, effects) = applied::apply_to_rows(app, &decision.kind, &decision.item_id);
     if !quiet {
         let text = format!(
             "{} {}.{outcome_words}",
@@ -29,71 +29,6 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
         app.notify(NoticeKind::Success, text);
     }
     effects
-}
-
-/// Change the rows the way a refresh would after Slack applied `kind` on
-/// `item` (learned from its answer, or by re-checking).
-pub fn apply_to_rows(
-    app: &mut App,
-    kind: &DecisionKind,
-    item: &str,
-) -> (&'static str, Vec<Effect>) {
-    let ours_owned: Vec<String> = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
-    let mut outcome_words = "";
-    let mut effects = Vec::new();
-    match kind {
-        DecisionKind::ApproveInvite { .. } => {
-            outcome_words = match app.invites.record_our_approval(item, &ours, app.now) {
-                AfterApproval::Connected => {
-                    // A newly connected channel changes the Channels list
-                    // and the org's counts: fetch both.
-                    effects.extend(crate::app::flow::refresh::reload_quietly(
-                        app,
-                        ListKind::Channels,
-                    ));
-                    effects.extend(crate::app::flow::refresh::reload_quietly(
-                        app,
-                        ListKind::Orgs,
-                    ));
-                    " Every side has approved: the channel is connected."
-                }
-                AfterApproval::WaitingOnThem => " It now waits on the other org's approval.",
-                AfterApproval::Gone => "",
-            };
-        }
-        DecisionKind::DeclineInvite { .. } => app.invites.remove(item),
-        DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
-            app.requests.remove(item)
-        }
-        DecisionKind::DisconnectChannel { leaving_team } => match leaving_team {
-            Some(team) => channel_team_left(app, Some(item), team, &ours),
-            None => {
-                app.channels.list.remove(item);
-            }
-        },
-        DecisionKind::DisconnectOrg => {
-            app.orgs.record_disconnected(item);
-            channel_team_left(app, None, item, &ours);
-        }
-    }
-    // A detail view of an item that left the list has nothing left to show.
-    if app.detail.is_some() && crate::app::panes::detail::build(app).is_none() {
-        app.detail = None;
-    }
-    (outcome_words, effects)
-}
-
-fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
-    let orgs = &app.orgs;
-    let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
-    let keys = |c: &crate::model::rows::Channel| crate::model::channels::keys(c, ours, &name);
-    app.channels.record_team_left(channel, team, ours, &keys);
 }
 
 /// Slack refused, or did not answer: the row stays, and says why. With no

@@ -300,7 +300,7 @@ fn tell_row(
             );
             // The rows change as if Slack had answered.
             let (_, effects) =
-                crate::app::flow::outcomes::apply_to_rows(app, &kind, &record.item_id);
+                crate::app::flow::applied::apply_to_rows(app, &kind, &record.item_id);
             app.decisions
                 .set_outcome(pane, &record.item_id, RowOutcome::Done(kind));
             app.notify(NoticeKind::Success, text);

@@ -8,16 +8,14 @@ use crate::decision::record;
 use crate::decision::send::{NotSent, send};
 use crate::exit::UsageError;
 use crate::journal::{Journal, Outcome};
+use crate::runtime::clock::Clock;
 use crate::slack::explain;
 use crate::text::sanitize::clean;
 
 use super::{Manner, Plan, Session, interactive};
 
 fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    Clock::System.now()
 }
 
 fn cancelled() -> anyhow::Error {
