@@ -3,8 +3,9 @@
 use std::net::IpAddr;
 use std::path::Path;
 
+use crate::cli::GlobalArgs;
 use crate::exit::UsageError;
-use crate::slack::Token;
+use crate::slack::{SlackClient, Token};
 
 /// Slack's real Web API.
 pub const DEFAULT_API_BASE: &str = "https://slack.com/api/";
@@ -60,6 +61,11 @@ pub fn resolve_api_base(flag: Option<&str>) -> Result<String, UsageError> {
     Ok(base)
 }
 
+/// Whether `api_base` is on this machine (an emulator, never real Slack).
+pub fn is_loopback_base(api_base: &str) -> bool {
+    url::Url::parse(api_base).is_ok_and(|url| is_loopback(&url))
+}
+
 fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
@@ -67,6 +73,21 @@ fn is_loopback(url: &url::Url) -> bool {
         Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
         None => false,
     }
+}
+
+/// What a scripted command says when there is no token.
+pub const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
+    (a file only you can read). To try the tool without Slack, run \
+    `connect-triage emulator` and use the token and address it prints \
+    (SLACK_TOKEN=... connect-triage --api-base http://127.0.0.1:PORT/api/ list invites)";
+
+/// The client of a scripted command (`list`, the decisions): the API base
+/// and the token from the flags or the environment, which it needs.
+pub fn script_client(global: &GlobalArgs) -> anyhow::Result<SlackClient> {
+    let api_base = resolve_api_base(global.api_base.as_deref())?;
+    let token =
+        load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
+    Ok(SlackClient::new(&api_base, token)?)
 }
 
 /// The token: from `--token-file` when given, else `$SLACK_TOKEN`; `None` when neither is set.

@@ -9,37 +9,19 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
-use crate::connect::{load_token, resolve_api_base};
-use crate::exit::UsageError;
+use crate::commands::report_waits;
+use crate::connect::script_client;
 use crate::model::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
+use crate::model::identity::our_ids;
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use crate::slack::{PageStream, RequestFilter, SlackClient};
+use crate::slack::{PageStream, RequestFilter};
 
 // The one sanitizer the TUI uses too: a name shows the same everywhere.
 use crate::text::sanitize::{clean, fit};
 
-const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
-    (a file only you can read). To try the tool without Slack, run \
-    `connect-triage emulator` and use the token and address it prints \
-    (SLACK_TOKEN=... connect-triage --api-base http://127.0.0.1:PORT/api/ list invites)";
-
 pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
-    let api_base = resolve_api_base(global.api_base.as_deref())?;
-    let token =
-        load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
-    let client = SlackClient::new(&api_base, token)?;
-    let mut events = client.events();
-    // Long waits (Tier 1 allows one page a minute) must not look like a hang.
-    let reporter = tokio::spawn(async move {
-        use tokio::sync::broadcast::error::RecvError;
-        loop {
-            match events.recv().await {
-                Ok(event) => eprintln!("connect-triage: {}", clean(&event.to_string())),
-                Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => break,
-            }
-        }
-    });
+    let client = script_client(global)?;
+    let reporter = report_waits(&client);
     let now = OffsetDateTime::now_utc().unix_timestamp();
     // `--filter`: the TUI's own filter, over the same fields per item.
     let filter = Filter::parse(args.filter.as_deref().unwrap_or(""));
@@ -48,16 +30,11 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         ListKind::Invites => {
             // Which side is ours decides which org names are fields, as in the TUI.
             let ours = if filter.is_empty() {
-                Vec::new()
+                None
             } else {
-                let auth = client.auth_test().await.context("could not list invites")?;
-                [auth.team_id, auth.enterprise_id]
-                    .into_iter()
-                    .flatten()
-                    .filter(|id| !id.is_empty())
-                    .collect()
+                Some(client.auth_test().await.context("could not list invites")?)
             };
-            let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
+            let ours = ours.as_ref().map(our_ids).unwrap_or_default();
             let keep = |i: &ConnectInvite| filter.matches(&invite_fields(i, &ours));
             out.print(client.invites(), &INVITES, now, keep).await
         }

@@ -263,15 +263,7 @@ pub fn rate_scale(api_base: &str) -> anyhow::Result<Option<u32>> {
                 "CONNECT_TRIAGE_RATE_SCALE={text:?}: expected a whole number of at least 1"
             ))
         })?;
-    let loopback = url::Url::parse(api_base)
-        .ok()
-        .is_some_and(|url| match url.host() {
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-            None => false,
-        });
-    if !loopback {
+    if !crate::connect::is_loopback_base(api_base) {
         return Err(crate::exit::UsageError::new(
             "CONNECT_TRIAGE_RATE_SCALE only applies to a local emulator (a loopback --api-base); \
              real Slack is always paced to its own limits",

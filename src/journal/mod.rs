@@ -45,15 +45,24 @@ pub fn latest_by_decision(records: &[JournalRecord]) -> Vec<&JournalRecord> {
     latest
 }
 
+/// The last record of each decision, the decision whose last record came
+/// latest first: the order in which decisions last changed.
+pub fn latest_newest_first(records: &[JournalRecord]) -> Vec<&JournalRecord> {
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, record) in records.iter().enumerate() {
+        last.insert(&record.decision_id, i);
+    }
+    let mut latest: Vec<usize> = last.into_values().collect();
+    latest.sort_unstable_by(|a, b| b.cmp(a));
+    latest.into_iter().map(|i| &records[i]).collect()
+}
+
 /// Decisions that were sent (or may have been) and whose outcome is not
-/// known: the last record is `sent`, or an `unknown` outcome.
+/// known ([`JournalRecord::is_open`]).
 pub fn open_decisions(records: &[JournalRecord]) -> Vec<JournalRecord> {
     latest_by_decision(records)
         .into_iter()
-        .filter(|r| {
-            r.stage == Stage::Sent
-                || (r.stage == Stage::Outcome && r.outcome == Some(Outcome::Unknown))
-        })
+        .filter(|r| r.is_open())
         .cloned()
         .collect()
 }

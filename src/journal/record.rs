@@ -250,6 +250,13 @@ impl JournalRecord {
         self.stage == Stage::Outcome && self.outcome.as_ref().is_some_and(Outcome::is_final)
     }
 
+    /// True when this, as a decision's last record, leaves it open: sent
+    /// (or maybe sent) with no outcome known yet.
+    pub fn is_open(&self) -> bool {
+        self.stage == Stage::Sent
+            || (self.stage == Stage::Outcome && self.outcome == Some(Outcome::Unknown))
+    }
+
     /// One JSON line (no newline).
     pub fn to_line(&self) -> String {
         serde_json::to_string(self).expect("a journal record always serializes")

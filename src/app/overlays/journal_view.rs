@@ -2,9 +2,7 @@
 //! `L` view and `connect-triage log` show. Names in it came from Slack and
 //! are sanitized where they are drawn or printed.
 
-use std::collections::HashMap;
-
-use crate::journal::{JournalRecord, Outcome, Stage};
+use crate::journal::{JournalRecord, Outcome, Stage, latest_newest_first};
 
 /// One decision as the journal tells it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,20 +69,17 @@ pub fn entry(record: &JournalRecord) -> DecisionEntry {
         state: state_words(record),
         what,
         detail: detail.join(" · "),
-        open: !record.is_final() && record.stage != Stage::Queued,
+        open: record.is_open(),
     }
 }
 
 /// Every decision in `records` (oldest first, as in the file), newest
 /// first: a decision's place is where its latest record is.
 pub fn newest_first(records: &[JournalRecord]) -> Vec<DecisionEntry> {
-    let mut last: HashMap<&str, usize> = HashMap::new();
-    for (i, record) in records.iter().enumerate() {
-        last.insert(&record.decision_id, i);
-    }
-    let mut latest: Vec<usize> = last.into_values().collect();
-    latest.sort_unstable_by(|a, b| b.cmp(a));
-    latest.into_iter().map(|i| entry(&records[i])).collect()
+    latest_newest_first(records)
+        .into_iter()
+        .map(entry)
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,18 +16,15 @@ mod send;
 use std::io::{self, IsTerminal};
 
 use crate::cli::{DisconnectTarget, GlobalArgs, InviteDecisionArgs, RequestAction};
+use crate::commands::report_waits;
 use crate::config::Config;
-use crate::connect::{load_token, resolve_api_base};
+use crate::connect::script_client;
 use crate::exit::UsageError;
 use crate::slack::SlackClient;
 use crate::slack::models::AuthTest;
 use crate::text::sanitize::clean;
 
 pub use plan::Plan;
-
-const NO_TOKEN: &str = "no Slack token: set SLACK_TOKEN, or pass --token-file PATH \
-    (a file only you can read). To try the tool without Slack, run \
-    `connect-triage emulator` and use the token and address it prints";
 
 /// How the command was asked to go about it.
 #[derive(Debug, Clone, Copy)]
@@ -71,10 +68,7 @@ impl Session {
         if !dry_run {
             crate::read_only::refuse_write(config.read_only, what)?;
         }
-        let api_base = resolve_api_base(global.api_base.as_deref())?;
-        let token =
-            load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
-        let client = SlackClient::new(&api_base, token)?;
+        let client = script_client(global)?;
         if config.read_only || dry_run {
             client.forbid_writes();
         }
@@ -91,22 +85,6 @@ impl Session {
             auth,
         })
     }
-}
-
-/// Long waits (Tier 1 allows one invites page a minute) must not look like
-/// a hang: the client's waits and retries go to stderr as they happen.
-fn report_waits(client: &SlackClient) {
-    let mut events = client.events();
-    tokio::spawn(async move {
-        use tokio::sync::broadcast::error::RecvError;
-        loop {
-            match events.recv().await {
-                Ok(event) => eprintln!("connect-triage: {}", clean(&event.to_string())),
-                Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => break,
-            }
-        }
-    });
 }
 
 /// `approve INVITE_ID` / `decline INVITE_ID`.

@@ -2,6 +2,7 @@
 //! holds the fixtures; the tests are in its two children.
 
 mod decisions;
+mod recheck;
 mod safety;
 mod scale;
 mod views;
@@ -220,4 +221,28 @@ pub(super) fn api_error(code: &str) -> crate::slack::SlackError {
         code: code.into(),
         detail: ApiErrorDetail::default(),
     }
+}
+
+/// The journal records in `effects`, in order.
+pub(super) fn journaled(effects: &[Effect]) -> Vec<crate::journal::JournalRecord> {
+    effects
+        .iter()
+        .flat_map(|e| match e {
+            Effect::Journal(records) => records.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// Each write in `effects`: its queued record and its call.
+pub(super) fn sends(
+    effects: &[Effect],
+) -> Vec<(crate::journal::JournalRecord, crate::slack::WriteCall)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Send { record, call, .. } => Some(((**record).clone(), call.clone())),
+            _ => None,
+        })
+        .collect()
 }
