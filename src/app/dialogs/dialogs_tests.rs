@@ -110,3 +110,62 @@ fn typed_org_names_ignore_invisible_characters_only() {
     assert!(!typed_name_matches("acme corp", "Acme Corp"));
     assert!(!typed_name_matches("", "\u{200B}"));
 }
+
+#[test]
+fn the_saved_message_key_fills_the_editor_for_editing() {
+    let keymap = Keymap::default();
+    let mut dialog = deny_dialog();
+    let tab = key(KeyCode::Tab);
+    dialog.handle_key(&keymap, ListKind::Requests, tab);
+    dialog.handle_key(&keymap, ListKind::Requests, tab);
+    // Edit it: "Second reason." becomes "Second reason!".
+    dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Backspace));
+    dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Char('!')));
+    let DialogStep::Next(next) =
+        dialog.handle_key(&keymap, ListKind::Requests, key(KeyCode::Enter))
+    else {
+        panic!("Enter goes on to the confirmation");
+    };
+    let Dialog::Confirm(confirm) = *next else {
+        panic!()
+    };
+    let ConfirmAction::Write(write) = &confirm.action else {
+        panic!()
+    };
+    assert_eq!(
+        write.kind,
+        DecisionKind::DenyRequest {
+            message: Some("Second reason!".into())
+        }
+    );
+    // A third press wraps around to the first.
+    let mut dialog = deny_dialog();
+    for _ in 0..3 {
+        dialog.handle_key(&keymap, ListKind::Requests, tab);
+    }
+    let Dialog::Deny(deny) = &dialog else {
+        panic!()
+    };
+    assert_eq!(editor_text(&deny.editor), "First reason.");
+    assert_eq!(deny.saved_shown, Some(0));
+}
+
+#[test]
+fn without_saved_messages_the_key_says_where_to_add_them() {
+    let mut deny = DenyDialog {
+        request: crate::decision::plan::RequestFacts {
+            id: "R1".into(),
+            summary: "request R1".into(),
+            lines: vec![],
+            requested_limited: true,
+            about: Default::default(),
+        },
+        editor: new_editor(DENY_PLACEHOLDER),
+        error: None,
+        saved: vec![],
+        saved_shown: None,
+    };
+    deny.next_saved();
+    assert!(deny.error.as_deref().unwrap().contains("deny_messages"));
+    assert_eq!(editor_text(&deny.editor), "");
+}

@@ -1,91 +1,33 @@
 //! The dialogs between a decision key and the write: every path ends in a
-//! [`ConfirmDialog`] where only `y` sends and any other key cancels.
+//! [`ConfirmDialog`] where only `y` sends and any other key cancels. One
+//! file per dialog (its state, keys and confirmation), drawn by the file of
+//! the same name in `ui/dialogs`.
 
-pub mod confirmations;
+pub mod approve_request;
+pub mod choose_team;
+pub mod confirm;
+pub mod deny;
+pub mod editor;
 pub mod plan;
-pub mod saved_messages;
+pub mod quit_queued;
+pub mod report;
+pub mod type_name;
 
-use crate::slack::MAX_MESSAGE_CHARS;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::app::dialogs::confirmations::{
-    approve_confirmation, deny_confirmation, org_confirmation,
-};
-use crate::app::dialogs::plan::{PlanDialog, ReportDialog};
-use crate::decision::plan::{PlannedWrite, RequestFacts};
+use crate::decision::plan::PlannedWrite;
 use crate::keys::keymap::{Action, Context, Keymap};
 use crate::model::ListKind;
-use crate::model::orgs::ChannelCounts;
 
-pub use crate::app::dialogs::confirmations::{channel_confirmation, quit_confirmation};
-pub use crate::app::dialogs::saved_messages::DENY_PLACEHOLDER;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConfirmAction {
-    Write(PlannedWrite),
-    Quit,
-}
-
-#[derive(Debug, Clone)]
-pub struct ConfirmDialog {
-    pub title: String,
-    /// What will happen, one line each; may hold remote text (sanitized when drawn).
-    pub lines: Vec<String>,
-    /// "approve", "deny", "disconnect", "quit": what `y` does.
-    pub yes_label: &'static str,
-    pub action: ConfirmAction,
-}
-
-#[derive(Debug, Clone)]
-pub struct ApproveRequestDialog {
-    pub request: RequestFacts,
-    /// The permission it will be approved with.
-    pub limited: bool,
-    pub message: TextArea<'static>,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct DenyDialog {
-    pub request: RequestFacts,
-    pub editor: TextArea<'static>,
-    pub error: Option<String>,
-    /// The config's saved deny messages, offered by the `saved_message` key.
-    pub saved: Vec<String>,
-    /// Which saved message the editor was last filled with.
-    pub saved_shown: Option<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ChooseTeamDialog {
-    pub channel_id: String,
-    pub channel_name: String,
-    /// (team ID, display name) of each external team in the channel.
-    pub teams: Vec<(String, String)>,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct TypeNameDialog {
-    pub team_id: String,
-    pub name: String,
-    pub domain: Option<String>,
-    pub counts: ChannelCounts,
-    /// Shared channels of that org we can name, from the Channels data.
-    pub channel_names: Vec<String>,
-    pub typed: String,
-    pub error: Option<String>,
-}
-
-/// Quitting while decisions wait in the undo queue: send them, or drop them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuitQueuedDialog {
-    /// Decisions still queued (a batch counts each of its decisions).
-    pub queued: usize,
-    /// Queue entries they are in.
-    pub entries: usize,
-}
+pub use approve_request::ApproveRequestDialog;
+pub use choose_team::{ChooseTeamDialog, channel_confirmation};
+pub use confirm::{ConfirmAction, ConfirmDialog, quit_confirmation};
+pub use deny::{DENY_PLACEHOLDER, DenyDialog};
+pub use editor::{char_count, editor_text, new_editor};
+pub use plan::PlanDialog;
+pub use quit_queued::QuitQueuedDialog;
+pub use report::ReportDialog;
+pub use type_name::{TypeNameDialog, typed_name_matches};
 
 #[derive(Debug, Clone)]
 pub enum Dialog {
@@ -122,37 +64,6 @@ pub enum DialogStep {
     DropQueuedAndQuit,
 }
 
-pub fn new_editor(placeholder: &str) -> TextArea<'static> {
-    let mut editor = TextArea::default();
-    editor.set_wrap_mode(WrapMode::WordOrGlyph);
-    editor.set_placeholder_text(placeholder);
-    editor
-}
-
-/// The editor's text as it will be sent.
-pub fn editor_text(editor: &TextArea<'_>) -> String {
-    editor.lines().join("\n")
-}
-
-/// Characters as Slack counts them for the 560 limit.
-pub fn char_count(editor: &TextArea<'_>) -> usize {
-    editor_text(editor).chars().count()
-}
-
-/// Compare a typed org name with the real one, ignoring characters nobody
-/// can type (controls, zero-width, bidi) and surrounding spaces.
-pub fn typed_name_matches(typed: &str, name: &str) -> bool {
-    let visible = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_control() && !crate::text::sanitize::is_invisible(*c))
-            .collect::<String>()
-            .trim()
-            .to_owned()
-    };
-    let expected = visible(name);
-    !expected.is_empty() && visible(typed) == expected
-}
-
 impl Dialog {
     pub fn context(&self) -> Context {
         match self {
@@ -184,139 +95,20 @@ impl Dialog {
             keymap.action(context, pane, &key)
         };
         match self {
-            Dialog::Plan(plan) => match action {
-                Some(Action::Confirm) => DialogStep::StartBatch(plan.clone()),
-                Some(Action::Cancel) => DialogStep::Cancelled,
-                Some(other) => {
-                    let max = plan.line_count().saturating_sub(plan.page);
-                    plan.scroll = scrolled(plan.scroll, other, plan.page).min(max);
-                    DialogStep::Stay
-                }
-                None => DialogStep::Stay,
-            },
-            Dialog::Report(report) => match action {
-                Some(Action::Back) => DialogStep::Closed,
-                Some(other) => {
-                    let max = report.line_count().saturating_sub(report.page);
-                    report.scroll = scrolled(report.scroll, other, report.page).min(max);
-                    DialogStep::Stay
-                }
-                None => DialogStep::Stay,
-            },
-            Dialog::Confirm(confirm) => match action {
-                Some(Action::Confirm) => match &confirm.action {
-                    ConfirmAction::Write(write) => DialogStep::Send(write.clone()),
-                    ConfirmAction::Quit => DialogStep::Quit,
-                },
-                // The safe default: anything but `y` cancels.
-                _ => DialogStep::Cancelled,
-            },
-            Dialog::QuitQueued(_) => match action {
-                Some(Action::SendQueued) => DialogStep::SendQueuedAndQuit,
-                Some(Action::DropQueued) => DialogStep::DropQueuedAndQuit,
-                // Staying is the default: nothing is sent or dropped.
-                _ => DialogStep::Cancelled,
-            },
-            Dialog::Deny(deny) => match action {
-                Some(Action::Cancel) => DialogStep::Cancelled,
-                Some(Action::NewLine) => {
-                    deny.editor.insert_newline();
-                    DialogStep::Stay
-                }
-                Some(Action::SavedMessage) => {
-                    deny.next_saved();
-                    DialogStep::Stay
-                }
-                Some(Action::Send) => match message_or_error(&deny.editor) {
-                    Ok(message) => DialogStep::Next(Box::new(deny_confirmation(deny, message))),
-                    Err(error) => {
-                        deny.error = Some(error);
-                        DialogStep::Stay
-                    }
-                },
-                _ => {
-                    deny.editor.input(key);
-                    deny.error = None;
-                    DialogStep::Stay
-                }
-            },
-            Dialog::ApproveRequest(approve) => match action {
-                Some(Action::Cancel) => DialogStep::Cancelled,
-                Some(Action::TogglePermission) => {
-                    approve.limited = !approve.limited;
-                    DialogStep::Stay
-                }
-                Some(Action::NewLine) => {
-                    approve.message.insert_newline();
-                    DialogStep::Stay
-                }
-                Some(Action::Send) => match message_or_error(&approve.message) {
-                    Ok(message) => {
-                        DialogStep::Next(Box::new(approve_confirmation(approve, message)))
-                    }
-                    Err(error) => {
-                        approve.error = Some(error);
-                        DialogStep::Stay
-                    }
-                },
-                _ => {
-                    approve.message.input(key);
-                    approve.error = None;
-                    DialogStep::Stay
-                }
-            },
-            Dialog::ChooseTeam(choose) => match action {
-                Some(Action::Cancel) => DialogStep::Cancelled,
-                Some(Action::Down) => {
-                    choose.selected =
-                        (choose.selected + 1).min(choose.teams.len().saturating_sub(1));
-                    DialogStep::Stay
-                }
-                Some(Action::Up) => {
-                    choose.selected = choose.selected.saturating_sub(1);
-                    DialogStep::Stay
-                }
-                Some(Action::Send) => match choose.teams.get(choose.selected) {
-                    Some((team_id, team_name)) => DialogStep::Next(Box::new(channel_confirmation(
-                        &choose.channel_id,
-                        &choose.channel_name,
-                        team_id,
-                        team_name,
-                    ))),
-                    None => DialogStep::Cancelled,
-                },
-                _ => DialogStep::Stay,
-            },
-            Dialog::TypeName(type_name) => match action {
-                Some(Action::Cancel) => DialogStep::Cancelled,
-                Some(Action::Send) => {
-                    if typed_name_matches(&type_name.typed, &type_name.name) {
-                        DialogStep::Next(Box::new(org_confirmation(type_name)))
-                    } else {
-                        type_name.error = Some(
-                            "That is not the org's name. Type it exactly as shown.".to_owned(),
-                        );
-                        DialogStep::Stay
-                    }
-                }
-                _ => {
-                    match key.code {
-                        KeyCode::Char(c) if typing => type_name.typed.push(c),
-                        KeyCode::Backspace => {
-                            type_name.typed.pop();
-                        }
-                        _ => {}
-                    }
-                    type_name.error = None;
-                    DialogStep::Stay
-                }
-            },
+            Dialog::Plan(plan) => plan.on_action(action),
+            Dialog::Report(report) => report.on_action(action),
+            Dialog::Confirm(confirm) => confirm.on_action(action),
+            Dialog::QuitQueued(quit) => quit.on_action(action),
+            Dialog::Deny(deny) => deny.on_action(action, key),
+            Dialog::ApproveRequest(approve) => approve.on_action(action, key),
+            Dialog::ChooseTeam(choose) => choose.on_action(action),
+            Dialog::TypeName(type_name) => type_name.on_action(action, key, typing),
         }
     }
 }
 
 /// A scroll position moved by a moving key.
-fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
+pub(super) fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
     match action {
         Action::Down => scroll + 1,
         Action::Up => scroll.saturating_sub(1),
@@ -324,18 +116,6 @@ fn scrolled(scroll: usize, action: Action, page: usize) -> usize {
         Action::PageUp => scroll.saturating_sub(page),
         _ => scroll,
     }
-}
-
-fn message_or_error(editor: &TextArea<'_>) -> Result<Option<String>, String> {
-    let count = char_count(editor);
-    if count > MAX_MESSAGE_CHARS {
-        return Err(format!(
-            "The message is {} characters too long (Slack allows {MAX_MESSAGE_CHARS}).",
-            count - MAX_MESSAGE_CHARS
-        ));
-    }
-    let text = editor_text(editor);
-    Ok((!text.trim().is_empty()).then_some(text))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! would be sent (decision, item, org, channel) and what would not, and
 //! why. Nothing is sent until `y` ([`crate::app::flow::grace::enqueue_plan`]).
 
-use crate::app::dialogs::Dialog;
+use crate::app::dialogs::{Dialog, DialogStep, scrolled};
 use crate::app::{App, Effect, NoticeKind};
 use crate::decision::plan::{PlannedWrite, invite_write, request_write};
 use crate::keys::keymap::Action;
@@ -38,6 +38,19 @@ pub struct PlanDialog {
 }
 
 impl PlanDialog {
+    pub(super) fn on_action(&mut self, action: Option<Action>) -> DialogStep {
+        match action {
+            Some(Action::Confirm) => DialogStep::StartBatch(self.clone()),
+            Some(Action::Cancel) => DialogStep::Cancelled,
+            Some(other) => {
+                let max = self.line_count().saturating_sub(self.page);
+                self.scroll = scrolled(self.scroll, other, self.page).min(max);
+                DialogStep::Stay
+            }
+            None => DialogStep::Stay,
+        }
+    }
+
     /// Lines of the scrollable part: one per call, then the skipped rows.
     pub fn line_count(&self) -> usize {
         self.entries.len() + usize::from(!self.skipped.is_empty()) + self.skipped.len()
@@ -48,25 +61,6 @@ impl PlanDialog {
         let per_window = i64::from(budget(self.method)).max(1);
         let windows = (self.entries.len() as i64 - per_window).max(0) / per_window;
         windows * window
-    }
-}
-
-/// What a finished batch did, when anything did not go through.
-#[derive(Debug, Clone)]
-pub struct ReportDialog {
-    pub title: String,
-    /// (item summary, Slack's code) of calls that failed; those rows stay marked.
-    pub failed: Vec<(String, String)>,
-    /// (item summary, code) of items someone else decided first.
-    pub elsewhere: Vec<(String, String)>,
-    pub scroll: usize,
-    pub page: usize,
-}
-
-impl ReportDialog {
-    pub fn line_count(&self) -> usize {
-        let part = |v: &Vec<(String, String)>| if v.is_empty() { 0 } else { v.len() + 2 };
-        part(&self.failed) + part(&self.elsewhere)
     }
 }
 

@@ -2,7 +2,7 @@
 //! dialog becomes one write (never two for one item), and Slack's answer
 //! updates the rows and tells the admin in words.
 
-use crate::app::dialogs::confirmations::confirm;
+use crate::app::dialogs::confirm::confirm;
 use crate::app::dialogs::{
     ApproveRequestDialog, ChooseTeamDialog, DENY_PLACEHOLDER, DenyDialog, Dialog, TypeNameDialog,
     channel_confirmation, new_editor,

@@ -12,8 +12,8 @@ use std::collections::VecDeque;
 
 use crate::app::decisions::{Outcome, never_sent};
 use crate::app::dialogs::Dialog;
-use crate::app::dialogs::plan::ReportDialog;
 use crate::app::dialogs::plan::noun;
+use crate::app::dialogs::report::ReportDialog;
 use crate::app::{App, Effect, NoticeKind};
 use crate::decision::DecisionId;
 use crate::decision::grace::QueuedWrite;

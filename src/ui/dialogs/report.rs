@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::dialogs::plan::ReportDialog;
+use crate::app::dialogs::report::ReportDialog;
 use crate::app::{App, layout};
 use crate::keys::keymap::Action;
 use crate::text::sanitize::fit;

@@ -1,0 +1,56 @@
+//! A channel shared with several orgs: which one leaves it.
+
+use crate::app::dialogs::confirm::confirm;
+use crate::app::dialogs::{Dialog, DialogStep};
+use crate::decision::plan;
+use crate::keys::keymap::Action;
+
+#[derive(Debug, Clone)]
+pub struct ChooseTeamDialog {
+    pub channel_id: String,
+    pub channel_name: String,
+    /// (team ID, display name) of each external team in the channel.
+    pub teams: Vec<(String, String)>,
+    pub selected: usize,
+}
+
+impl ChooseTeamDialog {
+    pub(super) fn on_action(&mut self, action: Option<Action>) -> DialogStep {
+        match action {
+            Some(Action::Cancel) => DialogStep::Cancelled,
+            Some(Action::Down) => {
+                self.selected = (self.selected + 1).min(self.teams.len().saturating_sub(1));
+                DialogStep::Stay
+            }
+            Some(Action::Up) => {
+                self.selected = self.selected.saturating_sub(1);
+                DialogStep::Stay
+            }
+            Some(Action::Send) => match self.teams.get(self.selected) {
+                Some((team_id, team_name)) => DialogStep::Next(Box::new(channel_confirmation(
+                    &self.channel_id,
+                    &self.channel_name,
+                    team_id,
+                    team_name,
+                ))),
+                None => DialogStep::Cancelled,
+            },
+            _ => DialogStep::Stay,
+        }
+    }
+}
+
+/// Confirm that `team_id` leaves the channel.
+pub fn channel_confirmation(
+    channel_id: &str,
+    channel_name: &str,
+    team_id: &str,
+    team_name: &str,
+) -> Dialog {
+    confirm(plan::disconnect_channel(
+        channel_id,
+        channel_name,
+        team_id,
+        team_name,
+    ))
+}
