@@ -364,6 +364,3 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     }
     Ok(())
 }
-
-/// `--grace` when not given: five seconds to change one's mind.
-pub const DEFAULT_GRACE_SECONDS: u64 = 5;

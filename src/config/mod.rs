@@ -26,6 +26,8 @@ pub const DEFAULT_TOML: &str = include_str!("../../assets/default-config.toml");
 
 /// Longest undo window the config accepts, in seconds.
 pub const MAX_GRACE_SECONDS: u64 = 600;
+/// `--grace` and `grace_seconds` when not given: five seconds to change one's mind.
+pub const DEFAULT_GRACE_SECONDS: u64 = 5;
 
 /// The colour themes (DESIGN.md: 256 colours, basic ANSI, none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -197,7 +199,7 @@ impl Default for Config {
         Config {
             keymap: Keymap::default(),
             theme: ThemeName::Default,
-            grace_seconds: 5,
+            grace_seconds: DEFAULT_GRACE_SECONDS,
             read_only: false,
             auto_refresh: Some(Duration::from_secs(300)),
             default_sort: PerPane {
