@@ -47,6 +47,9 @@ impl ListItems {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Text the terminal says was pasted (bracketed paste): it is text for
+    /// a text box and never a key, so it can confirm nothing.
+    Paste(String),
     Resize {
         width: u16,
         height: u16,

@@ -65,6 +65,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
+        Msg::Paste(text) => on_paste(app, &text),
         Msg::Resize { width, height } => {
             app.size = (width, height);
             let viewport = app.list_viewport();
@@ -182,6 +183,26 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// A paste goes into the text box that has the keys, as text; anywhere
+/// else it is dropped with a word, so pasted text never acts as keys.
+fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let took = match app.dialog.as_mut() {
+        Some(dialog) => dialog.paste(text),
+        None if app.filtering => {
+            crate::app::list::filter_input::paste(app, text);
+            true
+        }
+        None => false,
+    };
+    if !took {
+        app.notify(
+            NoticeKind::Info,
+            "Paste ignored: only a text box (a message, an org's name, the / filter) takes pasted text.",
+        );
+    }
+    Vec::new()
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {

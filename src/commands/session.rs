@@ -123,6 +123,7 @@ pub fn restore_terminal() {
     use crossterm::{cursor, execute, terminal};
     let _ = terminal::disable_raw_mode();
     let mut out = std::io::stdout();
+    let _ = execute!(out, crossterm::event::DisableBracketedPaste);
     let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
     let _ = out.flush();
 }

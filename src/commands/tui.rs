@@ -302,6 +302,7 @@ fn terminal_input() -> impl Stream<Item = Msg> + Unpin + Send + 'static {
                 Some(Msg::Key(key))
             }
             Ok(Event::Resize(width, height)) => Some(Msg::Resize { width, height }),
+            Ok(Event::Paste(text)) => Some(Msg::Paste(text)),
             _ => None,
         })
     })
@@ -346,6 +347,10 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     // `try_init` enters raw mode and the alternate screen; the hook makes
     // any panic journal what is open, restore the terminal and exit.
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    // A paste arrives as one event, never as keys that could confirm a
+    // decision; `restore_terminal` turns it off again on every way out.
+    crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)
+        .context("setting up the terminal")?;
     session::install_panic_hook(session.journal.clone());
     let mut options = LoopOptions::new(Clock::System);
     if mode == Mode::Live {

@@ -9,5 +9,6 @@ mod common;
 mod support;
 
 mod fit_pty;
+mod input_pty;
 mod safety_exits;
 mod safety_hostile_pty;

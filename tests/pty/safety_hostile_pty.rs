@@ -101,7 +101,13 @@ fn no_terminal_trick_from_slack_data_reaches_the_terminal() {
             '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
         assert!(!invisible, "{c:?} at byte {at}");
     }
-    for trick in ["\u{1b}]", "\u{1b}P", "\u{1b}[6n", "\u{1b}[?2004h", "\u{7}"] {
+    // Bracketed paste is turned on once, by us, as the screen is set up;
+    // the data's own attempt never gets through.
+    let paste_on = "\u{1b}[?2004h";
+    assert_eq!(text.matches(paste_on).count(), 1);
+    let screen_set_up = text.find("\u{1b}[?1049h").expect("the alternate screen");
+    assert!(text.find(paste_on).unwrap() - screen_set_up < 64);
+    for trick in ["\u{1b}]", "\u{1b}P", "\u{1b}[6n", "\u{7}"] {
         assert!(
             !text.contains(trick),
             "{} reached the terminal",

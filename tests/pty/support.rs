@@ -187,6 +187,16 @@ impl Pty {
         from
     }
 
+    /// Write `bytes` at once, as a paste or a burst arrives. Returns how
+    /// many bytes had arrived before: the `from` for what they should draw.
+    pub fn write_all(&mut self, bytes: &[u8]) -> usize {
+        let from = self.bytes().len();
+        let master = self.master.as_mut().expect("not hung up");
+        master.write_all(bytes).unwrap();
+        master.flush().unwrap();
+        from
+    }
+
     pub fn signal(&self, signal: Signal) {
         kill(Pid::from_raw(self.child.id() as i32), signal).expect("kill");
     }

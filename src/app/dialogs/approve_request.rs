@@ -6,7 +6,7 @@ use ratatui_textarea::TextArea;
 
 use crate::app::dialogs::DialogStep;
 use crate::app::dialogs::confirm::confirm;
-use crate::app::dialogs::editor::message_or_error;
+use crate::app::dialogs::editor::{message_or_error, paste};
 use crate::decision::plan::{self, RequestFacts};
 use crate::keys::keymap::Action;
 
@@ -20,6 +20,10 @@ pub struct ApproveRequestDialog {
 }
 
 impl ApproveRequestDialog {
+    pub(super) fn paste(&mut self, text: &str) {
+        self.error = paste(&mut self.message, text);
+    }
+
     pub(super) fn on_action(&mut self, action: Option<Action>, key: KeyEvent) -> DialogStep {
         match action {
             Some(Action::Cancel) => DialogStep::Cancelled,

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::app::dialogs::confirm::confirm;
-use crate::app::dialogs::editor::{message_or_error, new_editor};
+use crate::app::dialogs::editor::{message_or_error, new_editor, paste};
 use crate::app::dialogs::{Dialog, DialogStep};
 use crate::decision::plan::{self, RequestFacts};
 use crate::keys::keymap::Action;
@@ -50,6 +50,10 @@ impl DenyDialog {
                 DialogStep::Stay
             }
         }
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        self.error = paste(&mut self.editor, text);
     }
 
     fn confirmation(&self, message: Option<String>) -> Dialog {

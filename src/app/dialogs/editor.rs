@@ -4,6 +4,28 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::slack::MAX_MESSAGE_CHARS;
 
+/// Insert pasted `text` at the cursor, line breaks kept, control
+/// characters dropped, and no more than the message can still hold. The
+/// words for what was cut, when anything was.
+pub(super) fn paste(editor: &mut TextArea<'static>, text: &str) -> Option<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let wanted: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    let room = MAX_MESSAGE_CHARS.saturating_sub(char_count(editor));
+    let kept: String = wanted.iter().take(room).collect();
+    editor.insert_str(&kept);
+    let cut = wanted.len() - kept.chars().count();
+    (cut > 0).then(|| {
+        format!(
+            "Pasted {} of {} characters: a message holds at most {MAX_MESSAGE_CHARS}.",
+            wanted.len() - cut,
+            wanted.len()
+        )
+    })
+}
+
 pub fn new_editor(placeholder: &str) -> TextArea<'static> {
     let mut editor = TextArea::default();
     editor.set_wrap_mode(WrapMode::WordOrGlyph);

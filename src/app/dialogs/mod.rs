@@ -78,6 +78,22 @@ impl Dialog {
         }
     }
 
+    /// Put pasted text in the dialog's text box; `false` when it has none.
+    /// A paste never confirms, sends or cancels anything.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            Dialog::Deny(deny) => deny.paste(text),
+            Dialog::ApproveRequest(approve) => approve.paste(text),
+            Dialog::TypeName(type_name) => type_name.paste(text),
+            Dialog::Confirm(_)
+            | Dialog::QuitQueued(_)
+            | Dialog::ChooseTeam(_)
+            | Dialog::Plan(_)
+            | Dialog::Report(_) => return false,
+        }
+        true
+    }
+
     pub fn handle_key(&mut self, keymap: &Keymap, pane: ListKind, key: KeyEvent) -> DialogStep {
         let context = self.context();
         // In dialogs that take text, a plain character is always text: `n`

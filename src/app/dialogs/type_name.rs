@@ -21,6 +21,12 @@ pub struct TypeNameDialog {
 }
 
 impl TypeNameDialog {
+    /// A pasted name: one line, what can be typed of it.
+    pub(super) fn paste(&mut self, text: &str) {
+        self.typed.extend(text.chars().filter(|c| !c.is_control()));
+        self.error = None;
+    }
+
     pub(super) fn on_action(
         &mut self,
         action: Option<Action>,

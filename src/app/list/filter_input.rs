@@ -42,6 +42,19 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Pasted text joins the filter as one line (line breaks become spaces).
+pub fn paste(app: &mut App, pasted: &str) {
+    let pane = app.pane;
+    let mut text = with_list_ref(app, pane, |l| l.filter_text().to_owned());
+    text.extend(
+        pasted
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .filter(|c| !c.is_control()),
+    );
+    with_list(app, pane, |l| l.set_filter(&text));
+}
+
 /// `*`: mark every row shown, or unmark them when all already are.
 pub fn mark_all(app: &mut App) {
     let pane = app.pane;
