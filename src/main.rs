@@ -16,7 +16,9 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("connect-triage: {error:#}");
+            // The error may carry Slack's text or a file's: never raw.
+            let words = connect_triage::text::sanitize::message_lines(&format!("{error:#}"));
+            eprintln!("connect-triage: {words}");
             exit_code_for(&error)
         }
     }

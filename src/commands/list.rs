@@ -108,7 +108,7 @@ impl Output {
             let page = page?;
             for item in page.items.iter().filter(|i| keep(i)) {
                 let line = if self.json {
-                    serde_json::to_string(item).context("cannot write JSON")?
+                    crate::text::json::to_line(item).context("cannot write JSON")?
                 } else {
                     format_row(table.columns, (table.row)(item, now))
                 };

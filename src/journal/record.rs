@@ -259,7 +259,7 @@ impl JournalRecord {
 
     /// One JSON line (no newline).
     pub fn to_line(&self) -> String {
-        serde_json::to_string(self).expect("a journal record always serializes")
+        crate::text::json::to_line(self).expect("a journal record always serializes")
     }
 }
 

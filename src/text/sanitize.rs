@@ -131,6 +131,19 @@ pub fn sanitize(text: &str, max_width: usize) -> String {
     out
 }
 
+/// Widest line of a message printed for a person: remote text in an error
+/// (Slack's own words, say) is cut there.
+pub const MAX_MESSAGE_LINE: usize = 300;
+
+/// A message of one or more lines, made safe to print on a terminal: each
+/// line sanitized and cut at [`MAX_MESSAGE_LINE`] columns.
+pub fn message_lines(text: &str) -> String {
+    text.lines()
+        .map(|line| sanitize(line, MAX_MESSAGE_LINE))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Sanitize without a width limit (the caller wraps or cuts later).
 pub fn clean(text: &str) -> String {
     sanitize(text, usize::MAX)
