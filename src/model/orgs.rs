@@ -2,7 +2,31 @@
 
 use crate::model::rows::Org;
 use crate::model::sort::RowKeys;
+use crate::text::sanitize::{clean, is_invisible};
 use std::sync::Arc;
+
+/// What the admin types to confirm disconnecting an org: its name when it
+/// shows as it is, else its team ID. A name made of invisible characters
+/// cannot be typed at all, and one with an escape in it shows as something
+/// else than it is, so typing what is shown would never match.
+pub fn confirm_text<'a>(name: &'a str, team_id: &'a str) -> &'a str {
+    let shown = clean(name);
+    if shown.trim().is_empty() || shown != name {
+        team_id
+    } else {
+        name
+    }
+}
+
+/// Whether `typed` is `expected`, spaces around it and characters nobody
+/// means to type (controls, zero-width, bidi) aside.
+pub fn typed_confirms(typed: &str, expected: &str) -> bool {
+    let visible: String = typed
+        .chars()
+        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .collect();
+    !expected.trim().is_empty() && visible.trim() == expected.trim()
+}
 
 /// What disconnecting an org cuts, from its channel counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -37,6 +37,7 @@ mod fit_themes;
 mod fixtures_parse;
 mod layering;
 mod safety_faults;
+mod safety_hostile_cli;
 mod safety_journal;
 mod tui_decisions;
 mod tui_hostile_text;

@@ -104,11 +104,20 @@ fn only_y_confirms() {
 }
 
 #[test]
-fn typed_org_names_ignore_invisible_characters_only() {
-    assert!(typed_name_matches("Acme Corp", "Acme\u{200B} Corp"));
-    assert!(typed_name_matches(" Acme Corp ", "Acme Corp"));
-    assert!(!typed_name_matches("acme corp", "Acme Corp"));
-    assert!(!typed_name_matches("", "\u{200B}"));
+fn an_org_name_that_cannot_be_typed_is_confirmed_by_its_team_id() {
+    use crate::model::orgs::{confirm_text, typed_confirms};
+    assert_eq!(confirm_text("Acme Corp", "T1"), "Acme Corp");
+    assert!(typed_confirms(
+        " Acme Corp ",
+        confirm_text("Acme Corp", "T1")
+    ));
+    assert!(!typed_confirms("acme corp", "Acme Corp"));
+    // Invisible only, an escape in it, a zero-width space: the team ID.
+    for name in ["\u{200B}\u{2800}", "Acme\u{1b}[2J", "Acme\u{200B} Corp"] {
+        assert_eq!(confirm_text(name, "T1"), "T1", "{name:?}");
+    }
+    assert!(typed_confirms("T1", "T1"));
+    assert!(!typed_confirms("", "T1"));
 }
 
 #[test]
@@ -168,4 +177,27 @@ fn without_saved_messages_the_key_says_where_to_add_them() {
     deny.next_saved();
     assert!(deny.error.as_deref().unwrap().contains("deny_messages"));
     assert_eq!(editor_text(&deny.editor), "");
+}
+
+#[test]
+fn an_org_with_an_untypeable_name_is_disconnected_by_typing_its_team_id() {
+    let keymap = Keymap::default();
+    let mut dialog = Dialog::TypeName(TypeNameDialog {
+        team_id: "T0BLANK01".into(),
+        name: "\u{200B}\u{2800}".into(),
+        domain: None,
+        counts: Default::default(),
+        channel_names: vec![],
+        typed: String::new(),
+        error: None,
+    });
+    let Dialog::TypeName(type_name) = &dialog else {
+        unreachable!()
+    };
+    assert!(type_name.by_team_id());
+    for c in "T0BLANK01".chars() {
+        dialog.handle_key(&keymap, ListKind::Orgs, key(KeyCode::Char(c)));
+    }
+    let step = dialog.handle_key(&keymap, ListKind::Orgs, key(KeyCode::Enter));
+    assert!(matches!(step, DialogStep::Next(_)), "{step:?}");
 }

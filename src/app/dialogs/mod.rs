@@ -27,7 +27,7 @@ pub use editor::{char_count, editor_text, new_editor};
 pub use plan::PlanDialog;
 pub use quit_queued::QuitQueuedDialog;
 pub use report::ReportDialog;
-pub use type_name::{TypeNameDialog, typed_name_matches};
+pub use type_name::TypeNameDialog;
 
 #[derive(Debug, Clone)]
 pub enum Dialog {

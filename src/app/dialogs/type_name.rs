@@ -6,7 +6,7 @@ use crate::app::dialogs::DialogStep;
 use crate::app::dialogs::confirm::confirm;
 use crate::decision::plan;
 use crate::keys::keymap::Action;
-use crate::model::orgs::ChannelCounts;
+use crate::model::orgs::{ChannelCounts, confirm_text, typed_confirms};
 
 #[derive(Debug, Clone)]
 pub struct TypeNameDialog {
@@ -21,6 +21,15 @@ pub struct TypeNameDialog {
 }
 
 impl TypeNameDialog {
+    /// What confirms: the name, or the team ID when the name can't be typed.
+    pub fn expected(&self) -> &str {
+        confirm_text(&self.name, &self.team_id)
+    }
+
+    pub fn by_team_id(&self) -> bool {
+        self.expected() != self.name
+    }
+
     /// A pasted name: one line, what can be typed of it.
     pub(super) fn paste(&mut self, text: &str) {
         self.typed.extend(text.chars().filter(|c| !c.is_control()));
@@ -36,15 +45,18 @@ impl TypeNameDialog {
         match action {
             Some(Action::Cancel) => DialogStep::Cancelled,
             Some(Action::Send) => {
-                if typed_name_matches(&self.typed, &self.name) {
+                if typed_confirms(&self.typed, self.expected()) {
                     DialogStep::Next(Box::new(confirm(plan::disconnect_org(
                         &self.team_id,
                         &self.name,
                         &self.counts,
                     ))))
                 } else {
-                    self.error =
-                        Some("That is not the org's name. Type it exactly as shown.".to_owned());
+                    self.error = Some(if self.by_team_id() {
+                        format!("That is not its team ID. Type {} exactly.", self.team_id)
+                    } else {
+                        "That is not the org's name. Type it exactly as shown.".to_owned()
+                    });
                     DialogStep::Stay
                 }
             }
@@ -61,18 +73,4 @@ impl TypeNameDialog {
             }
         }
     }
-}
-
-/// Compare a typed org name with the real one, ignoring characters nobody
-/// can type (controls, zero-width, bidi) and surrounding spaces.
-pub fn typed_name_matches(typed: &str, name: &str) -> bool {
-    let visible = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_control() && !crate::text::sanitize::is_invisible(*c))
-            .collect::<String>()
-            .trim()
-            .to_owned()
-    };
-    let expected = visible(name);
-    !expected.is_empty() && visible(typed) == expected
 }

@@ -5,13 +5,12 @@
 
 use futures::StreamExt;
 
-use crate::app::dialogs::typed_name_matches;
 use crate::decision::plan::{self, RequestFacts};
 use crate::exit::UsageError;
 use crate::model::channels::external_teams;
 use crate::model::identity::our_ids;
 use crate::model::invites::{WaitingOn, channel_name, other_team, waiting_on};
-use crate::model::orgs::{ChannelCounts, display_name};
+use crate::model::orgs::{ChannelCounts, confirm_text, display_name, typed_confirms};
 use crate::model::rows::{Channel, Interner, Invite, Org, Request};
 use crate::slack::MAX_MESSAGE_CHARS;
 use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
@@ -223,12 +222,20 @@ pub async fn org(client: &SlackClient, team_id: &str, confirm_name: &str) -> any
     if row.connection_status.as_deref() == Some("DISCONNECTED") {
         return Err(UsageError::new(format!("{team_id} is already disconnected")).into());
     }
-    if !typed_name_matches(confirm_name, &name) {
-        return Err(UsageError::new(format!(
-            "--confirm-name does not match the org's name; type it exactly as \
-             `connect-triage list teams` shows it for {team_id} (nothing was sent)"
-        ))
-        .into());
+    let expected = confirm_text(&name, team_id);
+    if !typed_confirms(confirm_name, expected) {
+        let hint = if expected == name {
+            format!(
+                "--confirm-name does not match the org's name; type it exactly as \
+                 `connect-triage list teams` shows it for {team_id} (nothing was sent)"
+            )
+        } else {
+            format!(
+                "the name of {team_id} has characters that can't be typed as shown; \
+                 confirm with its team ID instead: --confirm-name {team_id} (nothing was sent)"
+            )
+        };
+        return Err(UsageError::new(hint).into());
     }
     Ok(Plan {
         shared: plan::disconnect_org(team_id, &name, &ChannelCounts::of(&row)),

@@ -32,10 +32,15 @@ pub fn render(app: &App, dialog: &TypeNameDialog, theme: &Theme, area: Rect, buf
     texts.push("Every shared channel and DM with this org ends. Slack cannot undo it.".to_owned());
     let mut lines = wrapped_lines(&texts, width, theme.dialog);
     lines.push(Line::raw(""));
+    let ask = if dialog.by_team_id() {
+        "Its name can't be typed as shown; type its team ID to go on: "
+    } else {
+        "Type the org's name to go on: "
+    };
     lines.push(Line::from(vec![
-        Span::raw("Type the org's name to go on: "),
+        Span::raw(ask),
         Span::styled(
-            sanitize(&dialog.name, width.saturating_sub(30)),
+            sanitize(dialog.expected(), width.saturating_sub(ask.len())),
             theme.title,
         ),
     ]));

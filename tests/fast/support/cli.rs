@@ -19,8 +19,13 @@ pub struct Env {
 
 impl Env {
     pub async fn demo() -> Env {
+        Env::on(crate::common::demo_emulator().await)
+    }
+
+    /// On an emulator the test started itself.
+    pub fn on(emu: RunningEmulator) -> Env {
         Env {
-            emu: crate::common::demo_emulator().await,
+            emu,
             dir: tempfile::tempdir().unwrap(),
         }
     }
