@@ -9,9 +9,9 @@
 //! then one compact row per line; a file of another version or API base
 //! is ignored. It is read back in chunks ([`Cache::load_in_chunks`]).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -126,41 +126,21 @@ impl Cache {
         ))
     }
 
-    fn private_dir(&self) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))?;
-        }
-        Ok(())
-    }
-
-    /// Write one list, replacing the previous file at once (write, then rename).
+    /// Write one list, replacing the previous file at once: written to a
+    /// new temporary file whose name nobody can guess (created 0600, never
+    /// an existing file or link), then renamed over the old one.
     pub fn save(&self, snapshot: &Snapshot) -> io::Result<()> {
-        self.private_dir()?;
-        let path = self.path(snapshot.kind);
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let temp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
-        let result = self
-            .write(&temp, snapshot)
-            .and_then(|()| fs::rename(&temp, &path));
-        if result.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        result
+        crate::private_files::create_private_dir(&self.dir)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".saving-")
+            .tempfile_in(&self.dir)?;
+        self.write(temp.as_file(), snapshot)?;
+        temp.persist(self.path(snapshot.kind))
+            .map(drop)
+            .map_err(|e| e.error)
     }
 
-    fn write(&self, path: &Path, snapshot: &Snapshot) -> io::Result<()> {
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let file = options.open(path)?;
+    fn write(&self, file: &File, snapshot: &Snapshot) -> io::Result<()> {
         let mut out = BufWriter::new(file);
         let count = match &snapshot.rows {
             SnapshotRows::Invites(rows) => rows.len(),
@@ -218,7 +198,7 @@ impl Cache {
         chunk: usize,
         give: &mut dyn FnMut(CachedList),
     ) -> io::Result<usize> {
-        let file = match File::open(self.path(kind)) {
+        let file = match crate::private_files::open_private_read(&self.path(kind)) {
             Ok(file) => file,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(0),
             Err(error) => return Err(error),

@@ -77,6 +77,9 @@ pub struct HelpState {
 pub struct App {
     pub mode: Mode,
     pub read_only: bool,
+    /// Why this session is read-only when nobody asked for it (the
+    /// journal cannot be used): said instead of "--read-only".
+    pub read_only_reason: Option<String>,
     pub now: i64,
     /// Terminal size (columns, rows), from `Msg::Resize`.
     pub size: (u16, u16),
@@ -138,6 +141,7 @@ impl App {
         App {
             mode,
             read_only,
+            read_only_reason: None,
             now: 0,
             size: (80, 24),
             keymap: Keymap::default(),
@@ -305,6 +309,13 @@ impl App {
     }
 
     /// A display name for an external team ID, from the Orgs data when we have it.
+    /// Why no decision can be sent, in words.
+    pub fn read_only_words(&self) -> &str {
+        self.read_only_reason
+            .as_deref()
+            .unwrap_or(crate::read_only::WHY)
+    }
+
     pub fn team_name<'a>(&'a self, team_id: &'a str) -> &'a str {
         self.orgs
             .find(team_id)

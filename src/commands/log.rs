@@ -11,16 +11,35 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::app::overlays::journal_view::newest_first;
-use crate::journal::Journal;
+use crate::journal::{Journal, read_lines};
 use crate::text::sanitize::{clean, fit};
 
 pub fn run(json: bool) -> anyhow::Result<()> {
     let path = Journal::default_path();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match print(&path, json, &mut out) {
+    let result = match print(&path, json, &mut out) {
         Err(e) if is_broken_pipe(&e) => Ok(()),
         other => other,
+    };
+    // Every record that could be read was shown; say which lines could not.
+    let bad_lines = read_lines(&path)
+        .map(|read| read.bad_lines)
+        .unwrap_or_default();
+    if !bad_lines.is_empty() {
+        let shown: Vec<String> = bad_lines.iter().take(20).map(ToString::to_string).collect();
+        eprintln!(
+            "connect-triage: {} line(s) of {} are not journal records and were left out: line {}{}",
+            bad_lines.len(),
+            clean(&path.display().to_string()),
+            shown.join(", "),
+            if bad_lines.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        );
     }
+    result
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -41,8 +41,10 @@ pub fn open_journal(mode: Mode, path: Option<&std::path::Path>, now: i64) -> Ses
         Mode::Demo => Journal::demo_path(),
         Mode::Live => Journal::default_path(),
     });
-    let opened = Journal::open(&path).and_then(|journal| {
-        let records = Journal::read_all(&path)?;
+    // Read first: a damaged journal is moved aside when opened, and what
+    // could be read of it still counts.
+    let opened = Journal::read_all(&path).and_then(|records| {
+        let journal = Journal::open(&path)?;
         let unsent: Vec<JournalRecord> = journal::unsent_decisions(&records)
             .into_iter()
             .filter(|r| !from_live_process(r))
@@ -66,15 +68,15 @@ pub fn open_journal(mode: Mode, path: Option<&std::path::Path>, now: i64) -> Ses
     });
     match opened {
         Ok((journal, open)) => SessionJournal {
+            problem: journal.moved_aside_notice(),
             journal: Some(journal),
             open,
-            problem: None,
         },
         Err(error) => SessionJournal {
             journal: None,
             open: Vec::new(),
             problem: Some(format!(
-                "The decision journal cannot be written ({error:#}), so no decision can be sent: this session is read-only."
+                "This session is read-only: the decision journal cannot be used ({error:#}), and no decision is sent without one."
             )),
         },
     }

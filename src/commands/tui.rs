@@ -332,13 +332,17 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     let theme = Theme::named(config.effective_theme()).with_ascii(config.ascii);
     let session = session::open_journal(mode, None, Clock::System.now());
     // Without a journal no decision may be sent (DESIGN.md §6).
-    config.read_only |= session.journal.is_none();
+    let no_journal = session.journal.is_none();
+    config.read_only |= no_journal;
     if config.read_only {
         // No write can leave this process, whatever the app asks for.
         client.forbid_writes();
     }
     let mut app = App::with_config(mode, config);
     app.set_config_warnings(warnings.iter().map(ToString::to_string).collect());
+    if no_journal {
+        app.read_only_reason = session.problem.clone();
+    }
     if let Some(problem) = session.problem {
         app.notify(app::NoticeKind::Error, problem);
     }

@@ -13,14 +13,16 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use anyhow::Context as _;
 
+mod read;
 mod record;
 
+pub use read::{JournalRead, read_lines};
 pub use record::{JournalAction, JournalRecord, Outcome, Stage, format_time, new_decision_id};
 
 /// The journal's file name inside the state directory.
@@ -86,6 +88,7 @@ pub struct Journal {
 struct Inner {
     path: PathBuf,
     file: File,
+    moved_aside: Option<(PathBuf, Vec<usize>)>,
     /// Decisions this handle saw queued or sent, without a final outcome,
     /// with their last record: what a sudden exit must still close.
     open: HashMap<String, JournalRecord>,
@@ -102,23 +105,53 @@ impl std::fmt::Debug for Journal {
 impl Journal {
     /// Open (or create) the journal at `path`: the directory is created
     /// 0700 and the file 0600, and looser modes on them are tightened.
+    /// A journal with lines that cannot be read (not ours, or damaged) is
+    /// moved aside, kept as it was with the time in its name, and a new one
+    /// is started with every record that could be read (so no open
+    /// decision is forgotten). The TUI and the CLI do the same;
+    /// [`Journal::moved_aside_notice`] says so.
     pub fn open(path: &Path) -> anyhow::Result<Journal> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::private_files::create_private_dir(dir)
                 .with_context(|| format!("cannot create the journal's folder {}", dir.display()))?;
         }
-        let mut file = crate::private_files::open_private_append(path)
-            .with_context(|| format!("cannot open the decision journal {}", path.display()))?;
-        // A crash mid-line leaves a torn last line: end it, so the next
-        // record starts on a line of its own.
-        end_torn_line(&mut file)
+        let fix = || {
+            format!(
+                "cannot open the decision journal {} (it must be a file only you can \
+                 write; move away what is there)",
+                path.display()
+            )
+        };
+        let mut file = crate::private_files::open_private_append(path).with_context(fix)?;
+        // A crash mid-line leaves a torn last line: it was never a whole
+        // record (a write goes out only after its record is), so it goes.
+        drop_torn_line(&mut file)
             .with_context(|| format!("cannot repair the decision journal {}", path.display()))?;
+        let read = read_lines(path)?;
+        let mut moved_aside = None;
+        if !read.bad_lines.is_empty() {
+            let aside = broken_name(path);
+            std::fs::rename(path, &aside).with_context(|| {
+                format!("cannot move the damaged journal {} aside", path.display())
+            })?;
+            file = crate::private_files::open_private_append(path).with_context(fix)?;
+            moved_aside = Some((aside, read.bad_lines));
+        }
+        let mut inner = Inner {
+            path: path.to_owned(),
+            file,
+            moved_aside,
+            open: HashMap::new(),
+        };
+        if inner.moved_aside.is_some() {
+            inner
+                .write(&read.records)
+                .with_context(|| format!("cannot start a new journal at {}", path.display()))?;
+            // Copied records are history, not decisions this handle holds.
+            inner.open.clear();
+        }
         Ok(Journal {
-            inner: Arc::new(Mutex::new(Inner {
-                path: path.to_owned(),
-                file,
-                open: HashMap::new(),
-            })),
+            inner: Arc::new(Mutex::new(inner)),
         })
     }
 
@@ -182,31 +215,29 @@ impl Journal {
         self.lock().open.len()
     }
 
-    /// Every record in the file at `path`, oldest first; a missing file is
-    /// an empty journal. Lines that cannot be read (a torn last line after
-    /// a crash) are skipped.
+    /// Every record in the file at `path` that can be read, oldest first;
+    /// a missing file is an empty journal ([`read_lines`] also names the
+    /// lines that cannot be read).
     pub fn read_all(path: &Path) -> anyhow::Result<Vec<JournalRecord>> {
-        let file = match File::open(path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("cannot read the decision journal {}", path.display())
-                });
-            }
-        };
-        let mut records = Vec::new();
-        for line in BufReader::new(file).lines() {
-            let line = line
-                .with_context(|| format!("cannot read the decision journal {}", path.display()))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Ok(record) = serde_json::from_str::<JournalRecord>(&line) {
-                records.push(record);
-            }
-        }
-        Ok(records)
+        Ok(read_lines(path)?.records)
+    }
+
+    /// What the TUI and the CLI say, once, when the journal was moved aside.
+    pub fn moved_aside_notice(&self) -> Option<String> {
+        let (aside, lines) = self.moved_aside()?;
+        let lines: Vec<String> = lines.iter().take(5).map(ToString::to_string).collect();
+        Some(format!(
+            "The decision journal had lines that could not be read (line {}); it was moved \
+             to {} and a new one started.",
+            lines.join(", "),
+            aside.display()
+        ))
+    }
+
+    /// Where a journal with unreadable lines was moved when this one was
+    /// opened, and which lines they were: to be said once.
+    pub fn moved_aside(&self) -> Option<(PathBuf, Vec<usize>)> {
+        self.lock().moved_aside.clone()
     }
 }
 
@@ -260,21 +291,42 @@ impl Inner {
     }
 }
 
-fn end_torn_line(file: &mut File) -> io::Result<()> {
+/// Cut a last line that has no newline: the torn end of a crashed write.
+fn drop_torn_line(file: &mut File) -> io::Result<()> {
     use std::io::{Read, Seek, SeekFrom};
+    const CHUNK: u64 = 8192;
     let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(());
-    }
     let mut reader = file.try_clone()?;
-    reader.seek(SeekFrom::Start(len - 1))?;
-    let mut last = [0u8; 1];
-    reader.read_exact(&mut last)?;
-    if last[0] != b'\n' {
-        file.write_all(b"\n")?;
+    let mut end = len;
+    // Back from the end, a chunk at a time, to the last newline.
+    let keep = loop {
+        if end == 0 {
+            break 0;
+        }
+        let start = end.saturating_sub(CHUNK);
+        let mut chunk = vec![0u8; (end - start) as usize];
+        reader.seek(SeekFrom::Start(start))?;
+        reader.read_exact(&mut chunk)?;
+        if let Some(at) = chunk.iter().rposition(|b| *b == b'\n') {
+            break start + at as u64 + 1;
+        }
+        end = start;
+    };
+    if keep < len {
+        file.set_len(keep)?;
         file.sync_data()?;
     }
     Ok(())
+}
+
+/// `journal.jsonl.broken-2026-12-02T223000Z`, beside it.
+fn broken_name(path: &Path) -> PathBuf {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".broken-{}", format_time(now).replace(':', "")));
+    PathBuf::from(name)
 }
 
 /// The XDG state directory for this tool (falls back to the data directory
@@ -290,108 +342,4 @@ pub fn state_dir() -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn record(id: &str) -> JournalRecord {
-        let mut r =
-            JournalRecord::new(id.into(), JournalAction::DenyRequest, "I123", 1_700_000_000);
-        r.who = Some("ana (U1)".into());
-        r.message = Some("no\nthanks".into());
-        r
-    }
-
-    #[test]
-    fn open_and_unsent_decisions_come_from_the_last_record() {
-        let a = record("a");
-        let b = record("b");
-        let c = record("c");
-        let d = record("d");
-        let records = vec![
-            a.clone(),
-            b.clone(),
-            c.clone(),
-            d.clone(),
-            a.next(Stage::Sent, None, 1),
-            b.next(Stage::Sent, None, 1),
-            b.ended(Outcome::Ok, None, 2),
-            c.next(Stage::Sent, None, 1),
-            c.ended(Outcome::Unknown, None, 2),
-        ];
-        let open: Vec<String> = open_decisions(&records)
-            .into_iter()
-            .map(|r| r.decision_id)
-            .collect();
-        assert_eq!(open, ["a", "c"]);
-        let unsent: Vec<String> = unsent_decisions(&records)
-            .into_iter()
-            .map(|r| r.decision_id)
-            .collect();
-        assert_eq!(unsent, ["d"]);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn the_file_is_private_and_survives_a_torn_line() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state/connect-triage").join(FILE_NAME);
-        let journal = Journal::open(&path).unwrap();
-        journal.record(&record("x")).unwrap();
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&path), 0o600);
-        assert_eq!(mode(path.parent().unwrap()), 0o700);
-        // A crash in the middle of a line leaves it torn; it is skipped.
-        std::fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .unwrap()
-            .write_all(b"{\"time\":\"20")
-            .unwrap();
-        let again = Journal::open(&path).unwrap();
-        again.record(&record("y")).unwrap();
-        let ids: Vec<String> = Journal::read_all(&path)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.decision_id)
-            .collect();
-        assert_eq!(ids, ["x", "y"], "only the torn line is lost");
-        assert!(
-            Journal::read_all(&dir.path().join("missing"))
-                .unwrap()
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn closing_records_dropped_and_unknown_and_nothing_twice() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(FILE_NAME);
-        let journal = Journal::open(&path).unwrap();
-        let queued = record("q");
-        let sent = record("s");
-        let done = record("d");
-        journal
-            .record_all(&[queued.clone(), sent.clone(), done.clone()])
-            .unwrap();
-        journal.record(&sent.next(Stage::Sent, None, 5)).unwrap();
-        journal.record(&done.next(Stage::Sent, None, 5)).unwrap();
-        journal
-            .record(&done.ended(Outcome::Error("invite_not_found".into()), None, 6))
-            .unwrap();
-        assert_eq!(journal.open_count(), 2);
-        assert_eq!(journal.close_open(9, "SIGHUP").unwrap(), 2);
-        assert_eq!(journal.close_open(9, "SIGHUP").unwrap(), 0);
-        let records = Journal::read_all(&path).unwrap();
-        let last = latest_by_decision(&records);
-        let find = |id: &str| last.iter().find(|r| r.decision_id == id).unwrap();
-        assert_eq!(find("q").outcome, Some(Outcome::Dropped));
-        assert!(find("q").reason.as_deref().unwrap().contains("SIGHUP"));
-        assert_eq!(find("s").outcome, Some(Outcome::Unknown));
-        assert_eq!(
-            find("d").outcome,
-            Some(Outcome::Error("invite_not_found".into()))
-        );
-        assert_eq!(open_decisions(&records).len(), 1, "the unknown one");
-    }
-}
+mod tests;

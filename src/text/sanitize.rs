@@ -133,7 +133,7 @@ pub fn sanitize(text: &str, max_width: usize) -> String {
 
 /// Widest line of a message printed for a person: remote text in an error
 /// (Slack's own words, say) is cut there.
-pub const MAX_MESSAGE_LINE: usize = 300;
+pub const MAX_MESSAGE_LINE: usize = 1000;
 
 /// A message of one or more lines, made safe to print on a terminal: each
 /// line sanitized and cut at [`MAX_MESSAGE_LINE`] columns.

@@ -39,6 +39,7 @@ mod layering;
 mod safety_faults;
 mod safety_hostile_cli;
 mod safety_journal;
+mod safety_state_files;
 mod tui_decisions;
 mod tui_hostile_text;
 mod tui_snapshots;

@@ -149,7 +149,7 @@ async fn slacks_error_text_is_cleaned_and_cut_before_it_is_printed() {
     assert!(err.contains("␛]0;pwned␇"), "{err}");
     for line in err.lines() {
         assert!(
-            line.chars().count() <= 400,
+            line.chars().count() <= 1100,
             "a line of {} characters",
             line.chars().count()
         );

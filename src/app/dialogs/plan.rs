@@ -67,7 +67,8 @@ impl PlanDialog {
 /// `a` / `d` with marks: the plan of the batch, or why there is none.
 pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
     if app.read_only {
-        app.notify(NoticeKind::Error, crate::read_only::WHY);
+        let words = app.read_only_words().to_owned();
+        app.notify(NoticeKind::Error, words);
         return Vec::new();
     }
     if app.batch.is_some() || app.grace.has_batch() {

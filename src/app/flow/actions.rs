@@ -28,7 +28,8 @@ fn target(app: &App) -> Option<(ListKind, String)> {
 /// `a`, `d` or `X`: open the dialog for the decision, or say why not.
 pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
     if app.read_only {
-        app.notify(NoticeKind::Error, crate::read_only::WHY);
+        let words = app.read_only_words().to_owned();
+        app.notify(NoticeKind::Error, words);
         return Vec::new();
     }
     let Some((pane, id)) = target(app) else {

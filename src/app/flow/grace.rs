@@ -46,7 +46,8 @@ fn enqueue_entry(
     batch_entry: bool,
 ) -> Vec<Effect> {
     if app.read_only {
-        app.notify(NoticeKind::Error, crate::read_only::WHY);
+        let words = app.read_only_words().to_owned();
+        app.notify(NoticeKind::Error, words);
         return Vec::new();
     }
     let batch = (writes.len() > 1).then(|| format!("batch-{}", new_decision_id(app.now)));

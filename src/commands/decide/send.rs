@@ -60,6 +60,9 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
     }
     let journal = Journal::open(&Journal::default_path())
         .map_err(|e| anyhow::anyhow!("{e:#}; nothing was sent"))?;
+    if let Some(notice) = journal.moved_aside_notice() {
+        eprintln!("connect-triage: {}", clean(&notice));
+    }
     let write = &plan.shared.write;
     let queued = record::queued(write, Some(&session.auth), None, now());
     let journal_error =
