@@ -141,6 +141,7 @@ pub struct ListArgs {
 #[derive(Debug, Clone, Args)]
 pub struct InviteDecisionArgs {
     /// The invite ID (I…)
+    #[arg(value_parser = slack_id)]
     pub invite_id: String,
     /// Skip the confirmation and the grace period
     #[arg(long)]
@@ -161,6 +162,7 @@ pub enum RequestAction {
 #[derive(Debug, Clone, Args)]
 pub struct RequestDecisionArgs {
     /// The request's invite ID (I…)
+    #[arg(value_parser = slack_id)]
     pub request_id: String,
     /// Message to the requester (at most 560 characters)
     #[arg(long, value_name = "TEXT")]
@@ -177,9 +179,10 @@ pub struct RequestDecisionArgs {
 pub enum DisconnectTarget {
     /// admin.conversations.disconnectShared
     Channel {
+        #[arg(value_parser = slack_id)]
         channel_id: String,
         /// The team that leaves (required when more than two are in the channel)
-        #[arg(long, value_name = "TEAM_ID")]
+        #[arg(long, value_name = "TEAM_ID", value_parser = slack_id)]
         team: Option<String>,
         /// Skip the confirmation and the grace period
         #[arg(long)]
@@ -190,6 +193,7 @@ pub enum DisconnectTarget {
     },
     /// team.externalTeams.disconnect: every channel and DM with that org
     Org {
+        #[arg(value_parser = slack_id)]
         team_id: String,
         /// The org's name, typed out, as confirmation
         #[arg(long, value_name = "NAME", required = true)]
@@ -205,4 +209,21 @@ pub enum CompletionShell {
     Bash,
     Zsh,
     Fish,
+}
+
+/// A Slack ID from the command line, trimmed. An empty one, or one with
+/// anything but letters and digits, is refused here, before it costs a
+/// rate-limited call to be refused by Slack.
+fn slack_id(text: &str) -> Result<String, String> {
+    let id = text.trim();
+    if id.is_empty() {
+        return Err("an ID cannot be empty".to_owned());
+    }
+    if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(
+            "a Slack ID is letters and digits only, like I0123ABCD, C0456EFGH or T0789IJKL"
+                .to_owned(),
+        );
+    }
+    Ok(id.to_owned())
 }

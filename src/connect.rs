@@ -103,13 +103,37 @@ pub fn load_token_from(
     if let Some(path) = token_file {
         return read_token_file(path).map(Some);
     }
-    Ok(env_token
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty())
-        .map(Token::new))
+    let Some(token) = env_token.map(|t| t.trim().to_owned()) else {
+        return Ok(None);
+    };
+    if token.is_empty() {
+        return Ok(None);
+    }
+    check_token_text(&token, "$SLACK_TOKEN")?;
+    Ok(Some(Token::new(token)))
 }
 
+/// A token goes into an HTTP header, so only visible ASCII can be sent:
+/// anything else is a pasting mistake, said before any call (exit 2), and
+/// without a character of the token in the words.
+fn check_token_text(token: &str, source: &str) -> Result<(), UsageError> {
+    match token.chars().position(|c| !c.is_ascii_graphic()) {
+        None => Ok(()),
+        Some(at) => Err(UsageError::new(format!(
+            "the token in {source} holds a space, a control character or a non-ASCII \
+             character (character {} of {}); a Slack token is letters, digits and dashes, \
+             like xoxb-…, on one line",
+            at + 1,
+            token.chars().count()
+        ))),
+    }
+}
+
+/// Slack's tokens are under 300 characters; a bigger file is not one.
+const MAX_TOKEN_FILE_BYTES: u64 = 4096;
+
 fn read_token_file(path: &Path) -> Result<Token, UsageError> {
+    use std::io::Read;
     let shown = path.display();
     let metadata = std::fs::metadata(path)
         .map_err(|e| UsageError::new(format!("cannot read the token file {shown}: {e}")))?;
@@ -119,8 +143,17 @@ fn read_token_file(path: &Path) -> Result<Token, UsageError> {
         )));
     }
     check_private(path, &metadata)?;
-    let text = std::fs::read_to_string(path)
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_TOKEN_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| UsageError::new(format!("cannot read the token file {shown}: {e}")))?;
+    if bytes.len() as u64 > MAX_TOKEN_FILE_BYTES {
+        return Err(UsageError::new(format!(
+            "the token file {shown} is larger than a token file can be ({MAX_TOKEN_FILE_BYTES} bytes); \
+             it must hold only the token, on one line"
+        )));
+    }
+    let text = String::from_utf8_lossy(&bytes);
     let token = text.trim();
     if token.is_empty() {
         return Err(UsageError::new(format!("the token file {shown} is empty")));
@@ -130,6 +163,7 @@ fn read_token_file(path: &Path) -> Result<Token, UsageError> {
             "the token file {shown} must hold only the token, on one line"
         )));
     }
+    check_token_text(token, &format!("the token file {shown}"))?;
     Ok(Token::new(token))
 }
 

@@ -12,7 +12,10 @@ use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return argument_error(&error),
+    };
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -22,6 +25,34 @@ async fn main() -> ExitCode {
             exit_code_for(&error)
         }
     }
+}
+
+/// clap's words for a command line it could not take, with any token in
+/// them hidden: a token typed as an argument must not be echoed back to the
+/// screen (or a recording of it). Plain text, so no colour code can split a
+/// token from the scan that hides it.
+fn argument_error(error: &clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        // --help and --version: the words asked for.
+        let _ = error.print();
+        return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    }
+    use connect_triage::text::secrets::hide_tokens;
+    let (words, echoed) = hide_tokens(&error.render().to_string());
+    let typed = std::env::args_os().any(|arg| hide_tokens(&arg.to_string_lossy()).1);
+    let hidden = echoed || typed;
+    // clap quotes the arguments it could not take, and they may hold anything.
+    eprintln!(
+        "{}",
+        connect_triage::text::sanitize::message_lines(words.trim_end())
+    );
+    if hidden {
+        eprintln!(
+            "connect-triage: a token is never read from the command line: set $SLACK_TOKEN, \
+             or put it in a file only you can read (chmod 600) and pass --token-file PATH"
+        );
+    }
+    ExitCode::from(2)
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {

@@ -308,7 +308,6 @@ impl App {
         list::ops::with_list_ref(self, self.pane, |l| l.selected_id()).map(|id| id.to_string())
     }
 
-    /// A display name for an external team ID, from the Orgs data when we have it.
     /// Why no decision can be sent, in words.
     pub fn read_only_words(&self) -> &str {
         self.read_only_reason
@@ -316,6 +315,7 @@ impl App {
             .unwrap_or(crate::read_only::WHY)
     }
 
+    /// A display name for an external team ID, from the Orgs data when we have it.
     pub fn team_name<'a>(&'a self, team_id: &'a str) -> &'a str {
         self.orgs
             .find(team_id)

@@ -6,6 +6,7 @@ use crate::app::dialogs::DialogStep;
 use crate::app::flow::actions;
 use crate::app::{App, DetailState, Effect, Msg, NoticeKind, Waiting};
 use crate::keys::keymap::{Action, Context};
+use crate::keys::keyspec::CTRL_C;
 use crate::model::ListKind;
 use crate::model::identity::Identity;
 use std::time::Duration;
@@ -208,6 +209,9 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
+    }
+    if CTRL_C.matches(&key) {
+        return crate::app::overlays::navigate::ctrl_c(app);
     }
     if let Some(dialog) = app.dialog.as_mut() {
         return match dialog.handle_key(&app.keymap, app.pane, key) {

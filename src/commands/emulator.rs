@@ -28,6 +28,14 @@ fn config_from_args(args: &EmulatorArgs) -> anyhow::Result<(SocketAddr, Emulator
             args.addr
         ))
     })?;
+    if !addr.ip().is_loopback() {
+        // Its tokens are admin tokens, and anyone who can reach it can use them.
+        eprintln!(
+            "connect-triage emulator: warning: {addr} is not a loopback address, so others on \
+             the network can reach this emulator and use its admin tokens; \
+             use 127.0.0.1:PORT unless that is what you want"
+        );
+    }
     let rate_limits: RateLimitMode = args
         .rate_limits
         .parse()

@@ -76,7 +76,10 @@ pub fn open_journal(mode: Mode, path: Option<&std::path::Path>, now: i64) -> Ses
             journal: None,
             open: Vec::new(),
             problem: Some(format!(
-                "This session is read-only: the decision journal cannot be used ({error:#}), and no decision is sent without one."
+                "This session is read-only: the decision journal cannot be used ({error:#}), \
+                 and no decision is sent without one. To fix it, move what is at {shown} \
+                 away (mv {shown} {shown}.old) or make its folder yours to write, then start again.",
+                shown = path.display()
             )),
         },
     }

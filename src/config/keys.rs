@@ -7,6 +7,7 @@ use toml::de::DeTable;
 
 use super::values::{Report, strings, suggest};
 use crate::keys::keymap::{Action, Context, KeySpec, Keymap};
+use crate::keys::keyspec::CTRL_C;
 use crate::model::ListKind;
 
 /// Two actions one key would trigger in the same place.
@@ -96,6 +97,41 @@ pub fn key_name(key: &KeySpec) -> String {
     out
 }
 
+/// Why a remapping would leave the admin with no way out, if it would.
+/// Ctrl-C always quits, so it can mean nothing else, and quit keeps it
+/// beside the keys the file names (help shows both). Cancel must keep a key
+/// that works while typing: a plain character there is text, so a cancel
+/// bound only to `n` could not leave the message editor.
+fn no_way_out(action: Action, keys: &mut Vec<KeySpec>) -> Option<String> {
+    let has_ctrl_c = keys.iter().any(|k| same_key(k, &CTRL_C));
+    if action == Action::Quit {
+        if !has_ctrl_c {
+            keys.push(CTRL_C);
+        }
+        return None;
+    }
+    if has_ctrl_c {
+        return Some(format!(
+            "ctrl+c always quits, so it cannot be {}'s key",
+            action.name()
+        ));
+    }
+    let works_while_typing = |k: &KeySpec| {
+        !matches!(k.code, KeyCode::Char(_))
+            || k.modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    };
+    if action == Action::Cancel && !keys.iter().any(works_while_typing) {
+        let shown: Vec<String> = keys.iter().map(key_name).collect();
+        return Some(format!(
+            "cancel needs a key that works while typing, such as \"esc\" or \"ctrl+g\": \
+             {} would be text in the message editor, so nothing could cancel it",
+            shown.join(" ")
+        ));
+    }
+    None
+}
+
 /// Apply `[keys]` to `keymap`, reporting what cannot be used.
 pub(super) fn apply_keys(keymap: &mut Keymap, table: &DeTable<'_>, report: &mut Report<'_>) {
     let defaults = Keymap::default();
@@ -125,15 +161,17 @@ pub(super) fn apply_keys(keymap: &mut Keymap, table: &DeTable<'_>, report: &mut 
             match text.parse::<KeySpec>() {
                 Ok(key) if !keys.iter().any(|k| same_key(k, &key)) => keys.push(key),
                 Ok(_) => {}
-                Err(_) => {
+                Err(why) => {
                     bad = true;
-                    report.warn(
-                        span,
+                    let why = if why.starts_with("unknown key") {
                         format!(
                             "{text:?} is not a key; write keys like \"a\", \"X\", \"?\", \"enter\", \
                              \"esc\", \"tab\", \"shift+tab\", \"ctrl+c\", \"alt+enter\", \"pgdn\", \"f1\""
-                        ),
-                    );
+                        )
+                    } else {
+                        why
+                    };
+                    report.warn(span, format!("{why}; {label} keeps its default"));
                 }
             }
         }
@@ -145,6 +183,10 @@ pub(super) fn apply_keys(keymap: &mut Keymap, table: &DeTable<'_>, report: &mut 
                 value.span(),
                 format!("{label} needs at least one key; it keeps its default"),
             );
+            continue;
+        }
+        if let Some(why) = no_way_out(action, &mut keys) {
+            report.warn(value.span(), format!("{why}; {label} keeps its default"));
             continue;
         }
         keymap.rebind(action, keys);

@@ -158,6 +158,10 @@ impl FromStr for FaultSpec {
     }
 }
 
+/// Most of each kind `--generate` makes: ten times the largest data set we
+/// benchmark, and far below the count whose allocation would abort.
+pub const MAX_GENERATED: usize = 1_000_000;
+
 /// `--generate invites=N,requests=N,teams=N,channels=N` (any subset; a missing key is 0).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GenerateSpec {
@@ -193,6 +197,12 @@ impl FromStr for GenerateSpec {
                     ));
                 }
             };
+            if n > MAX_GENERATED {
+                return Err(format!(
+                    "{}={n} is more than the emulator makes: at most {MAX_GENERATED} of each",
+                    key.trim()
+                ));
+            }
             *slot = n;
             any = true;
         }

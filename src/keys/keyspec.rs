@@ -6,6 +6,12 @@ use std::str::FromStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The highest function key a terminal can send.
+pub const MAX_FUNCTION_KEY: u8 = 24;
+
+/// Ctrl-C: always the way out, whatever the config says.
+pub const CTRL_C: KeySpec = KeySpec::with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+
 /// One key with its modifiers, e.g. `a`, `Tab`, `ctrl+c`, `alt+enter`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeySpec {
@@ -116,7 +122,16 @@ impl FromStr for KeySpec {
                 "pgup" | "pageup" => KeyCode::PageUp,
                 "pgdn" | "pagedown" => KeyCode::PageDown,
                 f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-                    KeyCode::F(f[1..].parse().unwrap_or(1))
+                    // Terminals send F1 to F24 at most; a higher one (or F0)
+                    // could never be pressed, so binding it would trap.
+                    match f[1..].parse::<u8>() {
+                        Ok(n @ 1..=MAX_FUNCTION_KEY) => KeyCode::F(n),
+                        _ => {
+                            return Err(format!(
+                                "{text:?} is no key a terminal sends: function keys go from f1 to f{MAX_FUNCTION_KEY}"
+                            ));
+                        }
+                    }
                 }
                 _ => return Err(format!("unknown key {text:?}")),
             },

@@ -3,5 +3,6 @@
 
 pub mod json;
 pub mod sanitize;
+pub mod secrets;
 pub mod time;
 pub mod words;

@@ -41,7 +41,14 @@ fn identity_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
     };
     if app.read_only {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled("READ-ONLY", theme.read_only));
+        // Set only when the journal can't be used: the header says so,
+        // so nobody thinks they passed --read-only.
+        let label = if app.read_only_reason.is_some() {
+            "READ-ONLY: no journal"
+        } else {
+            "READ-ONLY"
+        };
+        spans.push(Span::styled(label, theme.read_only));
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (width as usize).saturating_sub(used + 1);

@@ -36,6 +36,7 @@ mod fit_keys;
 mod fit_themes;
 mod fixtures_parse;
 mod layering;
+mod safety_command_line;
 mod safety_faults;
 mod safety_hostile_cli;
 mod safety_journal;

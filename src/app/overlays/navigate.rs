@@ -5,7 +5,7 @@ use crate::app::HelpState;
 use crate::app::dialogs::quit_confirmation;
 use crate::app::flow::actions;
 use crate::app::panes::detail;
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, NoticeKind};
 use crate::keys::keymap::Action;
 use crate::model::ListKind;
 
@@ -67,6 +67,28 @@ pub(crate) fn on_help_action(app: &mut App, action: Action) -> Vec<Effect> {
 pub(crate) fn quit(app: &mut App) -> Vec<Effect> {
     app.quit = true;
     vec![Effect::Quit]
+}
+
+/// Ctrl-C, wherever the admin is and whatever the keymap says: the quit
+/// path. A dialog that has sent nothing closes first; a quit question
+/// already showing stays, so queued or in-flight decisions are never
+/// dropped by a second press.
+pub(crate) fn ctrl_c(app: &mut App) -> Vec<Effect> {
+    use crate::app::dialogs::{ConfirmAction, Dialog};
+    match &app.dialog {
+        Some(Dialog::QuitQueued(_)) => return Vec::new(),
+        Some(Dialog::Confirm(confirm)) if confirm.action == ConfirmAction::Quit => {
+            return Vec::new();
+        }
+        Some(Dialog::Report(_)) => app.dialog = None,
+        Some(_) => {
+            app.dialog = None;
+            app.notify(NoticeKind::Info, "Cancelled — nothing was sent.");
+        }
+        None => {}
+    }
+    app.filtering = false;
+    ask_quit(app)
 }
 
 pub(crate) fn ask_quit(app: &mut App) -> Vec<Effect> {

@@ -7,6 +7,7 @@ mod recheck;
 mod safety;
 mod scale;
 mod views;
+mod way_out;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;

@@ -195,3 +195,30 @@ fn a_rate_limit_wait_counts_down_and_goes_away() {
     assert!(app.waiting.is_none());
     assert!(!screen(&app).contains("Waiting"));
 }
+
+#[test]
+fn a_journal_that_cannot_be_used_is_named_in_the_header_and_every_refusal() {
+    let mut app = loaded_app();
+    app.read_only = true;
+    let reason = "This session is read-only: the decision journal cannot be used \
+                  (/state/journal.jsonl: Is a directory). To fix it, move what is there away.";
+    app.read_only_reason = Some(reason.to_owned());
+    assert!(
+        screen(&app)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("READ-ONLY: no journal")
+    );
+    for keys in ["a", "2 d", "3 X"] {
+        assert!(press(&mut app, keys).is_empty());
+        assert_eq!(app.notice.as_ref().unwrap().text, reason, "{keys}");
+        assert!(app.dialog.is_none());
+    }
+    // --read-only itself says so, and nothing about a journal.
+    let mut app = loaded_app();
+    app.read_only = true;
+    press(&mut app, "a");
+    assert!(!app.notice.as_ref().unwrap().text.contains("journal"));
+    assert!(!screen(&app).contains("no journal"));
+}
