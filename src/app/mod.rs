@@ -80,6 +80,8 @@ pub struct App {
     /// Why this session is read-only when nobody asked for it (the
     /// journal cannot be used): said instead of "--read-only".
     pub read_only_reason: Option<String>,
+    /// A cache problem was said already (it would repeat at every save).
+    pub cache_problem_said: bool,
     pub now: i64,
     /// Terminal size (columns, rows), from `Msg::Resize`.
     pub size: (u16, u16),
@@ -142,6 +144,7 @@ impl App {
             mode,
             read_only,
             read_only_reason: None,
+            cache_problem_said: false,
             now: 0,
             size: (80, 24),
             keymap: Keymap::default(),

@@ -97,6 +97,9 @@ pub enum Msg {
     JournalRead(Result<Vec<JournalRecord>, String>),
     /// A list saved by an earlier session, read back from the disk cache.
     CacheLoaded(crate::cache::CachedList),
+    /// The disk cache could not be read or saved (a folder others can
+    /// write, say): said once, since the tool works on without it.
+    CacheProblem(String),
 }
 
 /// The signals that end the TUI from outside.

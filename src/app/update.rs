@@ -150,6 +150,16 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::CacheLoaded(cached) => crate::app::flow::pages::on_cached(app, cached),
+        Msg::CacheProblem(why) => {
+            if !app.cache_problem_said {
+                app.cache_problem_said = true;
+                app.notify(
+                    NoticeKind::Error,
+                    format!("The lists are not cached on disk: {why}. Everything else works."),
+                );
+            }
+            Vec::new()
+        }
         Msg::LoadFailed { list, error } => {
             with_list(app, list, |l| {
                 l.fail(error);

@@ -136,7 +136,10 @@ impl Worker {
                     .await;
                     match read {
                         Ok(Ok(_)) => {}
-                        Ok(Err(error)) => tracing::warn!(%error, "could not read the cache"),
+                        Ok(Err(error)) => {
+                            tracing::warn!(%error, "could not read the cache");
+                            let _ = tx.send(Msg::CacheProblem(format!("{error:#}"))).await;
+                        }
                         Err(error) => tracing::warn!(%error, "the cache reader stopped"),
                     }
                     // Whatever happened, the fresh load may start now.
@@ -151,6 +154,7 @@ impl Worker {
                     let saved = tokio::task::spawn_blocking(move || cache.save(&snapshot)).await;
                     if let Ok(Err(error)) = saved {
                         tracing::warn!(%error, "could not save the cache");
+                        let _ = tx.send(Msg::CacheProblem(format!("{error:#}"))).await;
                     }
                 });
             }

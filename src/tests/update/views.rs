@@ -222,3 +222,16 @@ fn a_journal_that_cannot_be_used_is_named_in_the_header_and_every_refusal() {
     assert!(!app.notice.as_ref().unwrap().text.contains("journal"));
     assert!(!screen(&app).contains("no journal"));
 }
+
+#[test]
+fn a_cache_that_cannot_be_saved_is_said_once() {
+    let mut app = loaded_app();
+    let why =
+        "/home/a/.cache/connect-triage can be written by other users (mode 777); chmod 700 it";
+    assert!(update(&mut app, Msg::CacheProblem(why.to_owned())).is_empty());
+    let said = app.notice.clone().unwrap();
+    assert!(said.text.contains(why) && said.kind == NoticeKind::Error);
+    app.notice = None;
+    update(&mut app, Msg::CacheProblem(why.to_owned()));
+    assert!(app.notice.is_none(), "said once, not at every save");
+}
