@@ -21,6 +21,7 @@ const SPEC: GenerateSpec = GenerateSpec {
     requests: 10_000,
     teams: 2_000,
     channels: 20_000,
+    workspaces: 1,
 };
 
 fn main() {

@@ -94,7 +94,7 @@ pub struct DataArgs {
     /// Seed the emulator from a data file (DESIGN.md §3)
     #[arg(long, value_name = "FILE", conflicts_with = "generate")]
     pub data: Option<PathBuf>,
-    /// Generate data: invites=N,requests=N,teams=N,channels=N
+    /// Generate data: invites=N,requests=N,teams=N,channels=N,workspaces=N
     #[arg(long, value_name = "SPEC")]
     pub generate: Option<String>,
     /// Seed for --generate and fault injection

@@ -20,6 +20,7 @@ pub fn loaded_app() -> App {
         requests: 10_000,
         teams: 2_000,
         channels: 20_000,
+        workspaces: 1,
     };
     let dataset = Dataset::generate(&spec, 1, NOW);
     let mut app = App::new(Mode::Live, false);

@@ -71,7 +71,7 @@ pub async fn run(args: &EmulatorArgs) -> anyhow::Result<()> {
             running.base_url()
         )?;
         for t in running.tokens() {
-            writeln!(out, "token {} scopes={}", t.token, t.scopes.join(","))?;
+            writeln!(out, "{}", t.banner_line())?;
         }
         // Scripts wait for these lines before connecting.
         out.flush()?;

@@ -161,14 +161,18 @@ impl FromStr for FaultSpec {
 /// Most of each kind `--generate` makes: ten times the largest data set we
 /// benchmark, and far below the count whose allocation would abort.
 pub const MAX_GENERATED: usize = 1_000_000;
+/// Most workspaces `--generate` makes (Slack's biggest Grid orgs have a few hundred).
+pub const MAX_WORKSPACES: usize = 1000;
 
-/// `--generate invites=N,requests=N,teams=N,channels=N` (any subset; a missing key is 0).
+/// `--generate invites=N,requests=N,teams=N,channels=N,workspaces=N` (any subset; a missing key is 0).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GenerateSpec {
     pub invites: usize,
     pub requests: usize,
     pub teams: usize,
     pub channels: usize,
+    /// Workspaces of ours (an Enterprise org when more than one); 0 and 1 are one.
+    pub workspaces: usize,
 }
 
 impl FromStr for GenerateSpec {
@@ -191,12 +195,18 @@ impl FromStr for GenerateSpec {
                 "requests" => &mut spec.requests,
                 "teams" => &mut spec.teams,
                 "channels" => &mut spec.channels,
+                "workspaces" => &mut spec.workspaces,
                 other => {
                     return Err(format!(
-                        "unknown generate key {other:?}: expected invites, requests, teams or channels"
+                        "unknown generate key {other:?}: expected invites, requests, teams, channels or workspaces"
                     ));
                 }
             };
+            if key.trim() == "workspaces" && n > MAX_WORKSPACES {
+                return Err(format!(
+                    "workspaces={n} is more than the emulator makes: at most {MAX_WORKSPACES}"
+                ));
+            }
             if n > MAX_GENERATED {
                 return Err(format!(
                     "{}={n} is more than the emulator makes: at most {MAX_GENERATED} of each",
@@ -208,7 +218,7 @@ impl FromStr for GenerateSpec {
         }
         if !any {
             return Err(
-                "generate spec is empty: expected invites=N,requests=N,teams=N,channels=N".into(),
+                "generate spec is empty: expected invites=N,requests=N,teams=N,channels=N,workspaces=N".into(),
             );
         }
         Ok(spec)

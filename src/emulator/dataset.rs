@@ -41,17 +41,59 @@ pub struct SelfTeam {
 }
 
 /// A token the emulator accepts and the scopes it was granted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenSpec {
     pub token: String,
     #[serde(default)]
     pub scopes: Vec<String>,
+    /// `"org"` for an org-wide (Enterprise) install, `"workspace"` for one
+    /// workspace's; absent is a workspace token of a one-workspace org.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The workspace a workspace-level token belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// The workspaces an org-level token was granted; empty is all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
 }
 
 impl TokenSpec {
+    pub fn is_org_level(&self) -> bool {
+        self.level.as_deref() == Some("org")
+    }
+
+    /// The banner line: `token TOKEN scopes=…`, then `level=org` or
+    /// `level=workspace team=T…` when the token says.
+    pub fn banner_line(&self) -> String {
+        let mut line = format!("token {} scopes={}", self.token, self.scopes.join(","));
+        if let Some(level) = &self.level {
+            line.push_str(&format!(" level={level}"));
+        }
+        if let Some(team) = &self.team {
+            line.push_str(&format!(" team={team}"));
+        }
+        line
+    }
+
     pub fn has_scope(&self, scope: &str) -> bool {
         self.scopes.iter().any(|s| s == scope)
     }
+}
+
+/// One workspace of an Enterprise org, with the invites and requests that
+/// belong to it (Slack's own element shapes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceData {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invites: Vec<ConnectInvite>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invite_requests: Vec<InviteRequest>,
 }
 
 /// DESIGN.md §3 data file.
@@ -69,6 +111,10 @@ pub struct Dataset {
     pub channels: Vec<SharedChannel>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tokens: Vec<TokenSpec>,
+    /// An Enterprise org's workspaces; top-level `invites` and
+    /// `invite_requests` belong to our own (`self`) workspace.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workspaces: Vec<WorkspaceData>,
     /// The moment the file's timestamps were written against (unix seconds).
     /// When present, every timestamp is shifted by `now - as_of` at start, so
     /// relative facts ("expires within a day") hold whenever the file is used.
@@ -98,6 +144,16 @@ impl Dataset {
     pub(crate) fn shift_timestamps(&mut self, delta: i64) {
         if delta == 0 {
             return;
+        }
+        for ws in &mut self.workspaces {
+            let mut own = Dataset {
+                invites: std::mem::take(&mut ws.invites),
+                invite_requests: std::mem::take(&mut ws.invite_requests),
+                ..Dataset::default()
+            };
+            own.shift_timestamps(delta);
+            ws.invites = own.invites;
+            ws.invite_requests = own.invite_requests;
         }
         let s = |t: &mut Option<i64>| {
             if let Some(v) = t {
@@ -226,6 +282,7 @@ pub(crate) fn default_tokens(seed: u64) -> Vec<TokenSpec> {
         TokenSpec {
             token: token(1),
             scopes: scopes(&ALL_SCOPES),
+            ..TokenSpec::default()
         },
         TokenSpec {
             token: token(2),
@@ -235,10 +292,34 @@ pub(crate) fn default_tokens(seed: u64) -> Vec<TokenSpec> {
                 "channels:read",
                 "groups:read",
             ]),
+            ..TokenSpec::default()
         },
         TokenSpec {
             token: token(3),
             scopes: scopes(&["conversations.connect:manage"]),
+            ..TokenSpec::default()
         },
     ]
+}
+
+/// The tokens of an Enterprise org of several workspaces: an org-level
+/// token with every scope first, then the one-workspace tokens of
+/// [`default_tokens`] made workspace-level for the first workspace, then
+/// an admin token for each other workspace.
+pub(crate) fn org_tokens(seed: u64, workspaces: &[String]) -> Vec<TokenSpec> {
+    let mut tokens = default_tokens(seed);
+    let mut org = default_tokens(seed ^ 0x6F72_6700)[0].clone();
+    org.level = Some("org".to_owned());
+    for token in &mut tokens {
+        token.level = Some("workspace".to_owned());
+        token.team = workspaces.first().cloned();
+    }
+    for (n, team) in workspaces.iter().enumerate().skip(1) {
+        let mut admin = default_tokens(seed ^ (n as u64).wrapping_mul(0x7773_0000))[0].clone();
+        admin.level = Some("workspace".to_owned());
+        admin.team = Some(team.clone());
+        tokens.push(admin);
+    }
+    tokens.insert(0, org);
+    tokens
 }

@@ -96,12 +96,16 @@ pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<R
     if let Some(as_of) = dataset.as_of {
         dataset.shift_timestamps(now - as_of);
     }
-    let tokens = if dataset.tokens.is_empty() {
-        dataset::default_tokens(seed)
-    } else {
-        std::mem::take(&mut dataset.tokens)
-    };
+    let given = std::mem::take(&mut dataset.tokens);
     let state = state::State::new(dataset);
+    let tokens = if !given.is_empty() {
+        given
+    } else if state.workspaces.len() > 1 {
+        let ids: Vec<String> = state.workspaces.iter().map(|w| w.id.to_string()).collect();
+        dataset::org_tokens(seed, &ids)
+    } else {
+        dataset::default_tokens(seed)
+    };
     let listener = TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;

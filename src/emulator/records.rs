@@ -105,6 +105,8 @@ pub(crate) struct InviteRec {
     pub is_external_limited: bool,
     pub is_sponsored: Option<bool>,
     pub acceptances: Vec<AcceptRec>,
+    /// The workspace of ours the invite belongs to (an Enterprise org has several).
+    pub workspace: Arc<str>,
 }
 
 impl InviteRec {
@@ -185,6 +187,8 @@ pub(crate) struct RequestRec {
     pub decided: RequestStatus,
     pub deny_message: Option<String>,
     pub approval_message: Option<String>,
+    /// The workspace of ours the request was made in.
+    pub workspace: Arc<str>,
 }
 
 impl RequestRec {

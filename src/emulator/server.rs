@@ -130,9 +130,17 @@ fn process(
     let Some(tok) = shared.tokens.iter().find(|t| t.token == token) else {
         return Outcome::error(ApiError::new("invalid_auth"));
     };
-    if let Err(secs) = shared
-        .limiter
-        .check(spec.name, &tok.token, spec.tier.per_minute())
+    // Slack counts per method, per workspace: an org token loading three
+    // workspaces has three budgets.
+    let workspace = if tok.is_org_level() {
+        args.str("team_id").unwrap_or_default()
+    } else {
+        tok.team.clone().unwrap_or_default()
+    };
+    if let Err(secs) =
+        shared
+            .limiter
+            .check(spec.name, &tok.token, &workspace, spec.tier.per_minute())
     {
         return Outcome::rate_limited(secs);
     }
@@ -160,13 +168,17 @@ fn process(
     let now = shared.now();
     let result = {
         let mut state = shared.lock_state();
-        let mut cx = Ctx {
-            state: &mut state,
-            args: &args,
-            now,
-            token: tok,
-        };
-        let result = (spec.handler)(&mut cx);
+        let result =
+            methods::workspace_scope(spec.name, &args, tok, &state).and_then(|workspace| {
+                let mut cx = Ctx {
+                    state: &mut state,
+                    args: &args,
+                    now,
+                    token: tok,
+                    workspace,
+                };
+                (spec.handler)(&mut cx)
+            });
         if spec.write && result.is_ok() {
             state.version += 1;
         }

@@ -87,8 +87,19 @@ pub(crate) fn slug(name: &str) -> String {
     s.trim_matches('-').to_owned()
 }
 
+/// One workspace of ours: an Enterprise org has several, each with its own
+/// invites and requests; the orgs and channels are the org's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Workspace {
+    pub id: Arc<str>,
+    pub name: String,
+    pub domain: String,
+}
+
 pub(crate) struct State {
     pub me: Me,
+    /// Ours, first the `self` workspace; more than one makes an Enterprise org.
+    pub workspaces: Vec<Workspace>,
     pub invites: Ordered<TimeKey, InviteRec>,
     /// `(date_invalid, id)` of every pending invite that can expire.
     pub invite_expiry: BTreeSet<(i64, String)>,
@@ -108,7 +119,23 @@ pub(crate) struct State {
 impl State {
     pub fn new(dataset: Dataset) -> State {
         let me = Me::new(&dataset.self_team.clone().unwrap_or_default());
+        let mut workspaces = vec![Workspace {
+            id: Arc::from(me.team_id.as_str()),
+            name: me.team.clone(),
+            domain: me.team_ref.domain.clone().unwrap_or_default(),
+        }];
+        for ws in &dataset.workspaces {
+            if workspaces.iter().all(|w| *w.id != *ws.id) {
+                let name = ws.name.clone().unwrap_or_else(|| ws.id.clone());
+                workspaces.push(Workspace {
+                    id: Arc::from(ws.id.as_str()),
+                    domain: ws.domain.clone().unwrap_or_else(|| slug(&name)),
+                    name,
+                });
+            }
+        }
         let mut state = State {
+            workspaces,
             invites: Ordered::default(),
             invite_expiry: BTreeSet::new(),
             past_invites: Vec::new(),
@@ -122,14 +149,25 @@ impl State {
             me,
         };
         let mut users: HashMap<String, UserRef> = HashMap::new();
-        for invite in dataset.invites {
-            let rec = state.invite_from_wire(invite, &mut users);
-            state.add_invite(rec);
-        }
-        for request in dataset.invite_requests {
-            let rec = state.request_from_wire(request, &mut users);
-            let key = rec.key();
-            state.requests.insert(rec.id.clone(), key, rec);
+        let ours = state.workspaces[0].id.clone();
+        let grouped = dataset.workspaces.into_iter().map(|ws| {
+            let id: Arc<str> = Arc::from(ws.id.as_str());
+            (id, ws.invites, ws.invite_requests)
+        });
+        let every =
+            std::iter::once((ours, dataset.invites, dataset.invite_requests)).chain(grouped);
+        for (workspace, invites, requests) in every {
+            for invite in invites {
+                let mut rec = state.invite_from_wire(invite, &mut users);
+                rec.workspace = workspace.clone();
+                state.add_invite(rec);
+            }
+            for request in requests {
+                let mut rec = state.request_from_wire(request, &mut users);
+                rec.workspace = workspace.clone();
+                let key = rec.key();
+                state.requests.insert(rec.id.clone(), key, rec);
+            }
         }
         // The data file's own description of our team (icon, verification) wins.
         match state.teams.get(&state.me.team_id) {
@@ -249,6 +287,7 @@ impl State {
             is_external_limited: w.is_external_limited(),
             is_sponsored: payload.is_sponsored,
             acceptances,
+            workspace: Arc::from(self.me.team_id.as_str()),
         }
     }
 
@@ -278,6 +317,7 @@ impl State {
             channel: w.channel.map(Arc::new),
             deny_message: None,
             approval_message: None,
+            workspace: Arc::from(self.me.team_id.as_str()),
         }
     }
 }

@@ -26,6 +26,7 @@ mod emulator_faults;
 mod emulator_invites;
 mod emulator_invites_states;
 mod emulator_limits;
+mod emulator_org;
 mod emulator_pagination;
 mod emulator_pagination_channels;
 mod emulator_requests;

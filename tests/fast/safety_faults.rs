@@ -23,6 +23,7 @@ fn setup() -> Setup {
         requests: 400,
         teams: 12,
         channels: 10,
+        ..GenerateSpec::default()
     };
     Setup {
         dataset: Dataset::generate(&spec, 11, NOW),

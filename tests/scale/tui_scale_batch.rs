@@ -21,6 +21,7 @@ async fn fifty_marked_approvals_run_within_the_rate_limits() {
         requests: 10,
         teams: 40,
         channels: 60,
+        ..GenerateSpec::default()
     };
     let mut config = EmulatorConfig::new(Dataset::generate(&spec, 7, NOW));
     config.fixed_now = Some(NOW);

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::slack::models::{ConnectedWorkspace, ExternalOrg, SharedChannel};
 
 use super::config::GenerateSpec;
-use super::dataset::{Dataset, SelfTeam, mix};
+use super::dataset::{Dataset, SelfTeam, WorkspaceData, mix, org_tokens};
 use items::{World, make_invite, make_request};
 use names::{DAY, Rng, TOPICS, Team, make_id, make_team, team_name};
 
@@ -173,20 +173,73 @@ impl Dataset {
             by_id: &by_id,
             channels: &channels,
         };
-        let invites = (0..spec.invites)
+        let invites: Vec<_> = (0..spec.invites)
             .map(|i| make_invite(&mut rng, &world, i))
             .collect();
-        let invite_requests = (0..spec.requests)
+        let invite_requests: Vec<_> = (0..spec.requests)
             .map(|i| make_request(&mut rng, &world, i))
             .collect();
-        Dataset {
+        let mut dataset = Dataset {
             self_team: Some(self_team),
             invites,
             invite_requests,
             organizations,
             channels,
-            tokens: Vec::new(),
-            as_of: None,
+            ..Dataset::default()
+        };
+        if spec.workspaces > 1 {
+            spread_over_workspaces(&mut dataset, spec.workspaces, seed);
         }
+        dataset
     }
 }
+
+/// An Enterprise org of `count` workspaces: the first is `self`, and the
+/// invites and requests are dealt out in turn, so each workspace has its
+/// own. The orgs and channels stay the org's. The org-level token comes
+/// first, then workspace tokens.
+fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
+    let mut workspaces: Vec<WorkspaceData> = (1..count)
+        .map(|n| WorkspaceData {
+            id: format!("T0ACMEWS{:02}", n + 1),
+            name: Some(format!(
+                "Acme {}",
+                WORKSPACE_NAMES[(n - 1) % WORKSPACE_NAMES.len()]
+            )),
+            domain: Some(format!("acme-ws{}", n + 1)),
+            ..WorkspaceData::default()
+        })
+        .collect();
+    let mut ours = Vec::new();
+    for (i, invite) in std::mem::take(&mut dataset.invites).into_iter().enumerate() {
+        match i % count {
+            0 => ours.push(invite),
+            n => workspaces[n - 1].invites.push(invite),
+        }
+    }
+    dataset.invites = ours;
+    let mut ours = Vec::new();
+    for (i, request) in std::mem::take(&mut dataset.invite_requests)
+        .into_iter()
+        .enumerate()
+    {
+        match i % count {
+            0 => ours.push(request),
+            n => workspaces[n - 1].invite_requests.push(request),
+        }
+    }
+    dataset.invite_requests = ours;
+    let mut ids = vec!["T0ACMEHQ01".to_owned()];
+    ids.extend(workspaces.iter().map(|w| w.id.clone()));
+    dataset.tokens = org_tokens(seed, &ids);
+    dataset.workspaces = workspaces;
+}
+
+const WORKSPACE_NAMES: [&str; 6] = [
+    "Europe",
+    "Americas",
+    "Asia Pacific",
+    "Labs",
+    "Support",
+    "Finance",
+];

@@ -6,8 +6,46 @@ use super::{Ctx, Reply, next_or_empty, reply};
 use crate::emulator::api_error::ApiError;
 use crate::emulator::pagination;
 
+/// The org's ID when the data file names none.
+pub(crate) const ORG_ID: &str = "E0EMU00001";
+
 pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let me = &cx.state.me;
+    if cx.token.is_org_level() {
+        // An org install: the org is the team (its id in `team_id` too,
+        // one of the two shapes Slack is seen to give).
+        let org = me
+            .enterprise_id
+            .clone()
+            .unwrap_or_else(|| ORG_ID.to_owned());
+        return reply(json!({
+            "url": me.url,
+            "team": me.team,
+            "user": me.user,
+            "team_id": org,
+            "user_id": me.user_id,
+            "enterprise_id": org,
+            "is_enterprise_install": true,
+        }));
+    }
+    if let Some(ws) = cx
+        .workspace
+        .as_ref()
+        .and_then(|id| cx.state.workspaces.iter().find(|w| w.id == *id))
+    {
+        let mut body = json!({
+            "url": format!("https://{}.slack.com/", ws.domain),
+            "team": ws.name,
+            "user": me.user,
+            "team_id": &*ws.id,
+            "user_id": me.user_id,
+            "is_enterprise_install": false,
+        });
+        if let Some(e) = &me.enterprise_id {
+            body["enterprise_id"] = json!(e);
+        }
+        return reply(body);
+    }
     let mut body = json!({
         "url": me.url,
         "team": me.team,
@@ -27,12 +65,21 @@ pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
 pub(super) fn teams_list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let limit = pagination::page_size(cx.args.int("limit")?, 100, 1, 1000);
     let mut teams: std::collections::BTreeMap<String, String> = Default::default();
-    teams.insert(cx.state.me.team_id.clone(), cx.state.me.team.clone());
-    for org in cx.state.orgs.values() {
-        for ws in &org.connected_workspaces {
-            teams
-                .entry(ws.workspace_id.clone())
-                .or_insert_with(|| ws.workspace_name.clone().unwrap_or_default());
+    if cx.token.is_org_level() {
+        // The workspaces the org install was granted.
+        for ws in &cx.state.workspaces {
+            if cx.reaches(&ws.id) {
+                teams.insert(ws.id.to_string(), ws.name.clone());
+            }
+        }
+    } else {
+        teams.insert(cx.state.me.team_id.clone(), cx.state.me.team.clone());
+        for org in cx.state.orgs.values() {
+            for ws in &org.connected_workspaces {
+                teams
+                    .entry(ws.workspace_id.clone())
+                    .or_insert_with(|| ws.workspace_name.clone().unwrap_or_default());
+            }
         }
     }
     let start = match cx.args.str("cursor") {

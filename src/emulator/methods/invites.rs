@@ -20,7 +20,9 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         }
     };
     cx.state.expire_invites(cx.now);
-    let (page, more) = take_page(cx.state.invites.after(after.as_ref()), count, |_| true);
+    let (page, more) = take_page(cx.state.invites.after(after.as_ref()), count, |rec| {
+        cx.reaches(&rec.workspace)
+    });
     let next = more
         .then(|| page.last())
         .flatten()
@@ -96,7 +98,12 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
-    let Some(rec) = cx.state.invites.get(&id) else {
+    let Some(rec) = cx
+        .state
+        .invites
+        .get(&id)
+        .filter(|rec| cx.reaches(&rec.workspace))
+    else {
         return Err(match cx.state.past_outcome.get(&id) {
             Some(InviteOutcome::Approved) => ApiError::new("already_approved"),
             Some(InviteOutcome::Declined) => ApiError::new("approval_inactive"),
@@ -170,7 +177,12 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
-    let Some(rec) = cx.state.invites.get(&id) else {
+    let Some(rec) = cx
+        .state
+        .invites
+        .get(&id)
+        .filter(|rec| cx.reaches(&rec.workspace))
+    else {
         return Err(match cx.state.past_outcome.get(&id) {
             Some(InviteOutcome::Expired | InviteOutcome::Approved) => {
                 ApiError::new("inactive_invite")

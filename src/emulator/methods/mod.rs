@@ -6,6 +6,8 @@ mod invites;
 mod requests;
 mod teams;
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use super::api_error::ApiError;
@@ -40,6 +42,56 @@ pub(crate) struct Ctx<'a> {
     pub now: i64,
     #[allow(dead_code)]
     pub token: &'a TokenSpec,
+    /// The one workspace the call is about (`team_id` with an org token, the
+    /// token's own workspace otherwise); `None` is every workspace the
+    /// token reaches.
+    pub workspace: Option<Arc<str>>,
+}
+
+impl Ctx<'_> {
+    /// Whether an item of `workspace` is within this call's reach.
+    pub fn reaches(&self, workspace: &str) -> bool {
+        match &self.workspace {
+            Some(one) => **one == *workspace,
+            None => self.token.teams.is_empty() || self.token.teams.iter().any(|t| t == workspace),
+        }
+    }
+}
+
+/// Methods that need `team_id` with an org-level token (API doc §1.3).
+const NEED_TEAM_ID: [&str; 3] = [
+    "conversations.listConnectInvites",
+    "conversations.list",
+    "conversations.acceptSharedInvite",
+];
+
+/// The workspace a call is about, checked the way Slack does for org
+/// tokens: `team_id` is required by some methods, must be a workspace the
+/// token was granted, and is ignored with a workspace-level token.
+pub(crate) fn workspace_scope(
+    method: &str,
+    args: &Args,
+    token: &TokenSpec,
+    state: &State,
+) -> Result<Option<Arc<str>>, ApiError> {
+    if !token.is_org_level() {
+        return Ok(token
+            .team
+            .as_deref()
+            .and_then(|team| state.workspaces.iter().find(|w| *w.id == *team))
+            .map(|w| w.id.clone()));
+    }
+    let Some(team) = args.str("team_id").filter(|t| !t.is_empty()) else {
+        if NEED_TEAM_ID.contains(&method) {
+            return Err(ApiError::new("missing_argument").with("arg", serde_json::json!("team_id")));
+        }
+        return Ok(None);
+    };
+    let granted = token.teams.is_empty() || token.teams.contains(&team);
+    match state.workspaces.iter().find(|w| *w.id == *team) {
+        Some(ws) if granted => Ok(Some(ws.id.clone())),
+        _ => Err(ApiError::new("team_access_not_granted")),
+    }
 }
 
 type Handler = fn(&mut Ctx<'_>) -> Result<Reply, ApiError>;

@@ -32,6 +32,9 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     };
     let now = cx.now;
     let (page, more) = take_page(cx.state.requests.after(after.as_ref()), limit, |r| {
+        if !cx.reaches(&r.workspace) {
+            return false;
+        }
         let shown = match r.status(now) {
             RequestStatus::Pending => true,
             RequestStatus::Approved => include_approved,
@@ -63,6 +66,7 @@ fn open_request(cx: &Ctx<'_>, id: &str) -> Result<(), ApiError> {
         .state
         .requests
         .get(id)
+        .filter(|rec| cx.reaches(&rec.workspace))
         .ok_or_else(|| ApiError::new("invite_not_found"))?;
     match rec.status(cx.now) {
         RequestStatus::Pending => Ok(()),
@@ -167,6 +171,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         is_external_limited: limited_override.or(req.is_external_limited).unwrap_or(true),
         is_sponsored: req.is_sponsored,
         acceptances: Vec::new(),
+        workspace: req.workspace.clone(),
     };
     let invite_id = invite.id.clone();
     if cx.state.invites.contains(&invite_id) || cx.state.past_outcome.contains_key(&invite_id) {
