@@ -136,6 +136,9 @@ pub struct ListArgs {
     /// -word to exclude, "a phrase")
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub filter: Option<String>,
+    /// With an org-wide token: only this workspace's invites or requests
+    #[arg(long, value_name = "TEAM_ID", value_parser = slack_id)]
+    pub team: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
 use crate::commands::report_waits;
+use crate::commands::workspaces::workspaces;
 use crate::connect::script_client;
 use crate::model::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
 use crate::model::identity::our_ids;
@@ -28,29 +29,48 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
     let out = Output::new(args.json);
     let result = match args.kind {
         ListKind::Invites => {
-            // Which side is ours decides which org names are fields, as in the TUI.
-            let ours = if filter.is_empty() {
-                None
-            } else {
-                Some(client.auth_test().await.context("could not list invites")?)
-            };
-            let ours = ours.as_ref().map(our_ids).unwrap_or_default();
-            let keep = |i: &ConnectInvite| filter.matches(&invite_fields(i, &ours));
-            out.print(client.invites(), &INVITES, now, keep).await
+            let scope = workspaces(&client, args.team.as_deref()).await?;
+            let mut count = 0;
+            for team in &scope.teams {
+                // Which side is ours decides which org names are fields, as
+                // in the TUI; a workspace of an org is ours too.
+                let mut ours = our_ids(&scope.auth);
+                ours.extend(team.as_ref().map(|t| t.id.as_str()));
+                let keep = |i: &ConnectInvite| filter.matches(&invite_fields(i, &ours));
+                let team_id = team.as_ref().map(|t| t.id.as_str());
+                let pages = client.invites_in(team_id);
+                out.title(team.as_ref())?;
+                match out.print(pages, &INVITES, now, team_id, keep).await {
+                    Ok(n) => count += n,
+                    Err(e) => return Err(e).with_context(|| failed(team_id, "invites")),
+                }
+            }
+            Ok(count)
         }
         ListKind::Requests => {
-            let keep = |r: &InviteRequest| filter.matches(&request_fields(r));
-            let pages = client.invite_requests(RequestFilter::default());
-            out.print(pages, &REQUESTS, now, keep).await
+            let scope = workspaces(&client, args.team.as_deref()).await?;
+            let mut count = 0;
+            for team in &scope.teams {
+                let keep = |r: &InviteRequest| filter.matches(&request_fields(r));
+                let team_id = team.as_ref().map(|t| t.id.as_str());
+                let pages = client.invite_requests_in(team_id, RequestFilter::default());
+                out.title(team.as_ref())?;
+                match out.print(pages, &REQUESTS, now, team_id, keep).await {
+                    Ok(n) => count += n,
+                    Err(e) => return Err(e).with_context(|| failed(team_id, "requests")),
+                }
+            }
+            Ok(count)
         }
         ListKind::Teams => {
             let keep = |o: &ExternalOrg| filter.matches(&org_fields(o));
-            out.print(client.external_orgs(), &TEAMS, now, keep).await
+            out.print(client.external_orgs(), &TEAMS, now, None, keep)
+                .await
         }
         ListKind::Channels => {
             // Without the Orgs list at hand, an org is found by its team ID.
             let keep = |c: &SharedChannel| filter.matches(&channel_fields(c, &[]));
-            out.print(client.shared_channels(), &CHANNELS, now, keep)
+            out.print(client.shared_channels(), &CHANNELS, now, None, keep)
                 .await
         }
     };
@@ -64,6 +84,14 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         eprintln!("{count} {noun}");
     }
     Ok(())
+}
+
+/// What a failed listing of one workspace says.
+fn failed(team: Option<&str>, noun: &str) -> String {
+    match team {
+        Some(team) => format!("could not list the {noun} of workspace {team}"),
+        None => format!("could not list {noun}"),
+    }
 }
 
 fn noun(kind: ListKind) -> &'static str {
@@ -91,12 +119,26 @@ impl Output {
         Output { json }
     }
 
-    /// Print every page as it arrives; the number of items printed.
+    /// Before a workspace's table, with an org-wide token: which workspace.
+    fn title(&self, team: Option<&crate::slack::models::AuthTeam>) -> anyhow::Result<()> {
+        let Some(team) = team.filter(|_| !self.json) else {
+            return Ok(());
+        };
+        let name = clean(team.name.as_deref().unwrap_or(""));
+        let mut stdout = io::stdout();
+        write_line(&mut stdout, &format!("Workspace {name} ({}):", team.id))?;
+        Ok(())
+    }
+
+    /// Print every page as it arrives; the number of items printed. With
+    /// `team` (a workspace of an org-wide token), each `--json` line is
+    /// Slack's element plus a top-level `"team_id"` naming it.
     async fn print<T: Serialize>(
         &self,
         mut pages: PageStream<T>,
         table: &Table<T>,
         now: i64,
+        team: Option<&str>,
         keep: impl Fn(&T) -> bool,
     ) -> anyhow::Result<u64> {
         let mut stdout = io::BufWriter::new(io::stdout());
@@ -108,7 +150,7 @@ impl Output {
             let page = page?;
             for item in page.items.iter().filter(|i| keep(i)) {
                 let line = if self.json {
-                    crate::text::json::to_line(item).context("cannot write JSON")?
+                    json_line(item, team).context("cannot write JSON")?
                 } else {
                     format_row(table.columns, (table.row)(item, now))
                 };
@@ -123,6 +165,21 @@ impl Output {
         }
         Ok(count)
     }
+}
+
+/// Slack's element as one JSON line; with `team`, a `"team_id"` key first
+/// (spliced in, so the element's own keys keep Slack's order).
+fn json_line<T: Serialize>(item: &T, team: Option<&str>) -> serde_json::Result<String> {
+    let line = crate::text::json::to_line(item)?;
+    let Some(team) = team else {
+        return Ok(line);
+    };
+    let team = crate::text::json::to_line(team)?;
+    Ok(match line.strip_prefix('{') {
+        Some("}") => format!("{{\"team_id\":{team}}}"),
+        Some(rest) => format!("{{\"team_id\":{team},{rest}"),
+        None => line,
+    })
 }
 
 /// Write one line; `true` when the reader has gone (`| head`), which ends the listing quietly.

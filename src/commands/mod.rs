@@ -7,6 +7,7 @@ pub mod list;
 pub mod log;
 pub mod session;
 pub mod tui;
+pub mod workspaces;
 
 use crate::slack::SlackClient;
 use crate::text::sanitize::clean;

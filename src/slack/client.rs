@@ -225,7 +225,8 @@ impl SlackClient {
         args: &[(&'static str, String)],
     ) -> Result<(Bytes, Head), SlackError> {
         let inner = &*self.inner;
-        let permit = inner.limiter.acquire(method).await;
+        let workspace = workspace_of(args);
+        let permit = inner.limiter.acquire(method, workspace).await;
         let waited = permit.waited;
         {
             let mut stats = self.lock_stats();
@@ -255,19 +256,26 @@ impl SlackClient {
                 Ok(head) => Ok((body, head)),
                 // A 200 that says `ratelimited` is a 429 without its header.
                 Err(SlackError::Api { code, .. }) if code == "ratelimited" => {
-                    Err(self.rate_limited(method, None))
+                    Err(self.rate_limited(method, workspace, None))
                 }
                 Err(error) => Err(envelope::redact(error, Some(inner.token.expose()))),
             },
-            Answer::RateLimited(retry_after) => Err(self.rate_limited(method, retry_after)),
+            Answer::RateLimited(retry_after) => {
+                Err(self.rate_limited(method, workspace, retry_after))
+            }
             Answer::Status(status) => Err(SlackError::Http { method, status }),
         }
     }
 
-    fn rate_limited(&self, method: &'static str, retry_after: Option<Duration>) -> SlackError {
+    fn rate_limited(
+        &self,
+        method: &'static str,
+        workspace: &str,
+        retry_after: Option<Duration>,
+    ) -> SlackError {
         // Without a usable Retry-After, one window is the longest Slack could mean.
         let retry_after = retry_after.unwrap_or_else(|| self.inner.limiter.window());
-        self.inner.limiter.block(method, retry_after);
+        self.inner.limiter.block(method, workspace, retry_after);
         self.lock_stats().rate_limited += 1;
         tracing::info!(
             method,
@@ -283,6 +291,14 @@ impl SlackClient {
             retry_after,
         }
     }
+}
+
+/// The workspace a call names (`team_id`, with an org-wide token): Slack's
+/// budgets are per workspace. Empty is the token's own.
+fn workspace_of<'a>(args: &'a [(&'static str, String)]) -> &'a str {
+    args.iter()
+        .find(|(name, _)| *name == "team_id")
+        .map_or("", |(_, value)| value.as_str())
 }
 
 /// What went wrong, for the log: the kind and Slack's code, never a body

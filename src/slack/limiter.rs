@@ -1,4 +1,4 @@
-//! Client-side rate limiting, per method.
+//! Client-side rate limiting, per method and workspace.
 //!
 //! Slack counts calls per method in one-minute windows and answers 429 once
 //! a method's tier budget is spent. Waiting for the 429 costs a whole
@@ -9,6 +9,10 @@
 //! arrives, and the slot's window starts when the answer arrives. Slack saw
 //! the call somewhere in between, so the next call can never reach Slack
 //! less than one window after it, whatever the network latency.
+//!
+//! Slack counts per workspace too: an org-wide token that names a
+//! workspace (`team_id`) has each workspace's budget, so workspaces load
+//! side by side instead of queuing behind one another.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -61,7 +65,7 @@ struct MethodState {
 pub(crate) struct Limiter {
     window: Duration,
     pace: bool,
-    state: Mutex<HashMap<&'static str, MethodState>>,
+    state: Mutex<HashMap<(&'static str, String), MethodState>>,
     /// Woken whenever a call finishes, so waiters for a full window re-check.
     finished: Notify,
     events: broadcast::Sender<ClientEvent>,
@@ -71,6 +75,7 @@ pub(crate) struct Limiter {
 pub(crate) struct Permit<'a> {
     limiter: &'a Limiter,
     method: &'static str,
+    workspace: String,
     slot: Option<u64>,
     /// How long the call waited for this permit.
     pub(crate) waited: Duration,
@@ -101,18 +106,20 @@ impl Limiter {
         self.window
     }
 
-    /// Wait until `method` may be sent, then hold a slot for it.
-    pub(crate) async fn acquire(&self, method: &'static str) -> Permit<'_> {
+    /// Wait until `method` may be sent for `workspace` (empty: the token's
+    /// own), then hold a slot for it.
+    pub(crate) async fn acquire(&self, method: &'static str, workspace: &str) -> Permit<'_> {
         let started = Instant::now();
         let mut announced: Option<Instant> = None;
         loop {
             // Created before the state is read so no finish can slip between.
             let finished = self.finished.notified();
-            match self.decide(method) {
+            match self.decide(method, workspace) {
                 Decision::Go(slot) => {
                     return Permit {
                         limiter: self,
                         method,
+                        workspace: workspace.to_owned(),
                         slot,
                         waited: started.elapsed(),
                     };
@@ -138,10 +145,10 @@ impl Limiter {
         }
     }
 
-    fn decide(&self, method: &'static str) -> Decision {
+    fn decide(&self, method: &'static str, workspace: &str) -> Decision {
         let now = Instant::now();
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let st = state.entry(method).or_default();
+        let st = state.entry((method, workspace.to_owned())).or_default();
         if let Some(until) = st.blocked_until {
             if until > now {
                 return Decision::WaitUntil(until, WaitReason::RetryAfter);
@@ -166,19 +173,19 @@ impl Limiter {
         }
     }
 
-    /// Slack answered 429: hold every call of `method` for `retry_after`.
-    pub(crate) fn block(&self, method: &'static str, retry_after: Duration) {
+    /// Slack answered 429: hold every call of `method` in `workspace` for `retry_after`.
+    pub(crate) fn block(&self, method: &'static str, workspace: &str, retry_after: Duration) {
         let until = Instant::now() + retry_after;
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let st = state.entry(method).or_default();
+        let st = state.entry((method, workspace.to_owned())).or_default();
         st.blocked_until = Some(st.blocked_until.map_or(until, |b| b.max(until)));
     }
 
-    fn finish(&self, method: &'static str, slot: u64) {
+    fn finish(&self, method: &'static str, workspace: &str, slot: u64) {
         let now = Instant::now();
         {
             let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(st) = state.get_mut(method)
+            if let Some(st) = state.get_mut(&(method, workspace.to_owned()))
                 && let Some(entry) = st.slots.iter_mut().find(|(id, _)| *id == slot)
             {
                 entry.1 = Some(now);
@@ -191,7 +198,7 @@ impl Limiter {
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
         if let Some(slot) = self.slot {
-            self.limiter.finish(self.method, slot);
+            self.limiter.finish(self.method, &self.workspace, slot);
         }
     }
 }
@@ -212,10 +219,10 @@ mod tests {
     async fn first_tier_1_call_goes_at_once_and_the_next_waits_a_window() {
         let l = limiter(60_000, true);
         let method = "conversations.listConnectInvites";
-        let first = l.acquire(method).await;
+        let first = l.acquire(method, "").await;
         assert_eq!(first.waited, Duration::ZERO);
         drop(first);
-        let second = l.acquire(method).await;
+        let second = l.acquire(method, "").await;
         assert_eq!(second.waited, Duration::from_secs(60));
     }
 
@@ -224,10 +231,10 @@ mod tests {
         let l = limiter(1_000, true);
         let method = "team.externalTeams.disconnect";
         let sent = Instant::now();
-        let first = l.acquire(method).await;
+        let first = l.acquire(method, "").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         drop(first);
-        let second = l.acquire(method).await;
+        let second = l.acquire(method, "").await;
         assert_eq!(second.waited, Duration::from_secs(1));
         assert_eq!(sent.elapsed(), Duration::from_millis(1_300));
     }
@@ -236,11 +243,14 @@ mod tests {
     async fn tier_2_allows_twenty_per_window_and_other_methods_are_independent() {
         let l = limiter(1_000, true);
         for _ in 0..20 {
-            assert_eq!(l.acquire("conversations.list").await.waited, Duration::ZERO);
+            assert_eq!(
+                l.acquire("conversations.list", "").await.waited,
+                Duration::ZERO
+            );
         }
-        assert_eq!(l.acquire("auth.test").await.waited, Duration::ZERO);
+        assert_eq!(l.acquire("auth.test", "").await.waited, Duration::ZERO);
         assert_eq!(
-            l.acquire("conversations.list").await.waited,
+            l.acquire("conversations.list", "").await.waited,
             Duration::from_secs(1)
         );
     }
@@ -249,12 +259,12 @@ mod tests {
     async fn a_429_blocks_the_method_even_without_pacing() {
         let l = limiter(1_000, false);
         let mut events = l.events.subscribe();
-        l.block("conversations.list", Duration::from_secs(7));
+        l.block("conversations.list", "", Duration::from_secs(7));
         assert_eq!(
-            l.acquire("conversations.list").await.waited,
+            l.acquire("conversations.list", "").await.waited,
             Duration::from_secs(7)
         );
-        assert_eq!(l.acquire("auth.test").await.waited, Duration::ZERO);
+        assert_eq!(l.acquire("auth.test", "").await.waited, Duration::ZERO);
         assert!(matches!(
             events.try_recv(),
             Ok(ClientEvent::Waiting {
@@ -268,7 +278,7 @@ mod tests {
     async fn without_pacing_nothing_waits() {
         let l = limiter(60_000, false);
         for _ in 0..10 {
-            let p = l.acquire("conversations.listConnectInvites").await;
+            let p = l.acquire("conversations.listConnectInvites", "").await;
             assert_eq!(p.waited, Duration::ZERO);
         }
     }
@@ -277,11 +287,28 @@ mod tests {
     async fn a_full_window_of_calls_in_flight_waits_for_an_answer() {
         let l = std::sync::Arc::new(limiter(1_000, true));
         let method = "conversations.listConnectInvites";
-        let first = l.acquire(method).await;
+        let first = l.acquire(method, "").await;
         let l2 = l.clone();
-        let waiter = tokio::spawn(async move { l2.acquire(method).await.waited });
+        let waiter = tokio::spawn(async move { l2.acquire(method, "").await.waited });
         tokio::time::sleep(Duration::from_millis(500)).await;
         drop(first);
         assert_eq!(waiter.await.unwrap(), Duration::from_millis(1_500));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn each_workspace_has_its_own_budget() {
+        let l = limiter(60_000, true);
+        let method = "conversations.listConnectInvites";
+        drop(l.acquire(method, "T1").await);
+        // T2 and T3 go at once although T1 has spent its one call a minute.
+        assert_eq!(l.acquire(method, "T2").await.waited, Duration::ZERO);
+        assert_eq!(l.acquire(method, "T3").await.waited, Duration::ZERO);
+        assert_eq!(
+            l.acquire(method, "T1").await.waited,
+            Duration::from_secs(60)
+        );
+        // A 429 in one workspace holds that workspace only.
+        l.block(method, "T2", Duration::from_secs(5));
+        assert_eq!(l.acquire(method, "T4").await.waited, Duration::ZERO);
     }
 }

@@ -52,6 +52,13 @@ const SEARCH_REFUSALS: &[&str] = &[
 const SEARCH: &str = "admin.conversations.search";
 const CONVERSATIONS_LIST: &str = "conversations.list";
 
+/// `team_id` when a workspace is named.
+fn team_arg(team: Option<&str>) -> Vec<(&'static str, String)> {
+    team.map(|t| ("team_id", t.to_owned()))
+        .into_iter()
+        .collect()
+}
+
 fn flag(value: bool) -> String {
     value.to_string()
 }
@@ -85,6 +92,12 @@ impl SlackClient {
 
     /// Pending Slack Connect invitations, sent and received. Tier 1: about one page a minute.
     pub fn invites(&self) -> PageStream<ConnectInvite> {
+        self.invites_in(None)
+    }
+
+    /// [`Self::invites`] of one workspace: an org-wide token must name it
+    /// (`team_id`), and each workspace has its own Tier 1 budget.
+    pub fn invites_in(&self, team: Option<&str>) -> PageStream<ConnectInvite> {
         paginate::<ListConnectInvites>(
             self.clone(),
             ListSpec {
@@ -92,18 +105,28 @@ impl SlackClient {
                 size_arg: "count",
                 page_size: 500,
                 cursor_at: CursorAt::Metadata,
-                args: Vec::new(),
+                args: team_arg(team),
             },
         )
     }
 
     /// Members' requests to invite people from outside.
     pub fn invite_requests(&self, filter: RequestFilter) -> PageStream<InviteRequest> {
-        let mut args = vec![
+        self.invite_requests_in(None, filter)
+    }
+
+    /// [`Self::invite_requests`] of one workspace of an org.
+    pub fn invite_requests_in(
+        &self,
+        team: Option<&str>,
+        filter: RequestFilter,
+    ) -> PageStream<InviteRequest> {
+        let mut args = team_arg(team);
+        args.extend([
             ("include_approved", flag(filter.include_approved)),
             ("include_denied", flag(filter.include_denied)),
             ("include_expired", flag(filter.include_expired)),
-        ];
+        ]);
         if let Some(user) = filter.user_id {
             args.push(("user_id", user));
         }

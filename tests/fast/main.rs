@@ -31,6 +31,7 @@ mod emulator_pagination;
 mod emulator_pagination_channels;
 mod emulator_requests;
 mod fit_cli;
+mod fit_cli_org;
 mod fit_cli_same_as_tui;
 mod fit_cli_tools;
 mod fit_keys;

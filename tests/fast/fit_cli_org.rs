@@ -1,0 +1,111 @@
+//! `list` with an org-wide token covers every workspace of the org, each
+//! `--json` line naming its workspace, and `--team` narrows it to one.
+
+use std::collections::BTreeMap;
+
+use connect_triage::emulator::{self, Dataset, EmulatorConfig, GenerateSpec, RateLimitMode};
+
+use crate::support::cli::*;
+
+async fn org_env() -> Env {
+    let spec: GenerateSpec = "invites=30,requests=9,teams=5,channels=6,workspaces=3"
+        .parse()
+        .unwrap();
+    let mut config = EmulatorConfig::new(Dataset::generate(&spec, 3, crate::common::NOW));
+    config.fixed_now = Some(crate::common::NOW);
+    config.rate_limits = RateLimitMode::Off;
+    Env::on(
+        emulator::start(([127, 0, 0, 1], 0).into(), config)
+            .await
+            .unwrap(),
+    )
+}
+
+fn org_token(env: &Env) -> String {
+    env.emu
+        .tokens()
+        .into_iter()
+        .find(|t| t.is_org_level())
+        .unwrap()
+        .token
+}
+
+/// `team_id` → how many lines.
+fn per_team(output: &std::process::Output) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for line in stdout(output).lines() {
+        assert!(
+            line.starts_with("{\"team_id\":\"T"),
+            "team_id first: {line}"
+        );
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        *counts
+            .entry(value["team_id"].as_str().unwrap().to_owned())
+            .or_default() += 1;
+    }
+    counts
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_json_with_an_org_token_covers_every_workspace() {
+    let env = org_env().await;
+    let org = org_token(&env);
+    let output = env.run_as(&org, &["list", "invites", "--json"]).await;
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let counts = per_team(&output);
+    assert_eq!(
+        counts,
+        BTreeMap::from([
+            ("T0ACMEHQ01".to_owned(), 10),
+            ("T0ACMEWS02".to_owned(), 10),
+            ("T0ACMEWS03".to_owned(), 10)
+        ])
+    );
+    let output = env
+        .run_as(
+            &org,
+            &["list", "requests", "--json", "--team", "T0ACMEWS02"],
+        )
+        .await;
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let counts = per_team(&output);
+    assert_eq!(counts.keys().collect::<Vec<_>>(), ["T0ACMEWS02"]);
+
+    let output = env
+        .run_as(&org, &["list", "invites", "--team", "T0ELSEWHERE"])
+        .await;
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("T0ACMEWS03 (Acme Americas)"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspace_token_lists_as_before() {
+    let env = org_env().await;
+    let own = env
+        .emu
+        .tokens()
+        .into_iter()
+        .find(|t| t.team.as_deref() == Some("T0ACMEWS03") && !t.is_org_level())
+        .unwrap()
+        .token;
+    let output = env.run_as(&own, &["list", "invites", "--json"]).await;
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 10);
+    // Slack's element exactly, as for any one-workspace token.
+    assert!(
+        lines.iter().all(|l| l.starts_with("{\"direction\"")),
+        "{text}"
+    );
+    let output = env
+        .run_as(&own, &["list", "invites", "--team", "T0ACMEHQ01"])
+        .await;
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("belongs to one workspace, T0ACMEWS03"),
+        "{}",
+        stderr(&output)
+    );
+}
