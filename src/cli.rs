@@ -146,6 +146,9 @@ pub struct InviteDecisionArgs {
     /// The invite ID (I…)
     #[arg(value_parser = slack_id)]
     pub invite_id: String,
+    /// With an org-wide token: the workspace the item is in (T…)
+    #[arg(long, value_name = "TEAM_ID", value_parser = slack_id)]
+    pub team: Option<String>,
     /// Skip the confirmation and the grace period
     #[arg(long)]
     pub yes: bool,
@@ -170,6 +173,9 @@ pub struct RequestDecisionArgs {
     /// Message to the requester (at most 560 characters)
     #[arg(long, value_name = "TEXT")]
     pub message: Option<String>,
+    /// With an org-wide token: the workspace the item is in (T…)
+    #[arg(long, value_name = "TEAM_ID", value_parser = slack_id)]
+    pub team: Option<String>,
     /// Skip the confirmation and the grace period
     #[arg(long)]
     pub yes: bool,

@@ -30,6 +30,41 @@ pub async fn workspaces(client: &SlackClient, team: Option<&str>) -> anyhow::Res
         .auth_test()
         .await
         .context("could not check the token")?;
+    resolve(client, auth, team).await
+}
+
+/// The one workspace a decision acts in: `None` for a workspace-level
+/// token. An org-wide token must name it with `--team`; without it the
+/// words list the workspaces to choose from.
+pub async fn decision_workspace(
+    client: &SlackClient,
+    auth: &AuthTest,
+    team: Option<&str>,
+    what: &str,
+) -> anyhow::Result<Option<AuthTeam>> {
+    let scope = resolve(client, auth.clone(), team).await?;
+    if !scope.is_org() {
+        return Ok(None);
+    }
+    match scope.teams.as_slice() {
+        [Some(one)] if team.is_some() => Ok(Some(one.clone())),
+        all => {
+            let teams: Vec<AuthTeam> = all.iter().flatten().cloned().collect();
+            Err(UsageError::new(format!(
+                "this is an org-wide token, so say which workspace the {what} is in: \
+                 add --team T… (its workspaces: {})",
+                listed(&teams)
+            ))
+            .into())
+        }
+    }
+}
+
+async fn resolve(
+    client: &SlackClient,
+    auth: AuthTest,
+    team: Option<&str>,
+) -> anyhow::Result<Workspaces> {
     if auth.is_enterprise_install != Some(true) {
         if let Some(id) = team
             && auth.team_id.as_deref() != Some(id)

@@ -11,6 +11,7 @@ use crate::model::invites::{
 use crate::model::orgs::ChannelCounts;
 use crate::model::requests::{is_external_limited, request_summary};
 use crate::model::rows::{Invite, Org, Request};
+use crate::slack::WriteCall;
 use crate::text::words::permission_words;
 
 /// What a decision is about, in the journal's words.
@@ -31,6 +32,21 @@ pub struct PlannedWrite {
     /// "invite I0A to #ops from Acme", for notices.
     pub summary: String,
     pub about: About,
+    /// The workspace of ours the item belongs to, when an org-wide token
+    /// must name it: sent as `team_id` and journaled.
+    pub workspace: Option<String>,
+}
+
+impl PlannedWrite {
+    /// The call this write sends: the decision's own, with `team_id` when
+    /// the item's workspace has to be named.
+    pub fn call(&self) -> WriteCall {
+        let mut call = self.kind.call(&self.item_id);
+        if let Some(team) = &self.workspace {
+            call.args.push(("team_id", team.clone()));
+        }
+        call
+    }
 }
 
 /// What the admin reads before saying yes.
@@ -78,6 +94,7 @@ pub fn invite_write(invite: &Invite, ours: &[&str], approve: bool) -> PlannedWri
         item_id: invite.id().to_owned(),
         summary: invite_summary(invite, ours),
         about,
+        workspace: None,
     }
 }
 
@@ -210,6 +227,7 @@ impl RequestFacts {
             item_id: self.id.clone(),
             summary: self.summary.clone(),
             about: self.about.clone(),
+            workspace: None,
         }
     }
 }
@@ -310,6 +328,7 @@ pub fn disconnect_channel(
                 channel: Some(channel_name.to_owned()),
                 channel_id: Some(channel_id.to_owned()),
             },
+            workspace: None,
         },
     }
 }
@@ -335,6 +354,7 @@ pub fn disconnect_org(team_id: &str, name: &str, counts: &ChannelCounts) -> Plan
                 org_id: Some(team_id.to_owned()),
                 ..About::default()
             },
+            workspace: None,
         },
     }
 }

@@ -36,6 +36,10 @@ pub fn queued(
         record.workspace = named(&auth.team, &auth.team_id);
         record.team_id = auth.team_id.clone().or_else(|| auth.enterprise_id.clone());
     }
+    if let Some(team) = &write.workspace {
+        // An org-wide token: the item's own workspace, not the org's ID.
+        record.team_id = Some(team.clone());
+    }
     record.summary = Some(write.summary.clone());
     record.batch = batch.cloned();
     record.message = write.kind.message().map(str::to_owned);

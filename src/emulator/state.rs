@@ -26,6 +26,8 @@ pub(crate) struct Me {
     pub url: String,
     pub team_ref: TeamRef,
     pub user_ref: UserRef,
+    /// Our other workspaces, in an Enterprise org of several: their side is ours too.
+    pub other_workspaces: Vec<String>,
 }
 
 impl Me {
@@ -61,12 +63,15 @@ impl Me {
             url,
             team_ref,
             user_ref,
+            other_workspaces: Vec::new(),
         }
     }
 
     /// Our side is named by the workspace id or, on Enterprise orgs, the org id.
     pub fn is_us(&self, id: &str) -> bool {
-        id == self.team_id || self.enterprise_id.as_deref() == Some(id)
+        id == self.team_id
+            || self.enterprise_id.as_deref() == Some(id)
+            || self.other_workspaces.iter().any(|w| w == id)
     }
 }
 
@@ -134,6 +139,12 @@ impl State {
                 });
             }
         }
+        let mut me = me;
+        me.other_workspaces = workspaces
+            .iter()
+            .skip(1)
+            .map(|w| w.id.to_string())
+            .collect();
         let mut state = State {
             workspaces,
             invites: Ordered::default(),

@@ -109,3 +109,65 @@ async fn a_workspace_token_lists_as_before() {
         stderr(&output)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_decision_with_an_org_token_names_its_workspace() {
+    let env = org_env().await;
+    let org = org_token(&env);
+    let listed = env
+        .run_as(&org, &["list", "invites", "--json", "--team", "T0ACMEWS02"])
+        .await;
+    let ids: Vec<String> = stdout(&listed)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["invite"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    // Without --team, the words list the workspaces, and nothing is sent.
+    let output = env.run_as(&org, &["approve", &ids[0], "--yes"]).await;
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output)
+            .contains("add --team T… (its workspaces: T0ACMEHQ01 (Acme Corp), T0ACMEWS02"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(env.writes().is_empty());
+    // The first invite of workspace 2 that waits on us.
+    let mut chosen = None;
+    for id in &ids {
+        let dry = env
+            .run_as(&org, &["approve", id, "--team", "T0ACMEWS02", "--dry-run"])
+            .await;
+        if code(&dry) == 0 {
+            let text = stdout(&dry);
+            assert!(
+                text.contains("Workspace: Acme Europe (T0ACMEWS02)"),
+                "{text}"
+            );
+            assert!(text.contains("team_id=T0ACMEWS02"), "{text}");
+            chosen = Some(id.clone());
+            break;
+        }
+    }
+    let id = chosen.expect("an invite of workspace 2 waits on us");
+    let output = env
+        .run_as(&org, &["approve", &id, "--team", "T0ACMEWS02", "--yes"])
+        .await;
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let writes = env.writes();
+    assert_eq!(writes.len(), 1);
+    assert!(writes[0].applied);
+    let last = env.journal().pop().unwrap();
+    assert_eq!(last.team_id.as_deref(), Some("T0ACMEWS02"));
+    // Workspace 2 changed; the others' invites are all still there.
+    for (team, left) in [("T0ACMEHQ01", 10), ("T0ACMEWS02", 9), ("T0ACMEWS03", 10)] {
+        let output = env
+            .run_as(&org, &["list", "invites", "--json", "--team", team])
+            .await;
+        assert_eq!(stdout(&output).lines().count(), left, "{team}");
+    }
+}

@@ -17,6 +17,7 @@ use std::io::{self, IsTerminal};
 
 use crate::cli::{DisconnectTarget, GlobalArgs, InviteDecisionArgs, RequestAction};
 use crate::commands::report_waits;
+use crate::commands::workspaces::decision_workspace;
 use crate::config::Config;
 use crate::connect::script_client;
 use crate::exit::UsageError;
@@ -96,7 +97,21 @@ pub async fn invite(
     let verb = if approve { "approve" } else { "decline" };
     let what = format!("{verb} invite {}", args.invite_id);
     let session = Session::open(global, &what, args.dry_run).await?;
-    let plan = plan::invite(&session.client, &session.auth, &args.invite_id, approve).await?;
+    let team = decision_workspace(
+        &session.client,
+        &session.auth,
+        args.team.as_deref(),
+        "invite",
+    )
+    .await?;
+    let plan = plan::invite(
+        &session.client,
+        &session.auth,
+        team.as_ref(),
+        &args.invite_id,
+        approve,
+    )
+    .await?;
     let manner = Manner {
         yes: args.yes,
         dry_run: args.dry_run,
@@ -114,8 +129,16 @@ pub async fn request(global: &GlobalArgs, action: &RequestAction) -> anyhow::Res
     let verb = if approve { "approve" } else { "deny" };
     let what = format!("{verb} request {}", args.request_id);
     let session = Session::open(global, &what, args.dry_run).await?;
+    let team = decision_workspace(
+        &session.client,
+        &session.auth,
+        args.team.as_deref(),
+        "request",
+    )
+    .await?;
     let plan = plan::request(
         &session.client,
+        team.as_ref(),
         &args.request_id,
         approve,
         args.message.as_deref(),

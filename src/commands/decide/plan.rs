@@ -13,7 +13,9 @@ use crate::model::invites::{WaitingOn, channel_name, other_team, waiting_on};
 use crate::model::orgs::{ChannelCounts, confirm_text, display_name, typed_confirms};
 use crate::model::rows::{Channel, Interner, Invite, Org, Request};
 use crate::slack::MAX_MESSAGE_CHARS;
-use crate::slack::models::{AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
+use crate::slack::models::{
+    AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel,
+};
 use crate::slack::{Page, RequestFilter, SlackClient, SlackError};
 
 /// One decision, ready to confirm and send.
@@ -49,6 +51,23 @@ async fn find<T>(
     Ok(None)
 }
 
+/// With an org-wide token, the decision names its workspace: in the
+/// confirmation, in the call (`team_id`) and in the journal.
+fn in_workspace(plan: &mut plan::Plan, team: Option<&AuthTeam>) {
+    let Some(team) = team else {
+        return;
+    };
+    let name = team
+        .name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+        .unwrap_or("?");
+    plan.confirmation
+        .lines
+        .insert(0, format!("Workspace: {name} ({})", team.id));
+    plan.write.workspace = Some(team.id.clone());
+}
+
 /// The org row of a connected org, when it is one.
 async fn connected_org(client: &SlackClient, team_id: &str) -> Result<Option<Org>, SlackError> {
     let org = find(client.external_orgs(), |o: &ExternalOrg| {
@@ -62,10 +81,13 @@ async fn connected_org(client: &SlackClient, team_id: &str) -> Result<Option<Org
 pub async fn invite(
     client: &SlackClient,
     auth: &AuthTest,
+    team: Option<&AuthTeam>,
     invite_id: &str,
     approve: bool,
 ) -> anyhow::Result<Plan> {
-    let wire: ConnectInvite = find(client.invites(), |i: &ConnectInvite| i.id() == invite_id)
+    let team_id = team.map(|t| t.id.as_str());
+    let pages = client.invites_in(team_id);
+    let wire: ConnectInvite = find(pages, |i: &ConnectInvite| i.id() == invite_id)
         .await?
         .ok_or_else(|| {
             UsageError::new(format!(
@@ -73,7 +95,9 @@ pub async fn invite(
                  (`connect-triage list invites` shows the pending ones)"
             ))
         })?;
-    let ours = our_ids(auth);
+    let mut ours = our_ids(auth);
+    // A workspace of the org is our side too.
+    ours.extend(team_id);
     // The TUI's own rules, on the TUI's own row type.
     let invite = Invite::from_wire(&wire, &ours, &mut Interner::default());
     let verb = if approve { "approve" } else { "decline" };
@@ -89,7 +113,9 @@ pub async fn invite(
         Some(team) => connected_org(client, &team.id).await?,
         None => None,
     };
-    let shared = plan::invite(&invite, &ours, org.as_ref(), approve).map_err(UsageError::new)?;
+    let mut shared =
+        plan::invite(&invite, &ours, org.as_ref(), approve).map_err(UsageError::new)?;
+    in_workspace(&mut shared, team);
     let about = format!(
         "#{} with {}",
         channel_name(&invite),
@@ -109,6 +135,7 @@ pub async fn invite(
 /// `request approve|deny REQUEST_ID [--message TEXT]`.
 pub async fn request(
     client: &SlackClient,
+    team: Option<&AuthTeam>,
     request_id: &str,
     approve: bool,
     message: Option<&str>,
@@ -123,7 +150,7 @@ pub async fn request(
             .into());
         }
     }
-    let pending = client.invite_requests(RequestFilter::default());
+    let pending = client.invite_requests_in(team.map(|t| t.id.as_str()), RequestFilter::default());
     let request: InviteRequest = find(pending, |r: &InviteRequest| r.id == request_id)
         .await?
         .ok_or_else(|| {
@@ -135,11 +162,12 @@ pub async fn request(
     let row = Request::from_wire(&request, &mut Interner::default());
     let facts = RequestFacts::of(&row);
     let message = message.map(str::to_owned);
-    let shared = if approve {
+    let mut shared = if approve {
         plan::approve_request(&facts, facts.requested_limited, message)
     } else {
         plan::deny(&facts, message)
     };
+    in_workspace(&mut shared, team);
     Ok(Plan {
         shared,
         done: format!(

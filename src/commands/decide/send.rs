@@ -39,7 +39,7 @@ fn describe(plan: &Plan) -> String {
 
 /// What `--dry-run` prints: the plan and the exact request, never the token.
 pub fn dry_run_text(plan: &Plan, api_base: &str) -> String {
-    let call = plan.shared.write.kind.call(plan.item_id());
+    let call = plan.shared.write.call();
     let mut out = format!("Dry run: nothing is sent.\n{}\n", describe(plan));
     out.push_str(&format!("Would call: POST {api_base}{}\n", call.method));
     out.push_str("  Content-Type: application/x-www-form-urlencoded\n");
@@ -79,7 +79,7 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
             .map_err(journal_error)?;
         return Err(taken_back());
     }
-    let call = write.kind.call(&write.item_id);
+    let call = write.call();
     let result = send(&session.client, Some(&journal), &queued, &call, now)
         .await
         .map_err(|NotSent(reason)| {

@@ -214,7 +214,10 @@ fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
     for (i, invite) in std::mem::take(&mut dataset.invites).into_iter().enumerate() {
         match i % count {
             0 => ours.push(invite),
-            n => workspaces[n - 1].invites.push(invite),
+            n => {
+                let moved = moved_to(&invite, &workspaces[n - 1]);
+                workspaces[n - 1].invites.push(moved);
+            }
         }
     }
     dataset.invites = ours;
@@ -225,7 +228,10 @@ fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
     {
         match i % count {
             0 => ours.push(request),
-            n => workspaces[n - 1].invite_requests.push(request),
+            n => {
+                let moved = moved_to(&request, &workspaces[n - 1]);
+                workspaces[n - 1].invite_requests.push(moved);
+            }
         }
     }
     dataset.invite_requests = ours;
@@ -233,6 +239,25 @@ fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
     ids.extend(workspaces.iter().map(|w| w.id.clone()));
     dataset.tokens = org_tokens(seed, &ids);
     dataset.workspaces = workspaces;
+}
+
+/// An item made for our first workspace, as the workspace `ws` has it: our
+/// side (accepting team, reviewers, our users' team) is that workspace.
+fn moved_to<T: serde::Serialize + serde::de::DeserializeOwned + Clone>(
+    item: &T,
+    ws: &WorkspaceData,
+) -> T {
+    let name = ws.name.as_deref().unwrap_or("Acme");
+    let domain = ws.domain.as_deref().unwrap_or("acme");
+    serde_json::to_string(item)
+        .ok()
+        .map(|text| {
+            text.replace("\"T0ACMEHQ01\"", &format!("\"{}\"", ws.id))
+                .replace("\"Acme Corp\"", &format!("\"{name}\""))
+                .replace("\"acme-corp\"", &format!("\"{domain}\""))
+        })
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_else(|| item.clone())
 }
 
 const WORKSPACE_NAMES: [&str; 6] = [

@@ -80,10 +80,13 @@ fn pick_acceptance(cx: &Ctx<'_>, rec: &InviteRec, target: Option<&str>) -> Resul
 }
 
 fn target_team(cx: &Ctx<'_>) -> Option<String> {
-    // Python's own integration test sends the other team as `team_id`.
-    cx.args
-        .str("target_team")
-        .or_else(|| cx.args.str("team_id"))
+    // Python's own integration test sends the other team as `team_id`; with
+    // an org-wide token `team_id` names our workspace instead.
+    let target = cx.args.str("target_team");
+    if cx.token.is_org_level() {
+        return target;
+    }
+    target.or_else(|| cx.args.str("team_id"))
 }
 
 fn acceptance_inactive(a: &AcceptRec, now: i64) -> bool {

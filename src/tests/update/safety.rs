@@ -135,6 +135,7 @@ fn a_batch_is_one_entry_sent_or_taken_back_whole() {
         item_id: id.into(),
         summary: format!("request {id}"),
         about: Default::default(),
+        workspace: None,
     };
     let effects = grace::enqueue(
         &mut app,
@@ -219,6 +220,7 @@ fn read_only_makes_every_write_impossible_and_says_why() {
         item_id: "I1".into(),
         summary: "invite I1".into(),
         about: Default::default(),
+        workspace: None,
     };
     assert!(grace::enqueue(&mut app, vec![write], None).is_empty());
     assert!(app.decisions.is_idle());
