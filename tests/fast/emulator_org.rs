@@ -211,3 +211,45 @@ async fn rate_limits_count_per_method_per_workspace() {
         );
     }
 }
+
+#[tokio::test]
+async fn each_workspace_lists_the_channels_it_is_in() {
+    let emu = start_org(RateLimitMode::Off).await;
+    let org = org_token(&emu);
+    let mut seen = std::collections::BTreeSet::new();
+    for team in WORKSPACES {
+        let r = call(
+            &emu,
+            "conversations.list",
+            &org,
+            &[
+                ("team_id", team),
+                ("types", "public_channel,private_channel"),
+            ],
+        )
+        .await;
+        assert_eq!(r.body["ok"], true, "{}", r.body);
+        let channels = r.body["channels"].as_array().unwrap();
+        assert!(!channels.is_empty(), "{team}");
+        seen.extend(
+            channels
+                .iter()
+                .map(|c| c["id"].as_str().unwrap().to_owned()),
+        );
+        // The org's admin search, narrowed to the workspace, agrees.
+        let r = call(
+            &emu,
+            "admin.conversations.search",
+            &org,
+            &[("team_ids", team), ("limit", "20")],
+        )
+        .await;
+        let found = r.body["conversations"].as_array().unwrap();
+        assert!(!found.is_empty(), "{team}: {}", r.body);
+        for channel in found {
+            let internal = channel["internal_team_ids"].as_array().unwrap();
+            assert!(internal.iter().any(|t| t == team), "{channel}");
+        }
+    }
+    assert_eq!(seen.len(), 6, "every channel is in some workspace");
+}

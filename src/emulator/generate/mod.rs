@@ -235,6 +235,17 @@ fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
         }
     }
     dataset.invite_requests = ours;
+    // Each channel is in one of our workspaces, every fifth in two.
+    for (i, channel) in dataset.channels.iter_mut().enumerate() {
+        let ws = |n: usize| match n % count {
+            0 => "T0ACMEHQ01".to_owned(),
+            n => workspaces[n - 1].id.clone(),
+        };
+        channel.internal_team_ids = vec![ws(i)];
+        if i % 5 == 4 {
+            channel.internal_team_ids.push(ws(i + 1));
+        }
+    }
     let mut ids = vec!["T0ACMEHQ01".to_owned()];
     ids.extend(workspaces.iter().map(|w| w.id.clone()));
     dataset.tokens = org_tokens(seed, &ids);

@@ -340,10 +340,19 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
                 .range::<String, _>((Bound::Excluded(id), Bound::Unbounded)),
         ),
     };
+    // A workspace sees the channels it is in (`internal_team_ids`; none
+    // listed is our first workspace's).
+    let ours = cx.state.workspaces[0].id.clone();
+    let in_workspace = |c: &SharedChannel| match &cx.workspace {
+        None => true,
+        Some(ws) if c.internal_team_ids.is_empty() => *ws == ours,
+        Some(ws) => c.internal_team_ids.iter().any(|t| **t == **ws),
+    };
     let (page, more) = pagination::take_page(iter, limit, |c| {
         let private = flag(c.is_private);
         ((private && want_private) || (!private && want_public))
             && !(exclude_archived && flag(c.is_archived))
+            && in_workspace(c)
     });
     let next = more
         .then(|| page.last())
