@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use connect_triage::emulator::{self, Dataset, EmulatorConfig, GenerateSpec, RateLimitMode};
+use connect_triage::emulator::{Dataset, GenerateSpec};
 
 use crate::support::cli::*;
 
@@ -11,14 +11,7 @@ async fn org_env() -> Env {
     let spec: GenerateSpec = "invites=30,requests=9,teams=5,channels=6,workspaces=3"
         .parse()
         .unwrap();
-    let mut config = EmulatorConfig::new(Dataset::generate(&spec, 3, crate::common::NOW));
-    config.fixed_now = Some(crate::common::NOW);
-    config.rate_limits = RateLimitMode::Off;
-    Env::on(
-        emulator::start(([127, 0, 0, 1], 0).into(), config)
-            .await
-            .unwrap(),
-    )
+    Env::on_dataset(Dataset::generate(&spec, 3, crate::common::NOW)).await
 }
 
 fn org_token(env: &Env) -> String {

@@ -6,7 +6,7 @@
 
 use crate::support::cli::*;
 use crate::support::fake::{fake, json};
-use connect_triage::emulator::{self, Dataset, EmulatorConfig, RateLimitMode};
+use connect_triage::emulator::Dataset;
 
 const HOSTILE_ORG: &str = "Maersk\u{1b}]0;pwned\u{7} Line\u{202e}enil";
 
@@ -28,14 +28,7 @@ fn hostile_dataset() -> Dataset {
 }
 
 async fn hostile_env() -> Env {
-    let mut config = EmulatorConfig::new(hostile_dataset());
-    config.fixed_now = Some(crate::common::NOW);
-    config.rate_limits = RateLimitMode::Off;
-    Env::on(
-        emulator::start(([127, 0, 0, 1], 0).into(), config)
-            .await
-            .unwrap(),
-    )
+    Env::on_dataset(hostile_dataset()).await
 }
 
 /// Nothing a terminal would act on or hide.

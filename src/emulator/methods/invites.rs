@@ -79,6 +79,14 @@ fn pick_acceptance(cx: &Ctx<'_>, rec: &InviteRec, target: Option<&str>) -> Resul
     }
 }
 
+/// A pending invite the call may decide: in a workspace its token reaches.
+fn pending_within_reach<'c>(cx: &'c Ctx<'_>, id: &str) -> Option<&'c InviteRec> {
+    cx.state
+        .invites
+        .get(id)
+        .filter(|rec| cx.reaches(&rec.workspace))
+}
+
 fn target_team(cx: &Ctx<'_>) -> Option<String> {
     // Python's own integration test sends the other team as `team_id`; with
     // an org-wide token `team_id` names our workspace instead.
@@ -101,12 +109,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
-    let Some(rec) = cx
-        .state
-        .invites
-        .get(&id)
-        .filter(|rec| cx.reaches(&rec.workspace))
-    else {
+    let Some(rec) = pending_within_reach(cx, &id) else {
         return Err(match cx.state.past_outcome.get(&id) {
             Some(InviteOutcome::Approved) => ApiError::new("already_approved"),
             Some(InviteOutcome::Declined) => ApiError::new("approval_inactive"),
@@ -180,12 +183,7 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let id = cx.args.require("invite_id")?;
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
-    let Some(rec) = cx
-        .state
-        .invites
-        .get(&id)
-        .filter(|rec| cx.reaches(&rec.workspace))
-    else {
+    let Some(rec) = pending_within_reach(cx, &id) else {
         return Err(match cx.state.past_outcome.get(&id) {
             Some(InviteOutcome::Expired | InviteOutcome::Approved) => {
                 ApiError::new("inactive_invite")

@@ -30,6 +30,18 @@ impl Env {
         }
     }
 
+    /// On `dataset`, at the tests' fixed time, with no rate limits.
+    pub async fn on_dataset(dataset: emulator::Dataset) -> Env {
+        let mut config = emulator::EmulatorConfig::new(dataset);
+        config.fixed_now = Some(crate::common::NOW);
+        config.rate_limits = emulator::RateLimitMode::Off;
+        Env::on(
+            emulator::start(([127, 0, 0, 1], 0).into(), config)
+                .await
+                .unwrap(),
+        )
+    }
+
     pub fn admin_token(&self) -> String {
         self.emu.admin_token().expose().to_owned()
     }
