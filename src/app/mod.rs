@@ -82,6 +82,8 @@ pub struct App {
     pub read_only_reason: Option<String>,
     /// A cache problem was said already (it would repeat at every save).
     pub cache_problem_said: bool,
+    /// An org-wide token's workspaces; empty for a workspace token.
+    pub workspaces: Vec<crate::slack::models::AuthTeam>,
     pub now: i64,
     /// Terminal size (columns, rows), from `Msg::Resize`.
     pub size: (u16, u16),
@@ -145,6 +147,7 @@ impl App {
             read_only,
             read_only_reason: None,
             cache_problem_said: false,
+            workspaces: Vec::new(),
             now: 0,
             size: (80, 24),
             keymap: Keymap::default(),

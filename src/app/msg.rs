@@ -70,6 +70,14 @@ pub enum Msg {
         list: ListKind,
         error: SlackError,
     },
+    /// An org-wide token's workspaces (`auth.teams.list`).
+    Workspaces(Vec<crate::slack::models::AuthTeam>),
+    /// One workspace of an org could not be read; the others load.
+    WorkspaceUnreadable {
+        list: ListKind,
+        team: String,
+        error: SlackError,
+    },
     /// Slack applied the decision.
     ActionDone {
         decision: DecisionId,

@@ -115,7 +115,8 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             crate::app::overlays::on_journal_read(app, records);
             Vec::new()
         }
-        Msg::AuthLoaded(auth) => {
+        Msg::AuthLoaded(mut auth) => {
+            auth.workspace_ids = app.workspaces.iter().map(|t| t.id.clone()).collect();
             app.identity = Identity::Known(auth);
             crate::app::flow::pages::on_identity(app);
             crate::app::flow::reconcile::on_identity(app)
@@ -150,6 +151,31 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::CacheLoaded(cached) => crate::app::flow::pages::on_cached(app, cached),
+        Msg::Workspaces(teams) => {
+            app.workspaces = teams;
+            if let Identity::Known(auth) = &mut app.identity {
+                auth.workspace_ids = app.workspaces.iter().map(|t| t.id.clone()).collect();
+                crate::app::flow::pages::on_identity(app);
+            }
+            Vec::new()
+        }
+        Msg::WorkspaceUnreadable { list, team, error } => {
+            let name = app
+                .workspaces
+                .iter()
+                .find(|t| t.id == team)
+                .and_then(|t| t.name.clone())
+                .unwrap_or_else(|| team.clone());
+            app.notify(
+                NoticeKind::Error,
+                format!(
+                    "Could not read the {} of workspace {name} ({team}): {}. The other workspaces' rows show.",
+                    list.title().to_lowercase(),
+                    crate::slack::explain::explain(&error)
+                ),
+            );
+            Vec::new()
+        }
         Msg::CacheProblem(why) => {
             if !app.cache_problem_said {
                 app.cache_problem_said = true;

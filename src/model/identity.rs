@@ -32,6 +32,7 @@ pub fn our_ids(auth: &AuthTest) -> Vec<&str> {
     [auth.team_id.as_deref(), auth.enterprise_id.as_deref()]
         .into_iter()
         .flatten()
+        .chain(auth.workspace_ids.iter().map(String::as_str))
         .filter(|id| !id.is_empty())
         .collect()
 }

@@ -3,3 +3,4 @@
 
 pub mod clock;
 pub mod worker;
+pub mod workspaces;

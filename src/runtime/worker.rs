@@ -26,6 +26,7 @@ use crate::decision::DecisionId;
 use crate::decision::send::{NotSent, send};
 use crate::journal::{Journal, JournalRecord};
 use crate::model::ListKind;
+use crate::runtime::workspaces;
 use crate::slack::{Page, RequestFilter, SlackClient, SlackError, WriteCall};
 
 /// Rows of the disk cache sent to the loop at a time.
@@ -49,6 +50,8 @@ pub struct Worker {
     /// Why the journal cannot be written, once a write failed: nothing
     /// more is sent from then on.
     journal_broken: Option<String>,
+    /// An org-wide token's workspaces, found on the first load that needs them.
+    workspaces: workspaces::Scope,
 }
 
 impl Worker {
@@ -79,6 +82,7 @@ impl Worker {
             journal: None,
             now: Arc::new(|| 0),
             journal_broken: None,
+            workspaces: workspaces::Scope::default(),
         }
     }
 
@@ -119,7 +123,20 @@ impl Worker {
                 });
             }
             Effect::Load(kind) => {
-                self.tasks.spawn(load(client, kind, tx));
+                let scope = self.workspaces.clone();
+                self.tasks.spawn(async move {
+                    let teams = match kind {
+                        ListKind::Invites | ListKind::Requests => {
+                            workspaces::workspaces(&scope, &client, &tx).await
+                        }
+                        ListKind::Orgs | ListKind::Channels => Vec::new(),
+                    };
+                    if teams.is_empty() {
+                        load(client, kind, tx).await;
+                    } else {
+                        workspaces::load_merged(client, kind, teams, tx).await;
+                    }
+                });
             }
             Effect::ReadCache(kind) => {
                 let cache = self.cache.clone();

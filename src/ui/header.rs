@@ -69,7 +69,10 @@ fn identity_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
             } else {
                 ""
             };
-            format!("{team} ({id}) · signed in as {user}{demo}")
+            match app.workspaces.len() {
+                0 | 1 => format!("{team} ({id}) · signed in as {user}{demo}"),
+                n => format!("Org {team} ({id}) · {n} workspaces · signed in as {user}{demo}"),
+            }
         }
     };
     spans.push(Span::raw(" "));

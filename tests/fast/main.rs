@@ -45,4 +45,5 @@ mod safety_journal;
 mod safety_state_files;
 mod tui_decisions;
 mod tui_hostile_text;
+mod tui_org;
 mod tui_snapshots;

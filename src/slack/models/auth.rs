@@ -21,6 +21,10 @@ pub struct AuthTest {
     pub enterprise_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_enterprise_install: Option<bool>,
+    /// Not Slack's: an org-wide token's workspaces (from `auth.teams.list`),
+    /// whose side of an invite is ours too.
+    #[serde(skip)]
+    pub workspace_ids: Vec<String>,
 }
 
 /// One element of `auth.teams.list`.
