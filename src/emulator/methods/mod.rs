@@ -40,7 +40,6 @@ pub(crate) struct Ctx<'a> {
     pub state: &'a mut State,
     pub args: &'a Args,
     pub now: i64,
-    #[allow(dead_code)]
     pub token: &'a TokenSpec,
     /// The one workspace the call is about (`team_id` with an org token, the
     /// token's own workspace otherwise); `None` is every workspace the
