@@ -68,6 +68,7 @@ fn pages<T>(items: Vec<T>, size: usize, wrap: fn(Vec<T>) -> ListItems, feed: &mu
             items: wrap(page),
             total: Some(total as u64),
             is_last,
+            workspace: None,
         });
         if is_last {
             break;

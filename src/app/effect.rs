@@ -42,7 +42,11 @@ impl Effect {
         grace.sending(&write);
         Effect::Send {
             decision: write.decision,
-            call: write.kind.call(&write.item_id),
+            call: crate::decision::plan::write_call(
+                &write.kind,
+                &write.item_id,
+                write.workspace.as_deref(),
+            ),
             record: Box::new(write.record),
         }
     }

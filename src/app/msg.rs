@@ -65,6 +65,8 @@ pub enum Msg {
         items: ListItems,
         total: Option<u64>,
         is_last: bool,
+        /// With an org-wide token: the workspace of ours these items are of.
+        workspace: Option<String>,
     },
     LoadFailed {
         list: ListKind,

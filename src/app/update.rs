@@ -134,9 +134,11 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             items,
             total,
             is_last,
+            workspace,
         } => {
             let kind = items.kind();
-            let mut effects = crate::app::flow::pages::on_page(app, items, total, is_last);
+            let mut effects =
+                crate::app::flow::pages::on_page(app, items, total, is_last, workspace.as_deref());
             if let Some(count) = with_list(app, kind, |l| l.take_announcement()) {
                 let text = format!(
                     "Reloaded {}: {count} from Slack.",

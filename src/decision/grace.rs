@@ -14,6 +14,8 @@ pub struct QueuedWrite {
     pub kind: DecisionKind,
     pub item_id: String,
     pub summary: String,
+    /// Our workspace the item is in, with an org-wide token (sent as `team_id`).
+    pub workspace: Option<String>,
     /// Its `queued` journal record; `sent` and the outcome derive from it.
     pub record: JournalRecord,
 }

@@ -41,12 +41,18 @@ impl PlannedWrite {
     /// The call this write sends: the decision's own, with `team_id` when
     /// the item's workspace has to be named.
     pub fn call(&self) -> WriteCall {
-        let mut call = self.kind.call(&self.item_id);
-        if let Some(team) = &self.workspace {
-            call.args.push(("team_id", team.clone()));
-        }
-        call
+        write_call(&self.kind, &self.item_id, self.workspace.as_deref())
     }
+}
+
+/// The call `kind` sends for `item_id`, with `team_id` when the item's
+/// workspace has to be named (an org-wide token).
+pub fn write_call(kind: &DecisionKind, item_id: &str, workspace: Option<&str>) -> WriteCall {
+    let mut call = kind.call(item_id);
+    if let Some(team) = workspace {
+        call.args.push(("team_id", team.to_owned()));
+    }
+    call
 }
 
 /// What the admin reads before saying yes.
@@ -94,7 +100,7 @@ pub fn invite_write(invite: &Invite, ours: &[&str], approve: bool) -> PlannedWri
         item_id: invite.id().to_owned(),
         summary: invite_summary(invite, ours),
         about,
-        workspace: None,
+        workspace: invite.workspace.as_deref().map(str::to_owned),
     }
 }
 
@@ -184,6 +190,8 @@ pub struct RequestFacts {
     /// The permission the member asked for.
     pub requested_limited: bool,
     pub about: About,
+    /// Our workspace the request was made in, with an org-wide token.
+    pub workspace: Option<String>,
 }
 
 impl RequestFacts {
@@ -218,6 +226,7 @@ impl RequestFacts {
                 channel_id: channel.map(|c| c.id.to_string()),
                 ..About::default()
             },
+            workspace: request.workspace.as_deref().map(str::to_owned),
         }
     }
 
@@ -227,7 +236,7 @@ impl RequestFacts {
             item_id: self.id.clone(),
             summary: self.summary.clone(),
             about: self.about.clone(),
-            workspace: None,
+            workspace: self.workspace.clone(),
         }
     }
 }

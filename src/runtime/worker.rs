@@ -300,6 +300,7 @@ async fn forward<T, S>(
                     items: wrap(page.items),
                     total: page.total,
                     is_last: page.is_last,
+                    workspace: None,
                 }
             }
             Err(error) => {
@@ -318,6 +319,7 @@ async fn forward<T, S>(
                 items: wrap(Vec::new()),
                 total: None,
                 is_last: true,
+                workspace: None,
             })
             .await;
     }

@@ -125,6 +125,7 @@ pub async fn load_merged(
             items,
             total: None,
             is_last: all_done,
+            workspace: Some(team),
         };
         if tx.send(msg).await.is_err() || all_done {
             return;
@@ -136,6 +137,7 @@ pub async fn load_merged(
             items: empty(kind),
             total: None,
             is_last: true,
+            workspace: None,
         })
         .await;
 }

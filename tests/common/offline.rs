@@ -46,6 +46,7 @@ pub fn demo_app(mut app: App) -> App {
             items,
             total: None,
             is_last: true,
+            workspace: None,
         });
     }
     app

@@ -69,6 +69,18 @@ async fn one_org_token_shows_every_workspace_and_decides_in_place() {
         after.past_invite(&id).unwrap().outcome,
         InviteOutcome::Approved
     );
+    // The call named the invite's own workspace.
+    let writes = common::writes(&s.emulator);
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    let team = common::arg(&writes[0].args, "team_id")
+        .expect("team_id sent")
+        .to_owned();
+    assert!(teams.contains(&team), "{team}");
+    let wire = serde_json::to_string(&before.invite(&id).unwrap().invite).unwrap();
+    assert!(
+        wire.contains(&format!("\"{team}\"")),
+        "{team} is our side of {id}"
+    );
     let requests = after
         .requests
         .iter()

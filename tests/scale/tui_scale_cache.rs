@@ -60,6 +60,7 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
             items: ListItems::Invites(data.invites.clone()),
             total: None,
             is_last: true,
+            workspace: None,
         },
     );
     let snapshot = effects
@@ -109,6 +110,7 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
             items: ListItems::Invites(fresh),
             total: None,
             is_last: true,
+            workspace: None,
         },
     );
     assert_eq!(next.invites.list.items.len(), 20);

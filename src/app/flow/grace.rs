@@ -66,6 +66,7 @@ fn enqueue_entry(
                 kind: write.kind,
                 item_id: write.item_id,
                 summary: write.summary,
+                workspace: write.workspace,
                 record,
             }),
             Err(existing) => refused.push(existing),

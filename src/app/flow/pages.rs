@@ -34,7 +34,9 @@ pub(crate) fn on_page(
     items: ListItems,
     total: Option<u64>,
     is_last: bool,
+    workspace: Option<&str>,
 ) -> Vec<Effect> {
+    let workspace: Option<std::sync::Arc<str>> = workspace.map(|w| app.interner.str(w));
     let now = app.now;
     let kind = items.kind();
     let ours = app.identity.our_ids();
@@ -43,7 +45,10 @@ pub(crate) fn on_page(
         ListItems::Invites(items) => {
             let rows: Vec<Invite> = items
                 .iter()
-                .map(|w| Invite::from_wire(w, &ours, interner))
+                .map(|w| Invite {
+                    workspace: workspace.clone(),
+                    ..Invite::from_wire(w, &ours, interner)
+                })
                 .collect();
             let keys = |i: &Invite| invites::keys(i, &ours);
             app.invites.list.add_page(rows, total, is_last, now, &keys);
@@ -51,7 +56,10 @@ pub(crate) fn on_page(
         ListItems::Requests(items) => {
             let rows = items
                 .iter()
-                .map(|w| Request::from_wire(w, interner))
+                .map(|w| Request {
+                    workspace: workspace.clone(),
+                    ..Request::from_wire(w, interner)
+                })
                 .collect();
             app.requests
                 .list

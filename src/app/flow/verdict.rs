@@ -225,6 +225,7 @@ mod tests {
                     items,
                     total: None,
                     is_last: true,
+                    workspace: None,
                 },
             );
         }

@@ -48,6 +48,10 @@ pub struct Invite {
     pub recipient_user_id: Option<Arc<str>>,
     pub is_external_limited: bool,
     pub acceptances: Vec<Acceptance>,
+    /// Our workspace it belongs to, with an org-wide token (`team_id` for
+    /// its decisions); `None` for a workspace token's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<Arc<str>>,
     /// The filter's key; our own org is left out once we know who we are.
     #[serde(skip)]
     pub search: Box<str>,
@@ -94,6 +98,7 @@ impl Invite {
             recipient_user_id: i.opt(wire.recipient_user_id()),
             is_external_limited: wire.is_external_limited(),
             acceptances,
+            workspace: None,
             search: Box::default(),
         };
         invite.search = search_key(&invite.fields(ours));

@@ -30,6 +30,10 @@ pub struct Request {
     pub is_external_limited: Option<bool>,
     pub recipient_email: Option<Arc<str>>,
     pub channel: Option<RequestChannel>,
+    /// Our workspace it belongs to, with an org-wide token (`team_id` for
+    /// its decisions); `None` for a workspace token's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace: Option<Arc<str>>,
     #[serde(skip)]
     pub search: Box<str>,
 }
@@ -58,6 +62,7 @@ impl Request {
             is_external_limited: wire.is_external_limited,
             recipient_email: i.opt(wire.recipient_email()),
             channel,
+            workspace: None,
             search: Box::default(),
         };
         request.search = search_key(&request.fields());

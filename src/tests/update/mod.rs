@@ -138,16 +138,19 @@ pub(super) fn loaded_app() -> App {
         ]),
         total: None,
         is_last: true,
+        workspace: None,
     });
     feed(Msg::PageLoaded {
         items: ListItems::Requests(vec![request("R1", true), request("R2", false)]),
         total: None,
         is_last: true,
+        workspace: None,
     });
     feed(Msg::PageLoaded {
         items: ListItems::Orgs(vec![org("TOTHER", "Other Org"), org("TTHEM", "Them Inc")]),
         total: None,
         is_last: true,
+        workspace: None,
     });
     feed(Msg::PageLoaded {
         items: ListItems::Channels(vec![
@@ -156,6 +159,7 @@ pub(super) fn loaded_app() -> App {
         ]),
         total: None,
         is_last: true,
+        workspace: None,
     });
     app
 }

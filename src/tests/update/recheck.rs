@@ -51,6 +51,7 @@ fn an_unknown_outcome_is_rechecked_against_fresh_lists() {
             items: ListItems::Invites(vec![]),
             total: None,
             is_last: true,
+            workspace: None,
         },
     );
     let effects = update(
@@ -59,6 +60,7 @@ fn an_unknown_outcome_is_rechecked_against_fresh_lists() {
             items: ListItems::Channels(vec![channel("CI1", &["TOTHER"])]),
             total: None,
             is_last: true,
+            workspace: None,
         },
     );
     let concluded = journaled(&effects);

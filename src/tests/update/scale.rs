@@ -9,6 +9,7 @@ fn invites_page(invites: Vec<ConnectInvite>) -> Msg {
         items: ListItems::Invites(invites),
         total: None,
         is_last: true,
+        workspace: None,
     }
 }
 

@@ -118,6 +118,7 @@ fn a_pane_that_fails_says_so_in_place_and_others_keep_working() {
             items: ListItems::Requests(vec![request("R9", true)]),
             total: None,
             is_last: true,
+            workspace: None,
         },
     );
     assert!(screen(&app).contains("R9@outside.example"));
@@ -138,6 +139,7 @@ fn streaming_pages_keep_a_moved_selection_on_its_item() {
         items: ListItems::Requests(ids.iter().map(|id| request(id, true)).collect()),
         total: Some(4),
         is_last: false,
+        workspace: None,
     };
     update(&mut app, page(&["R3", "R4"]));
     press(&mut app, "2 j");
@@ -162,6 +164,7 @@ fn a_refresh_reloads_one_pane_once_and_says_when_it_is_done() {
             items: ListItems::Requests(vec![request("R7", true)]),
             total: None,
             is_last: true,
+            workspace: None,
         },
     );
     assert_eq!(
