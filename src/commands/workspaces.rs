@@ -16,13 +16,6 @@ pub struct Workspaces {
     pub teams: Vec<Option<AuthTeam>>,
 }
 
-impl Workspaces {
-    /// Whether the token is an org-wide install.
-    pub fn is_org(&self) -> bool {
-        self.auth.is_enterprise_install == Some(true)
-    }
-}
-
 /// The workspaces `client` covers, narrowed to `team` when given. A `team`
 /// the org token can't reach is a usage error naming the ones it can.
 pub async fn workspaces(client: &SlackClient, team: Option<&str>) -> anyhow::Result<Workspaces> {
@@ -43,7 +36,7 @@ pub async fn decision_workspace(
     what: &str,
 ) -> anyhow::Result<Option<AuthTeam>> {
     let scope = resolve(client, auth.clone(), team).await?;
-    if !scope.is_org() {
+    if !scope.auth.is_org_install() {
         return Ok(None);
     }
     match scope.teams.as_slice() {
@@ -65,7 +58,7 @@ async fn resolve(
     auth: AuthTest,
     team: Option<&str>,
 ) -> anyhow::Result<Workspaces> {
-    if auth.is_enterprise_install != Some(true) {
+    if !auth.is_org_install() {
         if let Some(id) = team
             && auth.team_id.as_deref() != Some(id)
         {

@@ -63,6 +63,12 @@ impl TokenSpec {
         self.level.as_deref() == Some("org")
     }
 
+    /// Whether this token may act on workspace `team` (an org token's
+    /// `teams` grant only those; none listed grants every one).
+    pub fn grants(&self, team: &str) -> bool {
+        self.teams.is_empty() || self.teams.iter().any(|t| t == team)
+    }
+
     /// The banner line: `token TOKEN scopes=…`, then `level=org` or
     /// `level=workspace team=T…` when the token says.
     pub fn banner_line(&self) -> String {

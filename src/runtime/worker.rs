@@ -114,12 +114,10 @@ impl Worker {
         match effect {
             Effect::Quit => {}
             Effect::AuthTest => {
+                let scope = self.workspaces.clone();
                 self.tasks.spawn(async move {
-                    let msg = match client.auth_test().await {
-                        Ok(auth) => Msg::AuthLoaded(auth),
-                        Err(error) => Msg::AuthFailed(error),
-                    };
-                    let _ = tx.send(msg).await;
+                    // The sign-in check and the workspaces, said once.
+                    workspaces::workspaces(&scope, &client, &tx).await;
                 });
             }
             Effect::Load(kind) => {

@@ -20,14 +20,22 @@ use crate::slack::{RequestFilter, SlackClient, SlackError};
 /// workspace-level token (its own, unnamed).
 pub type Scope = Arc<OnceCell<Vec<AuthTeam>>>;
 
-/// The org token's workspaces (`auth.teams.list`), said to the loop once;
-/// none for a workspace token, or when they cannot be had (the lists then
-/// load unnamed, and Slack's own error says what is missing).
+/// Who the token is (`auth.test`, said to the loop), then an org token's
+/// workspaces (`auth.teams.list`, said too): once a session, whichever of
+/// the sign-in check and the first list load asks first. None for a
+/// workspace token, or when they cannot be had (the lists then load
+/// unnamed, and Slack's own error says what is missing).
 async fn discover(client: &SlackClient, tx: &Sender<Msg>) -> Vec<AuthTeam> {
-    let Ok(auth) = client.auth_test().await else {
-        return Vec::new();
+    let auth = match client.auth_test().await {
+        Ok(auth) => auth,
+        Err(error) => {
+            let _ = tx.send(Msg::AuthFailed(error)).await;
+            return Vec::new();
+        }
     };
-    if auth.is_enterprise_install != Some(true) {
+    let org = auth.is_org_install();
+    let _ = tx.send(Msg::AuthLoaded(auth)).await;
+    if !org {
         return Vec::new();
     }
     match client.auth_teams_list().await {

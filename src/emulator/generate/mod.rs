@@ -210,31 +210,14 @@ fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
             ..WorkspaceData::default()
         })
         .collect();
-    let mut ours = Vec::new();
-    for (i, invite) in std::mem::take(&mut dataset.invites).into_iter().enumerate() {
-        match i % count {
-            0 => ours.push(invite),
-            n => {
-                let moved = moved_to(&invite, &workspaces[n - 1]);
-                workspaces[n - 1].invites.push(moved);
-            }
-        }
-    }
-    dataset.invites = ours;
-    let mut ours = Vec::new();
-    for (i, request) in std::mem::take(&mut dataset.invite_requests)
-        .into_iter()
-        .enumerate()
-    {
-        match i % count {
-            0 => ours.push(request),
-            n => {
-                let moved = moved_to(&request, &workspaces[n - 1]);
-                workspaces[n - 1].invite_requests.push(moved);
-            }
-        }
-    }
-    dataset.invite_requests = ours;
+    dataset.invites = deal_out(std::mem::take(&mut dataset.invites), &mut workspaces, |w| {
+        &mut w.invites
+    });
+    dataset.invite_requests = deal_out(
+        std::mem::take(&mut dataset.invite_requests),
+        &mut workspaces,
+        |w| &mut w.invite_requests,
+    );
     // Each channel is in one of our workspaces, every fifth in two.
     for (i, channel) in dataset.channels.iter_mut().enumerate() {
         let ws = |n: usize| match n % count {
@@ -250,6 +233,26 @@ fn spread_over_workspaces(dataset: &mut Dataset, count: usize, seed: u64) {
     ids.extend(workspaces.iter().map(|w| w.id.clone()));
     dataset.tokens = org_tokens(seed, &ids);
     dataset.workspaces = workspaces;
+}
+
+/// `items` dealt out in turn: the first workspace's (returned) and then
+/// each of `others` (into the list `into` picks), moved to it.
+fn deal_out<T: serde::Serialize + serde::de::DeserializeOwned + Clone>(
+    items: Vec<T>,
+    others: &mut [WorkspaceData],
+    into: fn(&mut WorkspaceData) -> &mut Vec<T>,
+) -> Vec<T> {
+    let mut ours = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        match i % (others.len() + 1) {
+            0 => ours.push(item),
+            n => {
+                let moved = moved_to(&item, &others[n - 1]);
+                into(&mut others[n - 1]).push(moved);
+            }
+        }
+    }
+    ours
 }
 
 /// An item made for our first workspace, as the workspace `ws` has it: our

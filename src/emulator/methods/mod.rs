@@ -52,7 +52,7 @@ impl Ctx<'_> {
     pub fn reaches(&self, workspace: &str) -> bool {
         match &self.workspace {
             Some(one) => **one == *workspace,
-            None => self.token.teams.is_empty() || self.token.teams.iter().any(|t| t == workspace),
+            None => self.token.grants(workspace),
         }
     }
 }
@@ -86,9 +86,8 @@ pub(crate) fn workspace_scope(
         }
         return Ok(None);
     };
-    let granted = token.teams.is_empty() || token.teams.contains(&team);
     match state.workspaces.iter().find(|w| *w.id == *team) {
-        Some(ws) if granted => Ok(Some(ws.id.clone())),
+        Some(ws) if token.grants(&team) => Ok(Some(ws.id.clone())),
         _ => Err(ApiError::new("team_access_not_granted")),
     }
 }

@@ -27,6 +27,13 @@ pub struct AuthTest {
     pub workspace_ids: Vec<String>,
 }
 
+impl AuthTest {
+    /// Whether the token is an org-wide (Enterprise) install.
+    pub fn is_org_install(&self) -> bool {
+        self.is_enterprise_install == Some(true)
+    }
+}
+
 /// One element of `auth.teams.list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthTeam {

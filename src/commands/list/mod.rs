@@ -1,0 +1,202 @@
+//! `connect-triage list invites|requests|teams|channels [--json]`: every item
+//! of every page, printed as each page arrives.
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::Context as _;
+use futures::StreamExt;
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::cli::{GlobalArgs, ListArgs, ListKind};
+use crate::commands::report_waits;
+use crate::commands::workspaces::{Workspaces, workspaces};
+use crate::connect::script_client;
+use crate::model::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
+use crate::model::identity::our_ids;
+use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
+use crate::slack::{PageStream, RequestFilter};
+
+use crate::text::sanitize::clean;
+use tables::{CHANNELS, INVITES, REQUESTS, TEAMS, Table, format_row, header};
+
+mod tables;
+
+pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
+    let client = script_client(global)?;
+    let reporter = report_waits(&client);
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    // `--filter`: the TUI's own filter, over the same fields per item.
+    let filter = Filter::parse(args.filter.as_deref().unwrap_or(""));
+    let out = Output::new(args.json);
+    let result = match args.kind {
+        ListKind::Invites => {
+            let scope = workspaces(&client, args.team.as_deref()).await?;
+            // Which side is ours decides which org names are fields, as in the TUI.
+            let keep = |i: &ConnectInvite, ours: &[&str]| filter.matches(&invite_fields(i, ours));
+            let pages = |team: Option<&str>| client.invites_in(team);
+            out.each_workspace(&scope, &INVITES, now, "invites", pages, keep)
+                .await
+        }
+        ListKind::Requests => {
+            let scope = workspaces(&client, args.team.as_deref()).await?;
+            let keep = |r: &InviteRequest, _: &[&str]| filter.matches(&request_fields(r));
+            let pages =
+                |team: Option<&str>| client.invite_requests_in(team, RequestFilter::default());
+            out.each_workspace(&scope, &REQUESTS, now, "requests", pages, keep)
+                .await
+        }
+        ListKind::Teams => {
+            let keep = |o: &ExternalOrg| filter.matches(&org_fields(o));
+            out.print(client.external_orgs(), &TEAMS, now, None, keep)
+                .await
+        }
+        ListKind::Channels => {
+            // Without the Orgs list at hand, an org is found by its team ID.
+            let keep = |c: &SharedChannel| filter.matches(&channel_fields(c, &[]));
+            out.print(client.shared_channels(), &CHANNELS, now, None, keep)
+                .await
+        }
+    };
+    // The client's last clone goes here, which closes the event channel: the
+    // reporter prints what is left (a fallback notice, say) and ends.
+    drop(client);
+    let _ = reporter.await;
+    let noun = noun(args.kind);
+    let count = result.with_context(|| format!("could not list {noun}"))?;
+    if io::stderr().is_terminal() {
+        eprintln!("{count} {noun}");
+    }
+    Ok(())
+}
+
+fn noun(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Invites => "invites",
+        ListKind::Requests => "requests",
+        ListKind::Teams => "external orgs",
+        ListKind::Channels => "shared channels",
+    }
+}
+
+struct Output {
+    json: bool,
+}
+
+impl Output {
+    fn new(json: bool) -> Self {
+        Output { json }
+    }
+
+    /// The listing of every workspace in `scope`, one after another (a
+    /// workspace token's one, unnamed); `keep` sees our side's IDs, the
+    /// workspace's among them. The number of items printed.
+    async fn each_workspace<T: Serialize>(
+        &self,
+        scope: &Workspaces,
+        table: &Table<T>,
+        now: i64,
+        noun: &str,
+        pages: impl Fn(Option<&str>) -> PageStream<T>,
+        keep: impl Fn(&T, &[&str]) -> bool,
+    ) -> anyhow::Result<u64> {
+        let mut count = 0;
+        for team in &scope.teams {
+            let team_id = team.as_ref().map(|t| t.id.as_str());
+            let mut ours = our_ids(&scope.auth);
+            ours.extend(team_id);
+            self.title(team.as_ref())?;
+            let printed = self
+                .print(pages(team_id), table, now, team_id, |item| {
+                    keep(item, &ours)
+                })
+                .await;
+            // A workspace token's failure gets its words from the caller.
+            count += match team_id {
+                Some(team) => printed
+                    .with_context(|| format!("could not list the {noun} of workspace {team}"))?,
+                None => printed?,
+            };
+        }
+        Ok(count)
+    }
+
+    /// Before a workspace's table, with an org-wide token: which workspace.
+    fn title(&self, team: Option<&crate::slack::models::AuthTeam>) -> anyhow::Result<()> {
+        let Some(team) = team.filter(|_| !self.json) else {
+            return Ok(());
+        };
+        let name = clean(team.name.as_deref().unwrap_or(""));
+        let mut stdout = io::stdout();
+        write_line(&mut stdout, &format!("Workspace {name} ({}):", team.id))?;
+        Ok(())
+    }
+
+    /// Print every page as it arrives; the number of items printed. With
+    /// `team` (a workspace of an org-wide token), each `--json` line is
+    /// Slack's element plus a top-level `"team_id"` naming it.
+    async fn print<T: Serialize>(
+        &self,
+        mut pages: PageStream<T>,
+        table: &Table<T>,
+        now: i64,
+        team: Option<&str>,
+        keep: impl Fn(&T) -> bool,
+    ) -> anyhow::Result<u64> {
+        let mut stdout = io::BufWriter::new(io::stdout());
+        let mut count = 0;
+        if !self.json && write_line(&mut stdout, &header(table))? {
+            return Ok(0);
+        }
+        while let Some(page) = pages.next().await {
+            let page = page?;
+            for item in page.items.iter().filter(|i| keep(i)) {
+                let line = if self.json {
+                    json_line(item, team).context("cannot write JSON")?
+                } else {
+                    format_row(table.columns, (table.row)(item, now))
+                };
+                if write_line(&mut stdout, &line)? {
+                    return Ok(count);
+                }
+                count += 1;
+            }
+            if flush(&mut stdout)? {
+                return Ok(count);
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// Slack's element as one JSON line; with `team`, a `"team_id"` key first
+/// (spliced in, so the element's own keys keep Slack's order).
+fn json_line<T: Serialize>(item: &T, team: Option<&str>) -> serde_json::Result<String> {
+    let line = crate::text::json::to_line(item)?;
+    let Some(team) = team else {
+        return Ok(line);
+    };
+    let team = crate::text::json::to_line(team)?;
+    Ok(match line.strip_prefix('{') {
+        Some("}") => format!("{{\"team_id\":{team}}}"),
+        Some(rest) => format!("{{\"team_id\":{team},{rest}"),
+        None => line,
+    })
+}
+
+/// Write one line; `true` when the reader has gone (`| head`), which ends the listing quietly.
+fn write_line(out: &mut impl Write, line: &str) -> anyhow::Result<bool> {
+    match writeln!(out, "{line}") {
+        Ok(()) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
+}
+
+fn flush(out: &mut impl Write) -> anyhow::Result<bool> {
+    match out.flush() {
+        Ok(()) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
+}
