@@ -100,6 +100,10 @@ pub struct DataArgs {
     /// Seed for --generate and fault injection
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
+    /// The demo as an Enterprise org: three workspaces and one org-wide
+    /// token, with one workspace the token cannot read
+    #[arg(long, conflicts_with_all = ["data", "generate"])]
+    pub org: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -133,7 +137,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub json: bool,
     /// Keep only items matching this filter (the TUI's filter syntax: words,
-    /// -word to exclude, "a phrase")
+    /// -word to exclude, "a phrase", ws:NAME for one workspace of an org)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub filter: Option<String>,
     /// With an org-wide token: only this workspace's invites or requests

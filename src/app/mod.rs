@@ -27,7 +27,7 @@ use crate::model::ListKind;
 use crate::model::identity::Identity;
 use crate::model::rows;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use decisions::Decisions;
 use dialogs::Dialog;
@@ -84,6 +84,12 @@ pub struct App {
     pub cache_problem_said: bool,
     /// An org-wide token's workspaces; empty for a workspace token.
     pub workspaces: Vec<crate::slack::models::AuthTeam>,
+    /// The words all the workspaces' names start with ("Acme "), left out
+    /// of the narrow workspace column so it shows what tells them apart.
+    pub workspace_prefix: String,
+    /// Workspaces whose invites or requests the last load could not read,
+    /// per pane: each says so in a line of its own above the rows.
+    pub unreadable: HashMap<ListKind, Vec<Unreadable>>,
     pub now: i64,
     /// Terminal size (columns, rows), from `Msg::Resize`.
     pub size: (u16, u16),
@@ -140,6 +146,19 @@ pub struct App {
     pub cache_team: Option<String>,
 }
 
+/// A workspace of ours a pane's last load could not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// "Acme Labs (T0LABS)".
+    pub workspace: String,
+    /// Slack's code and what it means.
+    pub why: String,
+}
+
+/// At most this many unreadable workspaces get a line each; the last says
+/// how many more.
+pub const MAX_UNREADABLE_LINES: usize = 3;
+
 impl App {
     pub fn new(mode: Mode, read_only: bool) -> App {
         App {
@@ -148,6 +167,8 @@ impl App {
             read_only_reason: None,
             cache_problem_said: false,
             workspaces: Vec::new(),
+            unreadable: HashMap::new(),
+            workspace_prefix: String::new(),
             now: 0,
             size: (80, 24),
             keymap: Keymap::default(),
@@ -208,6 +229,15 @@ impl App {
     /// Rows of list the body can show at the current size.
     pub fn list_viewport(&self) -> usize {
         layout::list_rows(self.size, self.status_lines())
+            .saturating_sub(self.unreadable_lines(self.pane))
+            .max(1)
+    }
+
+    /// Lines the pane gives to the workspaces it could not read.
+    pub fn unreadable_lines(&self, pane: ListKind) -> usize {
+        self.unreadable
+            .get(&pane)
+            .map_or(0, |w| w.len().min(MAX_UNREADABLE_LINES))
     }
 
     /// Lines the detail view and help can show at the current size.

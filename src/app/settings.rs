@@ -66,6 +66,7 @@ impl App {
                 ConfigSortKey::Age => SortKey::Age,
                 ConfigSortKey::Org => SortKey::Org,
                 ConfigSortKey::Channel => SortKey::Channel,
+                ConfigSortKey::Workspace => SortKey::Workspace,
             };
             // A key a pane cannot sort by (expiry of an org) keeps its default.
             if SortKey::cycle(pane).contains(&key) {

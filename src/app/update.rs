@@ -155,6 +155,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CacheLoaded(cached) => crate::app::flow::pages::on_cached(app, cached),
         Msg::Workspaces(teams) => {
             app.workspaces = teams;
+            app.workspace_prefix = crate::text::words::common_leading_words(
+                app.workspaces.iter().filter_map(|t| t.name.as_deref()),
+            );
             if let Identity::Known(auth) = &mut app.identity {
                 auth.workspace_ids = app.workspaces.iter().map(|t| t.id.clone()).collect();
                 crate::app::flow::pages::on_identity(app);
@@ -162,20 +165,19 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::WorkspaceUnreadable { list, team, error } => {
-            let name = app
-                .workspaces
-                .iter()
-                .find(|t| t.id == team)
-                .and_then(|t| t.name.clone())
-                .unwrap_or_else(|| team.clone());
+            let workspace = crate::app::flow::pages::workspace_team(app, &team).label();
+            let why = crate::slack::explain::explain(&error);
+            // The same words from either list, so whichever says it last
+            // the notice reads alike; the pane's own line names the list.
             app.notify(
                 NoticeKind::Error,
                 format!(
-                    "Could not read the {} of workspace {name} ({team}): {}. The other workspaces' rows show.",
-                    list.title().to_lowercase(),
-                    crate::slack::explain::explain(&error)
+                    "Could not read workspace {workspace}: {why}. The other workspaces' rows show."
                 ),
             );
+            let entries = app.unreadable.entry(list).or_default();
+            entries.retain(|u| u.workspace != workspace);
+            entries.push(crate::app::Unreadable { workspace, why });
             Vec::new()
         }
         Msg::CacheProblem(why) => {
@@ -317,6 +319,7 @@ fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     let viewport = app.list_viewport();
     let page = viewport as isize;
+    let several_workspaces = app.workspaces.len() > 1;
     with_list(app, pane, |list| match action {
         Action::Down => list.move_by(1, viewport),
         Action::Up => list.move_by(-1, viewport),
@@ -325,7 +328,7 @@ fn on_list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => list.select(0, viewport),
         Action::Bottom => list.select(list.shown().saturating_sub(1), viewport),
         Action::Mark => list.toggle_mark(viewport),
-        Action::SortNext => list.set_sort(list.sort().next(pane)),
+        Action::SortNext => list.set_sort(list.sort().next(pane, several_workspaces)),
         Action::SortReverse => {
             let mut sort = list.sort();
             sort.reversed = !sort.reversed;

@@ -18,6 +18,9 @@ pub fn dataset_from_args(data: &DataArgs, now: i64) -> anyhow::Result<Dataset> {
             .map_err(|e: String| UsageError::new(format!("--generate: {e}")))?;
         return Ok(Dataset::generate(&spec, data.seed, now));
     }
+    if data.org {
+        return Ok(Dataset::demo_org());
+    }
     Ok(Dataset::demo())
 }
 

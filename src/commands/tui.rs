@@ -310,6 +310,15 @@ fn terminal_input() -> impl Stream<Item = Msg> + Unpin + Send + 'static {
 
 /// `connect-triage` / `connect-triage demo`.
 pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    // Keys come from the terminal: without one the dashboard could only fail.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(crate::exit::UsageError::new(
+            "the dashboard needs a terminal for its input and output; scripts use \
+             `connect-triage list …` and the decision commands (see --help)",
+        )
+        .into());
+    }
     // The emulator must outlive the loop: it is the demo's Slack.
     let (client, mode, _emulator) = match source {
         Source::Live { client } => (client, Mode::Live, None),

@@ -81,14 +81,17 @@ pub enum SortKey {
     Org,
     /// The channel's name.
     Channel,
+    /// Our workspace's name, with an org-wide token.
+    Workspace,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 4] = [
+    pub const ALL: [SortKey; 5] = [
         SortKey::Expires,
         SortKey::Age,
         SortKey::Org,
         SortKey::Channel,
+        SortKey::Workspace,
     ];
 
     pub fn name(self) -> &'static str {
@@ -97,6 +100,7 @@ impl SortKey {
             SortKey::Age => "age",
             SortKey::Org => "org",
             SortKey::Channel => "channel",
+            SortKey::Workspace => "workspace",
         }
     }
 

@@ -10,7 +10,9 @@ use crate::model::invites::{
 };
 use crate::model::orgs::ChannelCounts;
 use crate::model::requests::{is_external_limited, request_summary};
-use crate::model::rows::{Invite, Org, Request};
+use std::sync::Arc;
+
+use crate::model::rows::{Invite, Org, Request, Team};
 use crate::slack::WriteCall;
 use crate::text::words::permission_words;
 
@@ -34,14 +36,18 @@ pub struct PlannedWrite {
     pub about: About,
     /// The workspace of ours the item belongs to, when an org-wide token
     /// must name it: sent as `team_id` and journaled.
-    pub workspace: Option<String>,
+    pub workspace: Option<Arc<Team>>,
 }
 
 impl PlannedWrite {
     /// The call this write sends: the decision's own, with `team_id` when
     /// the item's workspace has to be named.
     pub fn call(&self) -> WriteCall {
-        write_call(&self.kind, &self.item_id, self.workspace.as_deref())
+        write_call(
+            &self.kind,
+            &self.item_id,
+            self.workspace.as_ref().map(|w| &*w.id),
+        )
     }
 }
 
@@ -73,6 +79,11 @@ pub struct Plan {
     pub write: PlannedWrite,
 }
 
+/// With an org-wide token, the first line names the item's workspace.
+fn workspace_line(workspace: Option<&Arc<Team>>) -> Option<String> {
+    workspace.map(|w| format!("Workspace: {}", w.label()))
+}
+
 fn private_or_public(private: bool) -> &'static str {
     if private { "private" } else { "public" }
 }
@@ -100,7 +111,7 @@ pub fn invite_write(invite: &Invite, ours: &[&str], approve: bool) -> PlannedWri
         item_id: invite.id().to_owned(),
         summary: invite_summary(invite, ours),
         about,
-        workspace: invite.workspace.as_deref().map(str::to_owned),
+        workspace: invite.workspace.clone(),
     }
 }
 
@@ -129,7 +140,10 @@ pub fn invite(
         Some(true) => "verified by Slack",
         _ => "NOT verified by Slack",
     };
-    let mut lines = vec![
+    let mut lines: Vec<String> = workspace_line(invite.workspace.as_ref())
+        .into_iter()
+        .collect();
+    lines.extend([
         format!(
             "Channel: #{} ({}), they could {}",
             channel_name(invite),
@@ -141,7 +155,7 @@ pub fn invite(
             "Invited by: {}",
             invite.inviting_user().map(|u| u.display()).unwrap_or("?")
         ),
-    ];
+    ]);
     if let Some(acceptance) = acceptance_awaiting_us(invite, ours) {
         let user = acceptance
             .accepting_user
@@ -191,13 +205,16 @@ pub struct RequestFacts {
     pub requested_limited: bool,
     pub about: About,
     /// Our workspace the request was made in, with an org-wide token.
-    pub workspace: Option<String>,
+    pub workspace: Option<Arc<Team>>,
 }
 
 impl RequestFacts {
     pub fn of(request: &Request) -> RequestFacts {
         let channel = request.channel.as_ref();
-        let lines = vec![
+        let mut lines: Vec<String> = workspace_line(request.workspace.as_ref())
+            .into_iter()
+            .collect();
+        lines.extend([
             format!(
                 "Requester: {}",
                 request
@@ -215,7 +232,7 @@ impl RequestFacts {
                 "Invite goes to: {}",
                 request.recipient_email().unwrap_or("?")
             ),
-        ];
+        ]);
         RequestFacts {
             id: request.id.to_string(),
             summary: request_summary(request),
@@ -226,7 +243,7 @@ impl RequestFacts {
                 channel_id: channel.map(|c| c.id.to_string()),
                 ..About::default()
             },
-            workspace: request.workspace.as_deref().map(str::to_owned),
+            workspace: request.workspace.clone(),
         }
     }
 

@@ -38,7 +38,8 @@ pub fn queued(
     }
     if let Some(team) = &write.workspace {
         // An org-wide token: the item's own workspace, not the org's ID.
-        record.team_id = Some(team.clone());
+        record.team_id = Some(team.id.to_string());
+        record.workspace = Some(team.label());
     }
     record.summary = Some(write.summary.clone());
     record.batch = batch.cloned();

@@ -100,6 +100,11 @@ pub struct WorkspaceData {
     pub invites: Vec<ConnectInvite>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invite_requests: Vec<InviteRequest>,
+    /// An error every call naming this workspace answers (for example
+    /// `ekm_access_denied`): `auth.teams.list` lists it, but nothing in it
+    /// can be read or decided. A workspace whose keys were revoked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refuses: Option<String>,
 }
 
 /// DESIGN.md §3 data file.
@@ -137,6 +142,14 @@ impl Dataset {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read data file {}", path.display()))?;
         Dataset::from_json(&text).with_context(|| format!("in data file {}", path.display()))
+    }
+
+    /// The demo as an Enterprise org (`assets/demo-org.json`): three
+    /// workspaces, an org-wide token, and one workspace it cannot read.
+    pub fn demo_org() -> Dataset {
+        // The asset is part of the build and covered by a test, so failing here is a build bug.
+        Dataset::from_json(include_str!("../../assets/demo-org.json"))
+            .expect("assets/demo-org.json is a valid data file")
     }
 
     /// The demo org of `assets/demo.json`.

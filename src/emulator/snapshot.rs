@@ -24,6 +24,8 @@ pub struct InviteSnapshot {
     pub direction: String,
     pub outcome: InviteOutcome,
     pub approvals: Vec<SideApproval>,
+    /// Our workspace it belongs to.
+    pub workspace: String,
     /// As listConnectInvites shows (or showed) it.
     pub invite: ConnectInvite,
 }
@@ -36,6 +38,8 @@ pub struct RequestSnapshot {
     pub deny_message: Option<String>,
     /// The message an approval was sent with (`text`, after override/append).
     pub approval_message: Option<String>,
+    /// Our workspace it was made in.
+    pub workspace: String,
     pub request: InviteRequest,
 }
 
@@ -117,6 +121,7 @@ fn invite_snapshot(rec: &InviteRec, outcome: InviteOutcome) -> InviteSnapshot {
                 }
             })
             .collect(),
+        workspace: rec.workspace.to_string(),
         invite: rec.to_wire(),
     }
 }
@@ -144,6 +149,7 @@ impl State {
                     status: r.status(now),
                     deny_message: r.deny_message.clone(),
                     approval_message: r.approval_message.clone(),
+                    workspace: r.workspace.to_string(),
                     request: r.to_wire(),
                 })
                 .collect(),

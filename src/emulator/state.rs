@@ -99,6 +99,8 @@ pub(crate) struct Workspace {
     pub id: Arc<str>,
     pub name: String,
     pub domain: String,
+    /// The error every call naming it answers, when it cannot be read.
+    pub refuses: Option<String>,
 }
 
 pub(crate) struct State {
@@ -128,14 +130,18 @@ impl State {
             id: Arc::from(me.team_id.as_str()),
             name: me.team.clone(),
             domain: me.team_ref.domain.clone().unwrap_or_default(),
+            refuses: None,
         }];
         for ws in &dataset.workspaces {
-            if workspaces.iter().all(|w| *w.id != *ws.id) {
+            if let Some(known) = workspaces.iter_mut().find(|w| *w.id == *ws.id) {
+                known.refuses.clone_from(&ws.refuses);
+            } else {
                 let name = ws.name.clone().unwrap_or_else(|| ws.id.clone());
                 workspaces.push(Workspace {
                     id: Arc::from(ws.id.as_str()),
                     domain: ws.domain.clone().unwrap_or_else(|| slug(&name)),
                     name,
+                    refuses: ws.refuses.clone(),
                 });
             }
         }

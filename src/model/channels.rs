@@ -51,5 +51,6 @@ pub fn keys(
         when: channel.last_activity.unwrap_or(i64::MAX),
         org,
         channel: channel.name.clone().unwrap_or_else(|| channel.id.clone()),
+        ..RowKeys::default()
     }
 }

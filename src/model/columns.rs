@@ -30,8 +30,14 @@ impl Column {
     }
 }
 
+/// Our workspace, with an org-wide token: the first to give way, since the
+/// detail view and every confirmation name it anyway. Shown only when the
+/// rows come from several workspaces.
+pub const WORKSPACE_COLUMN: Column = Column::new("WORKSPACE", 10, 18, 9);
+
 /// In display order; priority decides what gives way at 80 columns.
-pub const INVITE_COLUMNS: [Column; 9] = [
+pub const INVITE_COLUMNS: [Column; 10] = [
+    WORKSPACE_COLUMN,
     Column::new("DIR", 3, 3, 5),
     Column::new("ORG", 16, 28, 1),
     Column::new("CHANNEL", 16, 28, 2),
@@ -43,7 +49,8 @@ pub const INVITE_COLUMNS: [Column; 9] = [
     Column::new("RECIPIENT", 16, 30, 8),
 ];
 
-pub const REQUEST_COLUMNS: [Column; 7] = [
+pub const REQUEST_COLUMNS: [Column; 8] = [
+    WORKSPACE_COLUMN,
     Column::new("REQUESTER", 12, 22, 3),
     Column::new("CHANNEL", 14, 28, 1),
     Column::new("VIS", 4, 4, 4),

@@ -14,6 +14,11 @@
 //! - A leading `#` is dropped, so `#ops` finds the channel shown as `#ops`.
 //! - A word is looked for inside each field, never across two fields.
 //! - The empty filter matches everything.
+//! - `ws:NAME` keeps the rows of our workspaces whose name or ID contains
+//!   `NAME` (an org-wide token's merged lists); `-ws:NAME` leaves them out,
+//!   and `ws:"two words"` quotes a name. A scoped word is looked for only
+//!   in its scope, and plain words never look there: `acme` does not keep
+//!   every row of the workspace "Acme Sales".
 //!
 //! The fields of each list are the columns an admin sees (org, domain,
 //! channel, user, email, ID): see [`invite_fields`], [`request_fields`],
@@ -31,19 +36,28 @@ use crate::slack::models::{ConnectInvite, ConnectUser, ExternalOrg, InviteReques
 
 /// Between two fields in a [`search_key`]; terms never contain it.
 const SEPARATOR: char = '\u{1F}';
+/// Between a key's plain fields and its scoped ones (`ws:…`); nothing
+/// typed contains it, so plain words never reach the scoped part.
+const SCOPED: char = '\u{1E}';
+
+/// The scopes a word may name, as `SCOPE:TEXT`.
+pub const WORKSPACE_SCOPE: &str = "ws";
+const SCOPES: [&str; 1] = [WORKSPACE_SCOPE];
 
 #[derive(Debug, Clone)]
 struct Term {
     /// Cleaned and lowercased; never empty.
     text: String,
     negated: bool,
+    /// `ws:…`: looked for only in the key's fields of that scope.
+    scope: Option<&'static str>,
     /// A SIMD substring searcher for `text`, built once per keystroke.
     finder: memchr::memmem::Finder<'static>,
 }
 
 impl PartialEq for Term {
     fn eq(&self, other: &Term) -> bool {
-        self.text == other.text && self.negated == other.negated
+        self.text == other.text && self.negated == other.negated && self.scope == other.scope
     }
 }
 
@@ -81,7 +95,17 @@ fn fold(text: &str) -> String {
 
 /// The key a list keeps per item: its fields folded and joined.
 pub fn search_key(fields: &[&str]) -> Box<str> {
-    let len = fields.iter().map(|f| f.len() + 1).sum();
+    search_key_scoped(fields, &[])
+}
+
+/// [`search_key`] with scoped fields: `(scope, text)`, e.g. `("ws",
+/// "Acme Sales")`, found only by words that name the scope.
+pub fn search_key_scoped(fields: &[&str], scoped: &[(&str, &str)]) -> Box<str> {
+    let len = fields.iter().map(|f| f.len() + 1).sum::<usize>()
+        + scoped
+            .iter()
+            .map(|(s, t)| s.len() + t.len() + 3)
+            .sum::<usize>();
     let mut key = String::with_capacity(len);
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
@@ -89,7 +113,43 @@ pub fn search_key(fields: &[&str]) -> Box<str> {
         }
         push_folded(&mut key, field);
     }
+    if !scoped.is_empty() {
+        key.push(SCOPED);
+        for (scope, text) in scoped {
+            key.push(SEPARATOR);
+            key.push_str(scope);
+            key.push(':');
+            push_folded(&mut key, text);
+        }
+    }
     key.into_boxed_str()
+}
+
+/// The scoped fields of a row in our workspace `id` named `name`.
+pub fn workspace_scoped<'a>(id: &'a str, name: Option<&'a str>) -> Vec<(&'a str, &'a str)> {
+    let mut out = vec![(WORKSPACE_SCOPE, id)];
+    out.extend(name.map(|n| (WORKSPACE_SCOPE, n)));
+    out
+}
+
+/// The values of `scope`'s fields in a key's scoped part.
+fn scoped_fields<'k>(scoped: &'k [u8], scope: &'static str) -> impl Iterator<Item = &'k [u8]> {
+    scoped
+        .split(|&b| b == SEPARATOR as u8)
+        .filter_map(move |field| {
+            field
+                .strip_prefix(scope.as_bytes())
+                .and_then(|rest| rest.strip_prefix(b":"))
+        })
+}
+
+/// `ws:` when `word` starts with a known scope's name and a colon.
+fn scope_of(word: &str) -> Option<&'static str> {
+    SCOPES.into_iter().find(|scope| {
+        word.len() > scope.len()
+            && word.as_bytes()[scope.len()] == b':'
+            && word[..scope.len()].eq_ignore_ascii_case(scope)
+    })
 }
 
 impl Filter {
@@ -112,17 +172,38 @@ impl Filter {
                     raw.push(c);
                 }
             } else {
-                while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                while let Some(c) = chars.next_if(|c| !c.is_whitespace() && *c != '"') {
                     raw.push(c);
                 }
+                // `ws:"two words"`: the scope, then a quoted text.
+                if scope_of(&raw).is_some_and(|s| raw.len() == s.len() + 1)
+                    && chars.next_if_eq(&'"').is_some()
+                {
+                    for c in chars.by_ref() {
+                        if c == '"' {
+                            break;
+                        }
+                        raw.push(c);
+                    }
+                } else {
+                    while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                        raw.push(c);
+                    }
+                }
             }
-            let text = fold(raw.strip_prefix('#').unwrap_or(&raw));
-            // A lone `-` (the start of an exclusion being typed) is no term yet.
-            if !text.is_empty() {
+            let scope = scope_of(&raw);
+            let text = match scope {
+                Some(scope) => fold(&raw[scope.len() + 1..]),
+                None => fold(raw.strip_prefix('#').unwrap_or(&raw)),
+            };
+            // A lone `-` (the start of an exclusion being typed) is no term
+            // yet; a bare `ws:` is: any workspace.
+            if !text.is_empty() || scope.is_some() {
                 let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
                 terms.push(Term {
                     text,
                     negated,
+                    scope,
                     finder,
                 });
             }
@@ -140,6 +221,11 @@ impl Filter {
         self.is_empty() || self.matches_key(&search_key(fields))
     }
 
+    /// Whether an item with these fields and scoped fields matches.
+    pub fn matches_scoped(&self, fields: &[&str], scoped: &[(&str, &str)]) -> bool {
+        self.is_empty() || self.matches_key(&search_key_scoped(fields, scoped))
+    }
+
     /// Whether an item whose [`search_key`] is `key` matches.
     pub fn matches_key(&self, key: &str) -> bool {
         self.matches_bytes(key.as_bytes())
@@ -147,9 +233,15 @@ impl Filter {
 
     /// [`Filter::matches_key`] on the key's bytes.
     pub fn matches_bytes(&self, key: &[u8]) -> bool {
-        self.terms
-            .iter()
-            .all(|term| term.finder.find(key).is_some() != term.negated)
+        let split = memchr::memrchr(SCOPED as u8, key).unwrap_or(key.len());
+        let (plain, scoped) = key.split_at(split);
+        self.terms.iter().all(|term| {
+            let found = match term.scope {
+                None => term.finder.find(plain).is_some(),
+                Some(scope) => scoped_fields(scoped, scope).any(|f| term.finder.find(f).is_some()),
+            };
+            found != term.negated
+        })
     }
 
     /// True when every item this filter keeps was also kept by `previous`,
@@ -158,6 +250,7 @@ impl Filter {
         previous.terms.iter().all(|old| {
             self.terms.iter().any(|new| {
                 new.negated == old.negated
+                    && new.scope == old.scope
                     && if old.negated {
                         // Excluding a shorter word excludes more.
                         old.text.contains(new.text.as_str())
@@ -245,114 +338,5 @@ pub fn channel_fields<'a>(channel: &'a SharedChannel, team_names: &[&'a str]) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_word_must_match_some_field_case_insensitively() {
-        let fields = ["Acme Corp", "#ops-Rollout", "ana@acme.com"];
-        assert!(Filter::parse("acme").matches(&fields));
-        assert!(Filter::parse("ACME ROLLOUT").matches(&fields));
-        assert!(Filter::parse("#ops").matches(&fields));
-        assert!(!Filter::parse("acme billing").matches(&fields));
-        assert!(Filter::parse("").matches(&fields));
-        assert!(Filter::parse("   ").is_empty());
-        // Never across two fields.
-        assert!(!Filter::parse("corp#ops").matches(&fields));
-    }
-
-    #[test]
-    fn exclusions_and_phrases() {
-        let fields = ["Acme Corp", "ana@gmail.com"];
-        assert!(!Filter::parse("-gmail").matches(&fields));
-        assert!(Filter::parse("-yahoo").matches(&fields));
-        assert!(Filter::parse("\"acme corp\"").matches(&fields));
-        assert!(!Filter::parse("\"acme  corp\"").matches(&fields));
-        assert!(!Filter::parse("-\"acme corp\"").matches(&fields));
-        // An unclosed quote runs to the end; a lone `-` is not a term yet.
-        assert!(Filter::parse("\"acme co").matches(&fields));
-        assert!(Filter::parse("acme -").matches(&fields));
-    }
-
-    #[test]
-    fn invisible_characters_are_ignored_on_both_sides() {
-        let fields = ["Acme\u{200B}Corp", "É\u{202E}tude"];
-        assert!(Filter::parse("acmecorp").matches(&fields));
-        assert!(Filter::parse("étude").matches(&fields));
-        assert!(Filter::parse("acme\u{200D}corp").matches(&fields));
-    }
-
-    #[test]
-    fn narrowing_is_detected_only_when_safe() {
-        let narrows = |new: &str, old: &str| Filter::parse(new).narrows(&Filter::parse(old));
-        assert!(narrows("acm", "ac"));
-        assert!(narrows("acme ops", "acme"));
-        assert!(narrows("acme", ""));
-        assert!(narrows("-gm", "-gmail"));
-        assert!(!narrows("ac", "acm"), "deleting a letter widens");
-        assert!(!narrows("-gmail", "-gm"));
-        assert!(!narrows("ops", "acme"));
-        assert!(!narrows("", "acme"));
-    }
-
-    #[test]
-    fn narrowing_never_loses_a_match() {
-        let keys: Vec<Box<str>> = ["acme ops", "acme billing", "globex", "ac"]
-            .iter()
-            .map(|f| search_key(&[f]))
-            .collect();
-        let texts = [
-            "",
-            "a",
-            "ac",
-            "acm",
-            "acme",
-            "acme o",
-            "-b",
-            "-bi",
-            "acme -bil",
-        ];
-        for old in texts {
-            for new in texts {
-                let (old_f, new_f) = (Filter::parse(old), Filter::parse(new));
-                if !new_f.narrows(&old_f) {
-                    continue;
-                }
-                for key in &keys {
-                    assert!(
-                        !new_f.matches_key(key) || old_f.matches_key(key),
-                        "{new:?} narrows {old:?} but keeps {key:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn invite_fields_leave_out_our_own_org() {
-        use crate::slack::models::{ConnectChannel, ConnectTeam, InviteDetail};
-        let team = |id: &str, name: &str| ConnectTeam {
-            id: id.into(),
-            name: Some(name.into()),
-            ..Default::default()
-        };
-        let invite = ConnectInvite {
-            invite: Some(InviteDetail {
-                id: "I1".into(),
-                inviting_team: Some(team("TUS", "Us Inc")),
-                recipient_email: Some("bo@globex.com".into()),
-                ..Default::default()
-            }),
-            channel: Some(ConnectChannel {
-                id: "C1".into(),
-                name: Some("ops".into()),
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
-        let fields = invite_fields(&invite, &["TUS"]);
-        assert_eq!(fields, ["I1", "ops", "C1", "bo@globex.com"]);
-        assert!(invite_fields(&invite, &[]).contains(&"Us Inc"));
-        assert!(Filter::parse("globex").matches(&fields));
-    }
-}
+#[path = "filter_tests.rs"]
+mod tests;

@@ -140,6 +140,15 @@ pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
             .channel()
             .and_then(|c| c.name.clone())
             .unwrap_or_else(empty),
+        workspace: workspace_key(invite.workspace.as_deref()),
+    }
+}
+
+/// What a row of our workspace `team` sorts by: its name, else its ID.
+pub fn workspace_key(team: Option<&crate::model::rows::Team>) -> Arc<str> {
+    match team {
+        Some(team) => team.name.clone().unwrap_or_else(|| team.id.clone()),
+        None => Arc::from(""),
     }
 }
 

@@ -3,7 +3,6 @@
 use crate::model::rows::Org;
 use crate::model::sort::RowKeys;
 use crate::text::sanitize::{clean, is_invisible};
-use std::sync::Arc;
 
 /// What the admin types to confirm disconnecting an org: its name when it
 /// shows as it is, else its team ID. A name made of invisible characters
@@ -81,6 +80,6 @@ pub fn keys(org: &Org) -> RowKeys {
             .clone()
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| org.team_id.clone()),
-        channel: Arc::from(""),
+        ..RowKeys::default()
     }
 }

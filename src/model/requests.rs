@@ -29,6 +29,7 @@ pub fn keys(request: &Request) -> RowKeys {
             .as_ref()
             .and_then(|c| c.name.clone())
             .unwrap_or_else(|| Arc::from("")),
+        workspace: crate::model::invites::workspace_key(request.workspace.as_deref()),
     }
 }
 

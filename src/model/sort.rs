@@ -20,6 +20,8 @@ pub enum SortKey {
     Org,
     /// By channel name.
     Channel,
+    /// By our workspace's name (an org-wide token's merged lists).
+    Workspace,
 }
 
 impl SortKey {
@@ -27,7 +29,7 @@ impl SortKey {
     pub fn cycle(pane: ListKind) -> &'static [SortKey] {
         use SortKey::*;
         match pane {
-            ListKind::Invites | ListKind::Requests => &[TimeLeft, Age, Org, Channel],
+            ListKind::Invites | ListKind::Requests => &[TimeLeft, Age, Org, Channel, Workspace],
             ListKind::Orgs => &[Org, Age],
             ListKind::Channels => &[Channel, Age, Org],
         }
@@ -42,6 +44,7 @@ impl SortKey {
             (SortKey::Org, ListKind::Requests) => "recipient domain",
             (SortKey::Org, _) => "org",
             (SortKey::Channel, _) => "channel",
+            (SortKey::Workspace, _) => "workspace",
         }
     }
 
@@ -52,6 +55,7 @@ impl SortKey {
             SortKey::Age => "age",
             SortKey::Org => "org",
             SortKey::Channel => "channel",
+            SortKey::Workspace => "workspace",
         }
     }
 
@@ -61,6 +65,7 @@ impl SortKey {
             SortKey::Age,
             SortKey::Org,
             SortKey::Channel,
+            SortKey::Workspace,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -83,8 +88,14 @@ impl SortState {
     }
 
     /// `s`: the next key of the pane's cycle, in its natural direction.
-    pub fn next(self, pane: ListKind) -> SortState {
-        let cycle = SortKey::cycle(pane);
+    /// The workspace is a key only when the rows come from several
+    /// (`several_workspaces`).
+    pub fn next(self, pane: ListKind, several_workspaces: bool) -> SortState {
+        let cycle: Vec<SortKey> = SortKey::cycle(pane)
+            .iter()
+            .copied()
+            .filter(|k| several_workspaces || *k != SortKey::Workspace)
+            .collect();
         let at = cycle.iter().position(|k| *k == self.key).unwrap_or(0);
         SortState {
             key: cycle[(at + 1) % cycle.len()],
@@ -111,6 +122,8 @@ pub struct RowKeys {
     /// Org and channel names, shared with the row (compared ignoring case).
     pub org: Arc<str>,
     pub channel: Arc<str>,
+    /// Our workspace's name (or ID), with an org-wide token; else empty.
+    pub workspace: Arc<str>,
 }
 
 /// Order of two rows: group, then the sort key (reversed if asked), then
@@ -122,6 +135,7 @@ pub fn compare(sort: SortState, a: (&RowKeys, &str), b: (&RowKeys, &str)) -> Ord
         SortKey::Age => ka.when.cmp(&kb.when),
         SortKey::Org => folded_cmp(&ka.org, &kb.org),
         SortKey::Channel => folded_cmp(&ka.channel, &kb.channel),
+        SortKey::Workspace => folded_cmp(&ka.workspace, &kb.workspace),
     };
     let within = primary.then_with(|| ka.expires.cmp(&kb.expires));
     let within = if sort.reversed {
@@ -158,7 +172,7 @@ mod tests {
             expires,
             when: 0,
             org: Arc::from(org),
-            channel: Arc::from(""),
+            ..RowKeys::default()
         }
     }
 
@@ -184,9 +198,23 @@ mod tests {
     fn s_cycles_the_keys_of_the_pane() {
         let mut sort = SortState::default_for(ListKind::Orgs);
         assert_eq!(sort.key, SortKey::Org);
-        sort = sort.next(ListKind::Orgs);
+        sort = sort.next(ListKind::Orgs, false);
         assert_eq!(sort.key, SortKey::Age);
-        assert_eq!(sort.next(ListKind::Orgs).key, SortKey::Org);
+        assert_eq!(sort.next(ListKind::Orgs, false).key, SortKey::Org);
+        // The workspace is a key only when the rows come from several.
+        let channel = SortState {
+            key: SortKey::Channel,
+            reversed: false,
+        };
+        assert_eq!(
+            channel.next(ListKind::Invites, false).key,
+            SortKey::TimeLeft
+        );
+        assert_eq!(
+            channel.next(ListKind::Invites, true).key,
+            SortKey::Workspace
+        );
+        assert_eq!(SortKey::from_name("workspace"), Some(SortKey::Workspace));
         assert_eq!(SortKey::from_name("time_left"), Some(SortKey::TimeLeft));
     }
 }

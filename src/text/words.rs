@@ -17,3 +17,61 @@ pub fn permission_words(limited: bool) -> &'static str {
         "post and invite"
     }
 }
+
+/// The words every one of several names starts with ("Acme " of "Acme
+/// Sales" and "Acme Labs"), so a narrow column can show what tells them
+/// apart. Empty unless at least two names share it and none is only it.
+pub fn common_leading_words<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut names = names.into_iter();
+    let Some(first) = names.next() else {
+        return String::new();
+    };
+    let mut common = first.len();
+    let mut count = 1;
+    for name in names {
+        count += 1;
+        common = first
+            .char_indices()
+            .zip(name.chars())
+            .take_while(|((_, a), b)| a == b)
+            .map(|((i, a), _)| i + a.len_utf8())
+            .last()
+            .unwrap_or(0)
+            .min(common);
+    }
+    // Back to the end of a whole word: just after a space.
+    let prefix = &first[..common];
+    let whole = prefix.rfind(' ').map_or(0, |at| at + 1);
+    if count < 2 || whole == 0 {
+        return String::new();
+    }
+    prefix[..whole].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_leading_words_stop_at_a_whole_word() {
+        assert_eq!(
+            common_leading_words(["Acme Sales", "Acme Labs", "Acme HQ"]),
+            "Acme "
+        );
+        assert_eq!(common_leading_words(["Acme Sales", "Acmeco"]), "");
+        assert_eq!(
+            common_leading_words(["North Beam One", "North Beam Two"]),
+            "North Beam "
+        );
+        assert_eq!(
+            common_leading_words(["Acme Sales"]),
+            "",
+            "one name keeps its words"
+        );
+        assert_eq!(
+            common_leading_words(["Acme Sales", "Acme Sales Two"]),
+            "Acme "
+        );
+        assert_eq!(common_leading_words([]), "");
+    }
+}

@@ -253,3 +253,34 @@ async fn each_workspace_lists_the_channels_it_is_in() {
     }
     assert_eq!(seen.len(), 6, "every channel is in some workspace");
 }
+
+#[tokio::test]
+async fn a_workspace_that_refuses_is_listed_but_every_call_naming_it_fails() {
+    let json = r#"{
+        "self": {"team_id": "T1", "team": "One", "enterprise_id": "E1"},
+        "workspaces": [
+            {"id": "T2", "name": "Two", "refuses": "ekm_access_denied"}
+        ],
+        "tokens": [
+            {"token": "xoxp-org", "scopes": ["conversations.connect:manage"], "level": "org"}
+        ]
+    }"#;
+    let emu = start_json(json, NOW).await;
+    let r = call(&emu, "auth.teams.list", "xoxp-org", &[]).await;
+    let ids: Vec<&str> = r.body["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["T1", "T2"], "granted, so listed");
+    for method in [
+        "conversations.listConnectInvites",
+        "conversations.requestSharedInvite.list",
+    ] {
+        let r = call(&emu, method, "xoxp-org", &[("team_id", "T2")]).await;
+        assert_eq!(r.body["error"], "ekm_access_denied", "{method}: {}", r.body);
+        let r = call(&emu, method, "xoxp-org", &[("team_id", "T1")]).await;
+        assert_eq!(r.body["ok"], true, "{method}: {}", r.body);
+    }
+}

@@ -164,3 +164,59 @@ async fn a_decision_with_an_org_token_names_its_workspace() {
         assert_eq!(stdout(&output).lines().count(), left, "{team}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_workspace_is_named_and_the_others_still_list() {
+    let env = Env::on_dataset(Dataset::demo_org()).await;
+    let org = org_token(&env);
+    let output = env.run_as(&org, &["list", "invites", "--json"]).await;
+    assert_eq!(code(&output), 1, "the listing is incomplete");
+    let counts = per_team(&output);
+    assert_eq!(
+        counts.keys().collect::<Vec<_>>(),
+        ["T0NBFRT002", "T0NBHQ0001"],
+        "the readable workspaces' invites all print"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("workspace Northbeam Labs (T0NBLAB003)") && err.contains("ekm_access_denied"),
+        "{err}"
+    );
+
+    // `ws:` keeps one workspace, by a word of its name.
+    let output = env
+        .run_as(
+            &org,
+            &[
+                "list",
+                "invites",
+                "--json",
+                "--team",
+                "T0NBFRT002",
+                "--filter",
+                "ws:freight",
+            ],
+        )
+        .await;
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        per_team(&output),
+        BTreeMap::from([("T0NBFRT002".to_owned(), 5)])
+    );
+    let output = env
+        .run_as(
+            &org,
+            &[
+                "list",
+                "invites",
+                "--json",
+                "--team",
+                "T0NBFRT002",
+                "--filter",
+                "ws:logistics",
+            ],
+        )
+        .await;
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).is_empty(), "{}", stdout(&output));
+}

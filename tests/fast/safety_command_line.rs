@@ -195,3 +195,14 @@ fn the_emulator_warns_on_an_address_others_can_reach() {
     assert!(first.starts_with("connect-triage emulator listening on http://127.0.0.1:"));
     assert!(warning.is_empty(), "no warning on loopback: {warning:?}");
 }
+
+#[test]
+fn the_dashboard_without_a_terminal_says_so_instead_of_crashing() {
+    for args in [&["demo"][..], &["demo", "--org"][..]] {
+        let output = run_plain(args, &[]);
+        assert_eq!(code(&output), 2, "{args:?}: {}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.contains("needs a terminal"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

@@ -65,6 +65,18 @@ async fn one_org_token_shows_every_workspace_and_decides_in_place() {
         "that invite left, the others stay"
     );
     assert!(after.invite(&id).is_none());
+    let approved_in = before.invite(&id).unwrap().workspace.clone();
+    let per_workspace = |snap: &connect_triage::emulator::StateSnapshot, ws: &str| {
+        snap.invites.iter().filter(|i| i.workspace == ws).count()
+    };
+    for ws in ["T0ACMEHQ01", "T0ACMEWS02", "T0ACMEWS03"] {
+        let gone = usize::from(ws == approved_in);
+        assert_eq!(
+            per_workspace(&after, ws),
+            per_workspace(&before, ws) - gone,
+            "{ws}: only {approved_in} changed"
+        );
+    }
     assert_eq!(
         after.past_invite(&id).unwrap().outcome,
         InviteOutcome::Approved
@@ -81,6 +93,7 @@ async fn one_org_token_shows_every_workspace_and_decides_in_place() {
         wire.contains(&format!("\"{team}\"")),
         "{team} is our side of {id}"
     );
+    assert_eq!(team, approved_in, "the call named the invite's workspace");
     let requests = after
         .requests
         .iter()
@@ -92,4 +105,80 @@ async fn one_org_token_shows_every_workspace_and_decides_in_place() {
         "{screen}"
     );
     s.quit().await;
+}
+
+/// The org demo (`demo --org`): Northbeam's three workspaces, one of them
+/// (Labs) refusing every read. Each step's screen is a snapshot.
+const ORG_STEPS: &[(&str, &str)] = &[
+    ("org_invites", ""),
+    ("org_requests", "2"),
+    ("org_invites_freight", "1 /"),
+    ("org_invite_detail", "Enter Enter"),
+    ("org_confirm", "a"),
+];
+
+async fn walk_org_demo(width: u16, height: u16) {
+    let mut s = Session::with_data(Dataset::demo_org(), width, height).await;
+    let screen = s.settle().await;
+    // HQ's and Freight's pending invites, in one list; Labs named apart.
+    let snapshot = s.emulator.snapshot();
+    let readable = |team: &str| {
+        snapshot
+            .invites
+            .iter()
+            .filter(|i| i.workspace == team)
+            .count()
+    };
+    let (hq, freight, labs) = (
+        readable("T0NBHQ0001"),
+        readable("T0NBFRT002"),
+        readable("T0NBLAB003"),
+    );
+    assert!(hq > 0 && freight > 0 && labs > 0, "{hq} {freight} {labs}");
+    let tab = format!("1 Invites {}", hq + freight);
+    let after = screen
+        .split(&tab)
+        .nth(1)
+        .and_then(|rest| rest.chars().next());
+    assert!(
+        after.is_some_and(|c| !c.is_ascii_digit()),
+        "{hq} + {freight}: {screen}"
+    );
+    assert!(
+        screen.contains("✗ Workspace Northbeam Labs (T0NBLAB003): its invites could not be read"),
+        "{screen}"
+    );
+    for (name, keys) in ORG_STEPS {
+        s.press(keys);
+        if *name == "org_invites_freight" {
+            s.type_text("ws:freight");
+        }
+        let screen = s.settle().await;
+        if *name == "org_invites_freight" {
+            assert!(
+                screen.contains(&format!(" {freight} of {} match", hq + freight)),
+                "{screen}"
+            );
+        }
+        if *name == "org_confirm" {
+            assert!(
+                screen.contains("Workspace: Northbeam Freight (T0NBFRT002)"),
+                "{screen}"
+            );
+        }
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen);
+    }
+    assert!(common::writes(&s.emulator).is_empty());
+    s.press("esc");
+    s.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn org_demo_at_80x24() {
+    walk_org_demo(80, 24).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn org_demo_at_120x40() {
+    walk_org_demo(120, 40).await;
 }

@@ -66,7 +66,7 @@ fn enqueue_entry(
                 kind: write.kind,
                 item_id: write.item_id,
                 summary: write.summary,
-                workspace: write.workspace,
+                workspace: write.workspace.map(|w| w.id.to_string()),
                 record,
             }),
             Err(existing) => refused.push(existing),

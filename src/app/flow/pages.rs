@@ -12,6 +12,25 @@ use crate::model::orgs::display_name;
 use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
 use crate::model::{channels, invites, orgs, requests};
 
+/// Our workspace `id` as rows name it: its ID and, once `auth.teams.list`
+/// said it, its name.
+pub(crate) fn workspace_team(app: &mut App, id: &str) -> Arc<crate::model::rows::Team> {
+    let name = app
+        .workspaces
+        .iter()
+        .find(|t| t.id == id)
+        .and_then(|t| t.name.as_deref())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    let team = crate::model::rows::Team {
+        id: Arc::from(id),
+        name: name.map(|n| Arc::from(n.as_str())),
+        domain: None,
+        is_verified: None,
+    };
+    app.interner.team_row(team)
+}
+
 /// An org's display name as a shared string, for channel rows.
 fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
     |id| {
@@ -36,7 +55,7 @@ pub(crate) fn on_page(
     is_last: bool,
     workspace: Option<&str>,
 ) -> Vec<Effect> {
-    let workspace: Option<std::sync::Arc<str>> = workspace.map(|w| app.interner.str(w));
+    let workspace = workspace.map(|id| workspace_team(app, id));
     let now = app.now;
     let kind = items.kind();
     let ours = app.identity.our_ids();
@@ -45,9 +64,8 @@ pub(crate) fn on_page(
         ListItems::Invites(items) => {
             let rows: Vec<Invite> = items
                 .iter()
-                .map(|w| Invite {
-                    workspace: workspace.clone(),
-                    ..Invite::from_wire(w, &ours, interner)
+                .map(|w| {
+                    Invite::from_wire(w, &ours, interner).in_workspace(workspace.clone(), &ours)
                 })
                 .collect();
             let keys = |i: &Invite| invites::keys(i, &ours);
@@ -56,10 +74,7 @@ pub(crate) fn on_page(
         ListItems::Requests(items) => {
             let rows = items
                 .iter()
-                .map(|w| Request {
-                    workspace: workspace.clone(),
-                    ..Request::from_wire(w, interner)
-                })
+                .map(|w| Request::from_wire(w, interner).in_workspace(workspace.clone()))
                 .collect();
             app.requests
                 .list
@@ -167,7 +182,7 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
         CachedRows::Requests(rows) => {
             let mut rows = intern_all(rows, interner);
             for row in &mut rows {
-                row.search = crate::model::filter::search_key(&row.fields());
+                row.refresh_search();
             }
             app.requests
                 .list

@@ -370,6 +370,8 @@ pub fn save_effect(app: &App, kind: ListKind) -> Option<Effect> {
 
 pub(crate) fn begin_load(app: &mut App, kind: ListKind) {
     let now = app.now;
+    // Each load says afresh which workspaces it could not read.
+    app.unreadable.remove(&kind);
     with_list(app, kind, |l| l.begin_load(now));
 }
 

@@ -45,7 +45,7 @@ fn keys(item: &Item) -> RowKeys {
         expires: item.expires,
         when: 0,
         org: Arc::from(item.text.as_str()),
-        channel: Arc::from(""),
+        ..RowKeys::default()
     }
 }
 

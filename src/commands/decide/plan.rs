@@ -11,7 +11,9 @@ use crate::model::channels::external_teams;
 use crate::model::identity::our_ids;
 use crate::model::invites::{WaitingOn, channel_name, other_team, waiting_on};
 use crate::model::orgs::{ChannelCounts, confirm_text, display_name, typed_confirms};
-use crate::model::rows::{Channel, Interner, Invite, Org, Request};
+use std::sync::Arc;
+
+use crate::model::rows::{Channel, Interner, Invite, Org, Request, Team};
 use crate::slack::MAX_MESSAGE_CHARS;
 use crate::slack::models::{
     AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel,
@@ -51,21 +53,18 @@ async fn find<T>(
     Ok(None)
 }
 
-/// With an org-wide token, the decision names its workspace: in the
-/// confirmation, in the call (`team_id`) and in the journal.
-fn in_workspace(plan: &mut plan::Plan, team: Option<&AuthTeam>) {
-    let Some(team) = team else {
-        return;
-    };
-    let name = team
-        .name
-        .as_deref()
-        .filter(|n| !n.is_empty())
-        .unwrap_or("?");
-    plan.confirmation
-        .lines
-        .insert(0, format!("Workspace: {name} ({})", team.id));
-    plan.write.workspace = Some(team.id.clone());
+/// With an org-wide token, the row of our workspace the item is in: the
+/// plan then names it in the confirmation, the call (`team_id`) and the
+/// journal, as the TUI's does.
+fn workspace_row(team: Option<&AuthTeam>) -> Option<Arc<Team>> {
+    team.map(|t| {
+        Arc::new(Team {
+            id: Arc::from(t.id.as_str()),
+            name: t.name.as_deref().filter(|n| !n.is_empty()).map(Arc::from),
+            domain: None,
+            is_verified: None,
+        })
+    })
 }
 
 /// The org row of a connected org, when it is one.
@@ -99,7 +98,8 @@ pub async fn invite(
     // A workspace of the org is our side too.
     ours.extend(team_id);
     // The TUI's own rules, on the TUI's own row type.
-    let invite = Invite::from_wire(&wire, &ours, &mut Interner::default());
+    let invite = Invite::from_wire(&wire, &ours, &mut Interner::default())
+        .in_workspace(workspace_row(team), &ours);
     let verb = if approve { "approve" } else { "decline" };
     if waiting_on(&invite, &ours) != WaitingOn::Us {
         return Err(UsageError::new(format!(
@@ -113,9 +113,7 @@ pub async fn invite(
         Some(team) => connected_org(client, &team.id).await?,
         None => None,
     };
-    let mut shared =
-        plan::invite(&invite, &ours, org.as_ref(), approve).map_err(UsageError::new)?;
-    in_workspace(&mut shared, team);
+    let shared = plan::invite(&invite, &ours, org.as_ref(), approve).map_err(UsageError::new)?;
     let about = format!(
         "#{} with {}",
         channel_name(&invite),
@@ -159,15 +157,15 @@ pub async fn request(
                  (`connect-triage list requests` shows the pending ones)"
             ))
         })?;
-    let row = Request::from_wire(&request, &mut Interner::default());
+    let row =
+        Request::from_wire(&request, &mut Interner::default()).in_workspace(workspace_row(team));
     let facts = RequestFacts::of(&row);
     let message = message.map(str::to_owned);
-    let mut shared = if approve {
+    let shared = if approve {
         plan::approve_request(&facts, facts.requested_limited, message)
     } else {
         plan::deny(&facts, message)
     };
-    in_workspace(&mut shared, team);
     Ok(Plan {
         shared,
         done: format!(

@@ -12,7 +12,9 @@ use crate::cli::{GlobalArgs, ListArgs, ListKind};
 use crate::commands::report_waits;
 use crate::commands::workspaces::{Workspaces, workspaces};
 use crate::connect::script_client;
-use crate::model::filter::{Filter, channel_fields, invite_fields, org_fields, request_fields};
+use crate::model::filter::{
+    Filter, channel_fields, invite_fields, org_fields, request_fields, workspace_scoped,
+};
 use crate::model::identity::our_ids;
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use crate::slack::{PageStream, RequestFilter};
@@ -33,14 +35,18 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         ListKind::Invites => {
             let scope = workspaces(&client, args.team.as_deref()).await?;
             // Which side is ours decides which org names are fields, as in the TUI.
-            let keep = |i: &ConnectInvite, ours: &[&str]| filter.matches(&invite_fields(i, ours));
+            let keep = |i: &ConnectInvite, ours: &[&str], ws: &[(&str, &str)]| {
+                filter.matches_scoped(&invite_fields(i, ours), ws)
+            };
             let pages = |team: Option<&str>| client.invites_in(team);
             out.each_workspace(&scope, &INVITES, now, "invites", pages, keep)
                 .await
         }
         ListKind::Requests => {
             let scope = workspaces(&client, args.team.as_deref()).await?;
-            let keep = |r: &InviteRequest, _: &[&str]| filter.matches(&request_fields(r));
+            let keep = |r: &InviteRequest, _: &[&str], ws: &[(&str, &str)]| {
+                filter.matches_scoped(&request_fields(r), ws)
+            };
             let pages =
                 |team: Option<&str>| client.invite_requests_in(team, RequestFilter::default());
             out.each_workspace(&scope, &REQUESTS, now, "requests", pages, keep)
@@ -90,7 +96,8 @@ impl Output {
 
     /// The listing of every workspace in `scope`, one after another (a
     /// workspace token's one, unnamed); `keep` sees our side's IDs, the
-    /// workspace's among them. The number of items printed.
+    /// workspace's among them, and the workspace's scoped fields (`ws:`).
+    /// The number of items printed.
     async fn each_workspace<T: Serialize>(
         &self,
         scope: &Workspaces,
@@ -98,25 +105,45 @@ impl Output {
         now: i64,
         noun: &str,
         pages: impl Fn(Option<&str>) -> PageStream<T>,
-        keep: impl Fn(&T, &[&str]) -> bool,
+        keep: impl Fn(&T, &[&str], &[(&str, &str)]) -> bool,
     ) -> anyhow::Result<u64> {
         let mut count = 0;
+        let mut unreadable: Vec<String> = Vec::new();
         for team in &scope.teams {
             let team_id = team.as_ref().map(|t| t.id.as_str());
             let mut ours = our_ids(&scope.auth);
             ours.extend(team_id);
+            let scoped = match team {
+                Some(t) => workspace_scoped(&t.id, t.name.as_deref()),
+                None => Vec::new(),
+            };
             self.title(team.as_ref())?;
             let printed = self
                 .print(pages(team_id), table, now, team_id, |item| {
-                    keep(item, &ours)
+                    keep(item, &ours, &scoped)
                 })
                 .await;
-            // A workspace token's failure gets its words from the caller.
-            count += match team_id {
-                Some(team) => printed
-                    .with_context(|| format!("could not list the {noun} of workspace {team}"))?,
-                None => printed?,
-            };
+            match (printed, team) {
+                (Ok(printed), _) => count += printed,
+                // A workspace token's failure gets its words from the caller.
+                (Err(error), None) => return Err(error),
+                // One workspace that can't be read leaves the others listed;
+                // the run still fails, naming it, so a script knows.
+                (Err(error), Some(team)) => {
+                    let name = clean(team.name.as_deref().unwrap_or(""));
+                    eprintln!(
+                        "connect-triage: could not list the {noun} of workspace {name} ({}): {error:#}",
+                        team.id
+                    );
+                    unreadable.push(format!("{name} ({})", team.id));
+                }
+            }
+        }
+        if !unreadable.is_empty() {
+            anyhow::bail!(
+                "{count} listed, but the {noun} of {} could not be read (said above)",
+                unreadable.join(", ")
+            );
         }
         Ok(count)
     }

@@ -87,7 +87,10 @@ pub(crate) fn workspace_scope(
         return Ok(None);
     };
     match state.workspaces.iter().find(|w| *w.id == *team) {
-        Some(ws) if token.grants(&team) => Ok(Some(ws.id.clone())),
+        Some(ws) if token.grants(&team) => match &ws.refuses {
+            Some(code) => Err(ApiError::new(code)),
+            None => Ok(Some(ws.id.clone())),
+        },
         _ => Err(ApiError::new("team_access_not_granted")),
     }
 }

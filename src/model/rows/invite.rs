@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::filter::search_key;
+use crate::model::filter::{search_key_scoped, workspace_scoped};
 use crate::model::rows::{Interner, Row, Team, User, remapped};
 use crate::slack::models::{self, ConnectInvite};
 
@@ -49,9 +49,9 @@ pub struct Invite {
     pub is_external_limited: bool,
     pub acceptances: Vec<Acceptance>,
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
-    /// its decisions); `None` for a workspace token's own.
+    /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<Arc<str>>,
+    pub workspace: Option<Arc<Team>>,
     /// The filter's key; our own org is left out once we know who we are.
     #[serde(skip)]
     pub search: Box<str>,
@@ -101,8 +101,17 @@ impl Invite {
             workspace: None,
             search: Box::default(),
         };
-        invite.search = search_key(&invite.fields(ours));
+        invite.refresh_search(ours);
         invite
+    }
+
+    /// The invite as one of our workspace `workspace`'s (an org-wide token).
+    pub fn in_workspace(mut self, workspace: Option<Arc<Team>>, ours: &[&str]) -> Invite {
+        if workspace.is_some() {
+            self.workspace = workspace;
+            self.refresh_search(ours);
+        }
+        self
     }
 
     /// The same fields as [`crate::model::filter::invite_fields`], from the row.
@@ -137,7 +146,11 @@ impl Invite {
     }
 
     pub fn refresh_search(&mut self, ours: &[&str]) {
-        self.search = search_key(&self.fields(ours));
+        let scoped = match &self.workspace {
+            Some(ws) => workspace_scoped(&ws.id, ws.name.as_deref()),
+            None => Vec::new(),
+        };
+        self.search = search_key_scoped(&self.fields(ours), &scoped);
     }
 
     pub fn id(&self) -> &str {
@@ -200,6 +213,7 @@ impl Row for Invite {
             }),
             recipient_email: i.again_str(self.recipient_email),
             recipient_user_id: i.again_str(self.recipient_user_id),
+            workspace: i.again_team(self.workspace),
             acceptances: remapped(self.acceptances, |a| Acceptance {
                 approval_status: i.again_str(a.approval_status),
                 accepting_team: i.again_team(a.accepting_team),

@@ -30,6 +30,16 @@ pub struct Team {
     pub is_verified: Option<bool>,
 }
 
+impl Team {
+    /// "Acme Sales (T0SALES)", or the ID alone when the name is unknown.
+    pub fn label(&self) -> String {
+        match self.name.as_deref().filter(|n| !n.is_empty()) {
+            Some(name) => format!("{name} ({})", self.id),
+            None => self.id.to_string(),
+        }
+    }
+}
+
 /// A Slack user as rows keep it: the best display name, and the email.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct User {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::filter::search_key;
+use crate::model::filter::{search_key, search_key_scoped, workspace_scoped};
 use crate::model::rows::{Interner, Row, Team, User, remapped};
 use crate::slack::models::{ExternalOrg, InviteRequest, SharedChannel};
 use crate::text::time::normalize_ts;
@@ -31,9 +31,9 @@ pub struct Request {
     pub recipient_email: Option<Arc<str>>,
     pub channel: Option<RequestChannel>,
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
-    /// its decisions); `None` for a workspace token's own.
+    /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workspace: Option<Arc<str>>,
+    pub workspace: Option<Arc<Team>>,
     #[serde(skip)]
     pub search: Box<str>,
 }
@@ -65,8 +65,25 @@ impl Request {
             workspace: None,
             search: Box::default(),
         };
-        request.search = search_key(&request.fields());
+        request.refresh_search();
         request
+    }
+
+    /// The request as one made in our workspace `workspace` (an org-wide token).
+    pub fn in_workspace(mut self, workspace: Option<Arc<Team>>) -> Request {
+        if workspace.is_some() {
+            self.workspace = workspace;
+            self.refresh_search();
+        }
+        self
+    }
+
+    pub fn refresh_search(&mut self) {
+        let scoped = match &self.workspace {
+            Some(ws) => workspace_scoped(&ws.id, ws.name.as_deref()),
+            None => Vec::new(),
+        };
+        self.search = search_key_scoped(&self.fields(), &scoped);
     }
 
     /// The same fields as [`crate::model::filter::request_fields`], from the row.
@@ -103,6 +120,7 @@ impl Row for Request {
             remapped(list, |t| i.team_row(Arc::unwrap_or_clone(t)))
         };
         Request {
+            workspace: i.again_team(self.workspace),
             inviting_team: i.again_team(self.inviting_team),
             inviting_user: i.again_user(self.inviting_user),
             recipient_email: i.again_str(self.recipient_email),

@@ -1,5 +1,5 @@
-//! The cells every pane's table shares: a row's decision state and the
-//! time left before a deadline.
+//! The cells every pane's table shares: a row's decision state, the time
+//! left before a deadline, and our workspace it is in.
 
 use crate::app::App;
 use crate::app::decisions::Outcome;
@@ -7,6 +7,21 @@ use crate::model::ListKind;
 use crate::text::time;
 use crate::ui::table::Cell;
 use crate::ui::theme::Theme;
+
+/// Our workspace a row is in (an org-wide token): its name, less the
+/// words every workspace's name starts with, else its ID.
+pub fn workspace_cell(app: &App, workspace: Option<&crate::model::rows::Team>) -> Cell {
+    Cell::new(match workspace {
+        Some(team) => match team.name.as_deref() {
+            Some(name) => name
+                .strip_prefix(app.workspace_prefix.as_str())
+                .filter(|rest| !rest.is_empty())
+                .unwrap_or(name),
+            None => &team.id,
+        },
+        None => "",
+    })
+}
 
 /// A row's decision state: in flight, or how the last decision ended.
 pub fn state_cell(app: &App, pane: ListKind, id: &str, theme: &Theme) -> Option<Cell> {

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::cells::{left_cell, state_cell};
+use super::cells::{left_cell, state_cell, workspace_cell};
 use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
@@ -30,6 +30,7 @@ fn cells(app: &App, invite: &Invite, ours: &[&str], theme: &Theme) -> Vec<Cell> 
     let channel = invite.channel();
     let private = channel.and_then(|c| c.is_private).unwrap_or(false);
     vec![
+        workspace_cell(app, invite.workspace.as_deref()),
         Cell::new(if we_invited(invite, ours) {
             "out"
         } else {

@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::app::flow::refresh;
 use crate::app::list::{ListData, LoadState};
 use crate::model::ListKind;
+use crate::model::columns::{WORKSPACE_COLUMN, column_key};
 use crate::model::rows::Row;
 use crate::text::sanitize;
 use crate::text::time;
@@ -120,6 +121,36 @@ fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
     joined(&parts)
 }
 
+/// One line per workspace of ours the pane's last load could not read
+/// (the last of them says how many more), so its rows' absence is never
+/// mistaken for "nothing pending there".
+fn unreadable_lines(app: &App, kind: ListKind) -> Vec<String> {
+    let Some(entries) = app.unreadable.get(&kind) else {
+        return Vec::new();
+    };
+    let noun = kind.title().to_lowercase();
+    let shown = app.unreadable_lines(kind);
+    let mut lines: Vec<String> = entries
+        .iter()
+        .take(shown)
+        .map(|u| {
+            format!(
+                "✗ Workspace {}: its {noun} could not be read: {}",
+                u.workspace, u.why
+            )
+        })
+        .collect();
+    if entries.len() > shown
+        && let Some(last) = lines.last_mut()
+    {
+        *last = format!(
+            "✗ and {} more workspaces whose {noun} could not be read",
+            entries.len() - shown + 1
+        );
+    }
+    lines
+}
+
 /// A pane: its title line, then the table, or in place of the table what
 /// went wrong / that it is loading / that it is empty.
 pub fn render_pane<T: Row>(
@@ -146,7 +177,19 @@ pub fn render_pane<T: Row>(
         &Line::styled(sanitize::sanitize(&title, area.width as usize), theme.title),
         area.width,
     );
-    let rest = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    let mut rest = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    for line in unreadable_lines(app, kind) {
+        if rest.height <= 1 {
+            break;
+        }
+        buf.set_line(
+            rest.x,
+            rest.y,
+            &Line::styled(sanitize::sanitize(&line, rest.width as usize), theme.error),
+            rest.width,
+        );
+        rest = Rect::new(rest.x, rest.y + 1, rest.width, rest.height - 1);
+    }
     if let LoadState::Failed(error) = &list.load {
         let text = vec![
             Line::styled(
@@ -184,20 +227,28 @@ pub fn render_pane<T: Row>(
         buf.set_line(rest.x, rest.y, &Line::styled(text, theme.muted), rest.width);
         return;
     }
-    // The config's columns for this pane, in its order.
+    // The config's columns for this pane, in its order. The workspace
+    // column says something only when the rows come from several.
     let keys = &app.config.columns.get(kind);
-    let chosen: Vec<usize> = keys
+    let workspace = column_key(WORKSPACE_COLUMN.title);
+    let several_workspaces = app.workspaces.len() > 1;
+    let shown = |title: &str| several_workspaces || column_key(title) != workspace;
+    let mut chosen: Vec<usize> = keys
         .iter()
         .filter_map(|k| {
             table
                 .columns
                 .iter()
-                .position(|c| crate::model::columns::column_key(c.title) == **k)
+                .position(|c| column_key(c.title) == **k)
         })
+        .filter(|&i| shown(table.columns[i].title))
         .collect();
-    if chosen.is_empty()
-        || chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c)
-    {
+    if chosen.is_empty() {
+        chosen = (0..table.columns.len())
+            .filter(|&i| shown(table.columns[i].title))
+            .collect();
+    }
+    if chosen.len() == table.columns.len() && chosen.iter().enumerate().all(|(i, c)| i == *c) {
         table::render(list, table, theme, rest, buf);
         return;
     }

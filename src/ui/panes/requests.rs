@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::cells::{left_cell, state_cell};
+use super::cells::{left_cell, state_cell, workspace_cell};
 use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
@@ -18,6 +18,7 @@ fn cells(app: &App, request: &Request, theme: &Theme) -> Vec<Cell> {
     let channel = request.channel.as_ref();
     let private = channel.and_then(|c| c.is_private).unwrap_or(false);
     vec![
+        workspace_cell(app, request.workspace.as_deref()),
         Cell::new(
             request
                 .inviting_user

@@ -24,20 +24,23 @@ pub(crate) fn invite(app: &App, invite: &Invite) -> DetailModel {
     let mut b = Builder {
         sections: Vec::new(),
     };
-    b.section("Decision")
-        .field(
-            "Waiting on",
-            match waiting_on(invite, &ours) {
-                WaitingOn::Us => "US — an acceptance needs our approval",
-                WaitingOn::Them => "them — nothing for us to approve now",
-            },
-        )
-        .opt("Status", invite.status.as_deref())
-        .field(
-            "Expires",
-            until_with_date(app.now, expires_at(invite, &ours)),
-        )
-        .field("Sent", ago_with_date(app.now, invite.date_created()));
+    b.section("Decision");
+    if let Some(workspace) = &invite.workspace {
+        b.field("Workspace", workspace.label());
+    }
+    b.field(
+        "Waiting on",
+        match waiting_on(invite, &ours) {
+            WaitingOn::Us => "US — an acceptance needs our approval",
+            WaitingOn::Them => "them — nothing for us to approve now",
+        },
+    )
+    .opt("Status", invite.status.as_deref())
+    .field(
+        "Expires",
+        until_with_date(app.now, expires_at(invite, &ours)),
+    )
+    .field("Sent", ago_with_date(app.now, invite.date_created()));
     if let Some(state) = decision_state(app, ListKind::Invites, invite.id()) {
         b.field("Your decision", state);
     }
@@ -117,8 +120,11 @@ pub(crate) fn request(app: &App, request: &Request) -> DetailModel {
         sections: Vec::new(),
     };
     let channel = request.channel.as_ref();
-    b.section("Decision")
-        .opt("Invite goes to", request.recipient_email())
+    b.section("Decision");
+    if let Some(workspace) = &request.workspace {
+        b.field("Workspace", workspace.label());
+    }
+    b.opt("Invite goes to", request.recipient_email())
         .field("Permission", permission_words(is_external_limited(request)))
         .field("Expires", until_with_date(app.now, request.expires_at))
         .field("Requested", ago_with_date(app.now, request.date_created));

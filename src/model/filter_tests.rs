@@ -1,0 +1,143 @@
+//! The `/` filter's syntax, narrowing and scopes.
+
+use super::*;
+
+#[test]
+fn every_word_must_match_some_field_case_insensitively() {
+    let fields = ["Acme Corp", "#ops-Rollout", "ana@acme.com"];
+    assert!(Filter::parse("acme").matches(&fields));
+    assert!(Filter::parse("ACME ROLLOUT").matches(&fields));
+    assert!(Filter::parse("#ops").matches(&fields));
+    assert!(!Filter::parse("acme billing").matches(&fields));
+    assert!(Filter::parse("").matches(&fields));
+    assert!(Filter::parse("   ").is_empty());
+    // Never across two fields.
+    assert!(!Filter::parse("corp#ops").matches(&fields));
+}
+
+#[test]
+fn exclusions_and_phrases() {
+    let fields = ["Acme Corp", "ana@gmail.com"];
+    assert!(!Filter::parse("-gmail").matches(&fields));
+    assert!(Filter::parse("-yahoo").matches(&fields));
+    assert!(Filter::parse("\"acme corp\"").matches(&fields));
+    assert!(!Filter::parse("\"acme  corp\"").matches(&fields));
+    assert!(!Filter::parse("-\"acme corp\"").matches(&fields));
+    // An unclosed quote runs to the end; a lone `-` is not a term yet.
+    assert!(Filter::parse("\"acme co").matches(&fields));
+    assert!(Filter::parse("acme -").matches(&fields));
+}
+
+#[test]
+fn invisible_characters_are_ignored_on_both_sides() {
+    let fields = ["Acme\u{200B}Corp", "É\u{202E}tude"];
+    assert!(Filter::parse("acmecorp").matches(&fields));
+    assert!(Filter::parse("étude").matches(&fields));
+    assert!(Filter::parse("acme\u{200D}corp").matches(&fields));
+}
+
+#[test]
+fn narrowing_is_detected_only_when_safe() {
+    let narrows = |new: &str, old: &str| Filter::parse(new).narrows(&Filter::parse(old));
+    assert!(narrows("acm", "ac"));
+    assert!(narrows("acme ops", "acme"));
+    assert!(narrows("acme", ""));
+    assert!(narrows("-gm", "-gmail"));
+    assert!(!narrows("ac", "acm"), "deleting a letter widens");
+    assert!(!narrows("-gmail", "-gm"));
+    assert!(!narrows("ops", "acme"));
+    assert!(!narrows("", "acme"));
+}
+
+#[test]
+fn narrowing_never_loses_a_match() {
+    let keys: Vec<Box<str>> = ["acme ops", "acme billing", "globex", "ac"]
+        .iter()
+        .map(|f| search_key(&[f]))
+        .collect();
+    let texts = [
+        "",
+        "a",
+        "ac",
+        "acm",
+        "acme",
+        "acme o",
+        "-b",
+        "-bi",
+        "acme -bil",
+    ];
+    for old in texts {
+        for new in texts {
+            let (old_f, new_f) = (Filter::parse(old), Filter::parse(new));
+            if !new_f.narrows(&old_f) {
+                continue;
+            }
+            for key in &keys {
+                assert!(
+                    !new_f.matches_key(key) || old_f.matches_key(key),
+                    "{new:?} narrows {old:?} but keeps {key:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ws_words_look_only_at_the_workspace_and_plain_words_never_do() {
+    let key = search_key_scoped(
+        &["Globex", "#ops"],
+        &workspace_scoped("T0SALES", Some("Acme Sales")),
+    );
+    let keeps = |text: &str| Filter::parse(text).matches_key(&key);
+    assert!(keeps("ws:sales"));
+    assert!(keeps("WS:acme"));
+    assert!(keeps("ws:t0sales"), "by ID too");
+    assert!(keeps("ws:\"acme sales\" ops"));
+    assert!(keeps("\"ws:acme sales\""));
+    assert!(!keeps("ws:hq"));
+    assert!(!keeps("-ws:sales"));
+    assert!(keeps("-ws:hq"));
+    assert!(!keeps("sales"), "a plain word never matches the workspace");
+    assert!(
+        !keeps("ws:globex"),
+        "a ws: word never matches a plain field"
+    );
+    assert!(keeps("ws:"), "any workspace");
+    // A row with no workspace (a workspace token's) has none to match.
+    let plain = search_key(&["Globex"]);
+    assert!(!Filter::parse("ws:acme").matches_key(&plain));
+    assert!(Filter::parse("-ws:acme globex").matches_key(&plain));
+    // Typing on in a ws: word narrows; switching scope does not.
+    let narrows = |new: &str, old: &str| Filter::parse(new).narrows(&Filter::parse(old));
+    assert!(narrows("ws:sal", "ws:sa"));
+    assert!(!narrows("ws:sales", "ws"));
+    assert!(!narrows("ws", "ws:sales"));
+}
+
+#[test]
+fn invite_fields_leave_out_our_own_org() {
+    use crate::slack::models::{ConnectChannel, ConnectTeam, InviteDetail};
+    let team = |id: &str, name: &str| ConnectTeam {
+        id: id.into(),
+        name: Some(name.into()),
+        ..Default::default()
+    };
+    let invite = ConnectInvite {
+        invite: Some(InviteDetail {
+            id: "I1".into(),
+            inviting_team: Some(team("TUS", "Us Inc")),
+            recipient_email: Some("bo@globex.com".into()),
+            ..Default::default()
+        }),
+        channel: Some(ConnectChannel {
+            id: "C1".into(),
+            name: Some("ops".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let fields = invite_fields(&invite, &["TUS"]);
+    assert_eq!(fields, ["I1", "ops", "C1", "bo@globex.com"]);
+    assert!(invite_fields(&invite, &[]).contains(&"Us Inc"));
+    assert!(Filter::parse("globex").matches(&fields));
+}
