@@ -26,6 +26,11 @@ pub struct GlobalArgs {
     /// Read the token from this file (must not be group- or world-readable)
     #[arg(long, global = true, value_name = "PATH")]
     pub token_file: Option<PathBuf>,
+    /// Read the Socket Mode app-level token (xapp-…) from this file (must not
+    /// be group- or world-readable); default $SLACK_APP_TOKEN. Without one the
+    /// TUI polls
+    #[arg(long, global = true, value_name = "PATH")]
+    pub app_token_file: Option<PathBuf>,
     /// Slack Web API base URL; plain http only to a loopback address
     #[arg(long, global = true, env = "SLACK_API_BASE", value_name = "URL")]
     pub api_base: Option<String>,
@@ -104,6 +109,12 @@ pub struct DataArgs {
     /// token, with one workspace the token cannot read
     #[arg(long, conflicts_with_all = ["data", "generate"])]
     pub org: bool,
+    /// Simulate the outside world: about RATE changes a minute (new invites,
+    /// acceptances, member requests, another admin's decisions), each with
+    /// its Socket Mode events; deterministic for a --seed. The demo's
+    /// default is 3, the emulator's 0 (none)
+    #[arg(long, value_name = "RATE")]
+    pub activity: Option<f64>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -113,6 +113,44 @@ pub fn load_token_from(
     Ok(Some(Token::new(token)))
 }
 
+/// The Socket Mode app-level token: from `--app-token-file` when given,
+/// else `$SLACK_APP_TOKEN`; `None` when neither is set (the TUI then polls).
+/// The same rules as the token hold: a private file, one line, never shown.
+pub fn load_app_token(app_token_file: Option<&Path>) -> Result<Option<Token>, UsageError> {
+    load_app_token_from(app_token_file, std::env::var("SLACK_APP_TOKEN").ok())
+}
+
+/// [`load_app_token`] with the environment passed in.
+pub fn load_app_token_from(
+    app_token_file: Option<&Path>,
+    env_token: Option<String>,
+) -> Result<Option<Token>, UsageError> {
+    let (token, source) = match app_token_file {
+        Some(path) => (
+            read_token_file(path)?,
+            format!("the app token file {}", path.display()),
+        ),
+        None => {
+            let Some(text) = env_token
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty())
+            else {
+                return Ok(None);
+            };
+            check_token_text(&text, "$SLACK_APP_TOKEN")?;
+            (Token::new(text), "$SLACK_APP_TOKEN".to_owned())
+        }
+    };
+    if !token.expose().starts_with("xapp-") {
+        return Err(UsageError::new(format!(
+            "the token in {source} is not an app-level token: those start with xapp- \
+             (made in the app's Basic Information, App-Level Tokens, with the \
+             connections:write scope); the bot or user token goes in SLACK_TOKEN"
+        )));
+    }
+    Ok(Some(token))
+}
+
 /// A token goes into an HTTP header, so only visible ASCII can be sent:
 /// anything else is a pasting mistake, said before any call (exit 2), and
 /// without a character of the token in the words.
@@ -293,5 +331,38 @@ mod tests {
         assert!(!err.contains("xoxb-a"), "{err}");
         let missing = std::path::Path::new("/nonexistent/token");
         assert!(load_token_from(Some(missing), None).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_app_token_follows_the_token_rules_and_must_be_an_app_token() {
+        assert!(load_app_token_from(None, None).unwrap().is_none());
+        assert!(
+            load_app_token_from(None, Some("  ".into()))
+                .unwrap()
+                .is_none()
+        );
+        let env = load_app_token_from(None, Some("xapp-1-A1-2-abc\n".into())).unwrap();
+        assert_eq!(env.unwrap().expose(), "xapp-1-A1-2-abc");
+        // A bot token by mistake: said plainly, without the token.
+        let err = load_app_token_from(None, Some("xoxb-secret-1".into()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("not an app-level token") && err.contains("xapp-"),
+            "{err}"
+        );
+        assert!(!err.contains("xoxb-secret-1"), "{err}");
+        let (_dir, path) = token_file(0o644, "xapp-1-secret");
+        let err = load_app_token_from(Some(&path), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("chmod 600") && !err.contains("xapp-1-secret"),
+            "{err}"
+        );
+        let (_dir, path) = token_file(0o600, "xapp-1-from-file\n");
+        let file = load_app_token_from(Some(&path), Some("xapp-env".into())).unwrap();
+        assert_eq!(file.unwrap().expose(), "xapp-1-from-file", "the file wins");
     }
 }

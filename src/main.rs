@@ -98,13 +98,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         Some(n) => Tuning::scaled(n),
                         None => Tuning::default(),
                     };
+                    let app_token = connect::load_app_token(cli.global.app_token_file.as_deref())?;
                     let client = SlackClient::with_tuning(
                         &api_base,
                         token,
                         ClientOptions::default(),
-                        tuning,
+                        tuning.clone(),
                     )?;
-                    commands::tui::run(&cli.global, Source::Live { client }).await
+                    let live = match app_token {
+                        Some(token) => Some(SlackClient::with_tuning(
+                            &api_base,
+                            token,
+                            ClientOptions::default(),
+                            tuning,
+                        )?),
+                        None => None,
+                    };
+                    commands::tui::run(&cli.global, Source::Live { client, live }).await
                 }
                 None => {
                     let demo = DataArgs {

@@ -144,6 +144,8 @@ pub struct App {
     /// The workspace the cached rows on screen belong to, until `auth.test`
     /// says who we are.
     pub cache_team: Option<String>,
+    /// Live updates (Socket Mode); `None` without an app-level token.
+    pub live: Option<flow::live::LiveState>,
 }
 
 /// A workspace of ours a pane's last load could not read.
@@ -204,6 +206,7 @@ impl App {
             queued_refresh: HashSet::new(),
             use_cache: false,
             cache_team: None,
+            live: None,
         }
     }
 

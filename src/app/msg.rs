@@ -107,6 +107,10 @@ pub enum Msg {
     JournalRead(Result<Vec<JournalRecord>, String>),
     /// A list saved by an earlier session, read back from the disk cache.
     CacheLoaded(crate::cache::CachedList),
+    /// A Connect event from Socket Mode, acked and seen for the first time.
+    Live(Box<crate::slack::socket::LiveEvent>),
+    /// Live updates connected, dropped or stopped.
+    LiveStatus(crate::slack::socket::LiveStatus),
     /// The disk cache could not be read or saved (a folder others can
     /// write, say): said once, since the tool works on without it.
     CacheProblem(String),

@@ -87,6 +87,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.waiting.as_ref().is_some_and(|w| w.until <= now) {
                 app.waiting = None;
             }
+            for kind in ListKind::ALL {
+                with_list(app, kind, |l| l.expire_live(now));
+            }
             let mut effects = crate::app::flow::refresh::on_tick(app);
             effects.extend(crate::app::flow::grace::send_due(app));
             effects
@@ -153,6 +156,8 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::CacheLoaded(cached) => crate::app::flow::pages::on_cached(app, cached),
+        Msg::Live(event) => crate::app::flow::live::on_event(app, *event),
+        Msg::LiveStatus(status) => crate::app::flow::live::on_status(app, status),
         Msg::Workspaces(teams) => {
             app.workspaces = teams;
             app.workspace_prefix = crate::text::words::common_leading_words(

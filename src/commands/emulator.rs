@@ -57,7 +57,23 @@ fn config_from_args(args: &EmulatorArgs) -> anyhow::Result<(SocketAddr, Emulator
     config.rate_limits = rate_limits;
     config.faults = faults;
     config.seed = args.data.seed;
+    config.activity_per_minute = activity_rate(&args.data, 0.0)?;
     Ok((addr, config))
+}
+
+/// Most simulated changes a minute `--activity` accepts: ten a second.
+const MAX_ACTIVITY: f64 = 600.0;
+
+/// `--activity RATE` (changes per minute), `default` when absent.
+pub fn activity_rate(data: &DataArgs, default: f64) -> anyhow::Result<f64> {
+    match data.activity {
+        None => Ok(default),
+        Some(r) if r.is_finite() && (0.0..=MAX_ACTIVITY).contains(&r) => Ok(r),
+        Some(r) => Err(UsageError::new(format!(
+            "--activity {r}: expected a number of changes per minute from 0 to {MAX_ACTIVITY}"
+        ))
+        .into()),
+    }
 }
 
 pub async fn run(args: &EmulatorArgs) -> anyhow::Result<()> {
@@ -67,15 +83,23 @@ pub async fn run(args: &EmulatorArgs) -> anyhow::Result<()> {
     let termination = Termination::listen()?;
     let running = emulator::start(addr, config).await?;
     {
-        let mut out = std::io::stdout().lock();
-        writeln!(
-            out,
-            "connect-triage emulator listening on {}",
+        let mut banner = format!(
+            "connect-triage emulator listening on {}\n",
             running.base_url()
-        )?;
+        );
         for t in running.tokens() {
-            writeln!(out, "{}", t.banner_line())?;
+            banner.push_str(&t.banner_line());
+            banner.push('\n');
         }
+        // After the Web API tokens, so scripts reading those lines see no change.
+        banner.push_str(&format!(
+            "app-token {} scopes=connections:write\n",
+            running.app_token()
+        ));
+        // One write: a script that stops reading after the token lines has
+        // them all already, so the pipe it closes cannot fail a later line.
+        let mut out = std::io::stdout().lock();
+        out.write_all(banner.as_bytes())?;
         // Scripts wait for these lines before connecting.
         out.flush()?;
     }

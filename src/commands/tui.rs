@@ -38,12 +38,17 @@ use crate::runtime::worker::Worker;
 use crate::slack::SlackClient;
 use crate::ui::{self, theme::Theme};
 
+/// Changes a minute the demo's outside world makes (`demo --activity`).
+pub const DEMO_ACTIVITY_PER_MINUTE: f64 = 3.0;
+
 /// Where the data comes from.
 pub enum Source {
     /// The embedded emulator, on the demo data or `--data` / `--generate`.
     Demo(DataArgs),
     Live {
         client: SlackClient,
+        /// Holds the app-level token, for live updates (Socket Mode).
+        live: Option<SlackClient>,
     },
 }
 
@@ -71,6 +76,8 @@ pub struct LoopOptions {
     pub observer: Option<watch::Sender<LoopReport>>,
     /// The decision journal; `None` keeps none (tests that do not look).
     pub journal: Option<Journal>,
+    /// Live updates: a client holding the app-level token, and the socket's timings.
+    pub live: Option<(SlackClient, crate::slack::socket::SocketOptions)>,
 }
 
 impl LoopOptions {
@@ -82,6 +89,7 @@ impl LoopOptions {
             theme: Theme::default(),
             observer: None,
             journal: None,
+            live: None,
         }
     }
 }
@@ -111,6 +119,14 @@ where
     if let Some(journal) = &options.journal {
         let clock = options.clock;
         worker = worker.with_journal(journal.clone(), std::sync::Arc::new(move || clock.now()));
+    }
+    if let Some((live_client, socket)) = &options.live {
+        worker.start_live(live_client.clone(), socket.clone());
+        app.live = Some(app::flow::live::LiveState {
+            status: crate::slack::socket::LiveStatus::Connecting,
+            retry_at: None,
+            events: 0,
+        });
     }
     let journal = options.journal.clone();
     let clock = options.clock;
@@ -320,17 +336,25 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
         .into());
     }
     // The emulator must outlive the loop: it is the demo's Slack.
-    let (client, mode, _emulator) = match source {
-        Source::Live { client } => (client, Mode::Live, None),
+    let (client, live, mode, _emulator) = match source {
+        Source::Live { client, live } => (client, live, Mode::Live, None),
         Source::Demo(data) => {
             let dataset = dataset_from_args(&data, Clock::System.now())?;
             let mut config = EmulatorConfig::new(dataset);
             config.seed = data.seed;
+            // A new user sees the screen come alive: partners invite,
+            // accept, members ask, another admin decides.
+            config.activity_per_minute =
+                crate::commands::emulator::activity_rate(&data, DEMO_ACTIVITY_PER_MINUTE)?;
             let running = emulator::start(([127, 0, 0, 1], 0).into(), config)
                 .await
                 .context("starting the embedded emulator")?;
             let client = SlackClient::new(&running.base_url(), running.admin_token())?;
-            (client, Mode::Demo, Some(running))
+            let live = SlackClient::new(
+                &running.base_url(),
+                crate::slack::Token::new(running.app_token()),
+            )?;
+            (client, Some(live), Mode::Demo, Some(running))
         }
     };
     let (mut config, warnings) = Config::load(global.config.as_deref());
@@ -372,6 +396,7 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     }
     options.journal = session.journal;
     options.theme = theme;
+    options.live = live.map(|c| (c, crate::slack::socket::SocketOptions::default()));
     let result = run_loop(&mut terminal, app, input, client, options).await;
     session::restore_terminal();
     let app = result?;

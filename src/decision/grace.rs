@@ -125,6 +125,27 @@ impl GraceQueue {
         due
     }
 
+    /// Take the write queued for `item_id` of `pane` out of its entry (an
+    /// entry left empty goes): it was decided elsewhere before it was sent.
+    pub fn take_item(
+        &mut self,
+        pane: crate::model::ListKind,
+        item_id: &str,
+    ) -> Option<QueuedWrite> {
+        let (entry, write) = self.entries.iter().enumerate().find_map(|(e, entry)| {
+            let w = entry
+                .writes
+                .iter()
+                .position(|w| w.item_id == item_id && w.kind.pane() == pane)?;
+            Some((e, w))
+        })?;
+        let taken = self.entries[entry].writes.remove(write);
+        if self.entries[entry].writes.is_empty() {
+            self.entries.remove(entry);
+        }
+        Some(taken)
+    }
+
     /// Take out every entry.
     pub fn take_all(&mut self) -> Vec<Entry> {
         std::mem::take(&mut self.entries)

@@ -51,7 +51,7 @@ impl Args {
         Ok(Args { values })
     }
 
-    #[cfg(test)]
+    /// Arguments as a call would send them (the activity simulator's own calls).
     pub fn from_pairs(pairs: &[(&str, &str)]) -> Args {
         Args {
             values: pairs

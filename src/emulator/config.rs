@@ -225,6 +225,31 @@ impl FromStr for GenerateSpec {
     }
 }
 
+/// Socket Mode timings (tests shorten them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SocketOptions {
+    /// An envelope not acked this long after it went out is redelivered
+    /// (Slack: about 3 s), at most three times.
+    pub ack_timeout: Duration,
+    /// The emulator pings each socket this often.
+    pub ping_every: Duration,
+    /// `refresh_requested` / `too_many_websockets`: the socket closes this long after the message.
+    pub refresh_close_after: Duration,
+    /// `warning`: the socket closes this long after the message (Slack: about 10 s).
+    pub warning_close_after: Duration,
+}
+
+impl Default for SocketOptions {
+    fn default() -> Self {
+        SocketOptions {
+            ack_timeout: Duration::from_secs(3),
+            ping_every: Duration::from_secs(10),
+            refresh_close_after: Duration::from_secs(1),
+            warning_close_after: Duration::from_secs(10),
+        }
+    }
+}
+
 /// Everything `start` needs.
 #[derive(Debug, Clone)]
 pub struct EmulatorConfig {
@@ -236,6 +261,9 @@ pub struct EmulatorConfig {
     pub fixed_now: Option<i64>,
     /// How long a `timeout` fault stalls before answering (tests use short values).
     pub timeout_stall: Duration,
+    pub socket: SocketOptions,
+    /// Simulated changes by the outside world per minute (`--activity`); 0 is none.
+    pub activity_per_minute: f64,
 }
 
 impl EmulatorConfig {
@@ -247,6 +275,8 @@ impl EmulatorConfig {
             seed: 1,
             fixed_now: None,
             timeout_stall: Duration::from_secs(35),
+            socket: SocketOptions::default(),
+            activity_per_minute: 0.0,
         }
     }
 }

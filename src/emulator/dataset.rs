@@ -56,6 +56,13 @@ pub struct TokenSpec {
     /// The workspaces an org-level token was granted; empty is all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<String>,
+    /// The user the token acts as (auth.test, and who events name as the
+    /// decider); absent is our admin, `self.user_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// That user's handle, as auth.test's `user` shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
 }
 
 impl TokenSpec {
@@ -270,6 +277,11 @@ fn shift_request_channel(ch: &mut RequestChannel, delta: i64) {
     }
 }
 
+/// The second admin of our team: the default second token acts as her, and
+/// the activity simulator decides as her.
+pub(crate) const SECOND_ADMIN_ID: &str = "U0EMU00002";
+pub(crate) const SECOND_ADMIN_NAME: &str = "priya.nair";
+
 /// splitmix64: a tiny, well-mixed, dependency-free hash for deterministic ids.
 pub(crate) fn mix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -281,7 +293,9 @@ pub(crate) fn mix(mut x: u64) -> u64 {
 /// The tokens printed when the data file has none, deterministic per seed:
 /// an admin token with every scope, one without the `admin.*` scopes (so the
 /// `conversations.list` fallback can be exercised) and one with only
-/// `conversations.connect:manage` (so `missing_scope` can be).
+/// `conversations.connect:manage` (so `missing_scope` can be). The second
+/// is a second admin's, Priya Nair's, so a decision made with it stands for
+/// another admin deciding (the events name her).
 pub(crate) fn default_tokens(seed: u64) -> Vec<TokenSpec> {
     let token = |n: u64| {
         let a = mix(seed ^ n.wrapping_mul(0xA24B_AED4_963E_E407));
@@ -311,6 +325,8 @@ pub(crate) fn default_tokens(seed: u64) -> Vec<TokenSpec> {
                 "channels:read",
                 "groups:read",
             ]),
+            user_id: Some(SECOND_ADMIN_ID.to_owned()),
+            user: Some(SECOND_ADMIN_NAME.to_owned()),
             ..TokenSpec::default()
         },
         TokenSpec {

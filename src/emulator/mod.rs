@@ -25,22 +25,35 @@
 //!   (`missing_argument` + `arg`, as its docs list).
 //! - Injected faults apply to every method, auth.test included: a real
 //!   network fails it too, and a client must survive that at start-up.
+//! - Socket Mode (`socket`): the app-level token opens sockets and nothing
+//!   else (`not_allowed_token_type` elsewhere, and for a Web API token on
+//!   `apps.connections.open`, which is paced as Tier 1). Every applied
+//!   change, whoever made it, emits the Events API events Slack would
+//!   (`events`); `authorizations` names our admin as the installer, with
+//!   `team_id: null` for an org-wide install. `conversations.acceptSharedInvite`
+//!   needs `conversations.connect:write`, which no default token holds.
+//! - The outside world (`activity`) changes the state through the same
+//!   paths as the API, and the second default token is a second admin's.
 
+mod activity;
 mod api_error;
 mod args;
 mod channels;
 mod config;
 mod dataset;
+mod events;
 mod faults;
 mod generate;
 mod limits;
 mod methods;
 mod net;
 mod pagination;
+mod people;
 mod records;
 mod server;
 mod sharing;
 mod snapshot;
+mod socket;
 mod state;
 mod wire;
 
@@ -54,7 +67,9 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-pub use config::{EmulatorConfig, FaultKind, FaultSpec, GenerateSpec, RateLimitMode};
+pub use config::{
+    EmulatorConfig, FaultKind, FaultSpec, GenerateSpec, RateLimitMode, SocketOptions,
+};
 pub use dataset::{ALL_SCOPES, Dataset, SelfTeam, TokenSpec};
 pub use records::{InviteOutcome, RequestStatus};
 pub use snapshot::{InviteSnapshot, LoggedRequest, RequestSnapshot, SideApproval, StateSnapshot};
@@ -91,13 +106,15 @@ pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<R
         seed,
         fixed_now,
         timeout_stall,
+        socket: socket_options,
+        activity_per_minute,
     } = config;
     let now = fixed_now.unwrap_or_else(server::system_now);
     if let Some(as_of) = dataset.as_of {
         dataset.shift_timestamps(now - as_of);
     }
     let given = std::mem::take(&mut dataset.tokens);
-    let state = state::State::new(dataset);
+    let state = state::State::new(dataset).with_people();
     let tokens = if !given.is_empty() {
         given
     } else if state.workspaces.len() > 1 {
@@ -111,7 +128,26 @@ pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<R
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
     let (shutdown, shutdown_rx) = watch::channel(false);
+    let org_wide = tokens.iter().any(TokenSpec::is_org_level);
+    let install = socket::Install {
+        enterprise_id: state
+            .me
+            .enterprise_id
+            .clone()
+            .or_else(|| org_wide.then(|| methods::ORG_ID.to_owned())),
+        user_id: state.me.user_id.clone(),
+        org_wide,
+        verification_token: socket::verification_token(seed),
+    };
+    let hub = Arc::new(socket::Hub::new(
+        socket_options,
+        seed,
+        install,
+        shutdown_rx.clone(),
+    ));
+    let activity = activity::Activity::new(seed, &state, now);
     let shared = Arc::new(Shared {
+        addr: local,
         state: Mutex::new(state),
         tokens,
         limiter: limits::RateLimiter::new(rate_limits),
@@ -121,7 +157,17 @@ pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<R
         seq: AtomicU64::new(0),
         log: Mutex::new(Default::default()),
         shutdown: shutdown_rx.clone(),
+        socket: hub.clone(),
+        activity,
     });
+    tokio::spawn(hub.run_timer(shutdown_rx.clone()));
+    if activity_per_minute > 0.0 {
+        tokio::spawn(run_activity(
+            shared.clone(),
+            activity_per_minute,
+            shutdown_rx.clone(),
+        ));
+    }
     let app = server::router(shared.clone()).into_make_service_with_connect_info::<ConnHandle>();
     let mut stop = shutdown_rx;
     let task = tokio::spawn(async move {
@@ -142,6 +188,32 @@ pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<R
             task: Mutex::new(Some(task)),
         }),
     })
+}
+
+/// One change of the simulated outside world; its events go out once the
+/// state is released.
+fn activity_step(shared: &Shared) -> Option<String> {
+    let now = shared.now();
+    let change = shared.activity.step(&mut shared.lock_state(), now);
+    let (text, events) = change?;
+    shared.socket.emit(events, now);
+    Some(text)
+}
+
+/// `--activity`: a step at each of the simulator's pauses until shut down.
+async fn run_activity(shared: Arc<Shared>, per_minute: f64, mut stop: watch::Receiver<bool>) {
+    if !(per_minute.is_finite() && per_minute > 0.0) {
+        return;
+    }
+    for pause in shared.activity.pauses(per_minute) {
+        tokio::select! {
+            _ = tokio::time::sleep(pause) => {}
+            _ = socket::stopped(&mut stop) => return,
+        }
+        if let Some(change) = activity_step(&shared) {
+            tracing::debug!("activity: {change}");
+        }
+    }
 }
 
 impl RunningEmulator {
@@ -184,6 +256,64 @@ impl RunningEmulator {
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         log.iter().cloned().collect()
+    }
+
+    /// The Socket Mode app-level token (`xapp-1-…`), fixed per seed. It opens
+    /// connections (`apps.connections.open`) and is refused by every other method.
+    pub fn app_token(&self) -> String {
+        self.inner.shared.socket.app_token.clone()
+    }
+
+    /// Sends `{"type":"disconnect","reason":…}` to every open socket, then
+    /// closes them: after `refresh_close_after` for `refresh_requested` and
+    /// `too_many_websockets`, `warning_close_after` for `warning`, at once
+    /// for `link_disabled` (which also refuses every later `/link/`).
+    pub fn socket_disconnect(&self, reason: &str) {
+        self.inner.shared.socket.disconnect(reason);
+    }
+
+    /// Drops every open socket without a close frame (a TCP reset); what
+    /// they had not acked goes to the next one.
+    pub fn socket_kill(&self) {
+        self.inner.shared.socket.kill();
+    }
+
+    /// While true, `/link/` answers the upgrade with HTTP 503.
+    pub fn socket_refuse(&self, refuse: bool) {
+        self.inner.shared.socket.refuse(refuse);
+    }
+
+    /// True: the sockets open now send nothing (no pings, envelopes or
+    /// pongs) but stay open; sockets opened later are not silenced. False:
+    /// they speak again.
+    pub fn socket_silence(&self, silent: bool) {
+        self.inner.shared.socket.silence(silent);
+    }
+
+    /// Sockets open now.
+    pub fn socket_connections(&self) -> usize {
+        self.inner.shared.socket.connections()
+    }
+
+    /// Sockets opened since start.
+    pub fn socket_opened_total(&self) -> usize {
+        self.inner.shared.socket.opened_total()
+    }
+
+    /// Envelopes sent and not acked, or waiting for a socket.
+    pub fn envelopes_unacked(&self) -> usize {
+        self.inner.shared.socket.unacked()
+    }
+
+    /// Every Events API payload emitted, in order (the most recent 10,000).
+    pub fn events_emitted(&self) -> Vec<serde_json::Value> {
+        self.inner.shared.socket.emitted()
+    }
+
+    /// Makes one simulated change of the outside world now and says what it
+    /// was; None when nothing could change. Deterministic for the seed.
+    pub fn activity_step(&self) -> Option<String> {
+        activity_step(&self.inner.shared)
     }
 
     /// Stops serving; stalled `timeout` answers are cut short.

@@ -1,5 +1,6 @@
 //! A listener whose connections a handler can cut, so a `reset` fault closes
-//! the connection without sending a single byte of the answer.
+//! the connection without sending a single byte of the answer, or mute, so a
+//! Socket Mode link goes silent (pongs included) while staying open.
 
 use std::io;
 use std::net::SocketAddr;
@@ -19,17 +20,32 @@ pub(crate) struct CuttableListener(pub TcpListener);
 #[derive(Clone, Debug)]
 pub(crate) struct ConnHandle {
     cut: Arc<AtomicBool>,
+    mute: Arc<AtomicBool>,
 }
 
 impl ConnHandle {
+    fn new() -> ConnHandle {
+        ConnHandle {
+            cut: Arc::new(AtomicBool::new(false)),
+            mute: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
     pub fn cut(&self) {
         self.cut.store(true, Ordering::SeqCst);
+    }
+
+    /// While muted every write is swallowed: the WebSocket library's own
+    /// automatic pongs never leave, as on a half-dead link.
+    pub fn mute(&self, on: bool) {
+        self.mute.store(on, Ordering::SeqCst);
     }
 }
 
 pub(crate) struct CuttableStream {
     inner: TcpStream,
     cut: Arc<AtomicBool>,
+    mute: Arc<AtomicBool>,
 }
 
 impl CuttableStream {
@@ -56,9 +72,13 @@ impl Listener for CuttableListener {
             match self.0.accept().await {
                 Ok((stream, _)) => {
                     let _ = stream.set_nodelay(true);
-                    let cut = Arc::new(AtomicBool::new(false));
-                    let handle = ConnHandle { cut: cut.clone() };
-                    return (CuttableStream { inner: stream, cut }, handle);
+                    let handle = ConnHandle::new();
+                    let io = CuttableStream {
+                        inner: stream,
+                        cut: handle.cut.clone(),
+                        mute: handle.mute.clone(),
+                    };
+                    return (io, handle);
                 }
                 // Accept errors (e.g. too many open files) are transient; back off briefly.
                 Err(_) => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
@@ -68,9 +88,7 @@ impl Listener for CuttableListener {
 
     fn local_addr(&self) -> io::Result<Self::Addr> {
         let _: SocketAddr = self.0.local_addr()?;
-        Ok(ConnHandle {
-            cut: Arc::new(AtomicBool::new(false)),
-        })
+        Ok(ConnHandle::new())
     }
 }
 
@@ -100,6 +118,9 @@ impl AsyncWrite for CuttableStream {
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
         this.check()?;
+        if this.mute.load(Ordering::SeqCst) {
+            return Poll::Ready(Ok(buf.len()));
+        }
         Pin::new(&mut this.inner).poll_write(cx, buf)
     }
 

@@ -100,6 +100,10 @@ impl<K: Ord + Clone, V> Ordered<K, V> {
         self.items.get_mut(self.keys.get(id)?)
     }
 
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.keys.contains_key(id)
     }

@@ -2,34 +2,40 @@
 //! `ok`/`error` envelope around the method handlers.
 
 use std::collections::VecDeque;
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{ConnectInfo, Path, RawQuery, State as AxumState};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get};
 use serde_json::json;
 use tokio::sync::watch;
 
+use super::activity::Activity;
 use super::api_error::ApiError;
 use super::args::Args;
 use super::config::FaultKind;
 use super::dataset::TokenSpec;
 use super::faults::Faults;
 use super::limits::RateLimiter;
-use super::methods::{self, Ctx, Reply};
+use super::methods::{self, Reply};
 use super::net::ConnHandle;
 use super::snapshot::LoggedRequest;
+use super::socket::{self, Hub};
 use super::state::State;
 
 /// The request log keeps this many entries; a long-running emulator must not grow without bound.
 const LOG_CAP: usize = 100_000;
 
 pub(crate) struct Shared {
+    pub addr: SocketAddr,
     pub state: Mutex<State>,
     pub tokens: Vec<TokenSpec>,
     pub limiter: RateLimiter,
@@ -39,6 +45,8 @@ pub(crate) struct Shared {
     pub seq: AtomicU64,
     pub log: Mutex<VecDeque<LoggedRequest>>,
     pub shutdown: watch::Receiver<bool>,
+    pub socket: Arc<Hub>,
+    pub activity: Activity,
 }
 
 impl Shared {
@@ -66,9 +74,21 @@ pub(crate) fn system_now() -> i64 {
         .unwrap_or(0)
 }
 
+/// `GET /link/?ticket=…`: the Socket Mode WebSocket, served by the hub.
+async fn link(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    ConnectInfo(conn): ConnectInfo<ConnHandle>,
+    RawQuery(query): RawQuery,
+    ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    socket::link(shared.socket.clone(), conn, query, ws)
+}
+
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/api/{method}", any(api))
+        .route("/link/", get(link))
+        .route("/link", get(link))
         .with_state(shared)
 }
 
@@ -117,6 +137,9 @@ fn process(
     args: Result<Args, ApiError>,
     skip_writes: bool,
 ) -> Outcome {
+    if method == socket::OPEN_METHOD {
+        return open_connection(shared, headers, args);
+    }
     let Some(spec) = methods::lookup(method) else {
         return Outcome::error(ApiError::new("unknown_method"));
     };
@@ -128,7 +151,13 @@ fn process(
         return Outcome::error(ApiError::new("not_authed"));
     };
     let Some(tok) = shared.tokens.iter().find(|t| t.token == token) else {
-        return Outcome::error(ApiError::new("invalid_auth"));
+        // The app-level token opens sockets and nothing else.
+        let code = if token == shared.socket.app_token {
+            "not_allowed_token_type"
+        } else {
+            "invalid_auth"
+        };
+        return Outcome::error(ApiError::new(code));
     };
     // Slack counts per method, per workspace: an org token loading three
     // workspaces has three budgets.
@@ -166,24 +195,11 @@ fn process(
         };
     }
     let now = shared.now();
-    let result = {
+    let (result, events) = {
         let mut state = shared.lock_state();
-        let result =
-            methods::workspace_scope(spec.name, &args, tok, &state).and_then(|workspace| {
-                let mut cx = Ctx {
-                    state: &mut state,
-                    args: &args,
-                    now,
-                    token: tok,
-                    workspace,
-                };
-                (spec.handler)(&mut cx)
-            });
-        if spec.write && result.is_ok() {
-            state.version += 1;
-        }
-        result
+        methods::run(spec, &mut state, &args, tok, now)
     };
+    shared.socket.emit(events, now);
     match result {
         Ok(reply) => Outcome {
             status: StatusCode::OK,
@@ -200,6 +216,55 @@ fn process(
             scopes,
             ..Outcome::error(e)
         },
+    }
+}
+
+/// `apps.connections.open`: an app-level token gets a single-use `/link/`
+/// URL on this server; Web API tokens are the wrong type.
+fn open_connection(shared: &Shared, headers: &HeaderMap, args: Result<Args, ApiError>) -> Outcome {
+    let args = match args {
+        Ok(a) => a,
+        Err(e) => return Outcome::error(e),
+    };
+    let Some(token) = bearer(headers).or_else(|| args.str("token")) else {
+        return Outcome::error(ApiError::new("not_authed"));
+    };
+    if token != shared.socket.app_token {
+        let known = shared.tokens.iter().any(|t| t.token == token);
+        let code = if known {
+            "not_allowed_token_type"
+        } else {
+            "invalid_auth"
+        };
+        return Outcome::error(ApiError::new(code));
+    }
+    // Tier 3, as Slack's current method page says (the older page said
+    // Tier 1, which clients pace by to be safe): a client restarted within
+    // a minute is not kept waiting.
+    let per_minute = methods::Tier::T3.per_minute();
+    if let Err(secs) = shared
+        .limiter
+        .check(socket::OPEN_METHOD, &token, "", per_minute)
+    {
+        return Outcome::rate_limited(secs);
+    }
+    // Our own address, unless we listen on every interface: then the one the caller used.
+    let host = match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
+        Some(h) if shared.addr.ip().is_unspecified() => h.to_owned(),
+        _ => shared.addr.to_string(),
+    };
+    let url = format!(
+        "ws://{host}/link/?ticket={}&app_id={}",
+        shared.socket.new_ticket(),
+        socket::APP_ID
+    );
+    Outcome {
+        status: StatusCode::OK,
+        body: json!({"ok": true, "url": url}).to_string(),
+        error: None,
+        applied: false,
+        retry_after: None,
+        scopes: Some(("connections:write".into(), "connections:write".into())),
     }
 }
 

@@ -95,9 +95,16 @@ impl State {
         was
     }
 
+    /// Whether any external team is still connected to the channel.
+    pub fn still_shared(&self, channel_id: &str) -> bool {
+        self.channels
+            .get(channel_id)
+            .is_some_and(|c| !c.connected_team_ids.is_empty())
+    }
+
     /// `team.externalTeams.disconnect`: every channel with that org stops
-    /// being shared with it.
-    pub fn disconnect_org(&mut self, team_id: &str) {
+    /// being shared with it. Returns those channels.
+    pub fn disconnect_org(&mut self, team_id: &str) -> Vec<String> {
         let ids: Vec<String> = self
             .channels
             .by_id
@@ -105,8 +112,8 @@ impl State {
             .filter(|c| c.connected_team_ids.iter().any(|t| t == team_id))
             .map(|c| c.id.clone())
             .collect();
-        for id in ids {
-            self.remove_team_from_channel(&id, team_id);
+        for id in &ids {
+            self.remove_team_from_channel(id, team_id);
         }
         if let Some(org) = self.orgs.get_mut(team_id) {
             org.connection_status = Some("DISCONNECTED".into());
@@ -115,6 +122,7 @@ impl State {
             org.im_channel_count = Some(0);
             org.mpim_channel_count = Some(0);
         }
+        ids
     }
 }
 

@@ -21,7 +21,6 @@ pub(crate) struct Me {
     pub team_id: String,
     pub team: String,
     pub user_id: String,
-    pub user: String,
     pub enterprise_id: Option<String>,
     pub url: String,
     pub team_ref: TeamRef,
@@ -51,14 +50,13 @@ impl Me {
         let user_ref = Arc::new(ConnectUser {
             id: user_id.clone(),
             team_id: Some(team_id.clone()),
-            name: Some(user.clone()),
+            name: Some(user),
             ..ConnectUser::default()
         });
         Me {
             team_id,
             team,
             user_id,
-            user,
             enterprise_id: s.enterprise_id.clone(),
             url,
             team_ref,
@@ -118,6 +116,9 @@ pub(crate) struct State {
     teams: HashMap<String, TeamRef>,
     /// Bumped by every applied write, so derived values can be cached.
     pub version: u64,
+    /// Our users by id (not the admin, who is `me`): who the simulated
+    /// outside world and tokens with their own user act as.
+    pub people: BTreeMap<String, UserRef>,
     /// admin.conversations.search's `total_count` for (filter, version):
     /// paging through 20,000 channels must not recount them on every page.
     pub search_count: Option<(String, u64, usize)>,
@@ -163,6 +164,7 @@ impl State {
             teams: HashMap::new(),
             version: 0,
             search_count: None,
+            people: BTreeMap::new(),
             me,
         };
         let mut users: HashMap<String, UserRef> = HashMap::new();

@@ -105,6 +105,31 @@ impl Worker {
         self.tasks.abort_all();
     }
 
+    /// Keep live updates (Socket Mode) going with `client`, which holds the
+    /// app-level token; what they bring arrives as `Msg::Live` and
+    /// `Msg::LiveStatus` like every other source.
+    pub fn start_live(
+        &mut self,
+        client: SlackClient,
+        options: crate::slack::socket::SocketOptions,
+    ) {
+        use crate::slack::socket::{self, LiveOutput};
+        let (out, mut outputs) = tokio::sync::mpsc::channel(16);
+        self.tasks.spawn(socket::run(client, options, out));
+        let tx = self.tx.clone();
+        self.tasks.spawn(async move {
+            while let Some(output) = outputs.recv().await {
+                let msg = match output {
+                    LiveOutput::Status(status) => Msg::LiveStatus(status),
+                    LiveOutput::Event(event) => Msg::Live(event),
+                };
+                if tx.send(msg).await.is_err() {
+                    return;
+                }
+            }
+        });
+    }
+
     /// Start performing `effect` in the background. `Quit` is the loop's business.
     pub fn run(&mut self, effect: Effect) {
         let client = self.client.clone();

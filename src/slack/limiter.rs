@@ -31,7 +31,11 @@ pub fn budget(method: &str) -> u32 {
     const TIER_3: u32 = 50;
     const TIER_4: u32 = 100;
     match method {
-        "conversations.listConnectInvites" | "team.externalTeams.disconnect" => TIER_1,
+        // apps.connections.open is Tier 3 on the current page and Tier 1 on
+        // the older one: the stricter is safe.
+        "conversations.listConnectInvites"
+        | "team.externalTeams.disconnect"
+        | "apps.connections.open" => TIER_1,
         "conversations.approveSharedInvite"
         | "conversations.declineSharedInvite"
         | "conversations.info" => TIER_3,

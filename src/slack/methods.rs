@@ -8,8 +8,8 @@ use super::events::ClientEvent;
 use super::models::{AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use super::paginate::{CursorAt, Ended, ListSpec, PageStream, paginate, produce, spawn_pages};
 use super::responses::{
-    AuthTeamsList, ConversationsList, ConversationsSearch, Empty, ExternalTeamsList,
-    ListConnectInvites, RequestDecision, RequestSharedInviteList,
+    AuthTeamsList, ConnectionsOpen, ConversationsList, ConversationsSearch, Empty,
+    ExternalTeamsList, ListConnectInvites, RequestDecision, RequestSharedInviteList,
 };
 
 /// Which requests `conversations.requestSharedInvite.list` returns besides pending ones.
@@ -88,6 +88,15 @@ impl SlackClient {
             }
             cursor = next;
         }
+    }
+
+    /// A new Socket Mode WebSocket URL (with an app-level token). Single
+    /// use: every connection asks for its own.
+    pub async fn connections_open(&self) -> Result<String, SlackError> {
+        let open: ConnectionsOpen = self
+            .call("apps.connections.open", &[], CallKind::Read)
+            .await?;
+        Ok(open.url)
     }
 
     /// Pending Slack Connect invitations, sent and received. Tier 1: about one page a minute.

@@ -16,6 +16,7 @@ pub mod models;
 mod options;
 mod paginate;
 pub mod responses;
+pub mod socket;
 pub mod token;
 mod transport;
 

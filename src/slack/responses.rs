@@ -81,6 +81,13 @@ pub struct AuthTeamsList {
     pub response_metadata: Option<ResponseMetadata>,
 }
 
+/// `apps.connections.open`: the Socket Mode WebSocket to connect to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionsOpen {
+    #[serde(default)]
+    pub url: String,
+}
+
 /// `auth.test` is the model itself.
 pub type AuthTestResponse = AuthTest;
 

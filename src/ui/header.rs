@@ -50,6 +50,15 @@ fn identity_line(app: &App, theme: &Theme, width: u16) -> Line<'static> {
         };
         spans.push(Span::styled(label, theme.read_only));
     }
+    if let Some(live) = &app.live {
+        // Its own span, before the name, so a long org name never hides it.
+        spans.push(Span::raw(" "));
+        let style = match live.status {
+            crate::slack::socket::LiveStatus::Live => theme.mode_live,
+            _ => theme.read_only,
+        };
+        spans.push(Span::styled(format!("[{}]", live.label(app.now)), style));
+    }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (width as usize).saturating_sub(used + 1);
     let who = match &app.identity {

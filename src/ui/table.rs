@@ -129,7 +129,15 @@ pub fn render<T: Row>(
     let states: Vec<Option<Cell>> = visible
         .iter()
         .map(|line| match line {
-            DisplayLine::Row(pos) => (spec.state)(&list.items[list.view[*pos]]),
+            DisplayLine::Row(pos) => {
+                let item = &list.items[list.view[*pos]];
+                // A decision's state says more than "new"; else a row that
+                // arrived or changed live says so in words.
+                (spec.state)(item).or_else(|| {
+                    list.live_tag(item.id())
+                        .map(|tag| Cell::styled(tag.word(), theme.fresh))
+                })
+            }
             DisplayLine::Heading(_) => None,
         })
         .collect();
@@ -176,7 +184,8 @@ pub fn render<T: Row>(
                 }
                 let selected = pos == list.selected;
                 let marked = list.marks.contains(item.id());
-                let fresh = !marked && list.fresh.contains(item.id());
+                let fresh = !marked
+                    && (list.fresh.contains(item.id()) || list.live.contains_key(item.id()));
                 let gutter = match (selected, marked, fresh) {
                     (true, true, _) => ">* ",
                     (true, false, true) => ">+ ",

@@ -15,7 +15,8 @@ use connect_triage::emulator::{self, Dataset, EmulatorConfig, RunningEmulator};
 use connect_triage::journal::{Journal, JournalRecord};
 use connect_triage::keys::keymap::KeySpec;
 use connect_triage::runtime::clock::Clock;
-use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
+use connect_triage::slack::socket::SocketOptions;
+use connect_triage::slack::{ClientOptions, SlackClient, Token, Tuning};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use futures::channel::mpsc::{UnboundedSender, unbounded};
 use ratatui::Terminal;
@@ -36,6 +37,8 @@ pub struct Setup {
     pub size: (u16, u16),
     /// Decisions an earlier session left open (as `connect-triage` finds them).
     pub earlier: Vec<JournalRecord>,
+    /// Live updates with the emulator's app-level token, on these timings.
+    pub live: Option<SocketOptions>,
 }
 
 impl Setup {
@@ -52,6 +55,7 @@ impl Setup {
             grace: 0,
             size: (80, 24),
             earlier: Vec::new(),
+            live: None,
         }
     }
 }
@@ -145,6 +149,17 @@ impl Session {
         }
         let mut options = LoopOptions::new(Clock::Fixed(NOW));
         options.journal = Some(journal);
+        if let Some(socket) = setup.live.clone() {
+            let app_token = Token::new(emulator.app_token());
+            let live = SlackClient::with_tuning(
+                &emulator.base_url(),
+                app_token,
+                setup.client.clone(),
+                setup.tuning.clone(),
+            )
+            .expect("client");
+            options.live = Some((live, socket));
+        }
         let mut app = App::new(Mode::Live, setup.read_only);
         app.grace_seconds = setup.grace;
         connect_triage::app::flow::reconcile::add_earlier(&mut app, setup.earlier);
@@ -215,6 +230,12 @@ impl Session {
     /// or waits for a re-check (queued decisions count as in flight).
     pub async fn settle(&mut self) -> String {
         self.wait(|r| !r.busy).await
+    }
+
+    /// Wait until the screen shows what `done` looks for (something that
+    /// arrives by itself, like a live event), with every input handled.
+    pub async fn screen_until(&mut self, done: impl Fn(&str) -> bool) -> String {
+        self.wait(|r| done(&r.screen)).await
     }
 
     /// Wait until every input was handled (things may still be in flight).

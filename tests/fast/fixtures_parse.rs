@@ -144,3 +144,148 @@ fn event_samples_are_valid_json_events() {
     }
     assert_eq!(seen, 2);
 }
+
+fn wave2(path: &str) -> serde_json::Value {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/wave2")
+        .join(path);
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+/// Every Connect event sample, inner or wrapped, reads as its typed event
+/// with the fields the TUI uses; both shapes of `_requested` included.
+#[test]
+fn wave2_connect_events_parse_into_their_typed_events() {
+    use connect_triage::slack::models::{ConnectEvent, EventCallback};
+    let inner = |path: &str| -> ConnectEvent {
+        serde_json::from_value(wave2(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let invite_ids = [
+        (
+            "events/java-unittest.shared_channel_invite_received.json",
+            "received",
+        ),
+        (
+            "events/java-unittest.shared_channel_invite_accepted.json",
+            "accepted",
+        ),
+        (
+            "events/java-unittest.shared_channel_invite_approved.json",
+            "approved",
+        ),
+        (
+            "events/java-unittest.shared_channel_invite_declined.json",
+            "declined",
+        ),
+    ];
+    for (path, kind) in invite_ids {
+        let event = inner(path);
+        let (ConnectEvent::InviteReceived(e)
+        | ConnectEvent::InviteAccepted(e)
+        | ConnectEvent::InviteApproved(e)
+        | ConnectEvent::InviteDeclined(e)) = &event
+        else {
+            panic!("{path}: {event:?}");
+        };
+        assert!(
+            e.invite_id().is_some_and(|id| id.starts_with('I')),
+            "{path}"
+        );
+        assert!(
+            e.channel.as_ref().is_some_and(|c| !c.id.is_empty()),
+            "{path}"
+        );
+        match kind {
+            "accepted" => {
+                assert!(matches!(event, ConnectEvent::InviteAccepted(_)));
+                assert!(e.accepting_user.is_some() && e.approval_required.is_some());
+            }
+            "approved" => {
+                assert!(matches!(event, ConnectEvent::InviteApproved(_)));
+                let (user, team) = e.decider();
+                assert_eq!(user.map(|u| u.display()), Some("Egon Spengler"));
+                assert_eq!(team, Some("T87654321"));
+            }
+            "declined" => {
+                assert!(matches!(event, ConnectEvent::InviteDeclined(_)));
+                assert!(e.decider().0.is_some(), "{path}");
+            }
+            _ => assert!(matches!(event, ConnectEvent::InviteReceived(_))),
+        }
+    }
+    for path in [
+        "events/docs.channel_shared.inner.json",
+        "events/docs.channel_unshared.inner.json",
+    ] {
+        let (ConnectEvent::ChannelShared(e) | ConnectEvent::ChannelUnshared(e)) = inner(path)
+        else {
+            panic!("{path}");
+        };
+        assert_eq!(e.channel_id(), Some("C123ABC456"));
+        assert_eq!(e.team_id(), Some("E163Q94DX"));
+    }
+    let ConnectEvent::ChannelUnshared(e) = inner("events/docs.channel_unshared.inner.json") else {
+        panic!("unshared");
+    };
+    assert_eq!(e.is_ext_shared, Some(false));
+
+    // The workflow trigger's flat shape, given its type as the Events API does.
+    let mut flat = wave2("events/docs.shared_channel_invite_requested.workflow-trigger.json");
+    flat["type"] = "shared_channel_invite_requested".into();
+    let ConnectEvent::InviteRequested(flat) = serde_json::from_value(flat).unwrap() else {
+        panic!("flat requested");
+    };
+    let channel = flat.channel();
+    assert_eq!(channel.id, "C0123ABCDEF");
+    assert_eq!(channel.name.as_deref(), Some("our-channel"));
+    assert_eq!(channel.is_private, Some(false));
+    assert_eq!(
+        flat.target_users[0].invite_id.as_deref(),
+        Some("I0123456ABC")
+    );
+    assert_eq!(flat.actor.unwrap().to_user().display(), "primary-owner");
+
+    // The Events API shape, whole envelope.
+    let wrapped: EventCallback = serde_json::from_value(wave2(
+        "events/derived/docs.shared_channel_invite_requested.events-api.trailing-comma-removed.json",
+    ))
+    .unwrap();
+    assert_eq!(wrapped.event_id.as_deref(), Some("Ev123ABC456"));
+    assert_eq!(wrapped.workspace(), Some("T123ABC456"));
+    let ConnectEvent::InviteRequested(api) = wrapped.connect_event() else {
+        panic!("api requested");
+    };
+    let channel = api.channel();
+    assert_eq!(channel.id, "C0123ABCDEF");
+    assert_eq!(channel.name.as_deref(), Some("host-team12345678999"));
+    assert_eq!(api.actor.unwrap().to_user().display(), "User Name");
+    assert_eq!(
+        api.target_users[0].email.as_deref(),
+        Some("mock-user@some-corp.com")
+    );
+
+    // Whole deliveries of the channel events, and an event we do not act on.
+    for path in [
+        "events/java-sample.ChannelSharedPayload.json",
+        "events/java-sample.ChannelUnsharedPayload.json",
+    ] {
+        let wrapped: EventCallback = serde_json::from_value(wave2(path)).unwrap();
+        assert!(
+            matches!(
+                wrapped.connect_event(),
+                ConnectEvent::ChannelShared(_) | ConnectEvent::ChannelUnshared(_)
+            ),
+            "{path}"
+        );
+    }
+    let other: EventCallback =
+        serde_json::from_value(wave2("events/java-sample.TeamAccessGrantedPayload.json")).unwrap();
+    assert_eq!(other.connect_event(), ConnectEvent::Other);
+    // A retried envelope of Slack's SDK mock names its attempt.
+    let envelope = wave2("socket-mode/bolt-python-mock.envelope.events_api.retry_attempt_1.json");
+    assert_eq!(envelope["retry_attempt"], 1);
+    let payload: EventCallback = serde_json::from_value(envelope["payload"].clone()).unwrap();
+    assert_eq!(payload.event_id.as_deref(), Some("Ev111"));
+    assert_eq!(payload.connect_event(), ConnectEvent::Other);
+}

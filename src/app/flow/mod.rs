@@ -5,6 +5,8 @@ pub mod actions;
 pub mod applied;
 pub mod bulk;
 pub mod grace;
+pub mod live;
+pub mod live_rows;
 pub mod outcomes;
 pub mod pages;
 pub mod reconcile;

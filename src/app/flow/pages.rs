@@ -32,7 +32,7 @@ pub(crate) fn workspace_team(app: &mut App, id: &str) -> Arc<crate::model::rows:
 }
 
 /// An org's display name as a shared string, for channel rows.
-fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
+pub(crate) fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
     |id| {
         orgs.find(id)
             .map(|o| o.team_name.clone().unwrap_or_else(|| o.team_id.clone()))
@@ -40,7 +40,7 @@ fn org_name(orgs: &OrgsPane) -> impl Fn(&str) -> Option<Arc<str>> + '_ {
 }
 
 /// A channel's filter key, with the names of the orgs in it.
-fn channel_search(channel: &Channel, ours: &[&str], orgs: &OrgsPane) -> Box<str> {
+pub(crate) fn channel_search(channel: &Channel, ours: &[&str], orgs: &OrgsPane) -> Box<str> {
     let names: Vec<&str> = channels::external_teams(channel, ours)
         .into_iter()
         .filter_map(|id| orgs.find(id).map(display_name))

@@ -94,7 +94,12 @@ impl<T: Row> ListData<T> {
 
     /// Put `rows` into `items` by ID; the indices whose place in `order`
     /// must be (re)computed.
-    fn merge(&mut self, rows: Vec<T>, keys: KeysFn<'_, T>, from_slack: bool) -> Vec<usize> {
+    pub(crate) fn merge(
+        &mut self,
+        rows: Vec<T>,
+        keys: KeysFn<'_, T>,
+        from_slack: bool,
+    ) -> Vec<usize> {
         // Cached rows are one load older than anything Slack sends now.
         let stamp = if from_slack {
             self.generation
@@ -148,7 +153,7 @@ impl<T: Row> ListData<T> {
 
     /// Give `placed` rows their place in `order`: take them out, sort them,
     /// and merge them in (linear in the list, not a full sort per page).
-    fn place(&mut self, mut placed: Vec<usize>) {
+    pub(crate) fn place(&mut self, mut placed: Vec<usize>) {
         if placed.is_empty() {
             return;
         }
@@ -209,6 +214,7 @@ impl<T: Row> ListData<T> {
                 self.index.remove(row.id());
                 self.marks.remove(row.id());
                 self.fresh.remove(row.id());
+                self.live.remove(row.id());
             } else {
                 self.index.insert(row.id().clone(), remap[i]);
                 self.items.push(row);

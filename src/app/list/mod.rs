@@ -9,6 +9,7 @@
 //! [`crate::app::flow::refresh`]; marks are in [`crate::app::list::marks`].
 
 pub mod filter_input;
+pub mod live;
 pub mod marks;
 pub mod ops;
 pub mod view;
@@ -106,6 +107,8 @@ pub struct ListData<T> {
     pub cached_at: Option<i64>,
     /// Rows that expire within a day (counted on each tick, not per frame).
     pub soon: usize,
+    /// Rows a live event just added or changed, tagged until a moment passes.
+    pub live: HashMap<Arc<str>, live::LiveMark>,
 }
 
 impl<T> Default for ListData<T> {
@@ -142,6 +145,7 @@ impl<T> Default for ListData<T> {
             highlight_new: false,
             cached_at: None,
             soon: 0,
+            live: HashMap::new(),
         }
     }
 }

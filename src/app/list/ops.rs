@@ -39,9 +39,13 @@ pub trait ListOps {
     fn clear_marks(&mut self);
     fn drop_unconfirmed(&mut self);
     fn cached_at(&self) -> Option<i64>;
+    fn expire_live(&mut self, now: i64);
 }
 
 impl<T: Row> ListOps for ListData<T> {
+    fn expire_live(&mut self, now: i64) {
+        ListData::expire_live(self, now)
+    }
     fn begin_load(&mut self, now: i64) {
         ListData::begin_load(self, now)
     }

@@ -219,6 +219,7 @@ impl<T: Row> ListData<T> {
         self.rebuild_sections();
         self.marks.remove(id);
         self.fresh.remove(id);
+        self.live.remove(id);
         self.restore(anchor);
         Some(removed)
     }

@@ -10,7 +10,9 @@ use crate::slack::models::{ConnectedWorkspace, ExternalOrg, SharedChannel};
 use super::config::GenerateSpec;
 use super::dataset::{Dataset, SelfTeam, WorkspaceData, mix, org_tokens};
 use items::{World, make_invite, make_request};
-use names::{DAY, Rng, TOPICS, Team, make_id, make_team, team_name};
+use names::{DAY, Team, make_id, make_team, team_name};
+// The activity simulator draws names the same way.
+pub(crate) use names::{FIRST, LAST, Rng, TOPICS};
 
 impl Dataset {
     /// A deterministic org of the requested size; `now` anchors every date.

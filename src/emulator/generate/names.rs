@@ -55,15 +55,15 @@ const SUFFIXES: [&str; 12] = [
     "Foods",
     "Energy",
 ];
-pub(super) const FIRST: [&str; 16] = [
+pub(crate) const FIRST: [&str; 16] = [
     "Ava", "Ben", "Chloe", "Dev", "Elena", "Farah", "Gus", "Hana", "Ivan", "Jun", "Kofi", "Lena",
     "Mateo", "Nia", "Omar", "Priya",
 ];
-const LAST: [&str; 16] = [
+pub(crate) const LAST: [&str; 16] = [
     "Adams", "Brooks", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Haddad", "Ito", "Jensen",
     "Khan", "Lopez", "Moreau", "Novak", "Okafor", "Patel",
 ];
-pub(super) const TOPICS: [&str; 12] = [
+pub(crate) const TOPICS: [&str; 12] = [
     "project",
     "support",
     "sales",
@@ -79,7 +79,7 @@ pub(super) const TOPICS: [&str; 12] = [
 ];
 
 /// A counter-based generator: the same seed always gives the same org.
-pub(super) struct Rng(pub u64);
+pub(crate) struct Rng(pub u64);
 
 impl Rng {
     pub fn next(&mut self) -> u64 {

@@ -11,6 +11,10 @@ pub(crate) const ORG_ID: &str = "E0EMU00001";
 
 pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let me = &cx.state.me;
+    // The token's own user (a second admin's token names its own).
+    let who = cx.state.token_user(cx.token);
+    let user = who.name.clone().unwrap_or_else(|| who.id.clone());
+    let user_id = who.id.clone();
     if cx.token.is_org_level() {
         // An org install: the org is the team (its id in `team_id` too,
         // one of the two shapes Slack is seen to give).
@@ -21,9 +25,9 @@ pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         return reply(json!({
             "url": me.url,
             "team": me.team,
-            "user": me.user,
+            "user": user,
             "team_id": org,
-            "user_id": me.user_id,
+            "user_id": user_id,
             "enterprise_id": org,
             "is_enterprise_install": true,
         }));
@@ -36,9 +40,9 @@ pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         let mut body = json!({
             "url": format!("https://{}.slack.com/", ws.domain),
             "team": ws.name,
-            "user": me.user,
+            "user": user,
             "team_id": &*ws.id,
-            "user_id": me.user_id,
+            "user_id": user_id,
             "is_enterprise_install": false,
         });
         if let Some(e) = &me.enterprise_id {
@@ -49,9 +53,9 @@ pub(super) fn test(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let mut body = json!({
         "url": me.url,
         "team": me.team,
-        "user": me.user,
+        "user": user,
         "team_id": me.team_id,
-        "user_id": me.user_id,
+        "user_id": user_id,
         "is_enterprise_install": false,
     });
     if let Some(e) = &me.enterprise_id {

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::{Ctx, Reply, next_or_empty, reply};
 use crate::emulator::api_error::ApiError;
 use crate::emulator::args::Args;
+use crate::emulator::events;
 use crate::emulator::pagination;
 use crate::slack::models::SharedChannel;
 
@@ -250,7 +251,9 @@ pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         // Our side leaves a channel hosted elsewhere: our copy keeps no external team.
         let connected = ch.connected_team_ids.clone();
         for team in connected {
-            cx.state.remove_team_from_channel(&channel_id, &team);
+            if cx.state.remove_team_from_channel(&channel_id, &team) {
+                unshared(cx, &channel_id, &team);
+            }
         }
         return reply(json!({}));
     }
@@ -260,7 +263,15 @@ pub(super) fn disconnect_shared(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     {
         return Err(ApiError::new("leaving_team_not_in_channel"));
     }
+    unshared(cx, &channel_id, &leaving_team);
     reply(json!({}))
+}
+
+/// `channel_unshared` for a team that just left.
+fn unshared(cx: &mut Ctx<'_>, channel_id: &str, team_id: &str) {
+    let still = cx.state.still_shared(channel_id);
+    let event = events::channel_unshared(cx.state, channel_id, team_id, still);
+    cx.events.push(event);
 }
 
 const LIST_TYPES: [(&str, &str); 4] = [

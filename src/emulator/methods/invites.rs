@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::{Ctx, Reply, reply};
 use crate::emulator::api_error::ApiError;
+use crate::emulator::events;
 use crate::emulator::pagination::{self, take_page};
 use crate::emulator::records::{AcceptRec, Direction, InviteOutcome, InviteRec, ReviewRec};
 use crate::emulator::wire::WireInvite;
@@ -155,10 +156,21 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     });
     acc.date_last_updated = Some(now);
     let fully = acc.approved_by(&rec.inviting_team.id) && acc.approved_by(&acc.team.id);
+    if fully {
+        acc.approval_status = "approved".into();
+    }
+    let user = cx.state.token_user(cx.token);
+    if let Some(rec) = cx.state.invites.get(&id) {
+        let event = events::approved(cx.state, rec, &our_id, &user, now);
+        cx.events.push(event);
+    }
     if !fully {
         return reply(json!({}));
     }
-    acc.approval_status = "approved".into();
+    let Some(rec) = cx.state.invites.get(&id) else {
+        return Err(ApiError::new("invite_not_found"));
+    };
+    let acc = &rec.acceptances[idx];
     let external = if rec.direction == Direction::Outgoing {
         acc.team.clone()
     } else {
@@ -171,8 +183,14 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .acceptances
         .iter()
         .all(|a| a.approval_status != "pending_approval");
+    let workspace = rec.workspace.to_string();
     cx.state
         .connect_team(&channel, &host, &external, limited, now);
+    cx.events.push(events::channel_shared(
+        &workspace,
+        &channel.id,
+        &external.id,
+    ));
     if all_done {
         cx.state.retire_invite(&id, InviteOutcome::Approved);
     }
@@ -199,6 +217,12 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     if acceptance_inactive(&rec.acceptances[idx], cx.now) {
         return Err(ApiError::new("approval_inactive"));
     }
+    // The side we decline for: ours, the inviting or the accepting one.
+    let our_id = if cx.state.me.is_us(&rec.inviting_team.id) {
+        rec.inviting_team.id.clone()
+    } else {
+        rec.acceptances[idx].team.id.clone()
+    };
     let now = cx.now;
     let Some(rec) = cx.state.invites.get_mut(&id) else {
         return Err(ApiError::new("invite_not_found"));
@@ -208,11 +232,16 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     acc.approval_status = "declined".into();
     acc.date_last_updated = Some(now);
     // The invite ends once no acceptance is still waiting for a decision.
-    if rec
+    let ended = rec
         .acceptances
         .iter()
-        .all(|a| a.approval_status != "pending_approval")
-    {
+        .all(|a| a.approval_status != "pending_approval");
+    let user = cx.state.token_user(cx.token);
+    if let Some(rec) = cx.state.invites.get(&id) {
+        let event = events::declined(cx.state, rec, &our_id, &user, now);
+        cx.events.push(event);
+    }
+    if ended {
         cx.state.retire_invite(&id, InviteOutcome::Declined);
     }
     reply(json!({}))

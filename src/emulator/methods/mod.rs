@@ -1,10 +1,14 @@
 //! The Web API methods: their scopes, rate tiers and handlers.
 
+mod accept;
 mod auth;
 mod channels;
 mod invites;
 mod requests;
 mod teams;
+
+pub(crate) use accept::add_acceptance;
+pub(crate) use auth::ORG_ID;
 
 use std::sync::Arc;
 
@@ -13,6 +17,7 @@ use serde_json::{Map, Value};
 use super::api_error::ApiError;
 use super::args::Args;
 use super::dataset::TokenSpec;
+use super::events::Emitted;
 use super::state::State;
 
 /// Slack's rate tiers (API doc §1.6, the docs column).
@@ -45,6 +50,10 @@ pub(crate) struct Ctx<'a> {
     /// token's own workspace otherwise); `None` is every workspace the
     /// token reaches.
     pub workspace: Option<Arc<str>>,
+    /// The Events API events the change makes; a handler adds them only
+    /// once it has applied the change, and they are sent after the state
+    /// lock is released.
+    pub events: Vec<Emitted>,
 }
 
 impl Ctx<'_> {
@@ -135,6 +144,9 @@ fn admin_read(_: &Args) -> Vec<&'static str> {
 fn admin_write(_: &Args) -> Vec<&'static str> {
     vec!["admin.conversations:write"]
 }
+fn connect_write(_: &Args) -> Vec<&'static str> {
+    vec!["conversations.connect:write"]
+}
 
 static METHODS: &[MethodSpec] = &[
     MethodSpec {
@@ -171,6 +183,13 @@ static METHODS: &[MethodSpec] = &[
         write: true,
         scopes: manage,
         handler: invites::decline,
+    },
+    MethodSpec {
+        name: "conversations.acceptSharedInvite",
+        tier: Tier::T2,
+        write: true,
+        scopes: connect_write,
+        handler: accept::accept,
     },
     MethodSpec {
         name: "conversations.requestSharedInvite.list",
@@ -233,6 +252,38 @@ static METHODS: &[MethodSpec] = &[
 
 pub(crate) fn lookup(name: &str) -> Option<&'static MethodSpec> {
     METHODS.iter().find(|m| m.name == name)
+}
+
+/// Runs a method on the state, as the HTTP side and the activity simulator
+/// both do: the workspace check, the handler, and a version bump on an
+/// applied write. The events come back only when the call succeeded.
+pub(crate) fn run(
+    spec: &MethodSpec,
+    state: &mut State,
+    args: &Args,
+    token: &TokenSpec,
+    now: i64,
+) -> (Result<Reply, ApiError>, Vec<Emitted>) {
+    let mut events = Vec::new();
+    let result = workspace_scope(spec.name, args, token, state).and_then(|workspace| {
+        let mut cx = Ctx {
+            state: &mut *state,
+            args,
+            now,
+            token,
+            workspace,
+            events: Vec::new(),
+        };
+        let result = (spec.handler)(&mut cx);
+        events = std::mem::take(&mut cx.events);
+        result
+    });
+    if result.is_err() {
+        events.clear();
+    } else if spec.write {
+        state.version += 1;
+    }
+    (result, events)
 }
 
 /// The scopes a method needs that the token lacks.

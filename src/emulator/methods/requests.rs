@@ -197,7 +197,7 @@ pub(super) fn deny(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         return Err(ApiError::new("message_too_long"));
     }
     let now = cx.now;
-    let reviewer = cx.state.me.user_ref.clone();
+    let reviewer = cx.state.token_user(cx.token);
     let Some(req) = cx.state.requests.get_mut(&id) else {
         return Err(ApiError::new("invite_not_found"));
     };

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, Reply, next_or_empty, reply};
 use crate::emulator::api_error::ApiError;
+use crate::emulator::events;
 use crate::emulator::pagination;
 use crate::slack::models::ExternalOrg;
 
@@ -115,6 +116,10 @@ pub(super) fn disconnect(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     if !cx.state.orgs.contains_key(&target) || cx.state.me.is_us(&target) {
         return Err(ApiError::new("invalid_target_team"));
     }
-    cx.state.disconnect_org(&target);
+    for channel in cx.state.disconnect_org(&target) {
+        let still = cx.state.still_shared(&channel);
+        let event = events::channel_unshared(cx.state, &channel, &target, still);
+        cx.events.push(event);
+    }
     reply(json!({}))
 }

@@ -9,12 +9,17 @@
 // `crate::slack::models::TypeName`, which the rest of the crate names.
 mod auth;
 mod channels;
+mod events;
 mod invites;
 mod requests;
 mod teams;
 
 pub use auth::{AuthTeam, AuthTest};
 pub use channels::SharedChannel;
+pub use events::{
+    ChannelEvent, ConnectEvent, EventActor, EventCallback, InviteEvent, RequestTarget,
+    RequestedEvent,
+};
 pub use invites::{Acceptance, ConnectInvite, InviteDetail, InvitePayload, Review};
 pub use requests::{ChannelConnection, InviteRequest, RequestChannel, TargetUser};
 pub use teams::{ConnectedWorkspace, ExternalOrg};

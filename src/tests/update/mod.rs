@@ -2,6 +2,7 @@
 //! holds the fixtures; the tests are in its two children.
 
 mod decisions;
+mod live;
 mod org;
 mod paste;
 mod recheck;
