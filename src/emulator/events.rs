@@ -119,31 +119,24 @@ pub(crate) fn accepted(
     emitted(rec, e)
 }
 
-/// `shared_channel_invite_approved`: `team_id` approved, as `user`.
-pub(crate) fn approved(
+/// `shared_channel_invite_approved` (`approving: true`) or `_declined`:
+/// `team_id` decided, as `user`.
+pub(crate) fn decided(
     state: &State,
     rec: &InviteRec,
+    approving: bool,
     team_id: &str,
     user: &UserRef,
     now: i64,
 ) -> Emitted {
-    let mut e = invite_event(state, "shared_channel_invite_approved", rec, now);
-    e.insert("approving_team_id".into(), json!(team_id));
-    e.insert("approving_user".into(), full_user(user, now));
-    emitted(rec, e)
-}
-
-/// `shared_channel_invite_declined`.
-pub(crate) fn declined(
-    state: &State,
-    rec: &InviteRec,
-    team_id: &str,
-    user: &UserRef,
-    now: i64,
-) -> Emitted {
-    let mut e = invite_event(state, "shared_channel_invite_declined", rec, now);
-    e.insert("declining_team_id".into(), json!(team_id));
-    e.insert("declining_user".into(), full_user(user, now));
+    let (kind, side) = if approving {
+        ("shared_channel_invite_approved", "approving")
+    } else {
+        ("shared_channel_invite_declined", "declining")
+    };
+    let mut e = invite_event(state, kind, rec, now);
+    e.insert(format!("{side}_team_id"), json!(team_id));
+    e.insert(format!("{side}_user"), full_user(user, now));
     emitted(rec, e)
 }
 

@@ -161,7 +161,7 @@ async fn a_decision_made_elsewhere_takes_ours_out_of_the_undo_window() {
         .screen_until(|sc| sc.contains("Not sent: approve invite"))
         .await;
     assert!(
-        screen.contains("approved elsewhere by Priya Nair"),
+        screen.contains("decided elsewhere by Priya Nair"),
         "{screen}"
     );
     // Long past the window: still nothing of ours is sent.
@@ -180,7 +180,7 @@ async fn a_decision_made_elsewhere_takes_ours_out_of_the_undo_window() {
     assert!(
         last.reason
             .as_deref()
-            .is_some_and(|e| e.contains("approved elsewhere by Priya Nair")),
+            .is_some_and(|e| e.contains("decided elsewhere by Priya Nair")),
         "{last:?}"
     );
     s.quit().await;

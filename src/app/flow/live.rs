@@ -212,7 +212,10 @@ fn decided_elsewhere(
         return Vec::new();
     };
     let (user, team) = event.decider();
-    let why = format!("{verb} elsewhere by {} just now", who(app, user, team));
+    let why = format!(
+        "decided elsewhere by {} just now: {verb}",
+        who(app, user, team)
+    );
     drop_queued(app, pane, id, &why)
 }
 
@@ -227,8 +230,8 @@ fn disconnected_elsewhere(app: &mut App, channel: &str, team: Option<&str>) -> V
     }
     let org = team.map(|t| app.team_name(t).to_owned());
     let why = match org {
-        Some(org) => format!("{org} was disconnected from it elsewhere just now"),
-        None => "disconnected elsewhere just now".to_owned(),
+        Some(org) => format!("decided elsewhere just now: {org} was disconnected from it"),
+        None => "decided elsewhere just now: disconnected".to_owned(),
     };
     drop_queued(app, ListKind::Channels, channel, &why)
 }

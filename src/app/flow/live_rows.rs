@@ -75,13 +75,17 @@ fn put_invite(app: &mut App, row: Invite) {
     app.invites.list.upsert_live(row, now, &keys);
 }
 
-fn change_invite(app: &mut App, id: &str, change: impl FnOnce(&mut Invite, &[&str])) -> bool {
-    let ours: Vec<String> = app
-        .identity
+/// Our IDs, owned: the row changes below borrow the app mutably.
+fn owned_ids(app: &App) -> Vec<String> {
+    app.identity
         .our_ids()
         .into_iter()
         .map(str::to_owned)
-        .collect();
+        .collect()
+}
+
+fn change_invite(app: &mut App, id: &str, change: impl FnOnce(&mut Invite, &[&str])) -> bool {
+    let ours = owned_ids(app);
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
     let keys = |i: &Invite| invites::keys(i, &ours);
     let now = app.now;
@@ -187,12 +191,7 @@ pub fn invite_approved(app: &mut App, event: &InviteEvent) {
         reviewing_team: reviewing,
     };
     // Our side may review under a workspace or the org ID: either is ours.
-    let ours: Vec<String> = app
-        .identity
-        .our_ids()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let ours = owned_ids(app);
     let same_side =
         |id: &str| id == team_id || (ours.iter().any(|o| o == id) && ours.contains(&team_id));
     let awaits_this_review = |a: &rows::Acceptance| {
@@ -299,12 +298,7 @@ fn change_channel(
     channel_id: &str,
     change: impl FnOnce(&mut rows::Channel),
 ) -> bool {
-    let ours: Vec<String> = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let ours = owned_ids(app);
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
     let orgs = &app.orgs;
     let name = org_name(orgs);

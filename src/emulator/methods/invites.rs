@@ -161,7 +161,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     }
     let user = cx.state.token_user(cx.token);
     if let Some(rec) = cx.state.invites.get(&id) {
-        let event = events::approved(cx.state, rec, &our_id, &user, now);
+        let event = events::decided(cx.state, rec, true, &our_id, &user, now);
         cx.events.push(event);
     }
     if !fully {
@@ -238,7 +238,7 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .all(|a| a.approval_status != "pending_approval");
     let user = cx.state.token_user(cx.token);
     if let Some(rec) = cx.state.invites.get(&id) {
-        let event = events::declined(cx.state, rec, &our_id, &user, now);
+        let event = events::decided(cx.state, rec, false, &our_id, &user, now);
         cx.events.push(event);
     }
     if ended {

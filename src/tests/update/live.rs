@@ -210,7 +210,10 @@ fn approved_elsewhere_while_queued_is_never_sent_and_journaled_dropped() {
     };
     assert_eq!(records[0].outcome, Some(crate::journal::Outcome::Dropped));
     let why = records[0].reason.as_deref().unwrap();
-    assert_eq!(why, "approved elsewhere by Priya Nair (Us) just now");
+    assert_eq!(
+        why,
+        "decided elsewhere by Priya Nair (Us) just now: approved"
+    );
     assert!(
         app.notice
             .as_ref()
@@ -342,4 +345,32 @@ fn our_side_approving_moves_the_invite_and_an_echo_changes_nothing() {
     assert_eq!(tag(&app, "I7"), None, "nothing changed, nothing tagged");
     let reviews = &app.invites.list.find("I7").unwrap().acceptances[0].reviews;
     assert_eq!(reviews.len(), 1);
+}
+
+#[test]
+fn a_channel_disconnected_elsewhere_takes_our_queued_disconnect_out() {
+    let mut app = loaded_app();
+    app.grace_seconds = 30;
+    update(&mut app, Msg::Clock { now_ms: NOW * 1000 });
+    // C1 is shared with Them Inc only.
+    let effects = press(&mut app, "4 X y");
+    assert!(effects.is_empty(), "queued: {effects:?}");
+    assert_eq!(app.grace.decision_count(), 1);
+    let unshared = ChannelEvent {
+        channel: Some(serde_json::json!("C1")),
+        previously_connected_team_id: Some("TTHEM".into()),
+        is_ext_shared: Some(false),
+        ..Default::default()
+    };
+    let effects = deliver(&mut app, ConnectEvent::ChannelUnshared(unshared));
+    assert_eq!(app.grace.decision_count(), 0);
+    let [Effect::Journal(records)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(records[0].outcome, Some(crate::journal::Outcome::Dropped));
+    assert_eq!(
+        records[0].reason.as_deref(),
+        Some("decided elsewhere just now: Them Inc was disconnected from it")
+    );
+    assert!(app.channels.list.find("C1").is_none());
 }
