@@ -73,6 +73,9 @@ pub enum Command {
         #[command(subcommand)]
         target: DisconnectTarget,
     },
+    /// Change an org's permission in a shared channel: post and invite
+    /// (upgrade) or post only (downgrade)
+    Permission(PermissionArgs),
     /// Show the local decision journal, newest first
     Log {
         /// One JSON object per line
@@ -172,6 +175,31 @@ pub struct InviteDecisionArgs {
     pub dry_run: bool,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct PermissionArgs {
+    /// The shared channel (C…)
+    #[arg(value_parser = slack_id)]
+    pub channel_id: String,
+    /// The external org whose permission changes (T… or E…)
+    #[arg(long, value_name = "TEAM_ID", value_parser = slack_id)]
+    pub team: String,
+    /// upgrade: they may post and invite; downgrade: they may only post
+    #[arg(value_enum)]
+    pub change: PermissionChange,
+    /// Skip the confirmation and the grace period
+    #[arg(long)]
+    pub yes: bool,
+    /// Print the exact call without sending it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PermissionChange {
+    Upgrade,
+    Downgrade,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RequestAction {
     /// Approve a request (an invitation is sent)
@@ -185,9 +213,22 @@ pub struct RequestDecisionArgs {
     /// The request's invite ID (I…)
     #[arg(value_parser = slack_id)]
     pub request_id: String,
-    /// Message to the requester (at most 560 characters)
+    /// Message to the requester (at most 560 characters); with approve, added
+    /// to the requester's own message
     #[arg(long, value_name = "TEXT")]
     pub message: Option<String>,
+    /// approve: the message replaces the requester's instead of following it
+    #[arg(long, requires = "message")]
+    pub replace_message: bool,
+    /// approve: into this channel instead of the requested one (C…)
+    #[arg(long, value_name = "CHANNEL_ID", value_parser = slack_id)]
+    pub channel: Option<String>,
+    /// approve: they may only post, whatever was requested
+    #[arg(long, conflicts_with = "post_and_invite")]
+    pub post_only: bool,
+    /// approve: they may post and invite, whatever was requested
+    #[arg(long)]
+    pub post_and_invite: bool,
     /// With an org-wide token: the workspace the item is in (T…)
     #[arg(long, value_name = "TEAM_ID", value_parser = slack_id)]
     pub team: Option<String>,

@@ -71,6 +71,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Decline(args)) => commands::decide::invite(global, &args, false).await,
         Some(Command::Request { action }) => commands::decide::request(global, &action).await,
         Some(Command::Disconnect { target }) => commands::decide::disconnect(global, &target).await,
+        Some(Command::Permission(args)) => commands::decide::permission(global, &args).await,
         Some(Command::Config { print_default }) => {
             completions::config(global.config.as_deref(), print_default)
         }

@@ -168,6 +168,8 @@ mod tests {
         let approve = DecisionKind::ApproveRequest {
             is_external_limited: None,
             message: None,
+            channel_id: None,
+            replace_message: false,
         };
         let second = decisions.begin(approve, "I1", "x".into(), 0);
         assert_eq!(second.unwrap_err().id, first);

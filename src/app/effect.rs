@@ -34,6 +34,9 @@ pub enum Effect {
     CheckRequests,
     /// Read the journal for the `L` view.
     ReadJournal,
+    /// Ask Slack whether an address is someone discoverable on Slack
+    /// (`users.discoverableContacts.lookup`); answers `Msg::ContactLooked`.
+    LookupContact(String),
 }
 
 impl Effect {

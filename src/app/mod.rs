@@ -4,6 +4,7 @@
 //! [`App`] and answers with [`Effect`]s (data) for the worker to perform.
 //! Time only comes from `Msg::Tick`, so tests fix it.
 
+pub mod contacts;
 pub mod decisions;
 pub mod dialogs;
 pub mod effect;
@@ -13,6 +14,7 @@ pub mod list;
 pub mod msg;
 pub mod overlays;
 pub mod panes;
+pub mod risk;
 pub mod settings;
 pub mod update;
 mod waiting;
@@ -122,12 +124,17 @@ pub struct App {
     pub reconcile: flow::reconcile::Reconciler,
     pub queue_view: Option<overlays::QueueView>,
     pub journal_view: Option<overlays::JournalView>,
+    /// The `:` command palette, while it is open.
+    pub palette: Option<overlays::palette::Palette>,
     /// Quit once nothing is queued or in flight ("send them now, then quit").
     pub quit_when_idle: bool,
     /// Set when a signal ended the session.
     pub exit_signal: Option<ExitSignal>,
     /// Shares repeated strings, teams and users between rows.
     pub interner: rows::Interner,
+    /// What the invites' and requests' risk signals are judged against
+    /// ([`risk`] keeps it in step with the lists).
+    pub risk: crate::model::risk::RiskContext,
     /// The admin is typing the current pane's `/` filter.
     pub filtering: bool,
     /// The batch decision running on marked rows, if any.
@@ -146,6 +153,9 @@ pub struct App {
     pub cache_team: Option<String>,
     /// Live updates (Socket Mode); `None` without an app-level token.
     pub live: Option<flow::live::LiveState>,
+    /// What Slack said of each address a request's detail asked about,
+    /// by lower-case address: asked once a session.
+    pub contacts: HashMap<String, contacts::ContactLookup>,
 }
 
 /// A workspace of ours a pane's last load could not read.
@@ -196,9 +206,11 @@ impl App {
             reconcile: flow::reconcile::Reconciler::default(),
             queue_view: None,
             journal_view: None,
+            palette: None,
             quit_when_idle: false,
             exit_signal: None,
             interner: rows::Interner::default(),
+            risk: crate::model::risk::RiskContext::default(),
             filtering: false,
             batch: None,
             auto_refresh: Some(flow::refresh::AUTO_REFRESH_SECS),
@@ -207,6 +219,7 @@ impl App {
             use_cache: false,
             cache_team: None,
             live: None,
+            contacts: HashMap::new(),
         }
     }
 
@@ -214,6 +227,8 @@ impl App {
     pub fn context(&self) -> Context {
         if let Some(dialog) = &self.dialog {
             dialog.context()
+        } else if self.palette.is_some() {
+            Context::Palette
         } else if self.queue_view.is_some() {
             Context::Queue
         } else if self.journal_view.is_some() {
@@ -327,6 +342,10 @@ impl App {
                 .as_ref()
                 .is_some_and(|v| v.records.is_none())
             || self.batch.as_ref().is_some_and(|b| !b.is_finished())
+            || self
+                .contacts
+                .values()
+                .any(|c| *c == contacts::ContactLookup::Checking)
     }
 
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {

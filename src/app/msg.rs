@@ -107,6 +107,11 @@ pub enum Msg {
     JournalRead(Result<Vec<JournalRecord>, String>),
     /// A list saved by an earlier session, read back from the disk cache.
     CacheLoaded(crate::cache::CachedList),
+    /// Whether `email` is someone discoverable on Slack.
+    ContactLooked {
+        email: String,
+        result: Result<bool, SlackError>,
+    },
     /// A Connect event from Socket Mode, acked and seen for the first time.
     Live(Box<crate::slack::socket::LiveEvent>),
     /// Live updates connected, dropped or stopped.

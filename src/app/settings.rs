@@ -67,6 +67,7 @@ impl App {
                 ConfigSortKey::Org => SortKey::Org,
                 ConfigSortKey::Channel => SortKey::Channel,
                 ConfigSortKey::Workspace => SortKey::Workspace,
+                ConfigSortKey::Risk => SortKey::Risk,
             };
             // A key a pane cannot sort by (expiry of an org) keeps its default.
             if SortKey::cycle(pane).contains(&key) {

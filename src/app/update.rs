@@ -42,6 +42,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Tick { .. } | Msg::PageLoaded { is_last: true, .. } | Msg::CacheLoaded(_)
     );
     let mut effects = handle(app, msg);
+    // A request's detail on screen asks, once, whether its address is known.
+    effects.extend(crate::app::contacts::lookup_due(app));
     crate::app::overlays::close_queue_when_empty(app);
     // "Send them now, then quit": quit once Slack has answered them all.
     if app.quit_when_idle && !app.quit && app.grace.is_empty() && app.decisions.is_idle() {
@@ -156,6 +158,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             effects
         }
         Msg::CacheLoaded(cached) => crate::app::flow::pages::on_cached(app, cached),
+        Msg::ContactLooked { email, result } => {
+            crate::app::contacts::on_looked(app, &email, result);
+            Vec::new()
+        }
         Msg::Live(event) => crate::app::flow::live::on_event(app, *event),
         Msg::LiveStatus(status) => crate::app::flow::live::on_status(app, status),
         Msg::Workspaces(teams) => {
@@ -236,6 +242,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     let took = match app.dialog.as_mut() {
         Some(dialog) => dialog.paste(text),
+        None if app.palette.is_some() => {
+            crate::app::overlays::palette::paste(app, text);
+            true
+        }
         None if app.filtering => {
             crate::app::list::filter_input::paste(app, text);
             true
@@ -293,6 +303,18 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         };
     }
+    if app.palette.is_some() {
+        use crate::app::overlays::palette::{self, Run};
+        // The chosen action runs as its key would, where the admin is.
+        return match palette::on_key(app, key) {
+            Some(Run::Action(action)) => {
+                let context = app.context();
+                on_action(app, context, action)
+            }
+            Some(Run::GoTo(target)) => palette::go_to(app, &target),
+            None => Vec::new(),
+        };
+    }
     if app.filtering {
         return crate::app::list::filter_input::on_key(app, key);
     }
@@ -300,6 +322,12 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(action) = app.keymap.action(context, app.pane, &key) else {
         return Vec::new();
     };
+    on_action(app, context, action)
+}
+
+/// What `action` does in `context`. Keys come here, and so do the entries
+/// the palette runs, so a chosen entry does exactly what its key does.
+fn on_action(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
     match context {
         Context::Queue => crate::app::overlays::on_queue_action(app, action),
         Context::Journal => {

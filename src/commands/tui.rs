@@ -63,6 +63,8 @@ pub struct LoopReport {
     pub busy: bool,
     /// The screen as text.
     pub screen: String,
+    /// Live events applied so far.
+    pub live_events: u64,
 }
 
 pub struct LoopOptions {
@@ -217,6 +219,7 @@ where
                 inputs_handled,
                 busy: app.busy(),
                 screen: ui::buffer_text(frame.buffer),
+                live_events: app.live.as_ref().map_or(0, |l| l.events),
             });
         }
         // The undo queue's next send, to the millisecond (a fixed test

@@ -83,15 +83,19 @@ pub enum SortKey {
     Channel,
     /// Our workspace's name, with an org-wide token.
     Workspace,
+    /// Most risky first (invites and requests): more risk signals, then
+    /// the gravest.
+    Risk,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 5] = [
+    pub const ALL: [SortKey; 6] = [
         SortKey::Expires,
         SortKey::Age,
         SortKey::Org,
         SortKey::Channel,
         SortKey::Workspace,
+        SortKey::Risk,
     ];
 
     pub fn name(self) -> &'static str {
@@ -101,6 +105,7 @@ impl SortKey {
             SortKey::Org => "org",
             SortKey::Channel => "channel",
             SortKey::Workspace => "workspace",
+            SortKey::Risk => "risk",
         }
     }
 

@@ -53,8 +53,8 @@ pub(super) fn sort_table(config: &mut Config, table: &DeTable<'_>, report: &mut 
             _ => report.warn(
                 value.span(),
                 format!(
-                    "sort {text:?} is not one of expires, age, org, channel, workspace \
-                     (optionally followed by \"reversed\")"
+                    "sort {text:?} is not one of expires, age, org, channel, workspace, \
+                     risk (optionally followed by \"reversed\")"
                 ),
             ),
         }

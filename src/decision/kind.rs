@@ -21,8 +21,11 @@ pub enum DecisionKind {
     ApproveRequest {
         /// `Some` only when the admin changed the requested permission.
         is_external_limited: Option<bool>,
-        /// Added to the requester's message (never replaces it).
+        /// Added to the requester's message, or in its place with `replace_message`.
         message: Option<String>,
+        /// Approve into this channel instead of the requested one.
+        channel_id: Option<String>,
+        replace_message: bool,
     },
     DenyRequest {
         message: Option<String>,
@@ -31,6 +34,12 @@ pub enum DecisionKind {
         leaving_team: Option<String>,
     },
     DisconnectOrg,
+    /// An org's permission in a shared channel: post and invite
+    /// (`upgrade`) or post only.
+    SetPermission {
+        team: String,
+        upgrade: bool,
+    },
 }
 
 impl DecisionKind {
@@ -42,7 +51,9 @@ impl DecisionKind {
             DecisionKind::ApproveRequest { .. } | DecisionKind::DenyRequest { .. } => {
                 ListKind::Requests
             }
-            DecisionKind::DisconnectChannel { .. } => ListKind::Channels,
+            DecisionKind::DisconnectChannel { .. } | DecisionKind::SetPermission { .. } => {
+                ListKind::Channels
+            }
             DecisionKind::DisconnectOrg => ListKind::Orgs,
         }
     }
@@ -56,6 +67,10 @@ impl DecisionKind {
             DecisionKind::DenyRequest { .. } => JournalAction::DenyRequest,
             DecisionKind::DisconnectChannel { .. } => JournalAction::DisconnectChannel,
             DecisionKind::DisconnectOrg => JournalAction::DisconnectOrg,
+            DecisionKind::SetPermission { upgrade: true, .. } => JournalAction::UpgradePermission,
+            DecisionKind::SetPermission { upgrade: false, .. } => {
+                JournalAction::DowngradePermission
+            }
         }
     }
 
@@ -71,14 +86,15 @@ impl DecisionKind {
             DecisionKind::ApproveRequest {
                 is_external_limited,
                 message,
+                channel_id,
+                replace_message,
             } => {
                 let approval = RequestApproval {
                     is_external_limited: *is_external_limited,
-                    channel_id: None,
-                    // Added to the requester's own text, never replacing it.
+                    channel_id: channel_id.clone(),
                     message: message.clone().map(|text| ApprovalMessage {
                         text,
-                        is_override: false,
+                        is_override: *replace_message,
                     }),
                 };
                 WriteCall::approve_request(item_id, &approval)
@@ -90,6 +106,9 @@ impl DecisionKind {
                 WriteCall::disconnect_channel(item_id, leaving_team.as_deref())
             }
             DecisionKind::DisconnectOrg => WriteCall::disconnect_org(item_id),
+            DecisionKind::SetPermission { team, upgrade } => {
+                WriteCall::set_permission(item_id, team, *upgrade)
+            }
         }
     }
 
@@ -109,6 +128,7 @@ impl DecisionKind {
             DecisionKind::DeclineInvite { .. } => "decline",
             DecisionKind::DenyRequest { .. } => "deny",
             DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnect",
+            DecisionKind::SetPermission { .. } => "change",
         }
     }
 
@@ -119,6 +139,7 @@ impl DecisionKind {
             DecisionKind::DeclineInvite { .. } => "declining",
             DecisionKind::DenyRequest { .. } => "denying",
             DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnecting",
+            DecisionKind::SetPermission { .. } => "changing",
         }
     }
 
@@ -129,6 +150,7 @@ impl DecisionKind {
             DecisionKind::DeclineInvite { .. } => "declined",
             DecisionKind::DenyRequest { .. } => "denied",
             DecisionKind::DisconnectChannel { .. } | DecisionKind::DisconnectOrg => "disconnected",
+            DecisionKind::SetPermission { .. } => "changed",
         }
     }
 }
@@ -156,6 +178,8 @@ mod tests {
                 DecisionKind::ApproveRequest {
                     is_external_limited: Some(false),
                     message: None,
+                    channel_id: None,
+                    replace_message: false,
                 },
                 "conversations.requestSharedInvite.approve",
                 vec![("invite_id", "I1"), ("is_external_limited", "false")],

@@ -6,6 +6,8 @@
 pub mod grace;
 mod kind;
 pub mod plan;
+pub mod plan_permission;
+pub mod plan_request;
 pub mod record;
 pub mod send;
 

@@ -10,6 +10,7 @@ use crate::model::invites::{
 };
 use crate::model::orgs::ChannelCounts;
 use crate::model::requests::{is_external_limited, request_summary};
+use crate::model::risk_flags::Signal;
 use std::sync::Arc;
 
 use crate::model::rows::{Invite, Org, Request, Team};
@@ -193,6 +194,15 @@ pub fn invite(
     })
 }
 
+/// "Needs care: looks like Stripe (T0STRIPE01)": a line per risk signal of
+/// the invite or request a confirmation decides, gravest first.
+pub fn needs_care_lines(signals: &[Signal]) -> Vec<String> {
+    signals
+        .iter()
+        .map(|s| format!("Needs care: {}", s.evidence))
+        .collect()
+}
+
 /// A request as its dialogs show it, kept while the admin writes a message
 /// (the row may leave the list meanwhile).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,7 +257,7 @@ impl RequestFacts {
         }
     }
 
-    fn write(&self, kind: DecisionKind) -> PlannedWrite {
+    pub(crate) fn write(&self, kind: DecisionKind) -> PlannedWrite {
         PlannedWrite {
             kind,
             item_id: self.id.clone(),
@@ -264,6 +274,8 @@ pub fn request_write(request: &Request, approve: bool) -> PlannedWrite {
         DecisionKind::ApproveRequest {
             is_external_limited: None,
             message: None,
+            channel_id: None,
+            replace_message: false,
         }
     } else {
         DecisionKind::DenyRequest { message: None }
@@ -290,37 +302,6 @@ pub fn deny(request: &RequestFacts, message: Option<String>) -> Plan {
             yes_label: "deny",
         },
         write: request.write(DecisionKind::DenyRequest { message }),
-    }
-}
-
-/// Approve a request with the permission `limited`, adding `message`.
-pub fn approve_request(request: &RequestFacts, limited: bool, message: Option<String>) -> Plan {
-    let mut lines = request.lines.clone();
-    let changed = limited != request.requested_limited;
-    lines.push(format!(
-        "Permission: {}{}",
-        permission_words(limited),
-        if changed {
-            format!(
-                " (changed from {})",
-                permission_words(request.requested_limited)
-            )
-        } else {
-            " (as requested)".to_owned()
-        }
-    ));
-    lines.push("An invitation is sent to the address above. Added message:".to_owned());
-    lines.extend(quoted_lines(&message));
-    Plan {
-        confirmation: Confirmation {
-            title: format!("Approve request {}?", request.id),
-            lines,
-            yes_label: "approve",
-        },
-        write: request.write(DecisionKind::ApproveRequest {
-            is_external_limited: changed.then_some(limited),
-            message,
-        }),
     }
 }
 

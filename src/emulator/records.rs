@@ -187,6 +187,9 @@ pub(crate) struct RequestRec {
     pub decided: RequestStatus,
     pub deny_message: Option<String>,
     pub approval_message: Option<String>,
+    /// The approval's message replaced the requester's (`is_override`)
+    /// rather than following it.
+    pub approval_replaces: bool,
     /// The workspace of ours the request was made in.
     pub workspace: Arc<str>,
 }

@@ -36,8 +36,10 @@ pub struct RequestSnapshot {
     pub status: RequestStatus,
     /// The message a deny was sent with (Slack sends it to the requester only).
     pub deny_message: Option<String>,
-    /// The message an approval was sent with (`text`, after override/append).
+    /// The message an approval was sent with (its `text`).
     pub approval_message: Option<String>,
+    /// That message replaced the requester's (`is_override: true`).
+    pub approval_replaces: bool,
     /// Our workspace it was made in.
     pub workspace: String,
     pub request: InviteRequest,
@@ -149,6 +151,7 @@ impl State {
                     status: r.status(now),
                     deny_message: r.deny_message.clone(),
                     approval_message: r.approval_message.clone(),
+                    approval_replaces: r.approval_replaces,
                     workspace: r.workspace.to_string(),
                     request: r.to_wire(),
                 })

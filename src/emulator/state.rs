@@ -336,6 +336,7 @@ impl State {
             channel: w.channel.map(Arc::new),
             deny_message: None,
             approval_message: None,
+            approval_replaces: false,
             workspace: Arc::from(self.me.team_id.as_str()),
         }
     }

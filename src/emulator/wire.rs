@@ -137,6 +137,6 @@ mod tests {
             assert_eq!(borrowed, owned, "{}", rec.id);
             n += 1;
         }
-        assert_eq!(n, 25);
+        assert_eq!(n, 27);
     }
 }

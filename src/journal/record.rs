@@ -99,6 +99,10 @@ pub enum JournalAction {
     DenyRequest,
     DisconnectChannel,
     DisconnectOrg,
+    /// An org may now post and invite in a shared channel.
+    UpgradePermission,
+    /// An org may now only post in a shared channel.
+    DowngradePermission,
 }
 
 impl JournalAction {
@@ -110,6 +114,8 @@ impl JournalAction {
             JournalAction::DenyRequest => "deny_request",
             JournalAction::DisconnectChannel => "disconnect_channel",
             JournalAction::DisconnectOrg => "disconnect_org",
+            JournalAction::UpgradePermission => "upgrade_permission",
+            JournalAction::DowngradePermission => "downgrade_permission",
         }
     }
 
@@ -122,6 +128,8 @@ impl JournalAction {
             JournalAction::DenyRequest => "deny request",
             JournalAction::DisconnectChannel => "disconnect channel",
             JournalAction::DisconnectOrg => "disconnect org",
+            JournalAction::UpgradePermission => "let an org post and invite",
+            JournalAction::DowngradePermission => "limit an org to posting",
         }
     }
 }

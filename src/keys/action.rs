@@ -23,6 +23,8 @@ pub enum Action {
     Approve,
     Decline,
     Disconnect,
+    /// Change an org's permission in a shared channel.
+    Permission,
     Refresh,
     Help,
     Quit,
@@ -31,6 +33,10 @@ pub enum Action {
     Send,
     NewLine,
     TogglePermission,
+    /// Request approval: the message replaces the requester's, or follows it.
+    ReplaceMessage,
+    /// Request approval: approve into another channel, picked from a list.
+    PickChannel,
     SavedMessage,
     Undo,
     Queue,
@@ -45,10 +51,14 @@ pub enum Action {
     Mark,
     MarkAll,
     StopBatch,
+    /// `:`: the command palette.
+    Palette,
+    /// In the palette: run the chosen entry, as its own key would.
+    Run,
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 44] = [
         Action::PaneInvites,
         Action::PaneRequests,
         Action::PaneOrgs,
@@ -66,6 +76,7 @@ impl Action {
         Action::Approve,
         Action::Decline,
         Action::Disconnect,
+        Action::Permission,
         Action::Refresh,
         Action::Help,
         Action::Quit,
@@ -74,6 +85,8 @@ impl Action {
         Action::Send,
         Action::NewLine,
         Action::TogglePermission,
+        Action::ReplaceMessage,
+        Action::PickChannel,
         Action::SavedMessage,
         Action::Undo,
         Action::Queue,
@@ -88,6 +101,8 @@ impl Action {
         Action::Mark,
         Action::MarkAll,
         Action::StopBatch,
+        Action::Palette,
+        Action::Run,
     ];
 
     /// The stable name used by the config file and shown in help.
@@ -110,6 +125,7 @@ impl Action {
             Action::Approve => "approve",
             Action::Decline => "decline",
             Action::Disconnect => "disconnect",
+            Action::Permission => "permission",
             Action::Refresh => "refresh",
             Action::Help => "help",
             Action::Quit => "quit",
@@ -118,6 +134,8 @@ impl Action {
             Action::Send => "send",
             Action::NewLine => "newline",
             Action::TogglePermission => "toggle_permission",
+            Action::ReplaceMessage => "replace_message",
+            Action::PickChannel => "pick_channel",
             Action::SavedMessage => "saved_message",
             Action::Undo => "undo",
             Action::Queue => "queue",
@@ -132,6 +150,8 @@ impl Action {
             Action::Mark => "mark",
             Action::MarkAll => "mark_all",
             Action::StopBatch => "stop_batch",
+            Action::Palette => "palette",
+            Action::Run => "run",
         }
     }
 
@@ -146,6 +166,7 @@ impl Action {
                 matches!(pane, ListKind::Invites | ListKind::Requests)
             }
             Action::Disconnect => matches!(pane, ListKind::Orgs | ListKind::Channels),
+            Action::Permission => pane == ListKind::Channels,
             // Batches are for invites and requests; disconnecting is one at a time.
             Action::Mark | Action::MarkAll => {
                 matches!(pane, ListKind::Invites | ListKind::Requests)
@@ -175,6 +196,7 @@ impl Action {
             Action::Decline if pane == ListKind::Requests => "deny",
             Action::Decline => "decline",
             Action::Disconnect => "disconnect",
+            Action::Permission => "permission",
             Action::Refresh => "refresh",
             Action::Help => "help",
             Action::Quit => "quit",
@@ -183,6 +205,8 @@ impl Action {
             Action::Send => "continue",
             Action::NewLine => "new line",
             Action::TogglePermission => "permission",
+            Action::ReplaceMessage => "add/replace message",
+            Action::PickChannel => "channel",
             Action::SavedMessage => "saved message",
             Action::Undo => "undo",
             Action::Queue => "queue",
@@ -197,6 +221,8 @@ impl Action {
             Action::Mark => "mark",
             Action::MarkAll => "mark all",
             Action::StopBatch => "stop batch",
+            Action::Palette => "commands",
+            Action::Run => "run",
         }
     }
 
@@ -220,6 +246,9 @@ impl Action {
             Action::Approve => "approve the invite or request (asks first)",
             Action::Decline => "decline the invite / deny the request (asks first)",
             Action::Disconnect => "disconnect the channel or the org (asks first)",
+            Action::Permission => {
+                "change an org's permission in the channel: post only, or post and invite (asks first)"
+            }
             Action::Refresh => "reload this pane from Slack",
             Action::Help => "this help",
             Action::Quit => "quit (asks first if decisions are in flight)",
@@ -228,6 +257,12 @@ impl Action {
             Action::Send => "continue to the confirmation",
             Action::NewLine => "new line in the message",
             Action::TogglePermission => "switch post-only / post-and-invite",
+            Action::ReplaceMessage => {
+                "the message follows the requester's, or replaces it (Slack's is_override)"
+            }
+            Action::PickChannel => {
+                "approve into another channel: pick one from the Channels list (type to filter)"
+            }
             Action::SavedMessage => "put the next saved message in the editor, to edit",
             Action::Undo => {
                 "take back the newest decision still waiting to be sent (the selected one in the queue)"
@@ -244,6 +279,10 @@ impl Action {
             Action::Mark => "mark or unmark the row; a and d then act on every marked row",
             Action::MarkAll => "mark every row shown (all filter matches); again unmarks",
             Action::StopBatch => "stop the batch: nothing more is sent",
+            Action::Palette => {
+                "command palette: type to find any action, pane, workspace or org, Enter runs it"
+            }
+            Action::Run => "run the chosen entry as its key would; a decision still asks first",
         }
     }
 }
@@ -268,6 +307,10 @@ pub enum Context {
     Plan,
     /// What a finished batch did.
     Report,
+    /// Typing in the `:` command palette.
+    Palette,
+    /// Picking the channel a request is approved into.
+    PickChannel,
 }
 
 impl Context {
@@ -288,10 +331,12 @@ impl Context {
             Context::Filter => "the filter",
             Context::Plan => "batch plans",
             Context::Report => "batch reports",
+            Context::Palette => "the command palette",
+            Context::PickChannel => "the channel list",
         }
     }
 
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::List,
         Context::Detail,
         Context::Help,
@@ -306,5 +351,7 @@ impl Context {
         Context::Filter,
         Context::Plan,
         Context::Report,
+        Context::Palette,
+        Context::PickChannel,
     ];
 }

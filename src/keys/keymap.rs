@@ -33,6 +33,8 @@ impl Default for Keymap {
         let list_and_detail = [List, Detail];
         let moving = [List, Detail, Help, ChooseTeam, Queue, Journal, Plan, Report];
         let scrolling = [List, Detail, Help, Queue, Journal, Plan, Report];
+        // Paging keys are no text, so they page the palette's matches too.
+        let paging = [List, Detail, Help, Queue, Journal, Plan, Report, Palette];
         let b = |action, keys: &[KeySpec], contexts: &[Context], in_footer| Binding {
             action,
             keys: keys.to_vec(),
@@ -41,12 +43,14 @@ impl Default for Keymap {
         };
         let k = KeySpec::char;
         let p = KeySpec::plain;
+        let ctrl = |c| KeySpec::with(K::Char(c), KeyModifiers::CONTROL);
         Keymap {
             bindings: vec![
                 // Decisions first: the footer is cut from the right at 80 columns.
                 b(Action::Approve, &[k('a')], &list_and_detail, true),
                 b(Action::Decline, &[k('d')], &list_and_detail, true),
                 b(Action::Disconnect, &[k('X')], &list_and_detail, true),
+                b(Action::Permission, &[k('p')], &list_and_detail, true),
                 b(Action::Confirm, &[k('y')], &[Confirm, Plan], true),
                 b(Action::Undo, &[k('u')], &[List, Detail, Queue], true),
                 b(Action::SendQueued, &[k('s')], &[Queue, QuitQueued], true),
@@ -54,9 +58,16 @@ impl Default for Keymap {
                 b(
                     Action::Send,
                     &[p(K::Enter)],
-                    &[DenyEditor, ApproveRequest, ChooseTeam, TypeName],
+                    &[
+                        DenyEditor,
+                        ApproveRequest,
+                        ChooseTeam,
+                        TypeName,
+                        PickChannel,
+                    ],
                     true,
                 ),
+                b(Action::Run, &[p(K::Enter)], &[Palette], true),
                 b(
                     Action::NewLine,
                     &[KeySpec::with(K::Enter, KeyModifiers::ALT)],
@@ -69,6 +80,13 @@ impl Default for Keymap {
                     &[ApproveRequest],
                     true,
                 ),
+                b(
+                    Action::ReplaceMessage,
+                    &[ctrl('o')],
+                    &[ApproveRequest],
+                    true,
+                ),
+                b(Action::PickChannel, &[ctrl('l')], &[ApproveRequest], true),
                 b(Action::SavedMessage, &[p(K::Tab)], &[DenyEditor], true),
                 b(
                     Action::Cancel,
@@ -80,10 +98,13 @@ impl Default for Keymap {
                         ChooseTeam,
                         TypeName,
                         QuitQueued,
+                        Palette,
                     ],
                     true,
                 ),
                 b(Action::Cancel, &[p(K::Esc), k('n')], &[Plan], true),
+                // Letters filter the channel list: only Esc goes back.
+                b(Action::Cancel, &[p(K::Esc)], &[PickChannel], true),
                 b(Action::KeepFilter, &[p(K::Enter)], &[Filter], true),
                 b(Action::Open, &[p(K::Enter)], &[List], true),
                 b(
@@ -106,8 +127,8 @@ impl Default for Keymap {
                 b(Action::PaneChannels, &[k('4')], &list_and_detail, false),
                 b(Action::Top, &[k('g'), p(K::Home)], &scrolling, false),
                 b(Action::Bottom, &[k('G'), p(K::End)], &scrolling, false),
-                b(Action::PageDown, &[p(K::PageDown)], &scrolling, false),
-                b(Action::PageUp, &[p(K::PageUp)], &scrolling, false),
+                b(Action::PageDown, &[p(K::PageDown)], &paging, false),
+                b(Action::PageUp, &[p(K::PageUp)], &paging, false),
                 b(Action::Help, &[k('?')], &[List, Detail, Help], true),
                 b(
                     Action::Quit,
@@ -115,6 +136,9 @@ impl Default for Keymap {
                     &[List, Detail, Help, Queue, Journal],
                     true,
                 ),
+                // After quit: at 80 columns the lists' footer has no room
+                // left for it, wider ones and help show it.
+                b(Action::Palette, &[k(':')], &list_and_detail, true),
                 b(Action::Refresh, &[k('r')], &list_and_detail, true),
                 b(Action::SortNext, &[k('s')], &[List], true),
                 b(Action::SortReverse, &[k('S')], &[List], false),
@@ -130,6 +154,21 @@ impl Default for Keymap {
                 // from a narrow footer; help always lists it.
                 b(Action::Down, &[k('j'), p(K::Down)], &moving, true),
                 b(Action::Up, &[k('k'), p(K::Up)], &moving, true),
+                // In the palette letters are its query, so only keys that are
+                // no text move. Rows of their own: remapping `down` to a
+                // letter must not take the palette's arrows away.
+                b(
+                    Action::Down,
+                    &[p(K::Down), ctrl('n')],
+                    &[Palette, PickChannel],
+                    true,
+                ),
+                b(
+                    Action::Up,
+                    &[p(K::Up), ctrl('p')],
+                    &[Palette, PickChannel],
+                    true,
+                ),
             ],
         }
     }

@@ -35,8 +35,13 @@ impl Column {
 /// rows come from several workspaces.
 pub const WORKSPACE_COLUMN: Column = Column::new("WORKSPACE", 10, 18, 9);
 
+/// An item's risk signals as words, gravest first, then "+N" for those
+/// that do not fit. At least "lookalike +3" and a space: at 80 columns it
+/// then stays, after the org and channel, where the age gives way.
+pub const RISK_COLUMN: Column = Column::new("RISK", 13, 30, 3);
+
 /// In display order; priority decides what gives way at 80 columns.
-pub const INVITE_COLUMNS: [Column; 10] = [
+pub const INVITE_COLUMNS: [Column; 11] = [
     WORKSPACE_COLUMN,
     Column::new("DIR", 3, 3, 5),
     Column::new("ORG", 16, 28, 1),
@@ -44,12 +49,15 @@ pub const INVITE_COLUMNS: [Column; 10] = [
     Column::new("VIS", 4, 4, 3),
     Column::new("PERM", 8, 8, 4),
     Column::new("EXPIRES", 7, 7, 2),
+    RISK_COLUMN,
     Column::new("AGE", 4, 4, 6),
     Column::new("INVITER", 14, 16, 7),
-    Column::new("RECIPIENT", 16, 30, 8),
+    // Narrow at its least: most rows have no recipient address, and at 120
+    // columns an org-wide token's workspace column then fits beside RISK.
+    Column::new("RECIPIENT", 12, 30, 8),
 ];
 
-pub const REQUEST_COLUMNS: [Column; 8] = [
+pub const REQUEST_COLUMNS: [Column; 9] = [
     WORKSPACE_COLUMN,
     Column::new("REQUESTER", 12, 22, 3),
     Column::new("CHANNEL", 14, 28, 1),
@@ -58,6 +66,7 @@ pub const REQUEST_COLUMNS: [Column; 8] = [
     Column::new("PERM", 8, 8, 3),
     Column::new("AGE", 4, 4, 5),
     Column::new("EXPIRES", 7, 7, 2),
+    RISK_COLUMN,
 ];
 
 pub const ORG_COLUMNS: [Column; 8] = [

@@ -19,6 +19,13 @@
 //!   and `ws:"two words"` quotes a name. A scoped word is looked for only
 //!   in its scope, and plain words never look there: `acme` does not keep
 //!   every row of the workspace "Acme Sales".
+//! - `risk:` keeps the invites and requests with any risk signal, and
+//!   `risk:NAME` those with one: `lookalike`, `email`, `unverified`,
+//!   `first`, `broad`, `busy`, `expiring` (or a part of one, or the flag
+//!   the RISK column shows, like `<24h`); `-risk:` keeps those with none.
+//!   Signals are not text of the row: they are the flags its list keeps
+//!   beside it ([`Filter::matches_row`]), so plain words never match them,
+//!   and a caller with no flags to give (the command line) matches none.
 //!
 //! The fields of each list are the columns an admin sees (org, domain,
 //! channel, user, email, ID): see [`invite_fields`], [`request_fields`],
@@ -32,6 +39,7 @@
 //! when the new text can only remove matches (typing one more letter), so
 //! only the current matches need checking.
 
+use crate::model::risk_flags::RiskFlags;
 use crate::slack::models::{ConnectInvite, ConnectUser, ExternalOrg, InviteRequest, SharedChannel};
 
 /// Between two fields in a [`search_key`]; terms never contain it.
@@ -42,7 +50,9 @@ const SCOPED: char = '\u{1E}';
 
 /// The scopes a word may name, as `SCOPE:TEXT`.
 pub const WORKSPACE_SCOPE: &str = "ws";
-const SCOPES: [&str; 1] = [WORKSPACE_SCOPE];
+/// Risk signals: matched against the row's flags, not its key.
+pub const RISK_SCOPE: &str = "risk";
+const SCOPES: [&str; 2] = [WORKSPACE_SCOPE, RISK_SCOPE];
 
 #[derive(Debug, Clone)]
 struct Term {
@@ -51,6 +61,8 @@ struct Term {
     negated: bool,
     /// `ws:…`: looked for only in the key's fields of that scope.
     scope: Option<&'static str>,
+    /// `risk:…`: the signals it names, any of which keeps a row.
+    risk: RiskFlags,
     /// A SIMD substring searcher for `text`, built once per keystroke.
     finder: memchr::memmem::Finder<'static>,
 }
@@ -200,10 +212,16 @@ impl Filter {
             // yet; a bare `ws:` is: any workspace.
             if !text.is_empty() || scope.is_some() {
                 let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+                let risk = if scope == Some(RISK_SCOPE) {
+                    RiskFlags::named(&text)
+                } else {
+                    RiskFlags::default()
+                };
                 terms.push(Term {
                     text,
                     negated,
                     scope,
+                    risk,
                     finder,
                 });
             }
@@ -231,17 +249,31 @@ impl Filter {
         self.matches_bytes(key.as_bytes())
     }
 
-    /// [`Filter::matches_key`] on the key's bytes.
+    /// [`Filter::matches_key`] on the key's bytes, for an item with no
+    /// risk flags.
     pub fn matches_bytes(&self, key: &[u8]) -> bool {
+        self.matches_row(key, RiskFlags::default())
+    }
+
+    /// Whether an item whose key's bytes are `key` and whose risk signals
+    /// are `risk` matches.
+    pub fn matches_row(&self, key: &[u8], risk: RiskFlags) -> bool {
         let split = memchr::memrchr(SCOPED as u8, key).unwrap_or(key.len());
         let (plain, scoped) = key.split_at(split);
         self.terms.iter().all(|term| {
             let found = match term.scope {
                 None => term.finder.find(plain).is_some(),
+                Some(RISK_SCOPE) => risk.intersects(term.risk),
                 Some(scope) => scoped_fields(scoped, scope).any(|f| term.finder.find(f).is_some()),
             };
             found != term.negated
         })
+    }
+
+    /// True when a word names risk signals: the matches change when a
+    /// row's signals do.
+    pub fn uses_risk(&self) -> bool {
+        self.terms.iter().any(|t| t.scope == Some(RISK_SCOPE))
     }
 
     /// True when every item this filter keeps was also kept by `previous`,

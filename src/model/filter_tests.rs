@@ -141,3 +141,38 @@ fn invite_fields_leave_out_our_own_org() {
     assert!(invite_fields(&invite, &[]).contains(&"Us Inc"));
     assert!(Filter::parse("globex").matches(&fields));
 }
+
+#[test]
+fn risk_words_look_only_at_the_rows_signals() {
+    use crate::model::risk_flags::{RiskFlags, RiskKind};
+    let key = search_key(&["Risky Corp", "#lookalike-review"]);
+    let mut flagged = RiskFlags::default();
+    flagged.insert(RiskKind::Lookalike);
+    flagged.insert(RiskKind::Unverified);
+    let none = RiskFlags::default();
+    let keeps = |text: &str, flags| Filter::parse(text).matches_row(key.as_bytes(), flags);
+    assert!(keeps("risk:", flagged), "any signal");
+    assert!(!keeps("risk:", none));
+    assert!(keeps("risk:lookalike", flagged));
+    assert!(keeps("RISK:look", flagged), "half typed");
+    assert!(keeps("risk:unverified risky", flagged));
+    assert!(!keeps("risk:email", flagged));
+    assert!(!keeps("risk:nothing", flagged));
+    assert!(keeps("-risk:email", flagged));
+    assert!(!keeps("-risk:", flagged));
+    assert!(keeps("-risk:", none), "no signal at all");
+    // Plain words never match the signals, and risk words never the text.
+    assert!(!keeps("unverified", flagged));
+    assert!(keeps("lookalike", none), "the channel's name");
+    assert!(!keeps("risk:lookalike", none));
+    // Without flags (the command line) a risk word keeps nothing.
+    assert!(!Filter::parse("risk:").matches_key(&key));
+    assert!(Filter::parse("risk:").uses_risk());
+    assert!(!Filter::parse("ws:risk").uses_risk());
+    // Typing on narrows; going from one signal to any does not.
+    let narrows = |new: &str, old: &str| Filter::parse(new).narrows(&Filter::parse(old));
+    assert!(narrows("risk:look", "risk:l"));
+    assert!(narrows("risk:lookalike", "risk:"));
+    assert!(!narrows("risk:", "risk:look"));
+    assert!(!narrows("risk:first", "first"));
+}

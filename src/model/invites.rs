@@ -126,7 +126,8 @@ pub fn every_side_approved(invite: &Invite, acceptance: &Acceptance, ours: &[&st
     approved_by(invite.inviting_team()) && approved_by(acceptance.accepting_team.as_deref())
 }
 
-/// What an invite row is sorted by.
+/// What an invite row is sorted by, but its risk flags: the app's keys
+/// are `app::risk::invite_keys`.
 pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
     let empty = || Arc::<str>::from("");
     RowKeys {
@@ -141,6 +142,7 @@ pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
             .and_then(|c| c.name.clone())
             .unwrap_or_else(empty),
         workspace: workspace_key(invite.workspace.as_deref()),
+        risk: Default::default(),
     }
 }
 

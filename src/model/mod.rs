@@ -1,5 +1,6 @@
 //! The data the panes show and the rules about it, free of the TUI: compact
-//! rows, the four list kinds, who we are, the filter, search keys and sort.
+//! rows, the four list kinds, who we are, the filter, search keys, sort
+//! and risk signals.
 
 pub mod channels;
 pub mod columns;
@@ -9,6 +10,8 @@ pub mod invites;
 pub mod list_kind;
 pub mod orgs;
 pub mod requests;
+pub mod risk;
+pub mod risk_flags;
 pub mod rows;
 pub mod search;
 pub mod sort;

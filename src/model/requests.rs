@@ -17,7 +17,8 @@ pub fn recipient_domain(request: &Request) -> &str {
         .map_or("", |(_, domain)| domain)
 }
 
-/// What a request row is sorted by; "org" is the recipient's domain.
+/// What a request row is sorted by ("org" is the recipient's domain), but
+/// its risk flags: see `app::risk::request_keys`.
 pub fn keys(request: &Request) -> RowKeys {
     RowKeys {
         group: 0,
@@ -30,6 +31,7 @@ pub fn keys(request: &Request) -> RowKeys {
             .and_then(|c| c.name.clone())
             .unwrap_or_else(|| Arc::from("")),
         workspace: crate::model::invites::workspace_key(request.workspace.as_deref()),
+        risk: Default::default(),
     }
 }
 

@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::model::ListKind;
+use crate::model::risk_flags::RiskFlags;
 
 /// What rows are ordered by. Groups (e.g. "Awaiting us") always come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,14 +23,21 @@ pub enum SortKey {
     Channel,
     /// By our workspace's name (an org-wide token's merged lists).
     Workspace,
+    /// Most risky first: more risk signals, then the gravest
+    /// ([`RiskFlags::riskier_first`]).
+    Risk,
 }
 
 impl SortKey {
     /// The keys `s` cycles through on a pane; the first is its default.
+    /// Risk comes last, so that the keys before it stay where `s` found
+    /// them before there was one.
     pub fn cycle(pane: ListKind) -> &'static [SortKey] {
         use SortKey::*;
         match pane {
-            ListKind::Invites | ListKind::Requests => &[TimeLeft, Age, Org, Channel, Workspace],
+            ListKind::Invites | ListKind::Requests => {
+                &[TimeLeft, Age, Org, Channel, Workspace, Risk]
+            }
             ListKind::Orgs => &[Org, Age],
             ListKind::Channels => &[Channel, Age, Org],
         }
@@ -45,6 +53,7 @@ impl SortKey {
             (SortKey::Org, _) => "org",
             (SortKey::Channel, _) => "channel",
             (SortKey::Workspace, _) => "workspace",
+            (SortKey::Risk, _) => "risk",
         }
     }
 
@@ -56,6 +65,7 @@ impl SortKey {
             SortKey::Org => "org",
             SortKey::Channel => "channel",
             SortKey::Workspace => "workspace",
+            SortKey::Risk => "risk",
         }
     }
 
@@ -66,6 +76,7 @@ impl SortKey {
             SortKey::Org,
             SortKey::Channel,
             SortKey::Workspace,
+            SortKey::Risk,
         ]
         .into_iter()
         .find(|k| k.name() == name)
@@ -124,6 +135,9 @@ pub struct RowKeys {
     pub channel: Arc<str>,
     /// Our workspace's name (or ID), with an org-wide token; else empty.
     pub workspace: Arc<str>,
+    /// The row's risk signals (invites and requests; none for the rest):
+    /// the RISK column, the risk sort and `risk:` filter words read them.
+    pub risk: RiskFlags,
 }
 
 /// Order of two rows: group, then the sort key (reversed if asked), then
@@ -136,6 +150,7 @@ pub fn compare(sort: SortState, a: (&RowKeys, &str), b: (&RowKeys, &str)) -> Ord
         SortKey::Org => folded_cmp(&ka.org, &kb.org),
         SortKey::Channel => folded_cmp(&ka.channel, &kb.channel),
         SortKey::Workspace => folded_cmp(&ka.workspace, &kb.workspace),
+        SortKey::Risk => RiskFlags::riskier_first(ka.risk, kb.risk),
     };
     let within = primary.then_with(|| ka.expires.cmp(&kb.expires));
     let within = if sort.reversed {
@@ -195,6 +210,41 @@ mod tests {
     }
 
     #[test]
+    fn the_risk_sort_puts_the_riskiest_first_within_each_group() {
+        use crate::model::risk_flags::RiskKind;
+        let with = |group: u8, expires: i64, kinds: &[RiskKind]| {
+            let mut k = keys(group, expires, "");
+            for kind in kinds {
+                k.risk.insert(*kind);
+            }
+            k
+        };
+        let clean = with(0, 100, &[]);
+        let lookalike = with(0, 500, &[RiskKind::Lookalike]);
+        let two = with(0, 900, &[RiskKind::FirstConnection, RiskKind::Busy]);
+        let email = with(0, 50, &[RiskKind::SuspectEmail]);
+        let them = with(1, 10, &[RiskKind::Lookalike, RiskKind::SuspectEmail]);
+        let sort = SortState {
+            key: SortKey::Risk,
+            reversed: false,
+        };
+        let mut rows = [
+            (&clean, "1"),
+            (&email, "2"),
+            (&them, "3"),
+            (&lookalike, "4"),
+            (&two, "5"),
+        ];
+        rows.sort_by(|a, b| compare(sort, *a, *b));
+        let order: Vec<&str> = rows.iter().map(|r| r.1).collect();
+        // Two signals beat one; a lookalike beats an address; the group
+        // "awaiting them" stays last.
+        assert_eq!(order, ["5", "4", "2", "1", "3"]);
+        assert_eq!(SortKey::from_name("risk"), Some(SortKey::Risk));
+        assert_eq!(SortKey::Risk.words(ListKind::Requests), "risk");
+    }
+
+    #[test]
     fn s_cycles_the_keys_of_the_pane() {
         let mut sort = SortState::default_for(ListKind::Orgs);
         assert_eq!(sort.key, SortKey::Org);
@@ -206,14 +256,14 @@ mod tests {
             key: SortKey::Channel,
             reversed: false,
         };
-        assert_eq!(
-            channel.next(ListKind::Invites, false).key,
-            SortKey::TimeLeft
-        );
+        assert_eq!(channel.next(ListKind::Invites, false).key, SortKey::Risk);
         assert_eq!(
             channel.next(ListKind::Invites, true).key,
             SortKey::Workspace
         );
+        let risk = channel.next(ListKind::Requests, false);
+        assert_eq!(risk.next(ListKind::Requests, false).key, SortKey::TimeLeft);
+        assert!(!SortKey::cycle(ListKind::Orgs).contains(&SortKey::Risk));
         assert_eq!(SortKey::from_name("workspace"), Some(SortKey::Workspace));
         assert_eq!(SortKey::from_name("time_left"), Some(SortKey::TimeLeft));
     }

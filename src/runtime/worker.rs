@@ -211,6 +211,12 @@ impl Worker {
                         .await;
                 });
             }
+            Effect::LookupContact(email) => {
+                self.tasks.spawn(async move {
+                    let result = client.is_discoverable(&email).await;
+                    let _ = tx.send(Msg::ContactLooked { email, result }).await;
+                });
+            }
             Effect::ReadJournal => {
                 let path = self.journal.as_ref().map(Journal::path);
                 self.tasks.spawn(async move {

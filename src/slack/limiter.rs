@@ -47,6 +47,7 @@ pub fn budget(method: &str) -> u32 {
         | "conversations.requestSharedInvite.approve"
         | "conversations.requestSharedInvite.deny"
         | "conversations.externalInvitePermissions.set"
+        | "users.discoverableContacts.lookup"
         | "team.externalTeams.list"
         | "admin.conversations.disconnectShared"
         | "admin.conversations.search"

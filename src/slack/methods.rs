@@ -8,8 +8,8 @@ use super::events::ClientEvent;
 use super::models::{AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 use super::paginate::{CursorAt, Ended, ListSpec, PageStream, paginate, produce, spawn_pages};
 use super::responses::{
-    AuthTeamsList, ConnectionsOpen, ConversationsList, ConversationsSearch, Empty,
-    ExternalTeamsList, ListConnectInvites, RequestDecision, RequestSharedInviteList,
+    AuthTeamsList, ConnectionsOpen, ConversationsList, ConversationsSearch, DiscoverableLookup,
+    Empty, ExternalTeamsList, ListConnectInvites, RequestDecision, RequestSharedInviteList,
 };
 
 /// Which requests `conversations.requestSharedInvite.list` returns besides pending ones.
@@ -97,6 +97,23 @@ impl SlackClient {
             .call("apps.connections.open", &[], CallKind::Read)
             .await?;
         Ok(open.url)
+    }
+
+    /// Whether `email` is someone discoverable on Slack. Slack's answer
+    /// without its field is an answer we cannot read, not a "no".
+    pub async fn is_discoverable(&self, email: &str) -> Result<bool, SlackError> {
+        let answer: DiscoverableLookup = self
+            .call(
+                "users.discoverableContacts.lookup",
+                &[("email", email.to_owned())],
+                CallKind::Read,
+            )
+            .await?;
+        answer.is_discoverable.ok_or(SlackError::Decode {
+            method: "users.discoverableContacts.lookup",
+            message: "the answer has no is_discoverable".to_owned(),
+            snippet: String::new(),
+        })
     }
 
     /// Pending Slack Connect invitations, sent and received. Tier 1: about one page a minute.
@@ -336,6 +353,21 @@ impl WriteCall {
         WriteCall {
             method: "team.externalTeams.disconnect",
             args: vec![("target_team", target_team.to_owned())],
+        }
+    }
+
+    /// `upgrade`: post and invite; else `downgrade`: post only.
+    pub fn set_permission(channel_id: &str, target_team: &str, upgrade: bool) -> WriteCall {
+        WriteCall {
+            method: "conversations.externalInvitePermissions.set",
+            args: vec![
+                ("channel", channel_id.to_owned()),
+                ("target_team", target_team.to_owned()),
+                (
+                    "action",
+                    if upgrade { "upgrade" } else { "downgrade" }.to_owned(),
+                ),
+            ],
         }
     }
 

@@ -88,6 +88,13 @@ pub struct ConnectionsOpen {
     pub url: String,
 }
 
+/// `users.discoverableContacts.lookup`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DiscoverableLookup {
+    #[serde(default)]
+    pub is_discoverable: Option<bool>,
+}
+
 /// `auth.test` is the model itself.
 pub type AuthTestResponse = AuthTest;
 

@@ -85,3 +85,27 @@ pub fn hints(app: &App, theme: &Theme) -> Line<'static> {
     let pairs = app.keymap.footer(app.context(), app.pane);
     Line::from(key_hints(&pairs, theme))
 }
+
+/// [`hints`] over as many lines as `width` needs: a dialog with many keys
+/// must not lose the last ones at 80 columns.
+pub fn hints_wrapped(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let pairs = app.keymap.footer(app.context(), app.pane);
+    let mut lines: Vec<Vec<(String, &'static str)>> = vec![Vec::new()];
+    let mut used = 0;
+    for (keys, label) in pairs {
+        let cells = crate::text::sanitize::width(&keys) + 1 + label.len();
+        let gap = if used == 0 { 0 } else { 2 };
+        if used > 0 && used + gap + cells > width {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        used += if used == 0 { cells } else { gap + cells };
+        if let Some(line) = lines.last_mut() {
+            line.push((keys, label));
+        }
+    }
+    lines
+        .iter()
+        .map(|pairs| Line::from(crate::ui::text::key_hints(pairs, theme)))
+        .collect()
+}

@@ -24,6 +24,9 @@ const GUTTER: u16 = 3;
 pub struct Cell {
     pub text: String,
     pub style: Style,
+    /// The text is words in order of importance: show the whole words that
+    /// fit and count the rest ("lookalike +3") rather than cut one.
+    pub counted: bool,
 }
 
 impl Cell {
@@ -31,6 +34,7 @@ impl Cell {
         Cell {
             text: text.into(),
             style: Style::new(),
+            counted: false,
         }
     }
 
@@ -38,8 +42,37 @@ impl Cell {
         Cell {
             text: text.into(),
             style,
+            counted: false,
         }
     }
+
+    /// Words, most important first, that give way from the last.
+    pub fn words(words: &[&str], style: Style) -> Cell {
+        Cell {
+            text: words.join(" "),
+            style,
+            counted: true,
+        }
+    }
+}
+
+/// The whole words of `text` that fit in `width` with " +N" for the
+/// words left out; when not even the first fits with its count, the text
+/// as it is (to be cut).
+fn counted_words(text: &str, width: usize) -> String {
+    use crate::text::sanitize::width as cells;
+    if cells(text) <= width {
+        return text.to_owned();
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    for keep in (1..words.len()).rev() {
+        let shown = words[..keep].join(" ");
+        let rest = format!(" +{}", words.len() - keep);
+        if cells(&shown) + rest.len() <= width {
+            return shown + &rest;
+        }
+    }
+    text.to_owned()
 }
 
 /// Widths for the columns that fit in `width` (None = hidden). Columns are
@@ -230,6 +263,8 @@ fn row_line(
                 "{}{text}",
                 " ".repeat(width.saturating_sub(crate::text::sanitize::width(&text)))
             )
+        } else if cell.counted {
+            fit(&counted_words(&cell.text, width), width)
         } else {
             fit(&cell.text, width)
         };
@@ -260,6 +295,17 @@ mod tests {
         );
         assert_eq!(fit_columns(&COLUMNS, 3 + 15), vec![Some(15), None, None]);
         assert_eq!(fit_columns(&COLUMNS, 5), vec![None, None, None]);
+    }
+
+    #[test]
+    fn counted_words_keep_whole_words_and_count_the_rest() {
+        let text = "lookalike unverified first broad";
+        assert_eq!(counted_words(text, 40), text);
+        assert_eq!(counted_words(text, 26), "lookalike unverified +2");
+        assert_eq!(counted_words(text, 13), "lookalike +3");
+        // Not even one word and its count: cut as any text is.
+        assert_eq!(counted_words(text, 8), text);
+        assert_eq!(counted_words("busy", 4), "busy");
     }
 
     #[test]

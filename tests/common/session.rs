@@ -238,6 +238,11 @@ impl Session {
         self.wait(|r| done(&r.screen)).await
     }
 
+    /// Wait until the loop has applied `count` live events.
+    pub async fn live_events(&mut self, count: u64) -> String {
+        self.wait(|r| r.live_events >= count).await
+    }
+
     /// Wait until every input was handled (things may still be in flight).
     pub async fn handled(&mut self) -> String {
         self.wait(|_| true).await

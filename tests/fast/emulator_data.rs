@@ -55,14 +55,14 @@ fn assert_consistent(orgs: &[ExternalOrg], channels: &[SharedChannel]) {
 #[test]
 fn demo_data_is_consistent() {
     let demo = Dataset::demo();
-    assert_eq!(demo.invites.len(), 25);
+    assert_eq!(demo.invites.len(), 27);
     assert_eq!(demo.invite_requests.len(), 10);
     assert_eq!(demo.organizations.len(), 12);
     assert_eq!(demo.channels.len(), 30);
     assert!(demo.as_of.is_some());
     assert_consistent(&demo.organizations, &demo.channels);
     let ids: HashSet<&str> = demo.invites.iter().map(|i| i.id()).collect();
-    assert_eq!(ids.len(), 25, "invite ids are unique");
+    assert_eq!(ids.len(), 27, "invite ids are unique");
 }
 
 #[tokio::test]

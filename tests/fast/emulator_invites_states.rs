@@ -32,7 +32,7 @@ async fn invites_past_date_invalid_are_gone() {
     let ids = listed(&expired).await;
     assert!(!ids.contains(&"I0NBINV004".to_owned()));
     assert!(!ids.contains(&"I0NBINV014".to_owned()));
-    assert_eq!(ids.len(), 25 - 2);
+    assert_eq!(ids.len(), 27 - 2);
     assert_eq!(
         err(&expired, APPROVE, &[("invite_id", "I0NBINV004")]).await,
         "invite_not_found"

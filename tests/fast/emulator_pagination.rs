@@ -53,9 +53,9 @@ async fn last_page_of_invites_has_empty_next_cursor() {
         &[("count", "500")],
     )
     .await;
-    assert_eq!(body["invites"].as_array().unwrap().len(), 25);
+    assert_eq!(body["invites"].as_array().unwrap().len(), 27);
     assert_eq!(body["response_metadata"]["next_cursor"], "");
-    let page = ok(&emu, "conversations.listConnectInvites", &[("count", "25")]).await;
+    let page = ok(&emu, "conversations.listConnectInvites", &[("count", "27")]).await;
     assert_eq!(
         page["response_metadata"]["next_cursor"], "",
         "exactly full last page"

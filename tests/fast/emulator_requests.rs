@@ -127,6 +127,23 @@ async fn approve_overrides_channel_limited_and_message() {
             .as_deref(),
         Some("Welcome aboard")
     );
+    assert!(snap.request("I0NBREQ002").unwrap().approval_replaces);
+    // Added, not replacing: is_override false.
+    ok(
+        &emu,
+        APPROVE,
+        &[
+            ("invite_id", "I0NBREQ004"),
+            (
+                "message",
+                r#"{"text":"Read the policy","is_override":false}"#,
+            ),
+        ],
+    )
+    .await;
+    let added = emu.snapshot().request("I0NBREQ004").cloned().unwrap();
+    assert_eq!(added.approval_message.as_deref(), Some("Read the policy"));
+    assert!(!added.approval_replaces);
     assert_eq!(
         err(
             &emu,

@@ -41,7 +41,8 @@ async fn hostile_names_are_made_visible_and_harmless() {
         let mut s = Session::with_data(hostile_dataset(), width, height).await;
         let invites = s.settle().await;
         assert_clean(&invites, "invites");
-        assert!(invites.contains("Maersk␛]0;pwned␇"), "{invites}");
+        // The escape shows as a symbol (the org column may cut the rest).
+        assert!(invites.contains("Maersk␛]0;pwned"), "{invites}");
         for (what, keys) in [
             ("invite detail", "Enter G"),
             ("approve dialog", "Esc a"),

@@ -15,7 +15,7 @@ fn bracketed(text: &str) -> Vec<u8> {
 
 fn demo(home: &std::path::Path) -> Pty {
     let pty = Pty::spawn(&["--grace", "0", "demo"], &[], home);
-    pty.wait_for("14 awaiting us", 0);
+    pty.wait_for("16 awaiting us", 0);
     pty
 }
 

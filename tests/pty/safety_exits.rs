@@ -14,7 +14,7 @@ use nix::sys::signal::Signal;
 fn demo_with_a_queued_decision(home: &std::path::Path, env: &[(&str, &str)]) -> Pty {
     let mut pty = Pty::spawn(&["--grace", "30", "demo"], env, home);
     pty.wait_for("maya.ortiz", 0);
-    pty.wait_for("14 awaiting us", 0);
+    pty.wait_for("16 awaiting us", 0);
     pty.assert_raw();
     // Second row: Maersk's incoming invite (the first expires sooner).
     let at = pty.type_keys("ja");
@@ -107,7 +107,7 @@ fn a_panic_restores_the_terminal_journals_and_never_shows_the_token() {
     ];
     let mut pty = Pty::spawn(&["--grace", "30", "--api-base", &base], &env, home.path());
     pty.wait_for("maya.ortiz", 0);
-    pty.wait_for("14 awaiting us", 0);
+    pty.wait_for("16 awaiting us", 0);
     // Second row: Maersk's incoming invite (the first expires sooner).
     let at = pty.type_keys("ja");
     pty.wait_for("Approve invite I0NBINV004?", at);

@@ -93,13 +93,13 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
         assert!(!matches!(effect, app::Effect::SaveCache(_)));
     }
     app::update(&mut next, Msg::CacheLoaded(cached.clone()));
-    assert_eq!(next.invites.list.items.len(), 25);
+    assert_eq!(next.invites.list.items.len(), 27);
     let text = screen(&next);
     assert!(text.contains("cached 1h ago"), "{text}");
     app::update(&mut next, auth(&team));
     assert_eq!(
         next.invites.list.items.len(),
-        25,
+        27,
         "our own workspace's rows stay"
     );
     // Fresh pages replace them; what Slack no longer lists goes.
@@ -120,7 +120,7 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
     let mut other = live_app(NOW + 3600);
     app::start(&mut other);
     app::update(&mut other, Msg::CacheLoaded(cached));
-    assert_eq!(other.invites.list.items.len(), 25);
+    assert_eq!(other.invites.list.items.len(), 27);
     app::update(&mut other, auth("T0SOMEONE1"));
     assert!(other.invites.list.items.is_empty(), "not ours: not shown");
     // The demo never saves: its data is not anyone's workspace.

@@ -26,14 +26,14 @@ fn filter_sort_and_marks() {
     press(&mut app, "/");
     type_text(&mut app, "maersk");
     let typing = screen(&app);
-    assert!(typing.contains("/maersk▏ 2 of 25 match"), "{typing}");
+    assert!(typing.contains("/maersk▏ 2 of 27 match"), "{typing}");
     insta::assert_snapshot!("filter_typing_80x24", typing);
     press(&mut app, "Enter");
     let kept = screen(&app);
-    assert!(kept.contains("filter /maersk: 2 of 25"), "{kept}");
+    assert!(kept.contains("filter /maersk: 2 of 27"), "{kept}");
     insta::assert_snapshot!("filter_kept_80x24", kept);
     press(&mut app, "Esc");
-    assert!(screen(&app).contains("Awaiting us (14)"));
+    assert!(screen(&app).contains("Awaiting us (16)"));
 
     press(&mut app, "s");
     let by_age = screen(&app);

@@ -19,8 +19,10 @@ use crate::decision::plan::PlannedWrite;
 use crate::keys::keymap::{Action, Context, Keymap};
 use crate::model::ListKind;
 
-pub use approve_request::ApproveRequestDialog;
-pub use choose_team::{ChooseTeamDialog, channel_confirmation};
+pub use approve_request::{ApproveRequestDialog, ChannelChoice, ChannelPicker};
+pub use choose_team::{
+    ChooseTeamDialog, TeamChoice, channel_confirmation, permission_confirmation,
+};
 pub use confirm::{ConfirmAction, ConfirmDialog, quit_confirmation};
 pub use deny::{DENY_PLACEHOLDER, DenyDialog};
 pub use editor::{char_count, editor_text, new_editor};
@@ -69,6 +71,7 @@ impl Dialog {
         match self {
             Dialog::Confirm(_) => Context::Confirm,
             Dialog::QuitQueued(_) => Context::QuitQueued,
+            Dialog::ApproveRequest(approve) if approve.picker.is_some() => Context::PickChannel,
             Dialog::ApproveRequest(_) => Context::ApproveRequest,
             Dialog::Deny(_) => Context::DenyEditor,
             Dialog::ChooseTeam(_) => Context::ChooseTeam,
@@ -100,7 +103,10 @@ impl Dialog {
         // in a message must not cancel it.
         let typing = matches!(
             context,
-            Context::DenyEditor | Context::ApproveRequest | Context::TypeName
+            Context::DenyEditor
+                | Context::ApproveRequest
+                | Context::TypeName
+                | Context::PickChannel
         ) && matches!(key.code, KeyCode::Char(_))
             && !key
                 .modifiers

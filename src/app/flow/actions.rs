@@ -4,11 +4,12 @@
 
 use crate::app::dialogs::confirm::confirm;
 use crate::app::dialogs::{
-    ApproveRequestDialog, ChooseTeamDialog, DENY_PLACEHOLDER, DenyDialog, Dialog, TypeNameDialog,
-    channel_confirmation, new_editor,
+    ApproveRequestDialog, ChannelChoice, ChooseTeamDialog, DENY_PLACEHOLDER, DenyDialog, Dialog,
+    TeamChoice, TypeNameDialog, channel_confirmation, new_editor, permission_confirmation,
 };
 use crate::app::{App, Effect, NoticeKind};
 use crate::decision::plan::{self, PlannedWrite, RequestFacts};
+use crate::decision::plan_permission::PermissionChange;
 use crate::keys::keymap::Action;
 use crate::model::ListKind;
 use crate::model::channels::external_teams;
@@ -51,15 +52,18 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
             .find(&id)
             .cloned()
             .map(|invite| invite_dialog(app, &invite, action == Action::Approve)),
-        (ListKind::Requests, Action::Approve) => {
-            app.requests.find(&id).map(approve_request_dialog).map(Ok)
-        }
+        (ListKind::Requests, Action::Approve) => app
+            .requests
+            .find(&id)
+            .map(|r| approve_request_dialog(app, r))
+            .map(Ok),
         (ListKind::Requests, Action::Decline) => app
             .requests
             .find(&id)
             .map(|r| deny_dialog(r, &app.config.deny_messages))
             .map(Ok),
         (ListKind::Channels, Action::Disconnect) => Some(channel_dialog(app, &id)),
+        (ListKind::Channels, Action::Permission) => Some(permission_dialog(app, &id)),
         (ListKind::Orgs, Action::Disconnect) => Some(org_dialog(app, &id)),
         _ => None,
     };
@@ -92,12 +96,28 @@ fn invite_dialog(app: &App, invite: &Invite, approve: bool) -> Result<Dialog, St
     plan::invite(invite, &ours, org, approve).map(confirm)
 }
 
-fn approve_request_dialog(request: &Request) -> Dialog {
+fn approve_request_dialog(app: &App, request: &Request) -> Dialog {
     let request = RequestFacts::of(request);
+    let mut channels: Vec<ChannelChoice> = app
+        .channels
+        .list
+        .items
+        .iter()
+        .map(|c| ChannelChoice {
+            id: c.id.to_string(),
+            name: c.name.as_deref().unwrap_or(&c.id).to_owned(),
+            is_private: c.is_private.unwrap_or(false),
+        })
+        .collect();
+    channels.sort_by(|a, b| a.name.cmp(&b.name));
     Dialog::ApproveRequest(ApproveRequestDialog {
         limited: request.requested_limited,
         request,
         message: new_editor("(optional)"),
+        replace: false,
+        channel: None,
+        channels,
+        picker: None,
         error: None,
     })
 }
@@ -129,6 +149,51 @@ fn channel_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
             channel_id: channel.id.to_string(),
             channel_name: name,
             teams,
+            selected: 0,
+            purpose: TeamChoice::Disconnect,
+        })),
+    }
+}
+
+/// `p`: whose permission changes (asked when several orgs are in the
+/// channel), then the new permission in words.
+fn permission_dialog(app: &App, channel_id: &str) -> Result<Dialog, String> {
+    let ours = app.identity.our_ids();
+    let Some(channel) = app.channels.find(channel_id) else {
+        return Err("That channel is no longer listed.".to_owned());
+    };
+    let name = channel.name.as_deref().unwrap_or(&channel.id).to_owned();
+    let is_private = channel.is_private.unwrap_or(false);
+    let teams: Vec<(String, String, bool)> = external_teams(channel, &ours)
+        .into_iter()
+        .map(|id| {
+            let limited = channel
+                .connected_limited_team_ids
+                .iter()
+                .any(|t| &**t == id);
+            (id.to_owned(), app.team_name(id).to_owned(), limited)
+        })
+        .collect();
+    match teams.as_slice() {
+        [] => Err(format!(
+            "#{name} has no external org whose permission could change."
+        )),
+        [(id, team_name, limited)] => Ok(permission_confirmation(&PermissionChange {
+            channel_id: &channel.id,
+            channel_name: &name,
+            is_private,
+            team_id: id,
+            team_name,
+            now_limited: *limited,
+        })),
+        _ => Ok(Dialog::ChooseTeam(ChooseTeamDialog {
+            channel_id: channel.id.to_string(),
+            channel_name: name,
+            purpose: TeamChoice::Permission {
+                is_private,
+                limited: teams.iter().map(|t| t.2).collect(),
+            },
+            teams: teams.into_iter().map(|(id, name, _)| (id, name)).collect(),
             selected: 0,
         })),
     }

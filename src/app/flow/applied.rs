@@ -56,6 +56,23 @@ pub fn apply_to_rows(
             app.orgs.record_disconnected(item);
             channel_team_left(app, None, item, &ours);
         }
+        DecisionKind::SetPermission { team, upgrade } => {
+            let orgs = &app.orgs;
+            let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
+            let keys =
+                |c: &crate::model::rows::Channel| crate::model::channels::keys(c, &ours, &name);
+            let team: std::sync::Arc<str> = std::sync::Arc::from(team.as_str());
+            app.channels.list.update_row(
+                item,
+                |channel| {
+                    channel.connected_limited_team_ids.retain(|t| *t != team);
+                    if !upgrade {
+                        channel.connected_limited_team_ids.push(team.clone());
+                    }
+                },
+                &keys,
+            );
+        }
     }
     // A detail view of an item that left the list has nothing left to show.
     if app.detail.is_some() && crate::app::panes::detail::build(app).is_none() {

@@ -7,11 +7,12 @@
 use std::sync::Arc;
 
 use crate::app::flow::pages::{channel_search, org_name};
+use crate::app::risk::{self, invite_keys, request_keys};
 use crate::app::{App, Effect, NoticeKind};
 use crate::model::ListKind;
 use crate::model::invites::{self, every_side_approved, is_pending};
 use crate::model::rows::{self, Invite, Request, Team};
-use crate::model::{channels, orgs, requests};
+use crate::model::{channels, orgs};
 use crate::slack::models::{
     self, ChannelEvent, ConnectInvite, ConnectTeam, InviteEvent, InviteRequest, RequestChannel,
     RequestedEvent, TargetUser,
@@ -70,8 +71,9 @@ fn invite_row(app: &mut App, wire: &ConnectInvite, workspace: Option<Arc<Team>>)
 
 fn put_invite(app: &mut App, row: Invite) {
     let ours = app.identity.our_ids();
-    let keys = |i: &Invite| invites::keys(i, &ours);
-    let now = app.now;
+    app.risk.learn_invites(std::iter::once(&row), &ours);
+    let (risk, now) = (&app.risk, app.now);
+    let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
     app.invites.list.upsert_live(row, now, &keys);
 }
 
@@ -87,8 +89,8 @@ fn owned_ids(app: &App) -> Vec<String> {
 fn change_invite(app: &mut App, id: &str, change: impl FnOnce(&mut Invite, &[&str])) -> bool {
     let ours = owned_ids(app);
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
-    let keys = |i: &Invite| invites::keys(i, &ours);
-    let now = app.now;
+    let (risk, now) = (&app.risk, app.now);
+    let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
     app.invites.list.change_live(
         id,
         now,
@@ -277,8 +279,11 @@ pub fn invite_requested(
             .as_ref()
             .map_or("A member", |u| u.display())
             .to_owned();
-        let now = app.now;
-        app.requests.list.upsert_live(row, now, &requests::keys);
+        app.risk.learn_requests(std::iter::once(&row));
+        let ours = app.identity.our_ids();
+        let (risk, now) = (&app.risk, app.now);
+        let keys = |r: &Request| request_keys(risk, r, &ours, now);
+        app.requests.list.upsert_live(row, now, &keys);
         created = true;
         app.notify(
             NoticeKind::Info,
@@ -353,6 +358,8 @@ pub fn channel_shared(app: &mut App, event: &ChannelEvent) -> Vec<Effect> {
     });
     if added {
         count_channel(app, &team, private.unwrap_or(false), 1);
+        // A first connection is one no longer; a channel may now be busy.
+        risk::rebuild(app);
     }
     Vec::new()
 }
@@ -390,5 +397,6 @@ pub fn channel_unshared(app: &mut App, event: &ChannelEvent) -> Vec<Effect> {
     if event.is_ext_shared == Some(false) || !still_external {
         app.channels.list.remove(channel);
     }
+    risk::rebuild(app);
     Vec::new()
 }

@@ -5,12 +5,13 @@
 use std::sync::Arc;
 
 use crate::app::panes::orgs::OrgsPane;
+use crate::app::risk::{self, invite_keys, request_keys};
 use crate::app::{App, Effect, ListItems};
 use crate::cache::{CachedList, CachedRows};
 use crate::model::ListKind;
 use crate::model::orgs::display_name;
 use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
-use crate::model::{channels, invites, orgs, requests};
+use crate::model::{channels, orgs};
 
 /// Our workspace `id` as rows name it: its ID and, once `auth.teams.list`
 /// said it, its name.
@@ -68,17 +69,20 @@ pub(crate) fn on_page(
                     Invite::from_wire(w, &ours, interner).in_workspace(workspace.clone(), &ours)
                 })
                 .collect();
-            let keys = |i: &Invite| invites::keys(i, &ours);
+            app.risk.learn_invites(rows.iter(), &ours);
+            let risk = &app.risk;
+            let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
             app.invites.list.add_page(rows, total, is_last, now, &keys);
         }
         ListItems::Requests(items) => {
-            let rows = items
+            let rows: Vec<Request> = items
                 .iter()
                 .map(|w| Request::from_wire(w, interner).in_workspace(workspace.clone()))
                 .collect();
-            app.requests
-                .list
-                .add_page(rows, total, is_last, now, &requests::keys);
+            app.risk.learn_requests(rows.iter());
+            let risk = &app.risk;
+            let keys = |r: &Request| request_keys(risk, r, &ours, now);
+            app.requests.list.add_page(rows, total, is_last, now, &keys);
         }
         ListItems::Orgs(items) => {
             let rows = items.iter().map(|w| Org::from_wire(w, interner)).collect();
@@ -106,6 +110,13 @@ pub(crate) fn on_page(
         if kind == ListKind::Orgs {
             rekey_channels(app);
         }
+        // Risk is judged against the orgs and channels, and the verified
+        // teams an invite load brings.
+        match kind {
+            ListKind::Orgs | ListKind::Channels => risk::rebuild(app),
+            ListKind::Invites => risk::after_invite_load(app),
+            ListKind::Requests => {}
+        }
         app.interner.purge();
     }
     Vec::new()
@@ -126,9 +137,7 @@ fn rekey_channels(app: &mut App) {
 /// Who "us" is is known (or changed): regroup the invites, recompute what
 /// the filter searches, and drop cached rows of another workspace.
 pub(crate) fn on_identity(app: &mut App) {
-    let ours = app.identity.our_ids();
-    app.invites.rebuild(&ours);
-    drop(ours);
+    risk::on_identity(app);
     rekey_channels(app);
     let team = app
         .identity
@@ -176,7 +185,9 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
             for row in &mut rows {
                 row.refresh_search(&ours);
             }
-            let keys = |i: &Invite| invites::keys(i, &ours);
+            app.risk.learn_invites(rows.iter(), &ours);
+            let (risk, now) = (&app.risk, app.now);
+            let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
             app.invites.list.add_cached(rows, saved_at, &keys);
         }
         CachedRows::Requests(rows) => {
@@ -184,9 +195,10 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
             for row in &mut rows {
                 row.refresh_search();
             }
-            app.requests
-                .list
-                .add_cached(rows, saved_at, &requests::keys);
+            app.risk.learn_requests(rows.iter());
+            let (risk, now) = (&app.risk, app.now);
+            let keys = |r: &Request| request_keys(risk, r, &ours, now);
+            app.requests.list.add_cached(rows, saved_at, &keys);
         }
         CachedRows::Orgs(rows) => {
             let mut rows = intern_all(rows, interner);
@@ -194,15 +206,19 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
                 row.refresh_search();
             }
             app.orgs.list.add_cached(rows, saved_at, &orgs::keys);
+            risk::rebuild(app);
         }
         CachedRows::Channels(rows) => {
             let mut rows = intern_all(rows, interner);
             for row in &mut rows {
                 row.search = channel_search(row, &ours, &app.orgs);
             }
-            let name = org_name(&app.orgs);
-            let keys = |c: &Channel| channels::keys(c, &ours, &name);
-            app.channels.list.add_cached(rows, saved_at, &keys);
+            {
+                let name = org_name(&app.orgs);
+                let keys = |c: &Channel| channels::keys(c, &ours, &name);
+                app.channels.list.add_cached(rows, saved_at, &keys);
+            }
+            risk::rebuild(app);
         }
     }
     Vec::new()

@@ -116,15 +116,20 @@ impl<T: Row> ListData<T> {
                     self.stamps[i] = stamp;
                     // Only what changed is replaced: an unchanged row keeps
                     // its memory (a refresh of 100,000 rows allocates none).
-                    if self.search.get(i) != &*key {
+                    let key_changed = self.search.get(i) != &*key;
+                    if key_changed {
                         self.search.set(i, &key);
-                        self.matched[i] = self.filter.matches_key(&key);
                         refiltered = true;
                     }
-                    if *self.items[i] != row {
+                    let row_changed = *self.items[i] != row;
+                    if row_changed {
                         self.keys[i] = keys(&row);
                         self.items[i] = Arc::new(row);
                         placed.push(i);
+                    }
+                    // A changed row may have other risk flags: the filter reads them.
+                    if key_changed || row_changed {
+                        self.rematch(i);
                     }
                 }
                 None => {
@@ -133,8 +138,10 @@ impl<T: Row> ListData<T> {
                         self.fresh.insert(row.id().clone());
                     }
                     self.index.insert(row.id().clone(), i);
-                    self.keys.push(keys(&row));
-                    self.matched.push(self.filter.matches_key(&key));
+                    let row_keys = keys(&row);
+                    self.matched
+                        .push(self.filter.matches_row(key.as_bytes(), row_keys.risk));
+                    self.keys.push(row_keys);
                     self.search.push(&key);
                     self.stamps.push(stamp);
                     self.items.push(Arc::new(row));

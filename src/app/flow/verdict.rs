@@ -45,6 +45,9 @@ pub fn needs(action: JournalAction) -> (&'static [ListKind], bool) {
         JournalAction::ApproveRequest | JournalAction::DenyRequest => (&[], true),
         JournalAction::DisconnectChannel => (&[ListKind::Channels], false),
         JournalAction::DisconnectOrg => (&[ListKind::Orgs], false),
+        JournalAction::UpgradePermission | JournalAction::DowngradePermission => {
+            (&[ListKind::Channels], false)
+        }
     }
 }
 
@@ -140,6 +143,26 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
             }
             _ => Verdict::Applied("the org is disconnected".into()),
         },
+        JournalAction::UpgradePermission | JournalAction::DowngradePermission => {
+            let wanted_limited = record.action == JournalAction::DowngradePermission;
+            let Some(org) = org else {
+                return Verdict::Undetermined("the journal does not name the org".into());
+            };
+            let Some(channel) = e.channels.find(item).filter(|_| e.channel_has(Some(item), Some(org)))
+            else {
+                return Verdict::Undetermined("the org is no longer in the channel".into());
+            };
+            let limited = channel
+                .connected_limited_team_ids
+                .iter()
+                .any(|t| &**t == org);
+            let words = crate::text::words::permission_words(limited);
+            if limited == wanted_limited {
+                Verdict::Applied(format!("the org may now {words}"))
+            } else {
+                Verdict::NotApplied(format!("the org may still {words}"))
+            }
+        }
     }
 }
 
@@ -325,5 +348,41 @@ mod tests {
         assert!(matches!(check(&l, cut, "C9", None), Verdict::Applied(_)));
         let org = JournalAction::DisconnectOrg;
         assert!(matches!(check(&l, org, "TGONE", None), Verdict::Applied(_)));
+    }
+
+    #[test]
+    fn permission_changes_are_told_from_the_channels_limited_orgs() {
+        let mut l = lists(vec![], vec![("C1", &["TUS", "TTHEM"])]);
+        let up = JournalAction::UpgradePermission;
+        let down = JournalAction::DowngradePermission;
+        // TTHEM may post and invite.
+        assert!(matches!(
+            check(&l, up, "C1", Some("TTHEM")),
+            Verdict::Applied(_)
+        ));
+        assert!(matches!(
+            check(&l, down, "C1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+        // Now it may only post.
+        let keys = |_: &crate::model::rows::Channel| crate::model::sort::RowKeys::default();
+        l.app.channels.list.update_row(
+            "C1",
+            |c| c.connected_limited_team_ids.push("TTHEM".into()),
+            &keys,
+        );
+        assert!(matches!(
+            check(&l, down, "C1", Some("TTHEM")),
+            Verdict::Applied(_)
+        ));
+        assert!(matches!(
+            check(&l, up, "C1", Some("TTHEM")),
+            Verdict::NotApplied(_)
+        ));
+        // An org no longer in the channel tells nothing.
+        assert!(matches!(
+            check(&l, up, "C1", Some("TGONE")),
+            Verdict::Undetermined(_)
+        ));
     }
 }

@@ -253,16 +253,6 @@ impl<T> ListData<T> {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Count the rows that expire within a day of `now` (not yet expired).
-    pub fn count_soon(&mut self, now: i64) {
-        let limit = now.saturating_add(crate::text::time::SOON_SECS);
-        self.soon = self
-            .keys
-            .iter()
-            .filter(|k| k.expires > now && k.expires < limit)
-            .count();
-    }
-
     /// Rebuild `view` and the sections from `order` and the filter results.
     pub(crate) fn rebuild_view(&mut self) {
         let matched = &self.matched;

@@ -6,8 +6,20 @@ use std::sync::Arc;
 
 use crate::app::list::{KeysFn, ListData};
 use crate::model::filter::Filter;
+use crate::model::risk_flags::{RiskFlags, RiskKind};
 use crate::model::rows::Row;
-use crate::model::sort::{SortState, compare};
+use crate::model::sort::{RowKeys, SortKey, SortState, compare};
+
+/// The risk flags `filter` needs of each row: none when it names no
+/// signal, so that a keystroke reads only the rows' keys and not their
+/// sort keys as well (100,000 of them are megabytes).
+fn risk_for<'a>(filter: &Filter, keys: &'a [RowKeys]) -> Option<&'a [RowKeys]> {
+    filter.uses_risk().then_some(keys)
+}
+
+fn risk_of(keys: Option<&[RowKeys]>, i: usize) -> RiskFlags {
+    keys.map_or(RiskFlags::default(), |k| k[i].risk)
+}
 
 /// Where the admin was in a list, to put them back after the rows changed.
 #[derive(Debug, Clone)]
@@ -25,6 +37,13 @@ impl<T: Row> ListData<T> {
 
     pub fn find(&self, id: &str) -> Option<&T> {
         self.position(id).map(|i| &*self.items[i])
+    }
+
+    /// The risk signals row `id` is listed with (none when it is not).
+    pub fn risk_of(&self, id: &str) -> RiskFlags {
+        self.position(id)
+            .map(|i| self.keys[i].risk)
+            .unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
@@ -97,7 +116,60 @@ impl<T: Row> ListData<T> {
         }
         self.keys = self.items.iter().map(|row| keys(row)).collect();
         for (i, matched) in self.matched.iter_mut().enumerate() {
-            *matched = self.filter.matches_key(self.search.get(i));
+            *matched = self
+                .filter
+                .matches_row(self.search.bytes_of(i), self.keys[i].risk);
+        }
+        let mut order = std::mem::take(&mut self.order);
+        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
+        self.order = order;
+        self.rebuild_view();
+        self.restore(anchor);
+    }
+
+    /// Count the rows that expire within a day of `now` (not yet expired),
+    /// and keep their "expiring soon" risk flag in step: a row crosses into
+    /// its last day (or past it) by the clock alone.
+    pub fn count_soon(&mut self, now: i64) {
+        let limit = now.saturating_add(crate::text::time::SOON_SECS);
+        let mut soon = 0;
+        let mut changed = false;
+        for keys in &mut self.keys {
+            let is_soon = keys.expires > now && keys.expires < limit;
+            soon += usize::from(is_soon);
+            if keys.risk.has(RiskKind::ExpiringSoon) != is_soon {
+                keys.risk.set(RiskKind::ExpiringSoon, is_soon);
+                changed = true;
+            }
+        }
+        self.soon = soon;
+        if changed {
+            self.risk_changed();
+        }
+    }
+
+    /// Match row `index` against the filter again, by its key and flags.
+    pub(crate) fn rematch(&mut self, index: usize) {
+        self.matched[index] = self
+            .filter
+            .matches_row(self.search.bytes_of(index), self.keys[index].risk);
+    }
+
+    /// Some rows' risk flags changed in place (one crossed into its last
+    /// day): match and sort again only when the filter or the sort reads them.
+    pub(crate) fn risk_changed(&mut self) {
+        let refilter = self.filter.uses_risk();
+        if !refilter && self.sort.key != SortKey::Risk {
+            return;
+        }
+        let anchor = self.anchor();
+        self.filter_memo.clear();
+        if refilter {
+            for (i, matched) in self.matched.iter_mut().enumerate() {
+                *matched = self
+                    .filter
+                    .matches_row(self.search.bytes_of(i), self.keys[i].risk);
+            }
         }
         let mut order = std::mem::take(&mut self.order);
         order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
@@ -131,17 +203,19 @@ impl<T: Row> ListData<T> {
         } else if filter.narrows(&self.filter) {
             // In item order, the keys' order in memory: only the current
             // matches are checked again.
+            let risk = risk_for(&filter, &self.keys);
             for (i, matched) in self.matched.iter_mut().enumerate() {
                 if *matched {
-                    *matched = filter.matches_bytes(self.search.bytes_of(i));
+                    *matched = filter.matches_row(self.search.bytes_of(i), risk_of(risk, i));
                 }
             }
             let matched = &self.matched;
             self.view.retain(|&i| matched[i]);
             self.rebuild_sections();
         } else {
+            let risk = risk_for(&filter, &self.keys);
             for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = filter.matches_bytes(self.search.bytes_of(i));
+                *matched = filter.matches_row(self.search.bytes_of(i), risk_of(risk, i));
             }
             self.rebuild_view();
         }
@@ -182,7 +256,7 @@ impl<T: Row> ListData<T> {
             self.search.set(index, &key);
         }
         self.keys[index] = keys(&self.items[index]);
-        self.matched[index] = self.filter.matches_key(self.search.get(index));
+        self.rematch(index);
         self.order.retain(|&i| i != index);
         let at = self
             .order

@@ -1,9 +1,10 @@
 //! The two safety overlays: the undo queue (`U`) and the decision journal
 //! (`L`), and how their keys work. The quit question with writes still
-//! queued lives here too.
+//! queued lives here too, and the `:` command palette in [`palette`].
 
 pub mod journal_view;
 pub mod navigate;
+pub mod palette;
 
 use crate::app::flow::grace;
 use crate::app::{App, Effect, NoticeKind};

@@ -88,6 +88,7 @@ pub(crate) fn ctrl_c(app: &mut App) -> Vec<Effect> {
         None => {}
     }
     app.filtering = false;
+    app.palette = None;
     ask_quit(app)
 }
 
@@ -128,12 +129,13 @@ pub(crate) fn on_common_action(app: &mut App, action: Action) -> Option<Vec<Effe
         Action::Quit => return Some(ask_quit(app)),
         Action::Refresh => return Some(crate::app::flow::refresh::request(app, app.pane, true)),
         Action::StopBatch => return Some(crate::app::flow::bulk::stop(app)),
-        Action::Approve | Action::Decline | Action::Disconnect => {
+        Action::Approve | Action::Decline | Action::Disconnect | Action::Permission => {
             return Some(actions::start_decision(app, action));
         }
         Action::Undo => return Some(crate::app::flow::grace::take_back_newest(app)),
         Action::Queue => return Some(crate::app::overlays::open_queue(app)),
         Action::Journal => return Some(crate::app::overlays::open_journal(app)),
+        Action::Palette => return Some(crate::app::overlays::palette::open(app)),
         _ => return None,
     }
     Some(Vec::new())

@@ -9,6 +9,8 @@ use crate::model::invites::{
     reviewed_by_us,
 };
 use crate::model::rows::{Invite, Review, Team};
+use crate::model::sort::RowKeys;
+
 #[derive(Debug)]
 pub struct InvitesPane {
     pub list: ListData<Invite>,
@@ -29,14 +31,6 @@ impl InvitesPane {
     /// Rows waiting on us, over the whole list (filter or not).
     pub fn awaiting_us(&self) -> usize {
         self.list.group_totals.first().copied().unwrap_or(0)
-    }
-
-    /// Who "us" is changed: every row's group, keys and filter key again.
-    pub fn rebuild(&mut self, ours: &[&str]) {
-        self.list.recompute(
-            &|invite| Some(crate::model::filter::search_key(&invite.fields(ours))),
-            &|invite| keys(invite, ours),
-        );
     }
 
     pub fn find(&self, invite_id: &str) -> Option<&Invite> {
@@ -85,8 +79,15 @@ impl InvitesPane {
             self.list.remove(invite_id);
             AfterApproval::Connected
         } else {
+            // Our review changes nothing the risk signals look at but the
+            // expiry, which the next tick brings in step: the row keeps its
+            // flags rather than lose them until the next refresh.
+            let risk = self.list.risk_of(invite_id);
             self.list
-                .update_row(invite_id, |row| *row = invite, &|i| keys(i, ours));
+                .update_row(invite_id, |row| *row = invite, &|i| RowKeys {
+                    risk,
+                    ..keys(i, ours)
+                });
             AfterApproval::WaitingOnThem
         }
     }

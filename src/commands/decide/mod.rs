@@ -10,6 +10,7 @@
 //! `--read-only` refuses with exit code 2; `--dry-run` prints the exact
 //! call and sends nothing.
 
+mod permission;
 mod plan;
 mod send;
 
@@ -127,6 +128,18 @@ pub async fn request(global: &GlobalArgs, action: &RequestAction) -> anyhow::Res
         RequestAction::Deny(args) => (args, false),
     };
     let verb = if approve { "approve" } else { "deny" };
+    if !approve
+        && (args.channel.is_some()
+            || args.post_only
+            || args.post_and_invite
+            || args.replace_message)
+    {
+        return Err(UsageError::new(
+            "--channel, --post-only, --post-and-invite and --replace-message are options of \
+             `request approve`; a denial sends only its --message",
+        )
+        .into());
+    }
     let what = format!("{verb} request {}", args.request_id);
     let session = Session::open(global, &what, args.dry_run).await?;
     let team = decision_workspace(
@@ -136,12 +149,22 @@ pub async fn request(global: &GlobalArgs, action: &RequestAction) -> anyhow::Res
         "request",
     )
     .await?;
+    let options = plan::ApproveOptions {
+        channel: args.channel.clone(),
+        limited: match (args.post_only, args.post_and_invite) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+        replace_message: args.replace_message,
+    };
     let plan = plan::request(
         &session.client,
         team.as_ref(),
         &args.request_id,
         approve,
         args.message.as_deref(),
+        &options,
     )
     .await?;
     let manner = Manner {
@@ -188,6 +211,38 @@ pub async fn disconnect(global: &GlobalArgs, target: &DisconnectTarget) -> anyho
             send::decide(&session, plan, manner).await
         }
     }
+}
+
+/// `permission CHANNEL_ID --team TEAM_ID upgrade|downgrade`.
+pub async fn permission(
+    global: &GlobalArgs,
+    args: &crate::cli::PermissionArgs,
+) -> anyhow::Result<()> {
+    let upgrade = args.change == crate::cli::PermissionChange::Upgrade;
+    let what = format!(
+        "{} {}'s permission in {}",
+        if upgrade { "upgrade" } else { "downgrade" },
+        args.team,
+        args.channel_id
+    );
+    let session = Session::open(global, &what, args.dry_run).await?;
+    let Some(plan) = permission::plan(
+        &session.client,
+        &session.auth,
+        &args.channel_id,
+        &args.team,
+        upgrade,
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    let manner = Manner {
+        yes: args.yes,
+        dry_run: args.dry_run,
+        ask: true,
+    };
+    send::decide(&session, plan, manner).await
 }
 
 /// Whether a person can answer a question here.

@@ -41,7 +41,7 @@ impl Plan {
 }
 
 /// The first item `found` picks, reading pages only until it appears.
-async fn find<T>(
+pub(super) async fn find<T>(
     mut pages: impl futures::Stream<Item = Result<Page<T>, SlackError>> + Unpin,
     found: impl Fn(&T) -> bool,
 ) -> Result<Option<T>, SlackError> {
@@ -68,7 +68,10 @@ fn workspace_row(team: Option<&AuthTeam>) -> Option<Arc<Team>> {
 }
 
 /// The org row of a connected org, when it is one.
-async fn connected_org(client: &SlackClient, team_id: &str) -> Result<Option<Org>, SlackError> {
+pub(super) async fn connected_org(
+    client: &SlackClient,
+    team_id: &str,
+) -> Result<Option<Org>, SlackError> {
     let org = find(client.external_orgs(), |o: &ExternalOrg| {
         o.team_id == team_id
     })
@@ -130,13 +133,24 @@ pub async fn invite(
     })
 }
 
-/// `request approve|deny REQUEST_ID [--message TEXT]`.
+/// The options of `request approve`.
+#[derive(Debug, Clone, Default)]
+pub struct ApproveOptions {
+    /// `--channel`: into this channel instead.
+    pub channel: Option<String>,
+    /// `--post-only` (true) or `--post-and-invite` (false); `None` keeps the request's.
+    pub limited: Option<bool>,
+    pub replace_message: bool,
+}
+
+/// `request approve|deny REQUEST_ID [--message TEXT]` and approve's options.
 pub async fn request(
     client: &SlackClient,
     team: Option<&AuthTeam>,
     request_id: &str,
     approve: bool,
     message: Option<&str>,
+    options: &ApproveOptions,
 ) -> anyhow::Result<Plan> {
     let message = message.filter(|m| !m.trim().is_empty());
     if let Some(text) = message {
@@ -162,19 +176,29 @@ pub async fn request(
     let facts = RequestFacts::of(&row);
     let message = message.map(str::to_owned);
     let shared = if approve {
-        plan::approve_request(&facts, facts.requested_limited, message)
+        let channel = match &options.channel {
+            Some(id) => Some((id.clone(), override_channel_name(client, id).await?)),
+            None => None,
+        };
+        crate::decision::plan_request::approve_request(
+            &facts,
+            &crate::decision::plan_request::ApprovalChoice {
+                limited: options.limited.unwrap_or(facts.requested_limited),
+                replace_message: options.replace_message && message.is_some(),
+                message,
+                channel,
+            },
+        )
     } else {
         plan::deny(&facts, message)
     };
-    Ok(Plan {
-        shared,
-        done: format!(
-            "{} request {request_id} (invite {} to #{}).",
-            if approve { "Approved" } else { "Denied" },
-            row.recipient_email().unwrap_or("?"),
-            facts.about.channel.as_deref().unwrap_or("?")
-        ),
-    })
+    let done = format!(
+        "{} request {request_id} (invite {} to #{}).",
+        if approve { "Approved" } else { "Denied" },
+        row.recipient_email().unwrap_or("?"),
+        shared.write.about.channel.as_deref().unwrap_or("?")
+    );
+    Ok(Plan { shared, done })
 }
 
 /// `disconnect channel CHANNEL_ID [--team TEAM_ID]`.
@@ -184,19 +208,8 @@ pub async fn channel(
     channel_id: &str,
     team: Option<&str>,
 ) -> anyhow::Result<Plan> {
-    let channel: SharedChannel = find(client.shared_channels(), |c: &SharedChannel| {
-        c.id == channel_id
-    })
-    .await?
-    .ok_or_else(|| {
-        UsageError::new(format!(
-            "no shared channel {channel_id} (`connect-triage list channels` shows them)"
-        ))
-    })?;
-    let ours = our_ids(auth);
-    let row = Channel::from_wire(&channel, &mut Interner::default());
-    let external = external_teams(&row, &ours);
-    let name = channel.name.clone().unwrap_or_else(|| channel.id.clone());
+    let (_, external, name) = shared_channel(client, auth, channel_id).await?;
+    let external: Vec<&str> = external.iter().map(String::as_str).collect();
     let leaving = match (team, external.as_slice()) {
         (Some(team), _) if external.contains(&team) => team.to_owned(),
         (Some(team), _) => {
@@ -227,6 +240,39 @@ pub async fn channel(
         shared: plan::disconnect_channel(channel_id, &name, &leaving, team_name),
         done: format!("Disconnected {team_name} ({leaving}) from #{name}."),
     })
+}
+
+/// A shared channel by ID, the external orgs in it, and its name; a
+/// usage error when no shared channel has that ID.
+pub(super) async fn shared_channel(
+    client: &SlackClient,
+    auth: &AuthTest,
+    channel_id: &str,
+) -> anyhow::Result<(SharedChannel, Vec<String>, String)> {
+    let channel: SharedChannel = find(client.shared_channels(), |c: &SharedChannel| {
+        c.id == channel_id
+    })
+    .await?
+    .ok_or_else(|| {
+        UsageError::new(format!(
+            "no shared channel {channel_id} (`connect-triage list channels` shows them)"
+        ))
+    })?;
+    let ours = our_ids(auth);
+    let row = Channel::from_wire(&channel, &mut Interner::default());
+    let external = external_teams(&row, &ours)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let name = channel.name.clone().unwrap_or_else(|| channel.id.clone());
+    Ok((channel, external, name))
+}
+
+/// A channel's name for the confirmation: shared channels are listed;
+/// another channel is named by its ID (Slack checks it exists).
+async fn override_channel_name(client: &SlackClient, id: &str) -> anyhow::Result<String> {
+    let found = find(client.shared_channels(), |c: &SharedChannel| c.id == id).await?;
+    Ok(found.and_then(|c| c.name).unwrap_or_else(|| id.to_owned()))
 }
 
 fn list_or_none(items: &[&str]) -> String {

@@ -30,6 +30,16 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
     let now = OffsetDateTime::now_utc().unix_timestamp();
     // `--filter`: the TUI's own filter, over the same fields per item.
     let filter = Filter::parse(args.filter.as_deref().unwrap_or(""));
+    if filter.uses_risk() {
+        // Risk signals are judged against the orgs and channels the
+        // dashboard holds; a list streamed page by page has neither.
+        return Err(crate::exit::UsageError::new(
+            "risk: filter terms work in the dashboard's / filter, which knows the orgs and \
+             channels they are judged against; `list --filter` takes words, -word, \
+             \"a phrase\" and ws:NAME",
+        )
+        .into());
+    }
     let out = Output::new(args.json);
     let result = match args.kind {
         ListKind::Invites => {

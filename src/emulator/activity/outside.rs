@@ -367,6 +367,7 @@ pub(super) fn member_requests(
         decided: RequestStatus::Pending,
         deny_message: None,
         approval_message: None,
+        approval_replaces: false,
         workspace,
     };
     let event = events::requested(&rec, now);

@@ -3,7 +3,9 @@
 mod accept;
 mod auth;
 mod channels;
+mod contacts;
 mod invites;
+mod permissions;
 mod requests;
 mod teams;
 
@@ -211,6 +213,20 @@ static METHODS: &[MethodSpec] = &[
         write: true,
         scopes: manage,
         handler: requests::deny,
+    },
+    MethodSpec {
+        name: "users.discoverableContacts.lookup",
+        tier: Tier::T2,
+        write: false,
+        scopes: manage_and_team_read,
+        handler: contacts::lookup,
+    },
+    MethodSpec {
+        name: "conversations.externalInvitePermissions.set",
+        tier: Tier::T2,
+        write: true,
+        scopes: manage,
+        handler: permissions::set,
     },
     MethodSpec {
         name: "team.externalTeams.list",

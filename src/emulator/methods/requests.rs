@@ -181,6 +181,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     if let Some(req) = cx.state.requests.get_mut(&id) {
         req.decided = RequestStatus::Approved;
         req.date_last_updated = Some(now);
+        req.approval_replaces = message.as_ref().is_some_and(|(_, replaces)| *replaces);
         req.approval_message = message.map(|(text, _)| text);
     }
     reply(json!({ "invite_id": invite_id }))

@@ -187,6 +187,8 @@ fn request_approval_can_change_the_permission() {
     let changed = DecisionKind::ApproveRequest {
         is_external_limited: Some(false),
         message: None,
+        channel_id: None,
+        replace_message: false,
     };
     assert_eq!(the_write(&effects).1, &changed.call("R1"));
     let mut app = loaded_app();
@@ -194,6 +196,8 @@ fn request_approval_can_change_the_permission() {
     let as_requested = DecisionKind::ApproveRequest {
         is_external_limited: None,
         message: None,
+        channel_id: None,
+        replace_message: false,
     };
     assert_eq!(the_write(&effects).1, &as_requested.call("R1"));
 }

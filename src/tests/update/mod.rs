@@ -4,8 +4,11 @@
 mod decisions;
 mod live;
 mod org;
+mod palette;
 mod paste;
 mod recheck;
+mod request_options;
+mod risk;
 mod safety;
 mod scale;
 mod views;

@@ -237,6 +237,8 @@ fn ws_filters_and_the_workspace_sort_work_on_the_merged_rows() {
         "then Sales: {order:?}"
     );
     press(&mut app, "s");
+    assert!(screen_of(&app).contains("sorted by risk"));
+    press(&mut app, "s");
     assert!(screen_of(&app).contains("sorted by time left"));
 }
 
@@ -245,8 +247,8 @@ fn a_workspace_token_has_no_workspace_column_or_sort() {
     let mut app = loaded_app();
     let screen = screen(&app);
     assert!(!screen.contains("WORKSPACE"), "{screen}");
-    // time left → age → org → channel → time left: no workspace key.
-    press(&mut app, "s s s s");
+    // time left → age → org → channel → risk → time left: no workspace key.
+    press(&mut app, "s s s s s");
     assert_eq!(
         app.invites.list.sort.key,
         crate::model::sort::SortKey::TimeLeft

@@ -64,11 +64,11 @@ fn a_refresh_keeps_selection_and_marks_and_marks_new_rows() {
     assert!(app.invites.list.fresh.contains("I0"));
     let text = screen(&app);
     assert!(
-        text.contains(" + in    Org TOTHER            #chan-I0"),
+        text.contains(" + in    Org TOTHER       #chan-I0"),
         "the new row is marked +:\n{text}"
     );
     assert!(
-        text.contains(" * in    Org TOTHER            #chan-I1"),
+        text.contains(" * in    Org TOTHER       #chan-I1"),
         "the marked row shows *:\n{text}"
     );
     assert!(text.contains(">  out   TTHEM"), "{text}");

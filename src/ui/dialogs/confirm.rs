@@ -15,6 +15,8 @@ use crate::ui::theme::Theme;
 pub fn render(app: &App, dialog: &ConfirmDialog, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = inner_width(area);
     let mut lines = wrapped_lines(&dialog.lines, width, theme.dialog);
+    // The item's risk signals, last before the key that sends it.
+    lines.extend(wrapped_lines(&dialog.care_lines(app), width, theme.error));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled(key_of(app, Action::Confirm), theme.key),

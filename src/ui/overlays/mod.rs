@@ -1,8 +1,10 @@
 //! Views drawn over the body of the screen, leaving the header, status
-//! and footer visible: help, the decision journal and the undo queue.
+//! and footer visible: help, the decision journal, the undo queue and the
+//! command palette.
 
 pub mod help;
 pub mod journal;
+pub mod palette;
 pub mod queue;
 
 use ratatui::buffer::Buffer;
@@ -21,5 +23,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     if app.queue_view.is_some() {
         queue::render(app, theme, area, buf);
+    }
+    if app.palette.is_some() {
+        palette::render(app, theme, area, buf);
     }
 }

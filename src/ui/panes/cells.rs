@@ -1,9 +1,10 @@
 //! The cells every pane's table shares: a row's decision state, the time
-//! left before a deadline, and our workspace it is in.
+//! left before a deadline, our workspace it is in, and its risk signals.
 
 use crate::app::App;
 use crate::app::decisions::Outcome;
 use crate::model::ListKind;
+use crate::model::risk_flags::{RiskFlags, RiskKind};
 use crate::text::time;
 use crate::ui::table::Cell;
 use crate::ui::theme::Theme;
@@ -59,4 +60,20 @@ pub fn left_cell(now: i64, deadline: Option<i64>, theme: &Theme) -> Cell {
     } else {
         Cell::new(text)
     }
+}
+
+/// A row's risk signals as words, gravest first (`-` for none). The words
+/// say it; the error colour only adds weight to a lookalike org or a
+/// suspect address.
+pub fn risk_cell(flags: RiskFlags, theme: &Theme) -> Cell {
+    if flags.is_empty() {
+        return Cell::new("-");
+    }
+    let grave = flags.has(RiskKind::Lookalike) || flags.has(RiskKind::SuspectEmail);
+    let style = if grave {
+        theme.error
+    } else {
+        ratatui::style::Style::new()
+    };
+    Cell::words(&flags.flags(), style)
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::cells::{left_cell, state_cell, workspace_cell};
+use super::cells::{left_cell, risk_cell, state_cell, workspace_cell};
 use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
@@ -48,6 +48,7 @@ fn cells(app: &App, invite: &Invite, ours: &[&str], theme: &Theme) -> Vec<Cell> 
             "post+inv"
         }),
         left_cell(app.now, expires_at(invite, ours), theme),
+        risk_cell(app.invites.list.risk_of(invite.id()), theme),
         Cell::new(time::age(app.now, invite.date_created())),
         Cell::new(invite.inviting_user().map(|u| u.display()).unwrap_or("?")),
         Cell::new(

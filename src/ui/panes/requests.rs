@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::cells::{left_cell, state_cell, workspace_cell};
+use super::cells::{left_cell, risk_cell, state_cell, workspace_cell};
 use super::pane::{Pane, render_pane};
 use crate::app::App;
 use crate::model::ListKind;
@@ -39,6 +39,7 @@ fn cells(app: &App, request: &Request, theme: &Theme) -> Vec<Cell> {
         }),
         Cell::new(time::age(app.now, request.date_created)),
         left_cell(app.now, request.expires_at, theme),
+        risk_cell(app.requests.list.risk_of(&request.id), theme),
     ]
 }
 

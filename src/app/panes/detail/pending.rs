@@ -2,10 +2,12 @@
 //! we already share with the org on the other side.
 
 use crate::app::panes::detail::{App, Builder, DetailModel, decision_state, person, shared_with};
+use crate::app::risk;
 use crate::model::ListKind;
 use crate::model::invites::{WaitingOn, expires_at, other_team, waiting_on, we_invited};
 use crate::model::orgs::display_name;
 use crate::model::requests::is_external_limited;
+use crate::model::risk_flags::Signal;
 use crate::model::rows::{Invite, Request};
 use crate::text::time::{ago_with_date, until_with_date};
 use crate::text::words::permission_words;
@@ -44,6 +46,7 @@ pub(crate) fn invite(app: &App, invite: &Invite) -> DetailModel {
     if let Some(state) = decision_state(app, ListKind::Invites, invite.id()) {
         b.field("Your decision", state);
     }
+    needs_care(&mut b, &risk::invite_signals(app, invite));
     let channel = invite.channel();
     channel_section(
         &mut b,
@@ -124,13 +127,20 @@ pub(crate) fn request(app: &App, request: &Request) -> DetailModel {
     if let Some(workspace) = &request.workspace {
         b.field("Workspace", workspace.label());
     }
-    b.opt("Invite goes to", request.recipient_email())
-        .field("Permission", permission_words(is_external_limited(request)))
+    b.opt("Invite goes to", request.recipient_email());
+    if let Some(lookup) = request
+        .recipient_email()
+        .and_then(|email| crate::app::contacts::lookup_of(app, email))
+    {
+        b.field("On Slack", lookup.words());
+    }
+    b.field("Permission", permission_words(is_external_limited(request)))
         .field("Expires", until_with_date(app.now, request.expires_at))
         .field("Requested", ago_with_date(app.now, request.date_created));
     if let Some(state) = decision_state(app, ListKind::Requests, &request.id) {
         b.field("Your decision", state);
     }
+    needs_care(&mut b, &risk::request_signals(app, request));
     b.section("Requester")
         .field("Who", person(request.inviting_user.as_deref()))
         .opt(
@@ -202,6 +212,19 @@ pub(crate) fn request(app: &App, request: &Request) -> DetailModel {
             request.recipient_email().unwrap_or("someone")
         ),
         sections: b.sections,
+    }
+}
+
+/// "Needs care": each risk signal with its evidence, right after the
+/// decision so that it is on the first screen; said when there is none, so
+/// that an empty section is never mistaken for one not checked.
+fn needs_care(b: &mut Builder, signals: &[Signal]) {
+    b.section("Needs care");
+    if signals.is_empty() {
+        b.field("Risk signals", "none found");
+    }
+    for signal in signals {
+        b.field(signal.kind.label(), signal.evidence.as_str());
     }
 }
 
