@@ -21,6 +21,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The longest undo window, for `--grace` and the config file alike.
+pub const MAX_GRACE_SECONDS: u64 = 600;
+
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Read the token from this file (must not be group- or world-readable)
@@ -37,8 +40,10 @@ pub struct GlobalArgs {
     /// Make every write impossible, in the TUI and the CLI
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// Seconds a write waits in the undo queue before it is sent (0 = none)
-    #[arg(long, global = true, value_name = "SECONDS")]
+    /// Seconds a write waits in the undo queue before it is sent (0 = none,
+    /// at most 600, as in the config file)
+    #[arg(long, global = true, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(0..=MAX_GRACE_SECONDS))]
     pub grace: Option<u64>,
     /// Config file (default: the XDG config path)
     #[arg(long, global = true, value_name = "PATH")]

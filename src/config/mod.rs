@@ -25,7 +25,7 @@ pub use keys::{conflicts, key_name};
 pub const DEFAULT_TOML: &str = include_str!("../../assets/default-config.toml");
 
 /// Longest undo window the config accepts, in seconds.
-pub const MAX_GRACE_SECONDS: u64 = 600;
+pub const MAX_GRACE_SECONDS: u64 = crate::cli::MAX_GRACE_SECONDS;
 /// `--grace` and `grace_seconds` when not given: five seconds to change one's mind.
 pub const DEFAULT_GRACE_SECONDS: u64 = 5;
 

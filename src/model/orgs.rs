@@ -52,9 +52,13 @@ impl ChannelCounts {
 
     /// "3 public, 1 private channels, 2 DMs, 0 group DMs".
     pub fn describe(&self) -> String {
+        use crate::text::words::counted;
         format!(
-            "{} public, {} private channels, {} DMs, {} group DMs",
-            self.public, self.private, self.dms, self.group_dms
+            "{} public, {}, {}, {}",
+            self.public,
+            counted(self.private, "private channel", "private channels"),
+            counted(self.dms, "DM", "DMs"),
+            counted(self.group_dms, "group DM", "group DMs")
         )
     }
 }

@@ -18,6 +18,13 @@ pub fn permission_words(limited: bool) -> &'static str {
     }
 }
 
+/// "1 private channel", "2 private channels": the one helper for a count
+/// and its noun, so no message says "1 channels".
+pub fn counted<N: Into<i64> + Copy>(n: N, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The words every one of several names starts with ("Acme " of "Acme
 /// Sales" and "Acme Labs"), so a narrow column can show what tells them
 /// apart. Empty unless at least two names share it and none is only it.
@@ -73,5 +80,20 @@ mod tests {
             "Acme "
         );
         assert_eq!(common_leading_words([]), "");
+    }
+}
+
+#[cfg(test)]
+mod counted_tests {
+    use super::counted;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "group DM", "group DMs"), "1 group DM");
+        assert_eq!(counted(0, "group DM", "group DMs"), "0 group DMs");
+        assert_eq!(
+            counted(2i64, "private channel", "private channels"),
+            "2 private channels"
+        );
     }
 }

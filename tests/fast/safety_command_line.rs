@@ -206,3 +206,23 @@ fn the_dashboard_without_a_terminal_says_so_instead_of_crashing() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn grace_is_capped_like_the_config_and_refused_above() {
+    for huge in ["601", "9300000000000000", "18446744073709551615"] {
+        let out = run_plain(
+            &["--grace", huge, "approve", "I0NBINV004", "--dry-run"],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "--grace {huge}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("0..=600"), "--grace {huge}: {err}");
+    }
+    // At the cap it is taken (the dry run shows the call and sends nothing).
+    let env = Env::demo().await;
+    let out = env
+        .run(&["--grace", "600", "approve", "I0NBINV004", "--dry-run"])
+        .await;
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(env.writes().is_empty());
+}

@@ -91,7 +91,11 @@ fn enqueue_entry(
     let mut effects = vec![Effect::Journal(
         queued.iter().map(|q| q.record.clone()).collect(),
     )];
-    let due_ms = app.now_ms + (app.grace_seconds as i64).saturating_mul(1000);
+    // Saturating all the way: a window can never wrap into the past.
+    let window_ms = i64::try_from(app.grace_seconds)
+        .unwrap_or(i64::MAX)
+        .saturating_mul(1000);
+    let due_ms = app.now_ms.saturating_add(window_ms);
     let entry = app.grace.new_entry(queued, label, due_ms, batch_entry);
     let skipped = if refused.is_empty() {
         String::new()
