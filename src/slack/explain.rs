@@ -44,8 +44,28 @@ pub fn explain(error: &SlackError) -> String {
     format!("{} — {}", code(error), meaning(error))
 }
 
+/// The methods that change something on Slack's side; every other call
+/// is a read, which a failure can never have half-applied.
+const WRITES: &[&str] = &[
+    "conversations.approveSharedInvite",
+    "conversations.declineSharedInvite",
+    "conversations.acceptSharedInvite",
+    "conversations.inviteShared",
+    "conversations.requestSharedInvite.approve",
+    "conversations.requestSharedInvite.deny",
+    "conversations.externalInvitePermissions.set",
+    "team.externalTeams.disconnect",
+    "admin.conversations.disconnectShared",
+];
+
 /// What the error means, in words.
 pub fn meaning(error: &SlackError) -> String {
+    let read = !WRITES.contains(&error.method());
+    let unsure = if read {
+        "a read changes nothing; refresh (r) to try again"
+    } else {
+        "it may or may not have been applied — refresh (r) to see"
+    };
     match error {
         SlackError::Api { code, detail, .. } => {
             if code == "missing_scope" {
@@ -59,7 +79,9 @@ pub fn meaning(error: &SlackError) -> String {
             if code == "missing_argument"
                 && let Some(arg) = &detail.arg
             {
-                return format!("Slack needs the argument {arg} (an org-wide token must name a workspace)");
+                return format!(
+                    "Slack needs the argument {arg} (an org-wide token must name a workspace)"
+                );
             }
             api_meaning(code).to_owned()
         }
@@ -68,23 +90,16 @@ pub fn meaning(error: &SlackError) -> String {
             retry_after.as_secs()
         ),
         SlackError::Http { status, .. } if *status >= 500 => {
-            format!("Slack had a server error (HTTP {status}); the call may or may not have been applied")
+            format!("Slack had a server error (HTTP {status}); {unsure}")
         }
         SlackError::Http { status, .. } => format!("Slack answered HTTP {status}"),
         SlackError::Transport { kind, .. } => match kind {
             TransportKind::Connect => "could not connect to Slack; nothing was sent".to_owned(),
-            TransportKind::Timeout => {
-                "Slack did not answer in time; it may or may not have been applied — refresh (r) to see"
-                    .to_owned()
-            }
-            TransportKind::Reset => {
-                "the connection broke; it may or may not have been applied — refresh (r) to see".to_owned()
-            }
+            TransportKind::Timeout => format!("Slack did not answer in time; {unsure}"),
+            TransportKind::Reset => format!("the connection broke; {unsure}"),
             TransportKind::Other => "a network error".to_owned(),
         },
-        SlackError::Decode { .. } => {
-            "Slack's answer could not be read; it may or may not have been applied".to_owned()
-        }
+        SlackError::Decode { .. } => format!("Slack's answer could not be read; {unsure}"),
         SlackError::ReadOnly { .. } => {
             "this is a read-only session (--read-only); nothing was sent".to_owned()
         }
@@ -167,6 +182,25 @@ mod tests {
             message: "x".into(),
         };
         assert_eq!(code(&error), "timeout");
-        assert!(meaning(&error).contains("may or may not"));
+        // A read applies nothing, so it never says it might have.
+        assert_eq!(
+            meaning(&error),
+            "Slack did not answer in time; a read changes nothing; refresh (r) to try again"
+        );
+        let write = SlackError::Transport {
+            method: "conversations.approveSharedInvite",
+            kind: TransportKind::Timeout,
+            message: "x".into(),
+        };
+        assert!(meaning(&write).contains("may or may not have been applied"));
+        let list = SlackError::Http {
+            method: "conversations.listConnectInvites",
+            status: 503,
+        };
+        assert!(
+            !meaning(&list).contains("may or may not"),
+            "{}",
+            meaning(&list)
+        );
     }
 }

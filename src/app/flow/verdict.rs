@@ -141,7 +141,10 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
             Some(org) if org.connection_status.as_deref() != Some("DISCONNECTED") => {
                 Verdict::NotApplied("the org is still connected".into())
             }
-            _ => Verdict::Applied("the org is disconnected".into()),
+            Some(_) => Verdict::Applied("the org is disconnected".into()),
+            // Slack keeps a disconnected org listed as DISCONNECTED: one it
+            // does not list at all proves nothing either way.
+            None => Verdict::Undetermined("Slack does not list that org at all".into()),
         },
         JournalAction::UpgradePermission | JournalAction::DowngradePermission => {
             let wanted_limited = record.action == JournalAction::DowngradePermission;
@@ -347,7 +350,10 @@ mod tests {
         ));
         assert!(matches!(check(&l, cut, "C9", None), Verdict::Applied(_)));
         let org = JournalAction::DisconnectOrg;
-        assert!(matches!(check(&l, org, "TGONE", None), Verdict::Applied(_)));
+        assert!(matches!(
+            check(&l, org, "TGONE", None),
+            Verdict::Undetermined(_)
+        ));
     }
 
     #[test]
