@@ -27,6 +27,23 @@ pub struct About {
     pub channel_id: Option<String>,
 }
 
+impl About {
+    /// One org in one channel (a disconnect, a permission change).
+    pub fn org_in_channel(
+        team_id: &str,
+        team_name: &str,
+        channel_id: &str,
+        channel_name: &str,
+    ) -> About {
+        About {
+            org: Some(team_name.to_owned()),
+            org_id: Some(team_id.to_owned()),
+            channel: Some(channel_name.to_owned()),
+            channel_id: Some(channel_id.to_owned()),
+        }
+    }
+}
+
 /// A write the admin has described but not yet confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedWrite {
@@ -329,12 +346,7 @@ pub fn disconnect_channel(
             },
             item_id: channel_id.to_owned(),
             summary: format!("{team_name} from #{channel_name}"),
-            about: About {
-                org: Some(team_name.to_owned()),
-                org_id: Some(team_id.to_owned()),
-                channel: Some(channel_name.to_owned()),
-                channel_id: Some(channel_id.to_owned()),
-            },
+            about: About::org_in_channel(team_id, team_name, channel_id, channel_name),
             workspace: None,
         },
     }

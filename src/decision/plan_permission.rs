@@ -65,12 +65,7 @@ pub fn set_permission(change: &PermissionChange<'_>) -> Plan {
             },
             item_id: channel_id.to_owned(),
             summary: format!("{team_name}'s permission in #{channel_name} to {after}"),
-            about: About {
-                org: Some(team_name.to_owned()),
-                org_id: Some(team_id.to_owned()),
-                channel: Some(channel_name.to_owned()),
-                channel_id: Some(channel_id.to_owned()),
-            },
+            about: About::org_in_channel(team_id, team_name, channel_id, channel_name),
             workspace: None,
         },
     }

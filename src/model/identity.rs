@@ -25,6 +25,12 @@ impl Identity {
     pub fn our_ids(&self) -> Vec<&str> {
         self.auth().map(our_ids).unwrap_or_default()
     }
+
+    /// [`Identity::our_ids`], owned: for code that changes the app while
+    /// it holds them.
+    pub fn our_ids_owned(&self) -> Vec<String> {
+        self.our_ids().into_iter().map(str::to_owned).collect()
+    }
 }
 
 /// Our team and enterprise IDs from `auth.test`: a side is ours if it is either.

@@ -13,12 +13,7 @@ pub fn apply_to_rows(
     kind: &DecisionKind,
     item: &str,
 ) -> (&'static str, Vec<Effect>) {
-    let ours_owned: Vec<String> = app
-        .identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let ours_owned = app.identity.our_ids_owned();
     let ours: Vec<&str> = ours_owned.iter().map(String::as_str).collect();
     let mut outcome_words = "";
     let mut effects = Vec::new();

@@ -77,17 +77,8 @@ fn put_invite(app: &mut App, row: Invite) {
     app.invites.list.upsert_live(row, now, &keys);
 }
 
-/// Our IDs, owned: the row changes below borrow the app mutably.
-fn owned_ids(app: &App) -> Vec<String> {
-    app.identity
-        .our_ids()
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
-}
-
 fn change_invite(app: &mut App, id: &str, change: impl FnOnce(&mut Invite, &[&str])) -> bool {
-    let ours = owned_ids(app);
+    let ours = app.identity.our_ids_owned();
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
     let (risk, now) = (&app.risk, app.now);
     let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
@@ -193,7 +184,7 @@ pub fn invite_approved(app: &mut App, event: &InviteEvent) {
         reviewing_team: reviewing,
     };
     // Our side may review under a workspace or the org ID: either is ours.
-    let ours = owned_ids(app);
+    let ours = app.identity.our_ids_owned();
     let same_side =
         |id: &str| id == team_id || (ours.iter().any(|o| o == id) && ours.contains(&team_id));
     let awaits_this_review = |a: &rows::Acceptance| {
@@ -303,7 +294,7 @@ fn change_channel(
     channel_id: &str,
     change: impl FnOnce(&mut rows::Channel),
 ) -> bool {
-    let ours = owned_ids(app);
+    let ours = app.identity.our_ids_owned();
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
     let orgs = &app.orgs;
     let name = org_name(orgs);

@@ -107,7 +107,6 @@ impl<T: Row> ListData<T> {
     /// keys again, then filter and sort again: who "us" is, or the orgs'
     /// names, changed.
     pub fn recompute(&mut self, search: &dyn Fn(&T) -> Option<Box<str>>, keys: KeysFn<'_, T>) {
-        let anchor = self.anchor();
         self.filter_memo.clear();
         for (i, row) in self.items.iter().enumerate() {
             if let Some(key) = search(row) {
@@ -115,16 +114,8 @@ impl<T: Row> ListData<T> {
             }
         }
         self.keys = self.items.iter().map(|row| keys(row)).collect();
-        for (i, matched) in self.matched.iter_mut().enumerate() {
-            *matched = self
-                .filter
-                .matches_row(self.search.bytes_of(i), self.keys[i].risk);
-        }
-        let mut order = std::mem::take(&mut self.order);
-        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
-        self.order = order;
-        self.rebuild_view();
-        self.restore(anchor);
+        self.rematch_all();
+        self.resort();
     }
 
     /// Count the rows that expire within a day of `now` (not yet expired),
@@ -162,20 +153,18 @@ impl<T: Row> ListData<T> {
         if !refilter && self.sort.key != SortKey::Risk {
             return;
         }
-        let anchor = self.anchor();
         self.filter_memo.clear();
         if refilter {
-            for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = self
-                    .filter
-                    .matches_row(self.search.bytes_of(i), self.keys[i].risk);
-            }
+            self.rematch_all();
         }
-        let mut order = std::mem::take(&mut self.order);
-        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
-        self.order = order;
-        self.rebuild_view();
-        self.restore(anchor);
+        self.resort();
+    }
+
+    /// Match every row against the filter again, by its key and flags.
+    fn rematch_all(&mut self) {
+        for index in 0..self.matched.len() {
+            self.rematch(index);
+        }
     }
 
     pub fn set_sort(&mut self, sort: SortState) {
