@@ -56,6 +56,7 @@ async fn run() {
         timeout: Duration::from_secs(60),
         pace: false,
         read_retries: 0,
+        ..ClientOptions::default()
     };
     let client = SlackClient::with_options(&emulator.base_url(), emulator.admin_token(), options)
         .expect("client");

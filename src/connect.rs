@@ -3,9 +3,9 @@
 use std::net::IpAddr;
 use std::path::Path;
 
-use crate::cli::GlobalArgs;
+use crate::cli::{GlobalArgs, Pace};
 use crate::exit::UsageError;
-use crate::slack::{SlackClient, Token};
+use crate::slack::{ClientOptions, SlackClient, Token, Tuning};
 
 /// Slack's real Web API.
 pub const DEFAULT_API_BASE: &str = "https://slack.com/api/";
@@ -87,7 +87,35 @@ pub fn script_client(global: &GlobalArgs) -> anyhow::Result<SlackClient> {
     let api_base = resolve_api_base(global.api_base.as_deref())?;
     let token =
         load_token(global.token_file.as_deref())?.ok_or_else(|| UsageError::new(NO_TOKEN))?;
-    Ok(SlackClient::new(&api_base, token)?)
+    client(global.pace, &api_base, token)
+}
+
+/// A client for `api_base` paced as `--pace` says.
+pub fn client(pace: Pace, api_base: &str, token: Token) -> anyhow::Result<SlackClient> {
+    let (options, tuning) = pacing(pace, api_base)?;
+    Ok(SlackClient::with_tuning(api_base, token, options, tuning)?)
+}
+
+/// The client settings for `--pace`. `scaled` and `off` are refused unless
+/// `api_base` is a loopback address: against Slack itself, going faster
+/// than its tiers only earns 429s and, in the end, a blocked app.
+pub fn pacing(pace: Pace, api_base: &str) -> Result<(ClientOptions, Tuning), UsageError> {
+    if pace.needs_loopback() && !is_loopback_base(api_base) {
+        return Err(UsageError::new(format!(
+            "--pace {pace} is only for a local emulator (an --api-base on 127.0.0.1, ::1 or \
+             localhost), and {api_base} is not one; Slack itself is always paced to its own \
+             rate limits (--pace real)"
+        )));
+    }
+    let options = ClientOptions {
+        pace: pace != Pace::Off,
+        ..ClientOptions::default()
+    };
+    let tuning = match pace {
+        Pace::Scaled(n) => Tuning::scaled(n),
+        Pace::Real | Pace::Off => Tuning::default(),
+    };
+    Ok((options, tuning))
 }
 
 /// The token: from `--token-file` when given, else `$SLACK_TOKEN`; `None` when neither is set.

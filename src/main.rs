@@ -8,10 +8,23 @@ use connect_triage::commands::tui::Source;
 use connect_triage::connect;
 use connect_triage::exit::exit_code_for;
 use connect_triage::logging;
-use connect_triage::slack::{ClientOptions, SlackClient, Tuning};
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    // Before any thread: malloc's arenas are fixed for the process.
+    connect_triage::runtime::memory::limit_arenas();
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(cli_main()),
+        Err(error) => {
+            eprintln!("connect-triage: cannot start: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn cli_main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return argument_error(&error),
@@ -95,24 +108,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             match connect::load_token(cli.global.token_file.as_deref())? {
                 Some(token) => {
                     let api_base = connect::resolve_api_base(cli.global.api_base.as_deref())?;
-                    let tuning = match commands::tui::rate_scale(&api_base)? {
-                        Some(n) => Tuning::scaled(n),
-                        None => Tuning::default(),
-                    };
                     let app_token = connect::load_app_token(cli.global.app_token_file.as_deref())?;
-                    let client = SlackClient::with_tuning(
-                        &api_base,
-                        token,
-                        ClientOptions::default(),
-                        tuning.clone(),
-                    )?;
+                    let client = connect::client(cli.global.pace, &api_base, token)?;
                     let live = match app_token {
-                        Some(token) => Some(SlackClient::with_tuning(
-                            &api_base,
-                            token,
-                            ClientOptions::default(),
-                            tuning,
-                        )?),
+                        Some(token) => Some(connect::client(cli.global.pace, &api_base, token)?),
                         None => None,
                     };
                     commands::tui::run(&cli.global, Source::Live { client, live }).await

@@ -56,6 +56,8 @@ fn start_emulator() -> (Emulator, String, String) {
 }
 
 pub fn run() {
+    // As the real binary does first (src/main.rs).
+    connect_triage::runtime::memory::limit_arenas();
     let started = Instant::now();
     let (_emulator, base, token) = start_emulator();
     println!(
@@ -79,7 +81,7 @@ pub fn run() {
         counts[0], counts[1], counts[2], counts[3], report.frames
     );
     println!(
-        "memory: RSS before {} MiB; after load VmRSS {} MiB, VmHWM {} MiB (target < 150 MiB)",
+        "memory: RSS before {} MiB; after load VmRSS {} MiB, VmHWM {} MiB (target ≤ 100 MiB)",
         super::mib(before),
         super::mib(super::status_kib("VmRSS")),
         super::mib(super::status_kib("VmHWM")),

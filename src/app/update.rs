@@ -202,8 +202,9 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::LoadFailed { list, error } => {
+            let now = app.now;
             with_list(app, list, |l| {
-                l.fail(error);
+                l.fail(error, now);
                 l.take_announcement();
             });
             crate::app::flow::reconcile::on_list_done(app, list)

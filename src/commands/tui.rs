@@ -11,11 +11,9 @@
 //! Decisions still queued are journaled as dropped (never sent), decisions
 //! sent without an answer as unknown (re-checked by the next session).
 //!
-//! For benchmarks and demos against a local emulator run with
-//! `--rate-limits scaled:N`, `CONNECT_TRIAGE_RATE_SCALE=N` makes the client
-//! pace to the same N-times-shorter windows ([`rate_scale`]). It is refused
-//! for any API base that is not a loopback address: real Slack is always
-//! paced to its real tiers.
+//! The client is paced as `--pace` says; the demo's embedded emulator has
+//! no rate limits of its own, so `demo --pace off` loads a large
+//! generated org at once.
 
 use std::time::Duration;
 
@@ -197,7 +195,9 @@ where
         worker.run(effect);
     }
     loop {
+        let mut list_done = false;
         for msg in pending.drain(..) {
+            list_done |= matches!(msg, Msg::PageLoaded { is_last: true, .. });
             for effect in app::update(&mut app, msg) {
                 if effect == Effect::Quit {
                     app.quit = true;
@@ -208,6 +208,9 @@ where
         }
         if app.quit {
             return Ok(app);
+        }
+        if list_done {
+            crate::runtime::memory::return_freed();
         }
         let frame = terminal
             .draw(|frame| ui::draw(frame, &app, &options.theme))
@@ -263,33 +266,6 @@ where
             pending.push(msg);
         }
     }
-}
-
-/// `CONNECT_TRIAGE_RATE_SCALE=N`: pace to windows N times shorter than
-/// Slack's, to match a local emulator run with `--rate-limits scaled:N`
-/// (benchmarks, demos). Refused unless `api_base` is a loopback address.
-pub fn rate_scale(api_base: &str) -> anyhow::Result<Option<u32>> {
-    let Ok(text) = std::env::var("CONNECT_TRIAGE_RATE_SCALE") else {
-        return Ok(None);
-    };
-    let n: u32 = text
-        .trim()
-        .parse()
-        .ok()
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| {
-            crate::exit::UsageError::new(format!(
-                "CONNECT_TRIAGE_RATE_SCALE={text:?}: expected a whole number of at least 1"
-            ))
-        })?;
-    if !crate::connect::is_loopback_base(api_base) {
-        return Err(crate::exit::UsageError::new(
-            "CONNECT_TRIAGE_RATE_SCALE only applies to a local emulator (a loopback --api-base); \
-             real Slack is always paced to its own limits",
-        )
-        .into());
-    }
-    Ok(Some(n))
 }
 
 /// Stops a task when dropped, so no reader of the terminal outlives the loop.
@@ -352,11 +328,10 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
             let running = emulator::start(([127, 0, 0, 1], 0).into(), config)
                 .await
                 .context("starting the embedded emulator")?;
-            let client = SlackClient::new(&running.base_url(), running.admin_token())?;
-            let live = SlackClient::new(
-                &running.base_url(),
-                crate::slack::Token::new(running.app_token()),
-            )?;
+            let base = running.base_url();
+            let client = crate::connect::client(global.pace, &base, running.admin_token())?;
+            let app_token = crate::slack::Token::new(running.app_token());
+            let live = crate::connect::client(global.pace, &base, app_token)?;
             (client, Some(live), Mode::Demo, Some(running))
         }
     };

@@ -44,6 +44,7 @@ mod dataset;
 mod events;
 mod faults;
 mod generate;
+mod intake;
 mod limits;
 mod methods;
 mod net;

@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::pagination::Keyed;
 use crate::slack::models::{
     Acceptance, ConnectChannel, ConnectInvite, ConnectTeam, ConnectUser, InviteDetail,
     InvitePayload, InviteRequest, RequestChannel, Review, TargetUser,
@@ -13,8 +14,11 @@ use crate::slack::models::{
 /// many records name it.
 pub(crate) type TeamRef = Arc<ConnectTeam>;
 pub(crate) type UserRef = Arc<ConnectUser>;
+/// A string many records repeat (a status, a recipient's email) or one
+/// that several indexes hold (an id): one allocation, shared.
+pub(crate) type Text = Arc<str>;
 /// Newest first, ties broken by id: a stable order for invites and requests.
-pub(crate) type TimeKey = (Reverse<i64>, String);
+pub(crate) type TimeKey = (Reverse<i64>, Text);
 
 /// How a request stands: the value `requestSharedInvite.list`'s include_* flags select on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,14 +66,14 @@ impl Direction {
 
 #[derive(Debug, Clone)]
 pub(crate) struct ReviewRec {
-    pub kind: String,
+    pub kind: Text,
     pub date: Option<i64>,
     pub team: TeamRef,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct AcceptRec {
-    pub approval_status: String,
+    pub approval_status: Text,
     pub date_accepted: Option<i64>,
     pub date_invalid: Option<i64>,
     pub date_last_updated: Option<i64>,
@@ -82,16 +86,16 @@ impl AcceptRec {
     pub fn approved_by(&self, team_id: &str) -> bool {
         self.reviews
             .iter()
-            .any(|r| r.kind == "approval" && r.team.id == team_id)
+            .any(|r| &*r.kind == "approval" && r.team.id == team_id)
     }
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct InviteRec {
-    pub id: String,
+    pub id: Text,
     pub direction: Direction,
-    pub status: Option<String>,
-    pub invite_type: Option<String>,
+    pub status: Option<Text>,
+    pub invite_type: Option<Text>,
     pub date_created: i64,
     pub date_invalid: Option<i64>,
     pub date_last_updated: Option<i64>,
@@ -99,7 +103,7 @@ pub(crate) struct InviteRec {
     pub inviting_user: Option<UserRef>,
     pub link: Option<String>,
     pub recipient_user_id: Option<String>,
-    pub recipient_email: Option<String>,
+    pub recipient_email: Option<Text>,
     pub sig: Option<String>,
     pub channel: ConnectChannel,
     pub is_external_limited: bool,
@@ -117,20 +121,21 @@ impl InviteRec {
     pub fn to_wire(&self) -> ConnectInvite {
         let team = |t: &TeamRef| Some(ConnectTeam::clone(t));
         let user = |u: &Option<UserRef>| u.as_deref().cloned();
+        let text = |t: &Option<Text>| t.as_deref().map(str::to_owned);
         ConnectInvite {
             direction: Some(self.direction.as_str().to_owned()),
-            status: self.status.clone(),
+            status: text(&self.status),
             date_last_updated: self.date_last_updated,
-            invite_type: self.invite_type.clone(),
+            invite_type: text(&self.invite_type),
             invite: Some(InviteDetail {
-                id: self.id.clone(),
+                id: self.id.to_string(),
                 date_created: Some(self.date_created),
                 date_invalid: self.date_invalid,
                 inviting_team: team(&self.inviting_team),
                 inviting_user: user(&self.inviting_user),
                 link: self.link.clone(),
                 recipient_user_id: self.recipient_user_id.clone(),
-                recipient_email: self.recipient_email.clone(),
+                recipient_email: text(&self.recipient_email),
                 sig: self.sig.clone(),
             }),
             channel: Some(self.channel.clone()),
@@ -138,7 +143,7 @@ impl InviteRec {
                 .acceptances
                 .iter()
                 .map(|a| Acceptance {
-                    approval_status: Some(a.approval_status.clone()),
+                    approval_status: Some(a.approval_status.to_string()),
                     date_accepted: a.date_accepted,
                     date_invalid: a.date_invalid,
                     date_last_updated: a.date_last_updated,
@@ -148,7 +153,7 @@ impl InviteRec {
                         .reviews
                         .iter()
                         .map(|r| Review {
-                            kind: Some(r.kind.clone()),
+                            kind: Some(r.kind.to_string()),
                             date_review: r.date,
                             reviewing_team: team(&r.team),
                         })
@@ -158,7 +163,7 @@ impl InviteRec {
             // The flattened shape's payload is the only place Slack states
             // whether the invite is external-limited, so it is always given.
             invite_payload: Some(InvitePayload {
-                invite_type: self.invite_type.clone(),
+                invite_type: text(&self.invite_type),
                 is_sponsored: self.is_sponsored,
                 is_external_limited: Some(self.is_external_limited),
                 channel: None,
@@ -168,9 +173,29 @@ impl InviteRec {
     }
 }
 
+impl Keyed for InviteRec {
+    type Key = TimeKey;
+    fn id(&self) -> &Text {
+        &self.id
+    }
+    fn key(&self) -> TimeKey {
+        InviteRec::key(self)
+    }
+}
+
+impl Keyed for RequestRec {
+    type Key = TimeKey;
+    fn id(&self) -> &Text {
+        &self.id
+    }
+    fn key(&self) -> TimeKey {
+        RequestRec::key(self)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct RequestRec {
-    pub id: String,
+    pub id: Text,
     pub date_created: i64,
     pub expires_at: Option<i64>,
     pub date_last_updated: Option<i64>,
@@ -210,7 +235,7 @@ impl RequestRec {
 
     pub fn to_wire(&self) -> InviteRequest {
         InviteRequest {
-            id: self.id.clone(),
+            id: self.id.to_string(),
             date_created: Some(self.date_created),
             expires_at: self.expires_at,
             date_last_updated: self.date_last_updated,

@@ -102,7 +102,7 @@ pub struct LoggedRequest {
 
 fn invite_snapshot(rec: &InviteRec, outcome: InviteOutcome) -> InviteSnapshot {
     InviteSnapshot {
-        id: rec.id.clone(),
+        id: rec.id.to_string(),
         direction: rec.direction.as_str().to_owned(),
         outcome,
         approvals: rec
@@ -112,11 +112,11 @@ fn invite_snapshot(rec: &InviteRec, outcome: InviteOutcome) -> InviteSnapshot {
                 let sides = [rec.inviting_team.id.clone(), a.team.id.clone()];
                 SideApproval {
                     accepting_team_id: a.team.id.clone(),
-                    approval_status: a.approval_status.clone(),
+                    approval_status: a.approval_status.to_string(),
                     approved_by: a
                         .reviews
                         .iter()
-                        .filter(|r| r.kind == "approval")
+                        .filter(|r| &*r.kind == "approval")
                         .map(|r| r.team.id.clone())
                         .collect(),
                     awaiting: sides.into_iter().filter(|t| !a.approved_by(t)).collect(),
@@ -147,7 +147,7 @@ impl State {
                 .requests
                 .values()
                 .map(|r| RequestSnapshot {
-                    id: r.id.clone(),
+                    id: r.id.to_string(),
                     status: r.status(now),
                     deny_message: r.deny_message.clone(),
                     approval_message: r.approval_message.clone(),

@@ -5,15 +5,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-use crate::slack::models::{ConnectInvite, ConnectTeam, ConnectUser, ExternalOrg, InviteRequest};
+use crate::slack::models::{ConnectTeam, ConnectUser, ExternalOrg};
 
 use super::channels::Channels;
 use super::dataset::{Dataset, SelfTeam};
 use super::pagination::Ordered;
-use super::records::{
-    AcceptRec, Direction, InviteOutcome, InviteRec, RequestRec, RequestStatus, ReviewRec, TeamRef,
-    TimeKey, UserRef, intern_user,
-};
+use super::records::{InviteOutcome, InviteRec, RequestRec, TeamRef, Text, UserRef};
+use super::wire::WireCache;
 
 /// "Us": the org whose admin holds the tokens.
 #[derive(Debug, Clone)]
@@ -105,15 +103,15 @@ pub(crate) struct State {
     pub me: Me,
     /// Ours, first the `self` workspace; more than one makes an Enterprise org.
     pub workspaces: Vec<Workspace>,
-    pub invites: Ordered<TimeKey, InviteRec>,
+    pub invites: Ordered<InviteRec>,
     /// `(date_invalid, id)` of every pending invite that can expire.
-    pub invite_expiry: BTreeSet<(i64, String)>,
+    pub invite_expiry: BTreeSet<(i64, Text)>,
     pub past_invites: Vec<(InviteRec, InviteOutcome)>,
-    pub past_outcome: HashMap<String, InviteOutcome>,
-    pub requests: Ordered<TimeKey, RequestRec>,
+    pub past_outcome: HashMap<Text, InviteOutcome>,
+    pub requests: Ordered<RequestRec>,
     pub orgs: BTreeMap<String, ExternalOrg>,
     pub channels: Channels,
-    teams: HashMap<String, TeamRef>,
+    pub(super) teams: HashMap<String, TeamRef>,
     /// Bumped by every applied write, so derived values can be cached.
     pub version: u64,
     /// Our users by id (not the admin, who is `me`): who the simulated
@@ -122,6 +120,8 @@ pub(crate) struct State {
     /// admin.conversations.search's `total_count` for (filter, version):
     /// paging through 20,000 channels must not recount them on every page.
     pub search_count: Option<(String, u64, usize)>,
+    /// The JSON of the teams and users the data names, for invite pages.
+    pub wire: WireCache,
 }
 
 impl State {
@@ -165,43 +165,10 @@ impl State {
             version: 0,
             search_count: None,
             people: BTreeMap::new(),
+            wire: WireCache::default(),
             me,
         };
-        let mut users: HashMap<String, UserRef> = HashMap::new();
-        let ours = state.workspaces[0].id.clone();
-        let grouped = dataset.workspaces.into_iter().map(|ws| {
-            let id: Arc<str> = Arc::from(ws.id.as_str());
-            (id, ws.invites, ws.invite_requests)
-        });
-        let every =
-            std::iter::once((ours, dataset.invites, dataset.invite_requests)).chain(grouped);
-        for (workspace, invites, requests) in every {
-            for invite in invites {
-                let mut rec = state.invite_from_wire(invite, &mut users);
-                rec.workspace = workspace.clone();
-                state.add_invite(rec);
-            }
-            for request in requests {
-                let mut rec = state.request_from_wire(request, &mut users);
-                rec.workspace = workspace.clone();
-                let key = rec.key();
-                state.requests.insert(rec.id.clone(), key, rec);
-            }
-        }
-        // The data file's own description of our team (icon, verification) wins.
-        match state.teams.get(&state.me.team_id) {
-            Some(team) => state.me.team_ref = team.clone(),
-            None => {
-                let me = state.me.team_ref.clone();
-                state.teams.insert(me.id.clone(), me);
-            }
-        }
-        for org in dataset.organizations {
-            state.orgs.insert(org.team_id.clone(), org);
-        }
-        for channel in dataset.channels {
-            state.channels.insert(channel);
-        }
+        state.take_in(dataset);
         state
     }
 
@@ -209,8 +176,7 @@ impl State {
         if let Some(t) = rec.date_invalid {
             self.invite_expiry.insert((t, rec.id.clone()));
         }
-        let key = rec.key();
-        self.invites.insert(rec.id.clone(), key, rec);
+        self.invites.insert(rec);
     }
 
     /// Takes a pending invite out of the list, remembering how it ended.
@@ -247,97 +213,5 @@ impl State {
 
     pub fn team(&self, id: &str) -> Option<TeamRef> {
         self.teams.get(id).cloned()
-    }
-
-    fn invite_from_wire(
-        &mut self,
-        w: ConnectInvite,
-        users: &mut HashMap<String, UserRef>,
-    ) -> InviteRec {
-        let detail = w.invite.clone().unwrap_or_default();
-        let inviting_team = self.intern_team(w.inviting_team());
-        let inviting_user = w.inviting_user().map(|u| intern_user(users, u));
-        let direction = match w.direction.as_deref() {
-            Some("incoming") => Direction::Incoming,
-            Some("outgoing") => Direction::Outgoing,
-            _ if self.me.is_us(&inviting_team.id) => Direction::Outgoing,
-            _ => Direction::Incoming,
-        };
-        let payload = w.invite_payload.clone().unwrap_or_default();
-        let acceptances = w
-            .acceptances
-            .iter()
-            .map(|a| AcceptRec {
-                approval_status: a
-                    .approval_status
-                    .clone()
-                    .unwrap_or_else(|| "pending_approval".into()),
-                date_accepted: a.date_accepted,
-                date_invalid: a.date_invalid,
-                date_last_updated: a.date_last_updated,
-                team: self.intern_team(a.accepting_team.as_ref()),
-                user: a.accepting_user.as_ref().map(|u| intern_user(users, u)),
-                reviews: a
-                    .reviews
-                    .iter()
-                    .map(|r| ReviewRec {
-                        kind: r.kind.clone().unwrap_or_else(|| "approval".into()),
-                        date: r.date_review,
-                        team: self.intern_team(r.reviewing_team.as_ref()),
-                    })
-                    .collect(),
-            })
-            .collect();
-        InviteRec {
-            id: w.id().to_owned(),
-            direction,
-            status: w.status.clone(),
-            invite_type: w.invite_type.clone().or(payload.invite_type.clone()),
-            date_created: w.date_created().unwrap_or(0),
-            date_invalid: w.date_invalid(),
-            date_last_updated: w.date_last_updated,
-            inviting_team,
-            inviting_user,
-            link: detail.link.or(w.link.clone()),
-            recipient_user_id: w.recipient_user_id().map(str::to_owned),
-            recipient_email: w.recipient_email().map(str::to_owned),
-            sig: detail.sig.or(w.sig.clone()),
-            channel: w.channel().cloned().unwrap_or_default(),
-            is_external_limited: w.is_external_limited(),
-            is_sponsored: payload.is_sponsored,
-            acceptances,
-            workspace: Arc::from(self.me.team_id.as_str()),
-        }
-    }
-
-    fn request_from_wire(
-        &mut self,
-        w: InviteRequest,
-        users: &mut HashMap<String, UserRef>,
-    ) -> RequestRec {
-        RequestRec {
-            decided: if w.date_denied.is_some() {
-                RequestStatus::Denied
-            } else {
-                RequestStatus::Pending
-            },
-            inviting_team: self.intern_team(w.inviting_team.as_ref()),
-            inviting_user: w.inviting_user.as_ref().map(|u| intern_user(users, u)),
-            reviewing_user: w.reviewing_user.as_ref().map(|u| intern_user(users, u)),
-            id: w.id,
-            date_created: w.date_created.unwrap_or(0),
-            expires_at: w.expires_at,
-            date_last_updated: w.date_last_updated,
-            date_denied: w.date_denied,
-            is_external_limited: w.is_external_limited,
-            is_sponsored: w.is_sponsored,
-            recipient_email: w.recipient_email,
-            target_user: w.target_user,
-            channel: w.channel.map(Arc::new),
-            deny_message: None,
-            approval_message: None,
-            approval_replaces: false,
-            workspace: Arc::from(self.me.team_id.as_str()),
-        }
     }
 }

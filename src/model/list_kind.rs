@@ -53,6 +53,25 @@ pub fn load_failure(list: ListKind, error: &SlackError) -> String {
     format!("Could not load the {what}: {}.", explain(error))
 }
 
+/// A list Slack refuses until `until` (unix seconds): it asked for a wait
+/// longer than the client waits out, so the pane says until when instead.
+pub fn rate_limited(list: ListKind, error: &SlackError, until: i64, now: i64) -> String {
+    let what = match list {
+        ListKind::Invites => "invitations",
+        ListKind::Requests => "invitation requests",
+        ListKind::Orgs => "external orgs",
+        ListKind::Channels => "shared channels",
+    };
+    format!(
+        "The {what} are rate-limited until {}: Slack asked to wait {} before {} is called again, \
+         longer than the {} connect-triage waits for. Nothing is asked of Slack for them until then.",
+        crate::text::time::date(until),
+        crate::text::time::long(until.saturating_sub(now)),
+        error.method(),
+        crate::text::time::long(crate::slack::MAX_RETRY_AFTER.as_secs() as i64),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

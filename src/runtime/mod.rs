@@ -2,5 +2,6 @@
 //! the clock.
 
 pub mod clock;
+pub mod memory;
 pub mod worker;
 pub mod workspaces;

@@ -15,7 +15,8 @@ use bytes::Bytes;
 use super::envelope::{self, Head};
 use super::error::SlackError;
 use super::events::ClientEvent;
-use super::limiter::Limiter;
+use super::limiter::{Limiter, Refused};
+use super::retry::{log_label, read_may_retry};
 use super::token::Token;
 use super::transport::{Answer, Transport};
 
@@ -75,10 +76,16 @@ impl SlackClient {
         options: ClientOptions,
         tuning: Tuning,
     ) -> Result<SlackClient, SlackError> {
-        let transport = Transport::new(api_base, &token, options.timeout)?;
+        let transport =
+            Transport::new(api_base, &token, options.timeout, options.max_answer_bytes)?;
         // Large enough that a UI busy drawing for a while misses nothing.
         let (events, _) = broadcast::channel(256);
-        let limiter = Limiter::new(tuning.rate_window, options.pace, events.clone());
+        let limiter = Limiter::new(
+            tuning.rate_window,
+            options.pace,
+            tuning.retry_after_max,
+            events.clone(),
+        );
         Ok(SlackClient {
             inner: Arc::new(Inner {
                 transport,
@@ -155,6 +162,18 @@ impl SlackClient {
             .map_err(|e| envelope::redact(e, Some(self.inner.token.expose())))
     }
 
+    /// The elements of the list under `field` of a body [`Self::call_raw`]
+    /// returned, as received. Not retried, like [`Self::decode_payload`].
+    pub(crate) fn split_list(
+        &self,
+        method: &'static str,
+        field: &'static str,
+        body: &Bytes,
+    ) -> Result<Vec<super::raw::RawElement>, SlackError> {
+        super::raw::split(method, field, body)
+            .map_err(|e| envelope::redact(e, Some(self.inner.token.expose())))
+    }
+
     /// Call `method` with `args`, retrying as `kind` allows; the body of the
     /// `ok: true` answer, and its envelope and paging fields.
     pub(crate) async fn call_raw(
@@ -168,6 +187,7 @@ impl SlackClient {
             return Err(SlackError::ReadOnly { method });
         }
         let mut attempt = 0;
+        let mut unreadable = 0;
         loop {
             let error = match self.attempt(method, args).await {
                 Ok(answer) => return Ok(answer),
@@ -177,7 +197,16 @@ impl SlackClient {
                 CallKind::Read => read_may_retry(&error),
                 CallKind::Write => error.certainly_not_applied(),
             };
-            if !retryable || attempt >= self.inner.options.read_retries {
+            // An answer that cannot be read is asked for once more (a
+            // proxy's hiccup); the same broken answer twice will not mend.
+            if let SlackError::Decode { .. } = error {
+                unreadable += 1;
+            }
+            if !retryable
+                || attempt >= self.inner.options.read_retries
+                || unreadable > 1
+                || self.waits_too_long(&error)
+            {
                 return Err(error);
             }
             attempt += 1;
@@ -204,6 +233,13 @@ impl SlackClient {
         }
     }
 
+    /// A 429 asking for longer than the client waits: failed at once, so
+    /// no command and no pane hangs for hours.
+    pub fn waits_too_long(&self, error: &SlackError) -> bool {
+        matches!(error, SlackError::RateLimited { retry_after, .. }
+            if *retry_after > self.inner.tuning.retry_after_max)
+    }
+
     /// Exponential backoff with jitter, so many clients hit by one outage do
     /// not come back in lockstep: a random delay in [d/2, d], d = base·2^(n-1).
     fn backoff(&self, attempt: u32) -> Duration {
@@ -226,7 +262,15 @@ impl SlackClient {
     ) -> Result<(Bytes, Head), SlackError> {
         let inner = &*self.inner;
         let workspace = workspace_of(args);
-        let permit = inner.limiter.acquire(method, workspace).await;
+        let permit = match inner.limiter.acquire(method, workspace).await {
+            Ok(permit) => permit,
+            Err(Refused(left)) => {
+                return Err(SlackError::RateLimited {
+                    method,
+                    retry_after: left,
+                });
+            }
+        };
         let waited = permit.waited;
         {
             let mut stats = self.lock_stats();
@@ -282,10 +326,13 @@ impl SlackClient {
             retry_after_ms = retry_after.as_millis() as u64,
             "rate limited"
         );
-        self.emit(ClientEvent::RateLimited {
-            method,
-            retry_after,
-        });
+        // A wait too long to be waited out is said by the error itself.
+        if retry_after <= self.inner.tuning.retry_after_max {
+            self.emit(ClientEvent::RateLimited {
+                method,
+                retry_after,
+            });
+        }
         SlackError::RateLimited {
             method,
             retry_after,
@@ -299,34 +346,6 @@ fn workspace_of<'a>(args: &'a [(&'static str, String)]) -> &'a str {
     args.iter()
         .find(|(name, _)| *name == "team_id")
         .map_or("", |(_, value)| value.as_str())
-}
-
-/// What went wrong, for the log: the kind and Slack's code, never a body
-/// snippet or message, which may quote names and emails.
-fn log_label(error: &SlackError) -> String {
-    match error {
-        SlackError::Api { code, .. } => format!("api {code}"),
-        SlackError::RateLimited { .. } => "ratelimited".to_owned(),
-        SlackError::Http { status, .. } => format!("http {status}"),
-        SlackError::Transport { kind, .. } => format!("transport {kind:?}"),
-        SlackError::Decode { .. } => "decode".to_owned(),
-        SlackError::ReadOnly { .. } => "read_only".to_owned(),
-    }
-}
-
-/// Errors after which the same read may well succeed.
-fn read_may_retry(error: &SlackError) -> bool {
-    match error {
-        SlackError::RateLimited { .. }
-        | SlackError::Transport { .. }
-        | SlackError::Decode { .. } => true,
-        SlackError::Http { status, .. } => *status >= 500 || *status == 408,
-        SlackError::ReadOnly { .. } => false,
-        SlackError::Api { code, .. } => matches!(
-            code.as_str(),
-            "internal_error" | "fatal_error" | "service_unavailable" | "request_timeout"
-        ),
-    }
 }
 
 #[cfg(test)]
@@ -343,6 +362,7 @@ mod tests {
                 rate_window: Duration::from_secs(1),
                 backoff_base: Duration::from_millis(100),
                 backoff_max: Duration::from_millis(1_000),
+                ..Tuning::default()
             },
         )
         .unwrap();

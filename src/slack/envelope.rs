@@ -189,14 +189,20 @@ pub(crate) fn redact(mut error: SlackError, secret: Option<&str>) -> SlackError 
             }
             detail.messages.iter_mut().for_each(|m| scrub(m, secret));
         }
-        SlackError::Transport { message, .. } => scrub(message, secret),
+        SlackError::Transport { message, .. }
+        | SlackError::Paging {
+            problem: message, ..
+        } => scrub(message, secret),
         SlackError::Decode {
             message, snippet, ..
         } => {
             scrub(message, secret);
             scrub(snippet, secret);
         }
-        SlackError::RateLimited { .. } | SlackError::Http { .. } | SlackError::ReadOnly { .. } => {}
+        SlackError::RateLimited { .. }
+        | SlackError::Http { .. }
+        | SlackError::ReadOnly { .. }
+        | SlackError::TooLarge { .. } => {}
     }
     error
 }

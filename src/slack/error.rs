@@ -38,8 +38,10 @@ pub enum SlackError {
         code: String,
         detail: ApiErrorDetail,
     },
-    /// HTTP 429; `retry_after` from the `Retry-After` header.
-    #[error("{method}: rate limited, retry after {}s", .retry_after.as_secs())]
+    /// HTTP 429; `retry_after` from the `Retry-After` header (or, when the
+    /// method is still blocked by an earlier one, the time left of it).
+    #[error("{method}: rate limited; Slack asked to wait {}{}", wait_words(*.retry_after),
+            beyond_ceiling(*.retry_after))]
     RateLimited {
         method: &'static str,
         retry_after: Duration,
@@ -56,6 +58,16 @@ pub enum SlackError {
     /// Refused here, never sent: the session is read-only (`--read-only`).
     #[error("{method}: not sent, this is a read-only session (--read-only)")]
     ReadOnly { method: &'static str },
+    /// A listing that would never end (a cursor given twice, empty pages
+    /// without end), stopped here.
+    #[error("{method}: the listing was stopped: {problem}")]
+    Paging {
+        method: &'static str,
+        problem: String,
+    },
+    /// An answer larger than the client reads (`limit` bytes); not read.
+    #[error("{method}: Slack's answer is larger than {} MB, far more than any page of Slack's; it was not read", .limit >> 20)]
+    TooLarge { method: &'static str, limit: usize },
     /// The body was not the JSON we expected; `snippet` is a short, sanitized start of it.
     #[error("{method}: could not read Slack's answer ({message}); it began: {snippet}")]
     Decode {
@@ -87,6 +99,8 @@ impl SlackError {
             | SlackError::Http { method, .. }
             | SlackError::Transport { method, .. }
             | SlackError::ReadOnly { method }
+            | SlackError::Paging { method, .. }
+            | SlackError::TooLarge { method, .. }
             | SlackError::Decode { method, .. } => method,
         }
     }
@@ -119,8 +133,31 @@ impl SlackError {
         match self {
             SlackError::Transport { kind, .. } => *kind != TransportKind::Connect,
             SlackError::Http { status, .. } => *status >= 500,
-            SlackError::Decode { .. } => true,
+            SlackError::Decode { .. } | SlackError::TooLarge { .. } => true,
             _ => false,
         }
     }
+}
+
+/// How long Slack asked to wait: `41 s`, or `27h 46m (100000 s)` when long.
+fn wait_words(wait: Duration) -> String {
+    let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    if secs < 120 {
+        format!("{secs} s")
+    } else {
+        let secs = i64::try_from(secs).unwrap_or(i64::MAX);
+        format!("{} ({secs} s)", crate::text::time::long(secs))
+    }
+}
+
+/// Why a wait Slack asked for was not waited out.
+fn beyond_ceiling(wait: Duration) -> String {
+    let ceiling = super::options::MAX_RETRY_AFTER;
+    if wait <= ceiling {
+        return String::new();
+    }
+    format!(
+        ", longer than the {} connect-triage waits for, so it stopped instead",
+        crate::text::time::long(ceiling.as_secs() as i64)
+    )
 }

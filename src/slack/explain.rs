@@ -16,6 +16,8 @@ pub fn code(error: &SlackError) -> String {
             TransportKind::Other => "network_error".to_owned(),
         },
         SlackError::Decode { .. } => "bad_answer".to_owned(),
+        SlackError::Paging { .. } => "endless_list".to_owned(),
+        SlackError::TooLarge { .. } => "answer_too_large".to_owned(),
         SlackError::ReadOnly { .. } => "read_only".to_owned(),
     }
 }
@@ -100,6 +102,14 @@ pub fn meaning(error: &SlackError) -> String {
             TransportKind::Other => "a network error".to_owned(),
         },
         SlackError::Decode { .. } => format!("Slack's answer could not be read; {unsure}"),
+        SlackError::TooLarge { limit, .. } => format!(
+            "Slack's answer was larger than {} MB, far more than any page of Slack's, so it \
+             was not read; {unsure}",
+            limit >> 20
+        ),
+        SlackError::Paging { problem, .. } => {
+            format!("the list was stopped because {problem}; refresh (r) to try again")
+        }
         SlackError::ReadOnly { .. } => {
             "this is a read-only session (--read-only); nothing was sent".to_owned()
         }

@@ -70,6 +70,8 @@ struct MethodState {
 pub(crate) struct Limiter {
     window: Duration,
     pace: bool,
+    /// A 429 block longer than this is not waited out (see [`Refused`]).
+    max_block: Duration,
     state: Mutex<HashMap<(&'static str, String), MethodState>>,
     /// Woken whenever a call finishes, so waiters for a full window re-check.
     finished: Notify,
@@ -86,8 +88,14 @@ pub(crate) struct Permit<'a> {
     pub(crate) waited: Duration,
 }
 
+/// A call not even waited for: its method is blocked by a `Retry-After`
+/// longer than the client waits. The time left of the block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Refused(pub(crate) Duration);
+
 enum Decision {
     Go(Option<u64>),
+    Refuse(Duration),
     WaitUntil(Instant, WaitReason),
     WaitForAnswer,
 }
@@ -96,11 +104,13 @@ impl Limiter {
     pub(crate) fn new(
         window: Duration,
         pace: bool,
+        max_block: Duration,
         events: broadcast::Sender<ClientEvent>,
     ) -> Self {
         Limiter {
             window,
             pace,
+            max_block,
             state: Mutex::new(HashMap::new()),
             finished: Notify::new(),
             events,
@@ -112,8 +122,13 @@ impl Limiter {
     }
 
     /// Wait until `method` may be sent for `workspace` (empty: the token's
-    /// own), then hold a slot for it.
-    pub(crate) async fn acquire(&self, method: &'static str, workspace: &str) -> Permit<'_> {
+    /// own), then hold a slot for it; refused at once while a `Retry-After`
+    /// longer than the client waits holds the method.
+    pub(crate) async fn acquire(
+        &self,
+        method: &'static str,
+        workspace: &str,
+    ) -> Result<Permit<'_>, Refused> {
         let started = Instant::now();
         let mut announced: Option<Instant> = None;
         loop {
@@ -121,14 +136,15 @@ impl Limiter {
             let finished = self.finished.notified();
             match self.decide(method, workspace) {
                 Decision::Go(slot) => {
-                    return Permit {
+                    return Ok(Permit {
                         limiter: self,
                         method,
                         workspace: workspace.to_owned(),
                         slot,
                         waited: started.elapsed(),
-                    };
+                    });
                 }
+                Decision::Refuse(left) => return Err(Refused(left)),
                 Decision::WaitUntil(until, reason) => {
                     if announced != Some(until) {
                         announced = Some(until);
@@ -156,6 +172,10 @@ impl Limiter {
         let st = state.entry((method, workspace.to_owned())).or_default();
         if let Some(until) = st.blocked_until {
             if until > now {
+                let left = until - now;
+                if left > self.max_block {
+                    return Decision::Refuse(left);
+                }
                 return Decision::WaitUntil(until, WaitReason::RetryAfter);
             }
             st.blocked_until = None;
@@ -216,6 +236,7 @@ mod tests {
         Limiter::new(
             Duration::from_millis(window_ms),
             pace,
+            Duration::from_secs(300),
             broadcast::channel(16).0,
         )
     }
@@ -224,10 +245,10 @@ mod tests {
     async fn first_tier_1_call_goes_at_once_and_the_next_waits_a_window() {
         let l = limiter(60_000, true);
         let method = "conversations.listConnectInvites";
-        let first = l.acquire(method, "").await;
+        let first = l.acquire(method, "").await.unwrap();
         assert_eq!(first.waited, Duration::ZERO);
         drop(first);
-        let second = l.acquire(method, "").await;
+        let second = l.acquire(method, "").await.unwrap();
         assert_eq!(second.waited, Duration::from_secs(60));
     }
 
@@ -236,10 +257,10 @@ mod tests {
         let l = limiter(1_000, true);
         let method = "team.externalTeams.disconnect";
         let sent = Instant::now();
-        let first = l.acquire(method, "").await;
+        let first = l.acquire(method, "").await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
         drop(first);
-        let second = l.acquire(method, "").await;
+        let second = l.acquire(method, "").await.unwrap();
         assert_eq!(second.waited, Duration::from_secs(1));
         assert_eq!(sent.elapsed(), Duration::from_millis(1_300));
     }
@@ -249,13 +270,16 @@ mod tests {
         let l = limiter(1_000, true);
         for _ in 0..20 {
             assert_eq!(
-                l.acquire("conversations.list", "").await.waited,
+                l.acquire("conversations.list", "").await.unwrap().waited,
                 Duration::ZERO
             );
         }
-        assert_eq!(l.acquire("auth.test", "").await.waited, Duration::ZERO);
         assert_eq!(
-            l.acquire("conversations.list", "").await.waited,
+            l.acquire("auth.test", "").await.unwrap().waited,
+            Duration::ZERO
+        );
+        assert_eq!(
+            l.acquire("conversations.list", "").await.unwrap().waited,
             Duration::from_secs(1)
         );
     }
@@ -266,10 +290,13 @@ mod tests {
         let mut events = l.events.subscribe();
         l.block("conversations.list", "", Duration::from_secs(7));
         assert_eq!(
-            l.acquire("conversations.list", "").await.waited,
+            l.acquire("conversations.list", "").await.unwrap().waited,
             Duration::from_secs(7)
         );
-        assert_eq!(l.acquire("auth.test", "").await.waited, Duration::ZERO);
+        assert_eq!(
+            l.acquire("auth.test", "").await.unwrap().waited,
+            Duration::ZERO
+        );
         assert!(matches!(
             events.try_recv(),
             Ok(ClientEvent::Waiting {
@@ -283,7 +310,10 @@ mod tests {
     async fn without_pacing_nothing_waits() {
         let l = limiter(60_000, false);
         for _ in 0..10 {
-            let p = l.acquire("conversations.listConnectInvites", "").await;
+            let p = l
+                .acquire("conversations.listConnectInvites", "")
+                .await
+                .unwrap();
             assert_eq!(p.waited, Duration::ZERO);
         }
     }
@@ -292,9 +322,9 @@ mod tests {
     async fn a_full_window_of_calls_in_flight_waits_for_an_answer() {
         let l = std::sync::Arc::new(limiter(1_000, true));
         let method = "conversations.listConnectInvites";
-        let first = l.acquire(method, "").await;
+        let first = l.acquire(method, "").await.unwrap();
         let l2 = l.clone();
-        let waiter = tokio::spawn(async move { l2.acquire(method, "").await.waited });
+        let waiter = tokio::spawn(async move { l2.acquire(method, "").await.unwrap().waited });
         tokio::time::sleep(Duration::from_millis(500)).await;
         drop(first);
         assert_eq!(waiter.await.unwrap(), Duration::from_millis(1_500));
@@ -304,16 +334,43 @@ mod tests {
     async fn each_workspace_has_its_own_budget() {
         let l = limiter(60_000, true);
         let method = "conversations.listConnectInvites";
-        drop(l.acquire(method, "T1").await);
+        drop(l.acquire(method, "T1").await.unwrap());
         // T2 and T3 go at once although T1 has spent its one call a minute.
-        assert_eq!(l.acquire(method, "T2").await.waited, Duration::ZERO);
-        assert_eq!(l.acquire(method, "T3").await.waited, Duration::ZERO);
         assert_eq!(
-            l.acquire(method, "T1").await.waited,
+            l.acquire(method, "T2").await.unwrap().waited,
+            Duration::ZERO
+        );
+        assert_eq!(
+            l.acquire(method, "T3").await.unwrap().waited,
+            Duration::ZERO
+        );
+        assert_eq!(
+            l.acquire(method, "T1").await.unwrap().waited,
             Duration::from_secs(60)
         );
         // A 429 in one workspace holds that workspace only.
         l.block(method, "T2", Duration::from_secs(5));
-        assert_eq!(l.acquire(method, "T4").await.waited, Duration::ZERO);
+        assert_eq!(
+            l.acquire(method, "T4").await.unwrap().waited,
+            Duration::ZERO
+        );
+    }
+
+    /// A server that asks for a day is not waited for: every call of that
+    /// method is refused at once, saying how long is left, and others go on.
+    #[tokio::test(start_paused = true)]
+    async fn a_block_longer_than_the_ceiling_refuses_at_once() {
+        let l = limiter(1_000, true);
+        l.block("conversations.list", "", Duration::from_secs(100_000));
+        let refused = l.acquire("conversations.list", "").await.err();
+        assert_eq!(refused, Some(Refused(Duration::from_secs(100_000))));
+        assert_eq!(
+            l.acquire("auth.test", "").await.unwrap().waited,
+            Duration::ZERO
+        );
+        // At the ceiling it is waited out, as any Retry-After Slack sends.
+        l.block("team.info", "", Duration::from_secs(300));
+        let permit = l.acquire("team.info", "").await.unwrap();
+        assert_eq!(permit.waited, Duration::from_secs(300));
     }
 }

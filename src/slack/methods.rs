@@ -4,12 +4,9 @@ use serde::Serialize;
 
 use super::client::{CallKind, SlackClient};
 use super::error::SlackError;
-use super::events::ClientEvent;
-use super::models::{AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use super::paginate::{CursorAt, Ended, ListSpec, PageStream, paginate, produce, spawn_pages};
+use super::models::{AuthTeam, AuthTest};
 use super::responses::{
-    AuthTeamsList, ConnectionsOpen, ConversationsList, ConversationsSearch, DiscoverableLookup,
-    Empty, ExternalTeamsList, ListConnectInvites, RequestDecision, RequestSharedInviteList,
+    AuthTeamsList, ConnectionsOpen, DiscoverableLookup, Empty, RequestDecision,
 };
 
 /// Which requests `conversations.requestSharedInvite.list` returns besides pending ones.
@@ -38,28 +35,7 @@ pub struct ApprovalMessage {
     pub is_override: bool,
 }
 
-/// Errors of admin.conversations.search that mean "this token may not use
-/// it", after which conversations.list is the way to find shared channels.
-const SEARCH_REFUSALS: &[&str] = &[
-    "missing_scope",
-    "not_an_admin",
-    "not_an_enterprise",
-    "not_allowed",
-    "not_allowed_token_type",
-    "feature_not_enabled",
-];
-
-const SEARCH: &str = "admin.conversations.search";
-const CONVERSATIONS_LIST: &str = "conversations.list";
-
-/// `team_id` when a workspace is named.
-fn team_arg(team: Option<&str>) -> Vec<(&'static str, String)> {
-    team.map(|t| ("team_id", t.to_owned()))
-        .into_iter()
-        .collect()
-}
-
-fn flag(value: bool) -> String {
+pub(super) fn flag(value: bool) -> String {
     value.to_string()
 }
 
@@ -113,114 +89,6 @@ impl SlackClient {
             method: "users.discoverableContacts.lookup",
             message: "the answer has no is_discoverable".to_owned(),
             snippet: String::new(),
-        })
-    }
-
-    /// Pending Slack Connect invitations, sent and received. Tier 1: about one page a minute.
-    pub fn invites(&self) -> PageStream<ConnectInvite> {
-        self.invites_in(None)
-    }
-
-    /// [`Self::invites`] of one workspace: an org-wide token must name it
-    /// (`team_id`), and each workspace has its own Tier 1 budget.
-    pub fn invites_in(&self, team: Option<&str>) -> PageStream<ConnectInvite> {
-        paginate::<ListConnectInvites>(
-            self.clone(),
-            ListSpec {
-                method: "conversations.listConnectInvites",
-                size_arg: "count",
-                page_size: 500,
-                cursor_at: CursorAt::Metadata,
-                args: team_arg(team),
-            },
-        )
-    }
-
-    /// Members' requests to invite people from outside.
-    pub fn invite_requests(&self, filter: RequestFilter) -> PageStream<InviteRequest> {
-        self.invite_requests_in(None, filter)
-    }
-
-    /// [`Self::invite_requests`] of one workspace of an org.
-    pub fn invite_requests_in(
-        &self,
-        team: Option<&str>,
-        filter: RequestFilter,
-    ) -> PageStream<InviteRequest> {
-        let mut args = team_arg(team);
-        args.extend([
-            ("include_approved", flag(filter.include_approved)),
-            ("include_denied", flag(filter.include_denied)),
-            ("include_expired", flag(filter.include_expired)),
-        ]);
-        if let Some(user) = filter.user_id {
-            args.push(("user_id", user));
-        }
-        paginate::<RequestSharedInviteList>(
-            self.clone(),
-            ListSpec {
-                method: "conversations.requestSharedInvite.list",
-                size_arg: "limit",
-                page_size: 1000,
-                cursor_at: CursorAt::Metadata,
-                args,
-            },
-        )
-    }
-
-    /// External organizations connected through Slack Connect.
-    pub fn external_orgs(&self) -> PageStream<ExternalOrg> {
-        paginate::<ExternalTeamsList>(
-            self.clone(),
-            ListSpec {
-                method: "team.externalTeams.list",
-                size_arg: "limit",
-                page_size: 25,
-                // The "cursor" is a team ID; it is sent back as is.
-                cursor_at: CursorAt::Metadata,
-                args: Vec::new(),
-            },
-        )
-    }
-
-    /// Channels shared with external orgs. Needs an org admin's token for
-    /// admin.conversations.search; other tokens get conversations.list,
-    /// filtered to externally shared channels (announced as a [`ClientEvent::Fallback`]).
-    pub fn shared_channels(&self) -> PageStream<SharedChannel> {
-        let search = ListSpec {
-            method: SEARCH,
-            size_arg: "limit",
-            page_size: 20,
-            cursor_at: CursorAt::TopLevel,
-            args: vec![(
-                "search_channel_types",
-                "external_shared,external_shared_private".to_owned(),
-            )],
-        };
-        let list = ListSpec {
-            method: CONVERSATIONS_LIST,
-            size_arg: "limit",
-            page_size: 999,
-            cursor_at: CursorAt::Metadata,
-            args: vec![
-                ("types", "public_channel,private_channel".to_owned()),
-                ("exclude_archived", "true".to_owned()),
-            ],
-        };
-        let client = self.clone();
-        spawn_pages(move |tx| async move {
-            let ended =
-                produce::<ConversationsSearch>(&client, &search, &tx, SEARCH_REFUSALS, None).await;
-            if let Ended::Refused(error) = ended {
-                client.emit(ClientEvent::Fallback {
-                    from: SEARCH,
-                    method: CONVERSATIONS_LIST,
-                    reason: error.code().unwrap_or_default().to_owned(),
-                });
-                // conversations.list returns every channel; keep the Slack Connect ones.
-                let external: fn(&SharedChannel) -> bool = |c| c.is_ext_shared == Some(true);
-                produce::<ConversationsList>(&client, &list, &tx, &[], Some(external)).await;
-            }
         })
     }
 

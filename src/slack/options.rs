@@ -16,7 +16,14 @@ pub struct ClientOptions {
     /// Writes are bounded by the same number but retried only when Slack
     /// certainly did not apply them.
     pub read_retries: u32,
+    /// The largest answer read. Slack's largest list page is a few MB; an
+    /// answer past this is not read at all, so a broken server cannot
+    /// make the client hold gigabytes.
+    pub max_answer_bytes: usize,
 }
+
+/// [`ClientOptions::max_answer_bytes`] by default: 64 MiB.
+pub const MAX_ANSWER_BYTES: usize = 64 << 20;
 
 impl Default for ClientOptions {
     fn default() -> Self {
@@ -24,6 +31,7 @@ impl Default for ClientOptions {
             timeout: Duration::from_secs(30),
             pace: true,
             read_retries: 5,
+            max_answer_bytes: MAX_ANSWER_BYTES,
         }
     }
 }
@@ -37,7 +45,14 @@ pub struct Tuning {
     pub backoff_base: Duration,
     /// Longest retry delay.
     pub backoff_max: Duration,
+    /// The longest `Retry-After` waited out. Slack asks for seconds, a
+    /// minute at most in practice; a server that asks for hours is not
+    /// waited for: the call fails at once, saying how long was asked.
+    pub retry_after_max: Duration,
 }
+
+/// [`Tuning::retry_after_max`] against Slack: five minutes.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(300);
 
 impl Default for Tuning {
     fn default() -> Self {
@@ -45,6 +60,7 @@ impl Default for Tuning {
             rate_window: Duration::from_secs(60),
             backoff_base: Duration::from_millis(500),
             backoff_max: Duration::from_secs(30),
+            retry_after_max: MAX_RETRY_AFTER,
         }
     }
 }
@@ -59,6 +75,9 @@ impl Tuning {
             rate_window: d.rate_window / n,
             backoff_base: d.backoff_base / n,
             backoff_max: d.backoff_max / n,
+            // Retry-After is whole seconds, so a scaled emulator still asks
+            // for one at least: the ceiling never drops below a few.
+            retry_after_max: (d.retry_after_max / n).max(Duration::from_secs(5)),
         }
     }
 }

@@ -7,6 +7,10 @@
 //! is decoded; the producer stays at most [`PREFETCH`] pages ahead and stops
 //! when the stream is dropped.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use bytes::Bytes;
 use futures::StreamExt;
 use futures::stream::{self, BoxStream};
 use serde::de::DeserializeOwned;
@@ -17,6 +21,7 @@ use super::client::{CallKind, SlackClient};
 use super::envelope::Head;
 use super::error::SlackError;
 use super::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
+use super::raw::RawElement;
 use super::responses::{
     ConversationsList, ConversationsSearch, ExternalTeamsList, ListConnectInvites,
     RequestSharedInviteList,
@@ -34,6 +39,12 @@ pub struct Page<T> {
 
 /// The pages of a list in order. An error ends the stream (after the client's retries).
 pub type PageStream<T> = BoxStream<'static, Result<Page<T>, SlackError>>;
+
+/// Empty pages in a row that still name a next page, before a listing is
+/// given up. Slack may send a page with fewer items than asked, even none
+/// (conversations.list skips archived channels after counting them), so a
+/// few in a row are normal; this many is a server that will never finish.
+pub const MAX_EMPTY_PAGES: u32 = 50;
 
 /// Pages fetched ahead of the consumer: enough to overlap a page's decoding
 /// with the next request, few enough that a slow screen does not make the
@@ -64,12 +75,15 @@ pub(crate) struct ListSpec {
 
 /// A list method's answer, reduced to its items.
 pub(crate) trait ListResponse: DeserializeOwned + Send + 'static {
-    type Item: Send + 'static;
+    type Item: DeserializeOwned + Send + 'static;
+    /// The answer's key that holds the list.
+    const FIELD: &'static str;
     fn into_items(self) -> Vec<Self::Item>;
 }
 
 impl ListResponse for ListConnectInvites {
     type Item = ConnectInvite;
+    const FIELD: &'static str = "invites";
     fn into_items(self) -> Vec<ConnectInvite> {
         self.invites
     }
@@ -77,6 +91,7 @@ impl ListResponse for ListConnectInvites {
 
 impl ListResponse for RequestSharedInviteList {
     type Item = InviteRequest;
+    const FIELD: &'static str = "invite_requests";
     fn into_items(self) -> Vec<InviteRequest> {
         self.invite_requests
     }
@@ -84,6 +99,7 @@ impl ListResponse for RequestSharedInviteList {
 
 impl ListResponse for ExternalTeamsList {
     type Item = ExternalOrg;
+    const FIELD: &'static str = "organizations";
     fn into_items(self) -> Vec<ExternalOrg> {
         self.organizations
     }
@@ -91,6 +107,7 @@ impl ListResponse for ExternalTeamsList {
 
 impl ListResponse for ConversationsSearch {
     type Item = SharedChannel;
+    const FIELD: &'static str = "conversations";
     fn into_items(self) -> Vec<SharedChannel> {
         self.conversations
     }
@@ -98,6 +115,7 @@ impl ListResponse for ConversationsSearch {
 
 impl ListResponse for ConversationsList {
     type Item = SharedChannel;
+    const FIELD: &'static str = "channels";
     fn into_items(self) -> Vec<SharedChannel> {
         self.channels
     }
@@ -107,25 +125,38 @@ impl ListResponse for ConversationsList {
 pub(crate) enum Pending<T> {
     Failed(SlackError),
     Decoding {
-        job: JoinHandle<Result<Vec<T>, SlackError>>,
+        job: JoinHandle<Result<(Vec<T>, usize), SlackError>>,
+        method: &'static str,
         total: Option<u64>,
         is_last: bool,
     },
 }
 
+/// A page decoded, with how many items Slack sent in it.
+struct Decoded<T> {
+    page: Page<T>,
+    method: &'static str,
+    received: usize,
+}
+
 impl<T> Pending<T> {
-    async fn resolve(self) -> Result<Page<T>, SlackError> {
+    async fn resolve(self) -> Result<Decoded<T>, SlackError> {
         match self {
             Pending::Failed(error) => Err(error),
             Pending::Decoding {
                 job,
+                method,
                 total,
                 is_last,
             } => match job.await {
-                Ok(items) => Ok(Page {
-                    items: items?,
-                    total,
-                    is_last,
+                Ok(decoded) => decoded.map(|(items, received)| Decoded {
+                    page: Page {
+                        items,
+                        total,
+                        is_last,
+                    },
+                    method,
+                    received,
                 }),
                 Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
                 // Only at runtime shutdown, when nobody waits for the page anyway.
@@ -151,20 +182,35 @@ where
 {
     enum State<T, F> {
         Start(F),
-        Running(mpsc::Receiver<Pending<T>>),
+        /// Pages arriving, and how many empty ones in a row so far.
+        Running(mpsc::Receiver<Pending<T>>, u32),
     }
     stream::unfold(Some(State::Start(produce)), |state| async move {
-        let mut rx = match state? {
+        let (mut rx, empty) = match state? {
             State::Start(produce) => {
                 let (tx, rx) = mpsc::channel(PREFETCH);
                 tokio::spawn(produce(tx));
-                rx
+                (rx, 0)
             }
-            State::Running(rx) => rx,
+            State::Running(rx, empty) => (rx, empty),
         };
-        let page = rx.recv().await?.resolve().await;
-        let more = matches!(&page, Ok(p) if !p.is_last);
-        Some((page, more.then_some(State::Running(rx))))
+        let page = match rx.recv().await?.resolve().await {
+            Ok(decoded) => decoded,
+            Err(error) => return Some((Err(error), None)),
+        };
+        let empty = if page.received == 0 { empty + 1 } else { 0 };
+        if empty >= MAX_EMPTY_PAGES && !page.page.is_last {
+            // Dropping the receiver stops the producer.
+            let error = SlackError::Paging {
+                method: page.method,
+                problem: format!(
+                    "{MAX_EMPTY_PAGES} pages in a row held nothing yet each named a next page"
+                ),
+            };
+            return Some((Err(error), None));
+        }
+        let more = !page.page.is_last;
+        Some((Ok(page.page), more.then_some(State::Running(rx, empty))))
     })
     .boxed()
 }
@@ -178,15 +224,49 @@ pub(crate) enum Ended {
     Refused(SlackError),
 }
 
-/// Fetch every page of `spec` into `tx`, keeping only items `keep` accepts.
-pub(crate) async fn produce<R: ListResponse>(
+/// How a page's answer becomes the items handed on (and how many the page
+/// held before any was left out), off the async threads.
+pub(crate) type Decode<O> = Arc<
+    dyn Fn(&SlackClient, &'static str, Bytes) -> Result<(Vec<O>, usize), SlackError> + Send + Sync,
+>;
+
+/// Items read into our models, keeping only those `keep` accepts.
+pub(crate) fn typed<R: ListResponse>(keep: Option<fn(&R::Item) -> bool>) -> Decode<R::Item> {
+    Arc::new(move |client, method, body| {
+        let mut items = client.decode_payload::<R>(method, &body)?.into_items();
+        let received = items.len();
+        if let Some(keep) = keep {
+            items.retain(keep);
+        }
+        Ok((items, received))
+    })
+}
+
+/// Items as Slack sent them; `keep` reads each one to decide, and one it
+/// cannot read is not kept.
+pub(crate) fn raw<R: ListResponse>(keep: Option<fn(&R::Item) -> bool>) -> Decode<RawElement> {
+    Arc::new(move |client, method, body| {
+        let mut elements = client.split_list(method, R::FIELD, &body)?;
+        let received = elements.len();
+        if let Some(keep) = keep {
+            elements.retain(|e| e.parse::<R::Item>().is_ok_and(|item| keep(&item)));
+        }
+        Ok((elements, received))
+    })
+}
+
+/// Fetch every page of `spec` into `tx`, each decoded by `decode`.
+pub(crate) async fn produce<O: Send + 'static>(
     client: &SlackClient,
     spec: &ListSpec,
-    tx: &Sender<R::Item>,
+    tx: &Sender<O>,
     refusals: &[&str],
-    keep: Option<fn(&R::Item) -> bool>,
+    decode: &Decode<O>,
 ) -> Ended {
     let mut cursor: Option<String> = None;
+    // Every cursor of this listing: a long list holds a few hundred.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut pages = 0u64;
     loop {
         let mut args = spec.args.clone();
         args.push((spec.size_arg, spec.page_size.to_string()));
@@ -217,33 +297,45 @@ pub(crate) async fn produce<R: ListResponse>(
             }
         };
         let next = next_cursor(&head, spec.cursor_at);
-        // A server that hands back the cursor it was given would page forever.
-        if next.is_some() && next == cursor {
-            let error = SlackError::Decode {
+        pages += 1;
+        // A server that hands back a cursor it gave before (A, B, A) would
+        // page forever, printing the same rows again and again. This page's
+        // items still count; the listing ends after them.
+        let cycle = match &next {
+            Some(next) if !seen.insert(next.clone()) => Some(SlackError::Paging {
                 method: spec.method,
-                message: "the next cursor equals the current one".to_owned(),
-                snippet: String::new(),
-            };
-            let _ = tx.send(Pending::Failed(error)).await;
-            return Ended::Done;
-        }
-        let (decoder, method) = (client.clone(), spec.method);
-        let job = tokio::task::spawn_blocking(move || {
-            let mut items = decoder.decode_payload::<R>(method, &body)?.into_items();
-            if let Some(keep) = keep {
-                items.retain(keep);
-            }
-            Ok(items)
-        });
+                problem: format!(
+                    "after {pages} pages Slack named as the next page one it had already given \
+                     (cursor {}), so the list would never end",
+                    crate::text::sanitize::clean(&short(next))
+                ),
+            }),
+            _ => None,
+        };
+        let (decoder, method, decode) = (client.clone(), spec.method, decode.clone());
+        let job = tokio::task::spawn_blocking(move || decode(&decoder, method, body));
         let pending = Pending::Decoding {
             job,
+            method: spec.method,
             total: head.total_count,
             is_last: next.is_none(),
         };
         if tx.send(pending).await.is_err() || next.is_none() {
             return Ended::Done;
         }
+        if let Some(error) = cycle {
+            let _ = tx.send(Pending::Failed(error)).await;
+            return Ended::Done;
+        }
         cursor = next;
+    }
+}
+
+/// A cursor as shown in an error: its start, for the long opaque ones.
+fn short(cursor: &str) -> String {
+    match cursor.char_indices().nth(24) {
+        Some((at, _)) => format!("{}…", &cursor[..at]),
+        None => cursor.to_owned(),
     }
 }
 
@@ -255,12 +347,13 @@ fn next_cursor(head: &Head, at: CursorAt) -> Option<String> {
     .map(str::to_owned)
 }
 
-/// Every page of `spec`.
-pub(crate) fn paginate<R: ListResponse>(
+/// Every page of `spec`, each decoded by `decode`.
+pub(crate) fn paginate<O: Send + 'static>(
     client: SlackClient,
     spec: ListSpec,
-) -> PageStream<R::Item> {
+    decode: Decode<O>,
+) -> PageStream<O> {
     spawn_pages(move |tx| async move {
-        produce::<R>(&client, &spec, &tx, &[], None).await;
+        produce(&client, &spec, &tx, &[], &decode).await;
     })
 }

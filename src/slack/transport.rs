@@ -24,6 +24,7 @@ pub(crate) struct Transport {
     http: reqwest::Client,
     api_base: String,
     auth: HeaderValue,
+    max_answer: usize,
 }
 
 impl Transport {
@@ -31,6 +32,7 @@ impl Transport {
         api_base: &str,
         token: &Token,
         timeout: Duration,
+        max_answer: usize,
     ) -> Result<Self, SlackError> {
         let parsed = url::Url::parse(api_base)
             .map_err(|e| setup_error(format!("the API base {api_base:?} is not a URL: {e}")))?;
@@ -58,6 +60,7 @@ impl Transport {
             http,
             api_base,
             auth,
+            max_answer,
         })
     }
 
@@ -80,13 +83,7 @@ impl Transport {
             .await
             .map_err(|e| transport_error(method, &e))?;
         match response.status() {
-            StatusCode::OK => {
-                let body = response
-                    .bytes()
-                    .await
-                    .map_err(|e| transport_error(method, &e))?;
-                Ok(Answer::Ok(body))
-            }
+            StatusCode::OK => self.read_body(method, response).await.map(Answer::Ok),
             StatusCode::TOO_MANY_REQUESTS => {
                 let retry_after = response
                     .headers()
@@ -98,6 +95,37 @@ impl Transport {
             }
             other => Ok(Answer::Status(other.as_u16())),
         }
+    }
+}
+
+impl Transport {
+    /// The whole body, refused as soon as it passes [`Self::max_answer`]
+    /// (by its announced length, or while it arrives).
+    async fn read_body(
+        &self,
+        method: &'static str,
+        mut response: reqwest::Response,
+    ) -> Result<Bytes, SlackError> {
+        let too_large = || SlackError::TooLarge {
+            method,
+            limit: self.max_answer,
+        };
+        let announced = response.content_length().unwrap_or(0);
+        if announced > self.max_answer as u64 {
+            return Err(too_large());
+        }
+        let mut body = bytes::BytesMut::with_capacity(announced as usize);
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| transport_error(method, &e))?
+        {
+            if body.len() + chunk.len() > self.max_answer {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
     }
 }
 

@@ -56,9 +56,59 @@ pub fn to_line<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
 }
 
+/// JSON text received from elsewhere, made safe the way [`to_line`] makes
+/// its own: each character [`needs_escape`] says is written as an escape,
+/// and a line break between tokens (a pretty-printed answer) becomes a
+/// space, so it stays one line. Valid JSON holds non-ASCII characters and
+/// raw line breaks only where that changes no data: inside strings for the
+/// former, between tokens for the latter. Text with neither comes back as
+/// it is, without a copy, which is nearly every element Slack sends.
+pub fn raw_line(json: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !json.iter().any(|&b| b >= 0x7F || b == b'\n' || b == b'\r') {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let text = String::from_utf8_lossy(json);
+    let mut out = Vec::with_capacity(json.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(b' '),
+            c if needs_escape(c) => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.extend_from_slice(format!("\\u{unit:04x}").as_bytes());
+                }
+            }
+            c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn received_json_is_escaped_like_our_own_and_kept_on_one_line() {
+        let hostile = "Acme\u{202E}moc.evil\u{200B} \u{E0041}\u{85} é \u{7f}";
+        let received = format!("{{\n  \"name\": \"{hostile}\",\r\n  \"new\": [1]\n}}");
+        let line = raw_line(received.as_bytes()).into_owned();
+        let line = String::from_utf8(line).unwrap();
+        assert!(!line.contains('\n') && !line.contains('\r'), "{line}");
+        assert!(
+            line.contains(r"Acme\u202emoc.evil\u200b \udb40\udc41\u0085 é \u007f"),
+            "{line}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back["name"], hostile);
+        assert_eq!(back["new"][0], 1);
+    }
+
+    #[test]
+    fn plain_json_is_not_copied() {
+        let json = br#"{"id":"I1","name":"Acme \u00e9"}"#;
+        assert!(matches!(raw_line(json), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn invisible_characters_are_escaped_and_decode_to_the_same_text() {

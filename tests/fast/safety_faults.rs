@@ -40,11 +40,13 @@ fn setup() -> Setup {
             timeout: Duration::from_millis(800),
             pace: false,
             read_retries: 6,
+            ..ClientOptions::default()
         },
         tuning: Tuning {
             rate_window: Duration::from_secs(1),
             backoff_base: Duration::from_millis(20),
             backoff_max: Duration::from_millis(200),
+            ..Tuning::default()
         },
         size: (120, 40),
         ..Setup::demo()

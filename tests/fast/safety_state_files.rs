@@ -127,3 +127,28 @@ fn the_cache_replaces_a_planted_link_instead_of_writing_through_it() {
         .collect();
     assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
 }
+
+#[test]
+fn the_cache_is_never_read_through_a_planted_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "http://127.0.0.1:1/api/";
+    // A good cache file of this API base, elsewhere.
+    let elsewhere = Cache::new(dir.path().join("elsewhere"), base);
+    elsewhere
+        .save(&Snapshot {
+            kind: ListKind::Orgs,
+            team_id: "T1".into(),
+            saved_at: 0,
+            rows: SnapshotRows::Orgs(Vec::new()),
+        })
+        .unwrap();
+    assert!(elsewhere.load(ListKind::Orgs).unwrap().is_some());
+    let cache = Cache::new(dir.path().join("cache"), base);
+    std::fs::create_dir_all(dir.path().join("cache")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(ListKind::Orgs), cache.path(ListKind::Orgs)).unwrap();
+    let mut given = 0;
+    let read = cache.load_in_chunks(ListKind::Orgs, 2000, &mut |_| given += 1);
+    let error = read.expect_err("a link is refused, and said");
+    assert!(error.to_string().contains("symbolic link"), "{error}");
+    assert_eq!(given, 0);
+}

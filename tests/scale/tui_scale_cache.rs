@@ -8,7 +8,7 @@ use crate::common::NOW;
 use crate::offline;
 use connect_triage::app;
 use connect_triage::app::{App, ListItems, Mode, Msg};
-use connect_triage::cache::Cache;
+use connect_triage::cache::{Cache, CachedRows};
 use connect_triage::emulator::Dataset;
 use connect_triage::model::ListKind;
 use connect_triage::slack::models::AuthTest;
@@ -75,9 +75,12 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&cache_dir), 0o700);
     assert_eq!(mode(&file), 0o600);
-    let text = std::fs::read_to_string(&file).unwrap();
-    assert!(!text.contains("xox"), "no token in the cache");
-    assert!(text.contains("I0NBINV004"));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"CTCACHE\0"), "the binary format");
+    assert!(
+        !bytes.windows(3).any(|w| w == b"xox"),
+        "no token in the cache"
+    );
     // Another API base has its own file; this one is not read for it.
     assert!(
         Cache::new(&cache_dir, "http://127.0.0.1:8/api/")
@@ -88,6 +91,10 @@ fn lists_are_saved_privately_and_shown_at_the_next_start() {
 
     // An hour later, the next session shows them at once, with their age.
     let cached = cache.load(ListKind::Invites).unwrap().expect("saved");
+    let CachedRows::Invites(rows) = &cached.rows else {
+        panic!("invites read back");
+    };
+    assert!(rows.iter().any(|r| r.id() == "I0NBINV004"));
     let mut next = live_app(NOW + 3600);
     for effect in app::start(&mut next) {
         assert!(!matches!(effect, app::Effect::SaveCache(_)));

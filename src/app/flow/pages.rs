@@ -152,7 +152,12 @@ pub(crate) fn on_identity(app: &mut App) {
     app.cache_team = None;
 }
 
-fn intern_all<T: Row>(rows: Vec<T>, interner: &mut Interner) -> Vec<T> {
+/// Rows sharing the app's strings: decoded from the cache they do
+/// already; handed over decoded (by `Cache::load`), they bring their own.
+fn intern_all<T: Row>(rows: Vec<T>, shared: bool, interner: &mut Interner) -> Vec<T> {
+    if shared {
+        return rows;
+    }
     rows.into_iter().map(|row| row.intern(interner)).collect()
 }
 
@@ -160,7 +165,21 @@ fn intern_all<T: Row>(rows: Vec<T>, interner: &mut Interner) -> Vec<T> {
 /// until fresh pages replace them.
 pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
     if cached.last {
-        return vec![Effect::Load(cached.rows.kind())];
+        let kind = cached.rows.kind();
+        // As after Slack's last page, once per list rather than per chunk
+        // (each pass goes over every invite): org names go into the
+        // channels' keys, and risk is judged against orgs and channels.
+        if crate::app::list::ops::with_list_ref(app, kind, |l| l.cached_at()).is_some() {
+            match kind {
+                ListKind::Orgs => {
+                    rekey_channels(app);
+                    risk::rebuild(app);
+                }
+                ListKind::Channels => risk::rebuild(app),
+                ListKind::Invites | ListKind::Requests => {}
+            }
+        }
+        return vec![Effect::Load(kind)];
     }
     let team = cached.team_id.clone();
     if let Some(auth) = app.identity.auth()
@@ -172,16 +191,22 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
         app.cache_team = Some(team);
     }
     let saved_at = cached.saved_at;
-    let Ok(rows) = cached.rows.parsed(&mut app.interner) else {
-        // A damaged cache shows nothing; the fresh load is coming anyway.
-        return Vec::new();
+    let shared = cached.rows.is_encoded();
+    let rows = match cached.rows.parsed(&mut app.interner) {
+        Ok(rows) => rows,
+        Err(error) => {
+            // The file passed its checksum, so this is a bug, not damage:
+            // show nothing more of it; the fresh load is coming anyway.
+            tracing::warn!(%error, "could not decode cached rows");
+            return Vec::new();
+        }
     };
     let ours = app.identity.our_ids();
     let interner = &mut app.interner;
     match rows {
-        CachedRows::Lines(..) => {}
+        CachedRows::Encoded(..) => {}
         CachedRows::Invites(rows) => {
-            let mut rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, shared, interner);
             for row in &mut rows {
                 row.refresh_search(&ours);
             }
@@ -191,7 +216,7 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
             app.invites.list.add_cached(rows, saved_at, &keys);
         }
         CachedRows::Requests(rows) => {
-            let mut rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, shared, interner);
             for row in &mut rows {
                 row.refresh_search();
             }
@@ -201,15 +226,14 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
             app.requests.list.add_cached(rows, saved_at, &keys);
         }
         CachedRows::Orgs(rows) => {
-            let mut rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, shared, interner);
             for row in &mut rows {
                 row.refresh_search();
             }
             app.orgs.list.add_cached(rows, saved_at, &orgs::keys);
-            risk::rebuild(app);
         }
         CachedRows::Channels(rows) => {
-            let mut rows = intern_all(rows, interner);
+            let mut rows = intern_all(rows, shared, interner);
             for row in &mut rows {
                 row.search = channel_search(row, &ours, &app.orgs);
             }
@@ -218,7 +242,6 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
                 let keys = |c: &Channel| channels::keys(c, &ours, &name);
                 app.channels.list.add_cached(rows, saved_at, &keys);
             }
-            risk::rebuild(app);
         }
     }
     Vec::new()

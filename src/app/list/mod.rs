@@ -83,6 +83,8 @@ pub struct ListData<T> {
     pub load: LoadState,
     /// When the last complete load finished (from `Tick` time).
     pub loaded_at: Option<i64>,
+    /// When the load last failed (unix seconds).
+    pub failed_at: i64,
     /// How many items Slack says exist, when it says.
     pub total: Option<u64>,
     /// The admin asked for this load (`r`): say so when it is done.
@@ -131,6 +133,7 @@ impl<T> Default for ListData<T> {
             offset: 0,
             load: LoadState::Idle,
             loaded_at: None,
+            failed_at: 0,
             total: None,
             announce_done: false,
             sort: SortState::default_for(crate::model::ListKind::Invites),
@@ -162,8 +165,25 @@ impl<T> ListData<T> {
         }
     }
 
-    pub fn fail(&mut self, error: SlackError) {
+    /// The load failed at `now`. A rate limit too long to wait out marks
+    /// the list rate-limited until the moment Slack named.
+    pub fn fail(&mut self, error: SlackError, now: i64) {
+        self.failed_at = now;
         self.load = LoadState::Failed(error);
+    }
+
+    /// Until when Slack refuses this list, when it asked for a wait longer
+    /// than the client waits out (unix seconds).
+    pub fn rate_limited_until(&self) -> Option<i64> {
+        match &self.load {
+            LoadState::Failed(SlackError::RateLimited { retry_after, .. })
+                if *retry_after > crate::slack::MAX_RETRY_AFTER =>
+            {
+                let wait = i64::try_from(retry_after.as_secs()).unwrap_or(i64::MAX);
+                Some(self.failed_at.saturating_add(wait))
+            }
+            _ => None,
+        }
     }
 
     pub fn selected_item(&self) -> Option<&T> {

@@ -12,7 +12,7 @@ use crate::slack::SlackError;
 
 pub trait ListOps {
     fn begin_load(&mut self, now: i64);
-    fn fail(&mut self, error: SlackError);
+    fn fail(&mut self, error: SlackError, now: i64);
     fn is_loading(&self) -> bool;
     fn load_state(&self) -> &LoadState;
     fn move_by(&mut self, delta: isize, viewport: usize);
@@ -49,8 +49,8 @@ impl<T: Row> ListOps for ListData<T> {
     fn begin_load(&mut self, now: i64) {
         ListData::begin_load(self, now)
     }
-    fn fail(&mut self, error: SlackError) {
-        ListData::fail(self, error)
+    fn fail(&mut self, error: SlackError, now: i64) {
+        ListData::fail(self, error, now)
     }
     fn is_loading(&self) -> bool {
         ListData::is_loading(self)

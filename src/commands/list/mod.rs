@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 
 use anyhow::Context as _;
 use futures::StreamExt;
-use serde::Serialize;
+use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 
 use crate::cli::{GlobalArgs, ListArgs, ListKind};
@@ -17,7 +17,7 @@ use crate::model::filter::{
 };
 use crate::model::identity::our_ids;
 use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use crate::slack::{PageStream, RequestFilter};
+use crate::slack::{PageStream, RawElement, RequestFilter};
 
 use crate::text::sanitize::clean;
 use tables::{CHANNELS, INVITES, REQUESTS, TEAMS, Table, format_row, header};
@@ -40,7 +40,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
         )
         .into());
     }
-    let out = Output::new(args.json);
+    let out = Output::new(args.json, !filter.is_empty(), noun(args.kind));
     let result = match args.kind {
         ListKind::Invites => {
             let scope = workspaces(&client, args.team.as_deref()).await?;
@@ -48,7 +48,7 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
             let keep = |i: &ConnectInvite, ours: &[&str], ws: &[(&str, &str)]| {
                 filter.matches_scoped(&invite_fields(i, ours), ws)
             };
-            let pages = |team: Option<&str>| client.invites_in(team);
+            let pages = |team: Option<&str>| client.raw_invites_in(team);
             out.each_workspace(&scope, &INVITES, now, "invites", pages, keep)
                 .await
         }
@@ -58,19 +58,19 @@ pub async fn run(global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<()> {
                 filter.matches_scoped(&request_fields(r), ws)
             };
             let pages =
-                |team: Option<&str>| client.invite_requests_in(team, RequestFilter::default());
+                |team: Option<&str>| client.raw_invite_requests_in(team, RequestFilter::default());
             out.each_workspace(&scope, &REQUESTS, now, "requests", pages, keep)
                 .await
         }
         ListKind::Teams => {
             let keep = |o: &ExternalOrg| filter.matches(&org_fields(o));
-            out.print(client.external_orgs(), &TEAMS, now, None, keep)
+            out.print(client.raw_external_orgs(), &TEAMS, now, None, keep)
                 .await
         }
         ListKind::Channels => {
             // Without the Orgs list at hand, an org is found by its team ID.
             let keep = |c: &SharedChannel| filter.matches(&channel_fields(c, &[]));
-            out.print(client.shared_channels(), &CHANNELS, now, None, keep)
+            out.print(client.raw_shared_channels(), &CHANNELS, now, None, keep)
                 .await
         }
     };
@@ -97,24 +97,36 @@ fn noun(kind: ListKind) -> &'static str {
 
 struct Output {
     json: bool,
+    /// `--filter` was given: each element is read to be judged.
+    filtering: bool,
+    /// What the list holds, for the warning about an element skipped.
+    noun: &'static str,
 }
 
+/// Enough standard output buffered that a page of 500 elements goes out in
+/// a few writes.
+const OUTPUT_BUFFER: usize = 256 * 1024;
+
 impl Output {
-    fn new(json: bool) -> Self {
-        Output { json }
+    fn new(json: bool, filtering: bool, noun: &'static str) -> Self {
+        Output {
+            json,
+            filtering,
+            noun,
+        }
     }
 
     /// The listing of every workspace in `scope`, one after another (a
     /// workspace token's one, unnamed); `keep` sees our side's IDs, the
     /// workspace's among them, and the workspace's scoped fields (`ws:`).
     /// The number of items printed.
-    async fn each_workspace<T: Serialize>(
+    async fn each_workspace<T: DeserializeOwned>(
         &self,
         scope: &Workspaces,
         table: &Table<T>,
         now: i64,
         noun: &str,
-        pages: impl Fn(Option<&str>) -> PageStream<T>,
+        pages: impl Fn(Option<&str>) -> PageStream<RawElement>,
         keep: impl Fn(&T, &[&str], &[(&str, &str)]) -> bool,
     ) -> anyhow::Result<u64> {
         let mut count = 0;
@@ -169,31 +181,55 @@ impl Output {
         Ok(())
     }
 
-    /// Print every page as it arrives; the number of items printed. With
-    /// `team` (a workspace of an org-wide token), each `--json` line is
-    /// Slack's element plus a top-level `"team_id"` naming it.
-    async fn print<T: Serialize>(
+    /// Print every page as it arrives; the number of items printed. A
+    /// `--json` line is Slack's element exactly as received, every field
+    /// kept; with `team` (a workspace of an org-wide token) it gets a
+    /// top-level `"team_id"` naming it. An element that cannot be read is
+    /// skipped, named on stderr, and the rest still print.
+    async fn print<T: DeserializeOwned>(
         &self,
-        mut pages: PageStream<T>,
+        mut pages: PageStream<RawElement>,
         table: &Table<T>,
         now: i64,
         team: Option<&str>,
         keep: impl Fn(&T) -> bool,
     ) -> anyhow::Result<u64> {
-        let mut stdout = io::BufWriter::new(io::stdout());
+        let mut stdout = io::BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout());
         let mut count = 0;
         if !self.json && write_line(&mut stdout, &header(table))? {
             return Ok(0);
         }
+        let mut seen = 0u64;
         while let Some(page) = pages.next().await {
-            let page = page?;
-            for item in page.items.iter().filter(|i| keep(i)) {
-                let line = if self.json {
-                    json_line(item, team).context("cannot write JSON")?
+            for element in page?.items {
+                seen += 1;
+                let gone = if self.json && !self.filtering {
+                    if !element.is_object() {
+                        self.skipped(seen, &element, "it is not a JSON object");
+                        continue;
+                    }
+                    write_json(&mut stdout, &element, team)?
                 } else {
-                    format_row(table.columns, (table.row)(item, now))
+                    let item = match element.parse::<T>() {
+                        Ok(item) => item,
+                        Err(error) => {
+                            self.skipped(seen, &element, &error.to_string());
+                            continue;
+                        }
+                    };
+                    if !keep(&item) {
+                        continue;
+                    }
+                    if self.json {
+                        write_json(&mut stdout, &element, team)?
+                    } else {
+                        write_line(
+                            &mut stdout,
+                            &format_row(table.columns, (table.row)(&item, now)),
+                        )?
+                    }
                 };
-                if write_line(&mut stdout, &line)? {
+                if gone {
                     return Ok(count);
                 }
                 count += 1;
@@ -204,21 +240,62 @@ impl Output {
         }
         Ok(count)
     }
+
+    /// One element left out, said on stderr so a script's stdout stays clean.
+    fn skipped(&self, number: u64, element: &RawElement, why: &str) {
+        let what = match element_id(element) {
+            Some(id) => format!("{id} (number {number} of the {})", self.noun),
+            None => format!("number {number} of the {}", self.noun),
+        };
+        eprintln!(
+            "connect-triage: skipped {what}: it could not be read ({why}); the rest are listed"
+        );
+    }
 }
 
-/// Slack's element as one JSON line; with `team`, a `"team_id"` key first
-/// (spliced in, so the element's own keys keep Slack's order).
-fn json_line<T: Serialize>(item: &T, team: Option<&str>) -> serde_json::Result<String> {
-    let line = crate::text::json::to_line(item)?;
-    let Some(team) = team else {
-        return Ok(line);
-    };
-    let team = crate::text::json::to_line(team)?;
-    Ok(match line.strip_prefix('{') {
-        Some("}") => format!("{{\"team_id\":{team}}}"),
-        Some(rest) => format!("{{\"team_id\":{team},{rest}"),
-        None => line,
-    })
+/// The ID an element names itself by, when it has one to find: `id` at the
+/// top (requests, orgs, channels) or in `invite` (invites).
+fn element_id(element: &RawElement) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        id: Option<String>,
+        invite: Option<Box<Named>>,
+    }
+    let named: Named = element.parse().ok()?;
+    named
+        .id
+        .or_else(|| named.invite.and_then(|i| i.id))
+        .map(|id| clean(&id))
+}
+
+/// Slack's element as one line, with a `"team_id"` key first when `team`
+/// is given (spliced in, so the element's own keys keep Slack's order).
+/// `true` when the reader has gone.
+fn write_json(
+    out: &mut impl Write,
+    element: &RawElement,
+    team: Option<&str>,
+) -> anyhow::Result<bool> {
+    let json = crate::text::json::raw_line(element.json());
+    let mut line = Vec::with_capacity(json.len() + 32);
+    match (team, json.strip_prefix(b"{")) {
+        (Some(team), Some(rest)) => {
+            let team = crate::text::json::to_line(team).context("cannot write JSON")?;
+            line.extend_from_slice(b"{\"team_id\":");
+            line.extend_from_slice(team.as_bytes());
+            if !rest.trim_ascii_start().starts_with(b"}") {
+                line.push(b',');
+            }
+            line.extend_from_slice(rest);
+        }
+        _ => line.extend_from_slice(&json),
+    }
+    line.push(b'\n');
+    match out.write_all(&line) {
+        Ok(()) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
 }
 
 /// Write one line; `true` when the reader has gone (`| head`), which ends the listing quietly.

@@ -49,7 +49,7 @@ fn pending_requests(state: &State, now: i64, readable: &[Arc<str>]) -> Vec<Strin
         .requests
         .values()
         .filter(|r| r.status(now) == RequestStatus::Pending && readable.contains(&r.workspace))
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 
@@ -65,7 +65,7 @@ fn unaccepted(state: &State, dir: Direction, now: i64, readable: &[Arc<str>]) ->
         .invites
         .values()
         .filter(|r| r.direction == dir && r.acceptances.is_empty() && open_invite(r, now, readable))
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 
@@ -86,12 +86,12 @@ fn awaiting_us(state: &State, now: i64, readable: &[Arc<str>]) -> Vec<(String, S
                     } else {
                         &a.team.id
                     };
-                    a.approval_status == "pending_approval"
+                    &*a.approval_status == "pending_approval"
                         && a.date_invalid.is_none_or(|t| t > now)
                         && !a.approved_by(our_side)
                         && (ours_invited || me.is_us(&a.team.id))
                 })
-                .map(|a| (r.id.clone(), a.team.id.clone()))
+                .map(|a| (r.id.to_string(), a.team.id.clone()))
         })
         .collect()
 }

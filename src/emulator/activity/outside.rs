@@ -9,7 +9,9 @@ use crate::emulator::dataset::SECOND_ADMIN_ID;
 use crate::emulator::generate::{FIRST, LAST, Rng, TOPICS};
 use crate::emulator::methods::add_acceptance;
 use crate::emulator::people::fnv;
-use crate::emulator::records::{Direction, InviteRec, RequestRec, RequestStatus, TeamRef, UserRef};
+use crate::emulator::records::{
+    Direction, InviteRec, RequestRec, RequestStatus, TeamRef, Text, UserRef,
+};
 use crate::emulator::state::{State, slug};
 use crate::slack::models::{
     ChannelConnection, ConnectChannel, ConnectTeam, ConnectUser, RequestChannel, TargetUser,
@@ -47,7 +49,7 @@ fn fresh_id(state: &State, prefix: &str, n: u64) -> String {
         .find(|id| {
             !state.invites.contains(id)
                 && !state.requests.contains(id)
-                && !state.past_outcome.contains_key(id)
+                && !state.past_outcome.contains_key(id.as_str())
                 && state.channels.get(id).is_none()
         })
         .unwrap_or_default()
@@ -221,7 +223,7 @@ pub(super) fn invite_received(
     let recipient = rng.pick(&members(state)).clone();
     let id = fresh_id(state, "I0EMUA", n);
     let rec = InviteRec {
-        id: id.clone(),
+        id: id.as_str().into(),
         direction: Direction::Incoming,
         status: Some("sent".into()),
         invite_type: Some("channel".into()),
@@ -235,7 +237,7 @@ pub(super) fn invite_received(
             id.to_lowercase()
         )),
         recipient_user_id: Some(recipient.id.clone()),
-        recipient_email: recipient.email().map(str::to_owned),
+        recipient_email: recipient.email().map(Text::from),
         sig: None,
         channel: ConnectChannel {
             id: fresh_id(state, "C0EMU", n),
@@ -259,7 +261,8 @@ pub(super) fn they_accept(state: &mut State, id: &str, now: i64) -> Option<Chang
     let rec = state.invites.get(id)?;
     let email = rec
         .recipient_email
-        .clone()
+        .as_deref()
+        .map(str::to_owned)
         .unwrap_or_else(|| format!("partner@{}.com", rec.channel.name.as_deref().unwrap_or("x")));
     let channel = rec.channel.name.clone().unwrap_or_default();
     let team = team_for_email(state, &email);
@@ -348,7 +351,7 @@ pub(super) fn member_requests(
     let maker = rng.pick(&members(state)).clone();
     let id = fresh_id(state, "I0EMUR", n);
     let rec = RequestRec {
-        id: id.clone(),
+        id: id.as_str().into(),
         date_created: now,
         expires_at: Some(now + LIFETIME),
         date_last_updated: Some(now),
@@ -371,13 +374,12 @@ pub(super) fn member_requests(
         workspace,
     };
     let event = events::requested(&rec, now);
-    let key = rec.key();
     let name = rec
         .channel
         .as_ref()
         .and_then(|c| c.name.clone())
         .unwrap_or_default();
-    state.requests.insert(id.clone(), key, rec);
+    state.requests.insert(rec);
     let who = maker.name.clone().unwrap_or_else(|| maker.id.clone());
     Some((
         format!("{who} asked to invite {email} to #{name} ({id})"),

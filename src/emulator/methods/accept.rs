@@ -88,7 +88,7 @@ pub(super) fn accept(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .find(|r| {
             cx.reaches(&r.workspace)
                 && match (&invite_id, &channel_id) {
-                    (Some(id), _) => r.id == *id,
+                    (Some(id), _) => *r.id == **id,
                     (None, Some(ch)) => r.channel.id == *ch && r.direction == Direction::Incoming,
                     (None, None) => false,
                 }
@@ -96,7 +96,7 @@ pub(super) fn accept(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .cloned();
     let Some(rec) = found else {
         return Err(
-            match invite_id.and_then(|id| cx.state.past_outcome.get(&id)) {
+            match invite_id.and_then(|id| cx.state.past_outcome.get(id.as_str())) {
                 Some(InviteOutcome::Approved | InviteOutcome::Declined) => {
                     ApiError::new("invite_used")
                 }

@@ -9,7 +9,8 @@ use crate::emulator::api_error::ApiError;
 use crate::emulator::events;
 use crate::emulator::pagination::{self, take_page};
 use crate::emulator::records::{AcceptRec, Direction, InviteOutcome, InviteRec, ReviewRec};
-use crate::emulator::wire::WireInvite;
+use crate::emulator::wire;
+use crate::slack::models::ResponseMetadata;
 
 pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let count = pagination::page_size(cx.args.int("count")?, 100, 1, 500);
@@ -28,21 +29,26 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         .then(|| page.last())
         .flatten()
         .map(|((Reverse(t), id), _)| pagination::encode("invites", vec![json!(t), json!(id)]));
-    #[derive(serde::Serialize)]
-    struct Page<'a> {
-        ok: bool,
-        invites: Vec<WireInvite<'a>>,
-        response_metadata: crate::slack::models::ResponseMetadata,
-    }
-    let body = Page {
-        ok: true,
-        invites: page.iter().map(|(_, rec)| WireInvite(rec)).collect(),
-        response_metadata: crate::slack::models::ResponseMetadata {
-            next_cursor: Some(next.unwrap_or_default()),
-            ..Default::default()
-        },
+    let metadata = ResponseMetadata {
+        next_cursor: Some(next.unwrap_or_default()),
+        ..Default::default()
     };
-    serde_json::to_string(&body)
+    // Sized for the generated invites (about 1.2 kB each), so a page of
+    // 500 is written without growing the buffer.
+    let mut out = Vec::with_capacity(256 + page.len() * 1536);
+    out.extend_from_slice(br#"{"ok":true,"invites":["#);
+    let written = page.iter().enumerate().try_for_each(|(i, (_, rec))| {
+        if i > 0 {
+            out.push(b',');
+        }
+        wire::write_invite(&mut out, rec, &cx.state.wire)
+    });
+    out.extend_from_slice(br#"],"response_metadata":"#);
+    written
+        .and_then(|()| serde_json::to_writer(&mut out, &metadata))
+        .map_err(|_| ApiError::new("internal_error"))?;
+    out.push(b'}');
+    String::from_utf8(out)
         .map(Reply::Body)
         .map_err(|_| ApiError::new("internal_error"))
 }
@@ -101,7 +107,7 @@ fn target_team(cx: &Ctx<'_>) -> Option<String> {
 fn acceptance_inactive(a: &AcceptRec, now: i64) -> bool {
     a.date_invalid.is_some_and(|t| t <= now)
         || matches!(
-            a.approval_status.as_str(),
+            &*a.approval_status,
             "declined" | "inactive" | "expired" | "revoked"
         )
 }
@@ -111,7 +117,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
     let Some(rec) = pending_within_reach(cx, &id) else {
-        return Err(match cx.state.past_outcome.get(&id) {
+        return Err(match cx.state.past_outcome.get(id.as_str()) {
             Some(InviteOutcome::Approved) => ApiError::new("already_approved"),
             Some(InviteOutcome::Declined) => ApiError::new("approval_inactive"),
             _ => ApiError::new("invite_not_found"),
@@ -135,7 +141,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     } else {
         acc.team.id.clone()
     };
-    if acc.approved_by(&our_id) || acc.approval_status == "approved" {
+    if acc.approved_by(&our_id) || &*acc.approval_status == "approved" {
         return Err(ApiError::new("already_approved"));
     }
 
@@ -182,7 +188,7 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let all_done = rec
         .acceptances
         .iter()
-        .all(|a| a.approval_status != "pending_approval");
+        .all(|a| &*a.approval_status != "pending_approval");
     let workspace = rec.workspace.to_string();
     cx.state
         .connect_team(&channel, &host, &external, limited, now);
@@ -202,7 +208,7 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let target = target_team(cx);
     cx.state.expire_invites(cx.now);
     let Some(rec) = pending_within_reach(cx, &id) else {
-        return Err(match cx.state.past_outcome.get(&id) {
+        return Err(match cx.state.past_outcome.get(id.as_str()) {
             Some(InviteOutcome::Expired | InviteOutcome::Approved) => {
                 ApiError::new("inactive_invite")
             }
@@ -235,7 +241,7 @@ pub(super) fn decline(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
     let ended = rec
         .acceptances
         .iter()
-        .all(|a| a.approval_status != "pending_approval");
+        .all(|a| &*a.approval_status != "pending_approval");
     let user = cx.state.token_user(cx.token);
     if let Some(rec) = cx.state.invites.get(&id) {
         let event = events::decided(cx.state, rec, false, &our_id, &user, now);

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::{Ctx, Reply, reply};
 use crate::emulator::api_error::ApiError;
 use crate::emulator::pagination::{self, take_page};
-use crate::emulator::records::{Direction, InviteRec, RequestStatus};
+use crate::emulator::records::{Direction, InviteRec, RequestStatus, Text};
 use crate::slack::models::ConnectChannel;
 
 /// Slack's limit for approval and denial messages.
@@ -45,7 +45,9 @@ pub(super) fn list(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
             && user_id
                 .as_ref()
                 .is_none_or(|u| r.inviting_user.as_ref().is_some_and(|iu| &iu.id == u))
-            && invite_ids.as_ref().is_none_or(|ids| ids.contains(&r.id))
+            && invite_ids
+                .as_ref()
+                .is_none_or(|ids| ids.iter().any(|i| **i == *r.id))
     });
     let items: Vec<Value> = page
         .iter()
@@ -164,8 +166,9 @@ pub(super) fn approve(cx: &mut Ctx<'_>) -> Result<Reply, ApiError> {
         recipient_email: req
             .target_user
             .as_ref()
-            .and_then(|t| t.recipient_email.clone())
-            .or_else(|| req.recipient_email.clone()),
+            .and_then(|t| t.recipient_email.as_deref())
+            .or(req.recipient_email.as_deref())
+            .map(Text::from),
         sig: None,
         channel,
         is_external_limited: limited_override.or(req.is_external_limited).unwrap_or(true),

@@ -120,9 +120,58 @@ pub(crate) struct LookalikeIndex {
     forms: HashMap<String, Vec<u32>>,
     /// Each form long enough, with one character left out → its orgs: two
     /// strings one edit apart share such a variant (or one is the other's).
-    near: HashMap<String, Vec<u32>>,
+    near: NearIndex,
     /// The forms before the skeleton.
     plain: HashSet<String>,
+}
+
+/// The one-edit variants of every known form, by a hash of the variant.
+/// A known org has some thirty variants, so this is most of the index: a
+/// hash and an org number are 12 bytes where the string and a list were
+/// over a hundred. A hash can only point at a candidate; every candidate
+/// is then checked by its edit distance, so two variants that share a hash
+/// never make a match on their own.
+#[derive(Debug, Clone, Default)]
+struct NearIndex {
+    /// The first org of each variant.
+    first: HashMap<u64, u32>,
+    /// The others, for the rare variant several orgs share.
+    more: HashMap<u64, Vec<u32>>,
+}
+
+impl NearIndex {
+    fn key(variant: &str) -> u64 {
+        use std::hash::BuildHasher;
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(variant)
+    }
+
+    fn insert(&mut self, variant: &str, org: u32) {
+        let key = Self::key(variant);
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(org);
+            }
+            std::collections::hash_map::Entry::Occupied(first) if *first.get() == org => {}
+            std::collections::hash_map::Entry::Occupied(_) => {
+                let more = self.more.entry(key).or_default();
+                if !more.contains(&org) {
+                    more.push(org);
+                }
+            }
+        }
+    }
+
+    /// The orgs that may have `variant` among their variants.
+    fn candidates(&self, variant: &str) -> impl Iterator<Item = u32> + '_ {
+        let key = Self::key(variant);
+        let more = self.more.get(&key).map(Vec::as_slice).unwrap_or_default();
+        self.first
+            .get(&key)
+            .copied()
+            .into_iter()
+            .chain(more.iter().copied())
+    }
 }
 
 /// `form` with each one of its characters left out in turn.
@@ -164,7 +213,7 @@ impl LookalikeIndex {
             self.forms.entry(form.clone()).or_default().push(index);
             if form.chars().count() >= MIN_EDIT {
                 for variant in deletions(form) {
-                    self.near.entry(variant).or_default().push(index);
+                    self.near.insert(&variant, index);
                 }
             }
         }
@@ -257,10 +306,11 @@ impl LookalikeIndex {
                 })
         };
         // The known form with one character more, the same length, or one less.
-        self.first(self.near.get(form), &close).or_else(|| {
+        let near = |variant: &str| self.near.candidates(variant).find(|i| close(i));
+        near(form).or_else(|| {
             deletions(form).find_map(|variant| {
                 self.first(self.forms.get(&variant), &close)
-                    .or_else(|| self.first(self.near.get(&variant), &close))
+                    .or_else(|| near(&variant))
             })
         })
     }

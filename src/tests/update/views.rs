@@ -79,6 +79,46 @@ fn quitting_with_decisions_in_flight_asks_first() {
     assert_eq!(press(&mut idle, "q"), [Effect::Quit]);
 }
 
+/// A Retry-After of 27 hours: the pane says until when, at what clock
+/// time, and the title says how long is left; the other panes still load.
+#[test]
+fn a_pane_slack_rate_limits_for_hours_says_until_when() {
+    let mut app = App::new(Mode::Live, false);
+    start(&mut app);
+    update(
+        &mut app,
+        Msg::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    update(&mut app, Msg::Tick { now: 1_767_225_600 });
+    update(
+        &mut app,
+        Msg::LoadFailed {
+            list: ListKind::Invites,
+            error: crate::slack::SlackError::RateLimited {
+                method: "conversations.listConnectInvites",
+                retry_after: std::time::Duration::from_secs(100_000),
+            },
+        },
+    );
+    let text = screen(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("The invitations are rate-limited until 2026-01-02 03:46 UTC"),
+        "{text}"
+    );
+    assert!(
+        text.contains("wait 1d 3h before conversations.listConnectInvites"),
+        "{text}"
+    );
+    assert!(text.contains("rate-limited, 1d left"), "{text}");
+    assert!(text.contains("The other panes keep working"), "{text}");
+}
+
 #[test]
 fn a_pane_that_fails_says_so_in_place_and_others_keep_working() {
     let mut app = App::new(Mode::Live, false);

@@ -48,7 +48,10 @@ pub fn load_words<T: Row>(list: &ListData<T>, now: i64) -> String {
             Some(at) => format!("loaded {} ago", time::short(now - at)),
             None => String::new(),
         },
-        LoadState::Failed(_) => format!("{cached}could not load"),
+        LoadState::Failed(_) => match list.rate_limited_until() {
+            Some(until) => format!("{cached}rate-limited, {} left", time::short(until - now)),
+            None => format!("{cached}could not load"),
+        },
     }
 }
 
@@ -193,7 +196,12 @@ pub fn render_pane<T: Row>(
     if let LoadState::Failed(error) = &list.load {
         let text = vec![
             Line::styled(
-                sanitize::clean(&crate::model::list_kind::load_failure(kind, error)),
+                sanitize::clean(&match list.rate_limited_until() {
+                    Some(until) => {
+                        crate::model::list_kind::rate_limited(kind, error, until, app.now)
+                    }
+                    None => crate::model::list_kind::load_failure(kind, error),
+                }),
                 theme.error,
             ),
             Line::raw(""),

@@ -50,6 +50,7 @@ pub fn bare() -> ClientOptions {
         timeout: Duration::from_millis(800),
         pace: false,
         read_retries: 0,
+        ..ClientOptions::default()
     }
 }
 

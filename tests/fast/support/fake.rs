@@ -96,6 +96,7 @@ pub fn quick_options() -> ClientOptions {
         timeout: Duration::from_millis(500),
         pace: false,
         read_retries: 0,
+        ..ClientOptions::default()
     }
 }
 
@@ -104,6 +105,7 @@ pub fn quick_tuning() -> Tuning {
         rate_window: Duration::from_millis(200),
         backoff_base: Duration::from_millis(20),
         backoff_max: Duration::from_millis(100),
+        ..Tuning::default()
     }
 }
 

@@ -5,21 +5,33 @@
 //! (`~/.cache/connect-triage/`), readable by its owner only: the directory
 //! is made 0700 and each file 0600. The files hold rows (names, emails,
 //! channel names of the workspace), the team ID they belong to and the API
-//! base they came from, never the token. A file is JSON lines: a header,
-//! then one compact row per line; a file of another version or API base
-//! is ignored. It is read back in chunks ([`Cache::load_in_chunks`]).
+//! base they came from, never the token. A file is binary ([`file`] has
+//! the layout): a header, then zstd-packed postcard chunks of rows
+//! ([`wire`]), then a CRC-32 of it all. A file of another version, list or
+//! API base is ignored, and so is a damaged one, with a warning in the log.
+//! It is read back in chunks ([`Cache::load_in_chunks`]).
+
+mod file;
+mod stored;
+#[cfg(test)]
+mod tests;
+mod wire;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{self, BufWriter, Read};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::ListKind;
-use crate::model::rows::{Channel, Interner, Invite, Org, Request, Row};
+use crate::model::rows::{Channel, Interner, Invite, Org, Request};
+use file::{Header, Refused, Writer};
+use wire::Wire;
 
-const VERSION: u32 = 1;
+/// Rows a stored chunk holds: a loop turn's worth of rows to decode.
+const ROWS_PER_CHUNK: usize = 2000;
+/// Read no further: a larger file fails its checksum as damaged (100,000
+/// invites take ~7 MB).
+const MAX_FILE: u64 = 1 << 30;
 
 /// Rows of one list, read back from the cache.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,9 +40,16 @@ pub enum CachedRows {
     Requests(Vec<Request>),
     Orgs(Vec<Org>),
     Channels(Vec<Channel>),
-    /// Lines as read, not parsed yet: the loop parses them into rows that
-    /// share the app's strings, so no other thread allocates them.
-    Lines(ListKind, Vec<String>),
+    /// Chunks as read, not decoded yet: the loop decodes them into rows
+    /// that share the app's strings, so no other thread allocates them.
+    Encoded(ListKind, Encoded),
+}
+
+/// Stored chunks, checked and unpacked, of `rows` rows in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Encoded {
+    rows: usize,
+    bytes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,16 +91,6 @@ pub struct Snapshot {
     pub rows: SnapshotRows,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct Header {
-    version: u32,
-    kind: String,
-    api_base: String,
-    team_id: String,
-    saved_at: i64,
-    count: usize,
-}
-
 /// Where the cache lives for one API base.
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -105,6 +114,28 @@ fn fnv(text: &str) -> u64 {
     })
 }
 
+fn write_chunks<R: Wire>(out: &mut Writer<impl io::Write>, rows: &[Arc<R>]) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    for chunk in rows.chunks(ROWS_PER_CHUNK) {
+        bytes.clear();
+        wire::encode(chunk, &mut bytes)?;
+        out.chunk(chunk.len(), &bytes)?;
+    }
+    Ok(())
+}
+
+/// The whole file at `path`; `None` when there is none.
+fn read_private(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let file = match crate::private_files::open_private_read(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
 impl Cache {
     /// The XDG cache directory of connect-triage, when the system has one.
     pub fn default_dir() -> Option<PathBuf> {
@@ -119,8 +150,12 @@ impl Cache {
     }
 
     pub fn path(&self, kind: ListKind) -> PathBuf {
+        self.named(kind, "bin")
+    }
+
+    fn named(&self, kind: ListKind, extension: &str) -> PathBuf {
         self.dir.join(format!(
-            "{}-{:016x}.jsonl",
+            "{}-{:016x}.{extension}",
             kind_name(kind),
             fnv(&self.api_base)
         ))
@@ -137,41 +172,39 @@ impl Cache {
         self.write(temp.as_file(), snapshot)?;
         temp.persist(self.path(snapshot.kind))
             .map(drop)
-            .map_err(|e| e.error)
+            .map_err(|e| e.error)?;
+        // Version 1's JSON lines: never read again, and up to 80 MB.
+        // Removing a link removes the link, never what it points to.
+        let _ = std::fs::remove_file(self.named(snapshot.kind, "jsonl"));
+        Ok(())
     }
 
     fn write(&self, file: &File, snapshot: &Snapshot) -> io::Result<()> {
-        let mut out = BufWriter::new(file);
-        let count = match &snapshot.rows {
+        let rows = match &snapshot.rows {
             SnapshotRows::Invites(rows) => rows.len(),
             SnapshotRows::Requests(rows) => rows.len(),
             SnapshotRows::Orgs(rows) => rows.len(),
             SnapshotRows::Channels(rows) => rows.len(),
         };
         let header = Header {
-            version: VERSION,
             kind: kind_name(snapshot.kind).to_owned(),
             api_base: self.api_base.clone(),
             team_id: snapshot.team_id.clone(),
             saved_at: snapshot.saved_at,
-            count,
+            rows: rows as u64,
+            chunks: u32::try_from(rows.div_ceil(ROWS_PER_CHUNK)).map_err(io::Error::other)?,
         };
-        serde_json::to_writer(&mut out, &header)?;
-        out.write_all(b"\n")?;
-        fn lines<T: Serialize>(out: &mut impl Write, rows: &[Arc<T>]) -> io::Result<()> {
-            for row in rows {
-                serde_json::to_writer(&mut *out, &**row)?;
-                out.write_all(b"\n")?;
-            }
-            Ok(())
-        }
+        let mut out = Writer::new(BufWriter::new(file), &header)?;
         match &snapshot.rows {
-            SnapshotRows::Invites(rows) => lines(&mut out, rows)?,
-            SnapshotRows::Requests(rows) => lines(&mut out, rows)?,
-            SnapshotRows::Orgs(rows) => lines(&mut out, rows)?,
-            SnapshotRows::Channels(rows) => lines(&mut out, rows)?,
+            SnapshotRows::Invites(rows) => write_chunks(&mut out, rows)?,
+            SnapshotRows::Requests(rows) => write_chunks(&mut out, rows)?,
+            SnapshotRows::Orgs(rows) => write_chunks(&mut out, rows)?,
+            SnapshotRows::Channels(rows) => write_chunks(&mut out, rows)?,
         }
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        out.finish()?
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()
     }
 
     /// Read one list back; `None` when there is none we can use.
@@ -188,55 +221,86 @@ impl Cache {
         Ok(Some(list))
     }
 
-    /// Read one list back `chunk` lines at a time, unparsed
-    /// ([`CachedRows::Lines`]), so reading 100,000 invites never holds more
-    /// than a chunk of them outside the app. Nothing is given when there is
-    /// no file this cache can use. Returns the rows read.
+    /// Read one list back, undecoded ([`CachedRows::Encoded`]), in chunks
+    /// of at least `chunk` rows (whole stored chunks, the last one may hold
+    /// fewer), so reading 100,000 invites never holds more than a chunk of
+    /// them outside the app. The whole file is checked first: nothing is
+    /// given when there is no file this cache can use, or it is damaged
+    /// (said in the log). Returns the rows read.
     pub fn load_in_chunks(
         &self,
         kind: ListKind,
         chunk: usize,
         give: &mut dyn FnMut(CachedList),
     ) -> io::Result<usize> {
-        let file = match crate::private_files::open_private_read(&self.path(kind)) {
-            Ok(file) => file,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(0),
-            Err(error) => return Err(error),
-        };
-        let mut lines = BufReader::new(file).lines();
-        let Some(first) = lines.next().transpose()? else {
+        let path = self.path(kind);
+        let Some(bytes) = read_private(&path)? else {
             return Ok(0);
         };
-        let Ok(header) = serde_json::from_str::<Header>(&first) else {
-            return Ok(0);
+        let (header, frames) = match file::check(&bytes) {
+            Ok(checked) => checked,
+            Err(Refused::OtherVersion(version)) => {
+                tracing::info!(path = %path.display(), version, "ignoring a cache file of another version");
+                return Ok(0);
+            }
+            Err(Refused::Damaged(why)) => {
+                tracing::warn!(path = %path.display(), %why, "ignoring a damaged cache file");
+                return Ok(0);
+            }
         };
-        if header.version != VERSION
-            || header.kind != kind_name(kind)
-            || header.api_base != self.api_base
-        {
+        if header.kind != kind_name(kind) || header.api_base != self.api_base {
+            tracing::info!(path = %path.display(), "ignoring a cache file of another list or API base");
             return Ok(0);
         }
-        let mut read = 0;
-        let mut batch = Vec::new();
-        let mut send = |batch: Vec<String>| {
+        let mut send = |batch: Encoded| {
             give(CachedList {
                 team_id: header.team_id.clone(),
                 saved_at: header.saved_at,
-                rows: CachedRows::Lines(kind, batch),
+                rows: CachedRows::Encoded(kind, batch),
                 last: false,
             })
         };
-        for line in lines {
-            batch.push(line?);
-            read += 1;
-            if batch.len() >= chunk {
+        let (mut read, mut batch, mut unpacked) = (0, Encoded::default(), true);
+        for frame in &frames {
+            match file::unpack(frame) {
+                Ok(bytes) if batch.bytes.is_empty() => batch.bytes = bytes,
+                Ok(bytes) => batch.bytes.extend_from_slice(&bytes),
+                Err(error) => {
+                    tracing::warn!(path = %path.display(), %error, "a cache chunk could not be unpacked");
+                    unpacked = false;
+                    break;
+                }
+            }
+            batch.rows += frame.rows;
+            read += frame.rows;
+            if batch.rows >= chunk {
                 send(std::mem::take(&mut batch));
             }
         }
-        if !batch.is_empty() || read == 0 {
+        // An empty list is sent too: its rows are "none" as of `saved_at`.
+        if batch.rows > 0 || (read == 0 && unpacked) {
             send(batch);
         }
         Ok(read)
+    }
+}
+
+impl Encoded {
+    fn decode<R: Wire>(&self, interner: &mut Interner) -> io::Result<Vec<R>> {
+        // Every row takes a byte at least: a count beyond that is damage,
+        // and never worth reserving for.
+        let mut rows = Vec::with_capacity(self.rows.min(self.bytes.len()));
+        let mut rest = &self.bytes[..];
+        while !rest.is_empty() {
+            rest = wire::decode(rest, interner, &mut rows)?;
+        }
+        if rows.len() != self.rows {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("cache: {} rows where {} were said", rows.len(), self.rows),
+            ));
+        }
+        Ok(rows)
     }
 }
 
@@ -252,7 +316,7 @@ impl CachedRows {
 
     pub fn kind(&self) -> ListKind {
         match self {
-            CachedRows::Lines(kind, _) => *kind,
+            CachedRows::Encoded(kind, _) => *kind,
             CachedRows::Invites(_) => ListKind::Invites,
             CachedRows::Requests(_) => ListKind::Requests,
             CachedRows::Orgs(_) => ListKind::Orgs,
@@ -262,7 +326,7 @@ impl CachedRows {
 
     pub fn len(&self) -> usize {
         match self {
-            CachedRows::Lines(_, lines) => lines.len(),
+            CachedRows::Encoded(_, encoded) => encoded.rows,
             CachedRows::Invites(rows) => rows.len(),
             CachedRows::Requests(rows) => rows.len(),
             CachedRows::Orgs(rows) => rows.len(),
@@ -274,25 +338,22 @@ impl CachedRows {
         self.len() == 0
     }
 
-    /// Lines parsed into rows sharing `interner`'s strings, teams and users.
+    /// Whether these rows still have to be decoded ([`CachedRows::parsed`]).
+    pub fn is_encoded(&self) -> bool {
+        matches!(self, CachedRows::Encoded(..))
+    }
+
+    /// Chunks decoded into rows sharing `interner`'s strings, teams and
+    /// users (rows decoded already are returned as they are).
     pub fn parsed(self, interner: &mut Interner) -> io::Result<CachedRows> {
-        fn parse<T: for<'de> Deserialize<'de> + Row>(
-            lines: &[String],
-            interner: &mut Interner,
-        ) -> io::Result<Vec<T>> {
-            lines
-                .iter()
-                .map(|line| Ok(serde_json::from_str::<T>(line)?.intern(interner)))
-                .collect()
-        }
-        let CachedRows::Lines(kind, lines) = self else {
+        let CachedRows::Encoded(kind, encoded) = self else {
             return Ok(self);
         };
         Ok(match kind {
-            ListKind::Invites => CachedRows::Invites(parse(&lines, interner)?),
-            ListKind::Requests => CachedRows::Requests(parse(&lines, interner)?),
-            ListKind::Orgs => CachedRows::Orgs(parse(&lines, interner)?),
-            ListKind::Channels => CachedRows::Channels(parse(&lines, interner)?),
+            ListKind::Invites => CachedRows::Invites(encoded.decode(interner)?),
+            ListKind::Requests => CachedRows::Requests(encoded.decode(interner)?),
+            ListKind::Orgs => CachedRows::Orgs(encoded.decode(interner)?),
+            ListKind::Channels => CachedRows::Channels(encoded.decode(interner)?),
         })
     }
 
@@ -302,7 +363,10 @@ impl CachedRows {
             (CachedRows::Requests(a), CachedRows::Requests(b)) => a.extend(b),
             (CachedRows::Orgs(a), CachedRows::Orgs(b)) => a.extend(b),
             (CachedRows::Channels(a), CachedRows::Channels(b)) => a.extend(b),
-            (CachedRows::Lines(_, a), CachedRows::Lines(_, b)) => a.extend(b),
+            (CachedRows::Encoded(_, a), CachedRows::Encoded(_, b)) => {
+                a.rows += b.rows;
+                a.bytes.extend(b.bytes);
+            }
             _ => {}
         }
     }

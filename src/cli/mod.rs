@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod pace;
+
+pub use pace::Pace;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "connect-triage",
@@ -54,6 +58,13 @@ pub struct GlobalArgs {
     /// Log level for the log file (error, warn, info, debug, trace)
     #[arg(long, global = true, value_name = "LEVEL")]
     pub log_level: Option<String>,
+    /// How calls are paced to Slack's rate tiers: real (each method's
+    /// documented budget), scaled:N (the same budgets in windows N times
+    /// shorter) or off (no pacing; a 429's Retry-After is still honoured).
+    /// The words of the emulator's --rate-limits; scaled and off only for a
+    /// loopback --api-base
+    #[arg(long, global = true, value_name = "real|scaled:N|off", default_value_t = Pace::Real)]
+    pub pace: Pace,
 }
 
 #[derive(Debug, Subcommand)]
