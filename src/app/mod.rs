@@ -92,6 +92,8 @@ pub struct App {
     /// Workspaces whose invites or requests the last load could not read,
     /// per pane: each says so in a line of its own above the rows.
     pub unreadable: HashMap<ListKind, Vec<Unreadable>>,
+    /// Per list: the elements of its current load that could not be read.
+    pub skipped: HashMap<ListKind, Vec<crate::slack::Skipped>>,
     pub now: i64,
     /// Terminal size (columns, rows), from `Msg::Resize`.
     pub size: (u16, u16),
@@ -180,6 +182,7 @@ impl App {
             cache_problem_said: false,
             workspaces: Vec::new(),
             unreadable: HashMap::new(),
+            skipped: HashMap::new(),
             workspace_prefix: String::new(),
             now: 0,
             size: (80, 24),
@@ -253,9 +256,12 @@ impl App {
 
     /// Lines the pane gives to the workspaces it could not read.
     pub fn unreadable_lines(&self, pane: ListKind) -> usize {
-        self.unreadable
+        let workspaces = self
+            .unreadable
             .get(&pane)
-            .map_or(0, |w| w.len().min(MAX_UNREADABLE_LINES))
+            .map_or(0, |w| w.len().min(MAX_UNREADABLE_LINES));
+        let skipped = self.skipped.get(&pane).is_some_and(|s| !s.is_empty());
+        workspaces + usize::from(skipped)
     }
 
     /// Lines the detail view and help can show at the current size.

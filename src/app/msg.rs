@@ -72,6 +72,11 @@ pub enum Msg {
         list: ListKind,
         error: SlackError,
     },
+    /// Elements of a page of `list` that could not be read, left out.
+    ItemsSkipped {
+        list: ListKind,
+        skipped: Vec<crate::slack::Skipped>,
+    },
     /// An org-wide token's workspaces (`auth.teams.list`).
     Workspaces(Vec<crate::slack::models::AuthTeam>),
     /// One workspace of an org could not be read; the others load.

@@ -175,6 +175,13 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::ItemsSkipped { list, skipped } => {
+            for item in &skipped {
+                tracing::warn!(list = ?list, item = %item, "an element Slack sent could not be read");
+            }
+            app.skipped.entry(list).or_default().extend(skipped);
+            Vec::new()
+        }
         Msg::WorkspaceUnreadable { list, team, error } => {
             let workspace = crate::app::flow::pages::workspace_team(app, &team).label();
             let why = crate::slack::explain::explain(&error);

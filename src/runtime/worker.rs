@@ -325,6 +325,15 @@ async fn forward<T, S>(
         let msg = match page {
             Ok(page) => {
                 finished = page.is_last;
+                if !page.skipped.is_empty() {
+                    let skipped = Msg::ItemsSkipped {
+                        list: kind,
+                        skipped: page.skipped,
+                    };
+                    if tx.send(skipped).await.is_err() {
+                        return;
+                    }
+                }
                 Msg::PageLoaded {
                     items: wrap(page.items),
                     total: page.total,

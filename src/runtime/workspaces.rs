@@ -59,14 +59,17 @@ pub async fn workspaces(scope: &Scope, client: &SlackClient, tx: &Sender<Msg>) -
 /// load: pages go to the loop as they come, and only the last page of the
 /// last workspace says so. A workspace that can't be read is said on its
 /// own; the others' rows still show.
+/// One page of one workspace: its rows, whether it was the last, and the
+/// elements that could not be read.
+type Received = (ListItems, bool, Vec<crate::slack::Skipped>);
+
 pub async fn load_merged(
     client: SlackClient,
     kind: ListKind,
     teams: Vec<AuthTeam>,
     tx: Sender<Msg>,
 ) {
-    type Pages =
-        futures::stream::BoxStream<'static, (String, Result<(ListItems, bool), SlackError>)>;
+    type Pages = futures::stream::BoxStream<'static, (String, Result<Received, SlackError>)>;
     let streams: Vec<Pages> = teams
         .iter()
         .map(|team| {
@@ -77,7 +80,7 @@ pub async fn load_merged(
                     .map(move |p| {
                         (
                             id.clone(),
-                            p.map(|p| (ListItems::Invites(p.items), p.is_last)),
+                            p.map(|p| (ListItems::Invites(p.items), p.is_last, p.skipped)),
                         )
                     })
                     .boxed(),
@@ -86,7 +89,7 @@ pub async fn load_merged(
                     .map(move |p| {
                         (
                             id.clone(),
-                            p.map(|p| (ListItems::Requests(p.items), p.is_last)),
+                            p.map(|p| (ListItems::Requests(p.items), p.is_last, p.skipped)),
                         )
                     })
                     .boxed(),
@@ -102,7 +105,18 @@ pub async fn load_merged(
             continue;
         }
         let (items, finished) = match page {
-            Ok((items, is_last)) => (Some(items), is_last),
+            Ok((items, is_last, skipped)) => {
+                if !skipped.is_empty() {
+                    let msg = Msg::ItemsSkipped {
+                        list: kind,
+                        skipped,
+                    };
+                    if tx.send(msg).await.is_err() {
+                        return;
+                    }
+                }
+                (Some(items), is_last)
+            }
             Err(error) => {
                 failures.push((team.clone(), error));
                 (None, true)

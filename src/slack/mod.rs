@@ -32,5 +32,5 @@ pub use events::{ClientEvent, WaitReason};
 pub use methods::{ApprovalMessage, RequestApproval, RequestFilter, WriteCall};
 pub use options::{ClientOptions, ClientStats, MAX_ANSWER_BYTES, MAX_RETRY_AFTER, Tuning};
 pub use paginate::{MAX_EMPTY_PAGES, Page, PageStream};
-pub use raw::RawElement;
+pub use raw::{RawElement, Skipped};
 pub use token::Token;

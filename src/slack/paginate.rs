@@ -21,7 +21,7 @@ use super::client::{CallKind, SlackClient};
 use super::envelope::Head;
 use super::error::SlackError;
 use super::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use super::raw::RawElement;
+use super::raw::{RawElement, Skipped};
 use super::responses::{
     ConversationsList, ConversationsSearch, ExternalTeamsList, ListConnectInvites,
     RequestSharedInviteList,
@@ -31,6 +31,8 @@ use super::responses::{
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {
     pub items: Vec<T>,
+    /// Elements of this page that could not be read, left out of `items`.
+    pub skipped: Vec<Skipped>,
     /// How many items the whole list holds, when the method says.
     pub total: Option<u64>,
     /// No page follows.
@@ -73,63 +75,55 @@ pub(crate) struct ListSpec {
     pub args: Vec<(&'static str, String)>,
 }
 
-/// A list method's answer, reduced to its items.
-pub(crate) trait ListResponse: DeserializeOwned + Send + 'static {
+/// A list method's answer: which key holds the list, and its elements' type.
+pub(crate) trait ListResponse: Send + 'static {
     type Item: DeserializeOwned + Send + 'static;
     /// The answer's key that holds the list.
     const FIELD: &'static str;
-    fn into_items(self) -> Vec<Self::Item>;
 }
 
 impl ListResponse for ListConnectInvites {
     type Item = ConnectInvite;
     const FIELD: &'static str = "invites";
-    fn into_items(self) -> Vec<ConnectInvite> {
-        self.invites
-    }
 }
 
 impl ListResponse for RequestSharedInviteList {
     type Item = InviteRequest;
     const FIELD: &'static str = "invite_requests";
-    fn into_items(self) -> Vec<InviteRequest> {
-        self.invite_requests
-    }
 }
 
 impl ListResponse for ExternalTeamsList {
     type Item = ExternalOrg;
     const FIELD: &'static str = "organizations";
-    fn into_items(self) -> Vec<ExternalOrg> {
-        self.organizations
-    }
 }
 
 impl ListResponse for ConversationsSearch {
     type Item = SharedChannel;
     const FIELD: &'static str = "conversations";
-    fn into_items(self) -> Vec<SharedChannel> {
-        self.conversations
-    }
 }
 
 impl ListResponse for ConversationsList {
     type Item = SharedChannel;
     const FIELD: &'static str = "channels";
-    fn into_items(self) -> Vec<SharedChannel> {
-        self.channels
-    }
 }
 
 /// A page on its way to the consumer.
 pub(crate) enum Pending<T> {
     Failed(SlackError),
     Decoding {
-        job: JoinHandle<Result<(Vec<T>, usize), SlackError>>,
+        job: JoinHandle<Result<PageItems<T>, SlackError>>,
         method: &'static str,
         total: Option<u64>,
         is_last: bool,
     },
+}
+
+/// What a page's decoding gives.
+pub(crate) struct PageItems<O> {
+    pub(crate) items: Vec<O>,
+    /// How many elements Slack sent, before any was left out.
+    pub(crate) received: usize,
+    pub(crate) skipped: Vec<Skipped>,
 }
 
 /// A page decoded, with how many items Slack sent in it.
@@ -149,14 +143,15 @@ impl<T> Pending<T> {
                 total,
                 is_last,
             } => match job.await {
-                Ok(decoded) => decoded.map(|(items, received)| Decoded {
+                Ok(decoded) => decoded.map(|decoded| Decoded {
                     page: Page {
-                        items,
+                        items: decoded.items,
+                        skipped: decoded.skipped,
                         total,
                         is_last,
                     },
                     method,
-                    received,
+                    received: decoded.received,
                 }),
                 Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
                 // Only at runtime shutdown, when nobody waits for the page anyway.
@@ -224,21 +219,32 @@ pub(crate) enum Ended {
     Refused(SlackError),
 }
 
-/// How a page's answer becomes the items handed on (and how many the page
-/// held before any was left out), off the async threads.
+/// How a page's answer becomes the items handed on, off the async threads.
 pub(crate) type Decode<O> = Arc<
-    dyn Fn(&SlackClient, &'static str, Bytes) -> Result<(Vec<O>, usize), SlackError> + Send + Sync,
+    dyn Fn(&SlackClient, &'static str, Bytes) -> Result<PageItems<O>, SlackError> + Send + Sync,
 >;
 
-/// Items read into our models, keeping only those `keep` accepts.
+/// Items read into our models, keeping only those `keep` accepts. Each
+/// element is read on its own: one Slack sent in a shape we cannot read
+/// is skipped and named, and the rest of the page still shows.
 pub(crate) fn typed<R: ListResponse>(keep: Option<fn(&R::Item) -> bool>) -> Decode<R::Item> {
     Arc::new(move |client, method, body| {
-        let mut items = client.decode_payload::<R>(method, &body)?.into_items();
-        let received = items.len();
-        if let Some(keep) = keep {
-            items.retain(keep);
+        let elements = client.split_list(method, R::FIELD, &body)?;
+        let received = elements.len();
+        let mut items = Vec::with_capacity(received);
+        let mut skipped = Vec::new();
+        for (at, element) in elements.iter().enumerate() {
+            match element.parse::<R::Item>() {
+                Ok(item) if keep.is_none_or(|keep| keep(&item)) => items.push(item),
+                Ok(_) => {}
+                Err(error) => skipped.push(Skipped::new(element, at, &error)),
+            }
         }
-        Ok((items, received))
+        Ok(PageItems {
+            items,
+            received,
+            skipped,
+        })
     })
 }
 
@@ -251,7 +257,11 @@ pub(crate) fn raw<R: ListResponse>(keep: Option<fn(&R::Item) -> bool>) -> Decode
         if let Some(keep) = keep {
             elements.retain(|e| e.parse::<R::Item>().is_ok_and(|item| keep(&item)));
         }
-        Ok((elements, received))
+        Ok(PageItems {
+            items: elements,
+            received,
+            skipped: Vec::new(),
+        })
     })
 }
 

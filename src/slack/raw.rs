@@ -37,6 +37,52 @@ impl RawElement {
     }
 }
 
+impl RawElement {
+    /// The ID the element names itself by, when it has one to find: `id`
+    /// at the top (requests, orgs, channels) or in `invite` (invites).
+    pub fn id(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Named {
+            id: Option<serde_json::Value>,
+            invite: Option<Box<Named>>,
+        }
+        let named: Named = self.parse().ok()?;
+        let id = named.id.or_else(|| named.invite.and_then(|i| i.id))?;
+        id.as_str().map(crate::text::sanitize::clean)
+    }
+}
+
+/// An element of a page that could not be read into our models: left out,
+/// and named so the admin knows something is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Its ID, when it has a readable one.
+    pub id: Option<String>,
+    /// Its place on its page, from 1.
+    pub position: usize,
+    /// What could not be read, in serde's words (cleaned for a terminal).
+    pub why: String,
+}
+
+impl Skipped {
+    pub(crate) fn new(element: &RawElement, at: usize, error: &serde_json::Error) -> Skipped {
+        Skipped {
+            id: element.id(),
+            position: at + 1,
+            why: crate::text::sanitize::clean(&error.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{id} ({})", self.why),
+            None => write!(f, "number {} of its page ({})", self.position, self.why),
+        }
+    }
+}
+
 impl fmt::Debug for RawElement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("RawElement")

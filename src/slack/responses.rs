@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::models::{
     AuthTeam, AuthTest, ConnectInvite, ExternalOrg, InviteRequest, ResponseMetadata, SharedChannel,
+    null_as_default,
 };
 
 /// Methods whose payload is only `{"ok": true}` (approve, decline, disconnect, ...).
@@ -17,7 +18,7 @@ pub struct Empty {}
 /// `conversations.listConnectInvites`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListConnectInvites {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub invites: Vec<ConnectInvite>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_metadata: Option<ResponseMetadata>,
@@ -26,7 +27,7 @@ pub struct ListConnectInvites {
 /// `conversations.requestSharedInvite.list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RequestSharedInviteList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub invite_requests: Vec<InviteRequest>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_metadata: Option<ResponseMetadata>,
@@ -35,7 +36,7 @@ pub struct RequestSharedInviteList {
 /// `team.externalTeams.list`; the next cursor is a team ID.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExternalTeamsList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub organizations: Vec<ExternalOrg>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_count: Option<u64>,
@@ -46,7 +47,7 @@ pub struct ExternalTeamsList {
 /// `admin.conversations.search`; its cursor is at the top level, not in `response_metadata`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConversationsSearch {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub conversations: Vec<SharedChannel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
@@ -59,7 +60,7 @@ pub struct ConversationsSearch {
 /// `conversations.list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConversationsList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub channels: Vec<SharedChannel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_metadata: Option<ResponseMetadata>,
@@ -75,7 +76,7 @@ pub struct ConversationsInfo {
 /// `auth.teams.list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthTeamsList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub teams: Vec<AuthTeam>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_metadata: Option<ResponseMetadata>,
@@ -84,7 +85,7 @@ pub struct AuthTeamsList {
 /// `apps.connections.open`: the Socket Mode WebSocket to connect to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionsOpen {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub url: String,
 }
 

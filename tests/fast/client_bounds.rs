@@ -217,3 +217,78 @@ async fn truncated_json_is_retried_once_then_reported() {
     );
     assert_eq!(fake.calls("conversations.listConnectInvites").len(), 2);
 }
+
+/// One element Slack sent in a shape we cannot read is left out and
+/// named; the rest of the page shows, in the client and on the CLI.
+#[tokio::test]
+async fn an_element_of_the_wrong_type_is_skipped_and_named() {
+    let page = json!({"ok": true, "invites": [
+        invite("I0GOOD001"),
+        {"direction": 5, "status": "sent", "invite": {"id": "I0BAD0001"}},
+        7,
+        invite("I0GOOD002"),
+    ]});
+    let fake = fake(move |seen| auth_or(seen, || json(page.clone()))).await;
+    let pages = all_pages(fake.client().invites()).await;
+    let page = pages[0].as_ref().unwrap();
+    assert_eq!(page.items.len(), 2);
+    assert_eq!(page.skipped.len(), 2, "{:?}", page.skipped);
+    assert_eq!(page.skipped[0].id.as_deref(), Some("I0BAD0001"));
+    assert!(
+        page.skipped[0].why.contains("invalid type"),
+        "{:?}",
+        page.skipped[0]
+    );
+    assert_eq!(
+        page.skipped[1]
+            .to_string()
+            .split(' ')
+            .take(3)
+            .collect::<Vec<_>>(),
+        ["number", "3", "of"]
+    );
+
+    let out = cli(&fake.base_url(), &["list", "invites"]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(
+        table.contains("I0GOOD001") && table.contains("I0GOOD002"),
+        "{table}"
+    );
+    assert!(!table.contains("I0BAD0001"), "{table}");
+    let said = stderr(&out);
+    assert!(said.contains("skipped I0BAD0001"), "{said}");
+    assert!(said.contains("the rest are listed"), "{said}");
+    // --json passes Slack's objects on as they are, even one we cannot read;
+    // what is not an object at all is no element and is skipped.
+    let out = cli(&fake.base_url(), &["list", "invites", "--json"]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 3);
+    assert!(
+        stderr(&out).contains("skipped number 3 of the invites"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// An answer without its list says nothing: an error, never "no invites".
+#[tokio::test]
+async fn an_answer_missing_its_list_is_an_error_not_an_empty_list() {
+    let fake =
+        fake(|seen| auth_or(seen, || json(json!({"ok": true, "response_metadata": {}})))).await;
+    let pages = all_pages(fake.client().invites()).await;
+    let error = pages[0].as_ref().unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("the answer has no `invites` list"),
+        "{error}"
+    );
+    let out = cli(&fake.base_url(), &["list", "invites"]).await;
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no `invites` list"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -43,6 +43,7 @@ mod fit_cli_same_as_tui;
 mod fit_cli_tools;
 mod fit_keys;
 mod fit_themes;
+mod fixtures_nulls;
 mod fixtures_parse;
 mod layering;
 mod safety_cache_files;

@@ -385,6 +385,7 @@ pub(crate) fn begin_load(app: &mut App, kind: ListKind) {
     let now = app.now;
     // Each load says afresh which workspaces it could not read.
     app.unreadable.remove(&kind);
+    app.skipped.remove(&kind);
     with_list(app, kind, |l| l.begin_load(now));
 }
 

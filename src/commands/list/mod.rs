@@ -243,7 +243,7 @@ impl Output {
 
     /// One element left out, said on stderr so a script's stdout stays clean.
     fn skipped(&self, number: u64, element: &RawElement, why: &str) {
-        let what = match element_id(element) {
+        let what = match element.id() {
             Some(id) => format!("{id} (number {number} of the {})", self.noun),
             None => format!("number {number} of the {}", self.noun),
         };
@@ -251,21 +251,6 @@ impl Output {
             "connect-triage: skipped {what}: it could not be read ({why}); the rest are listed"
         );
     }
-}
-
-/// The ID an element names itself by, when it has one to find: `id` at the
-/// top (requests, orgs, channels) or in `invite` (invites).
-fn element_id(element: &RawElement) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Named {
-        id: Option<String>,
-        invite: Option<Box<Named>>,
-    }
-    let named: Named = element.parse().ok()?;
-    named
-        .id
-        .or_else(|| named.invite.and_then(|i| i.id))
-        .map(|id| clean(&id))
 }
 
 /// Slack's element as one line, with a `"team_id"` key first when `team`

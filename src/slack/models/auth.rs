@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::null_as_default;
+
 /// `auth.test`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthTest {
@@ -37,7 +39,7 @@ impl AuthTest {
 /// One element of `auth.teams.list`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthTeam {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

@@ -281,7 +281,8 @@ where
     T: serde::de::DeserializeOwned,
 {
     let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
+    // Through `Option<T>` so a raw `Value` field reads `null` as `None`, not `Some(Null)`.
+    Ok(serde_json::from_value::<Option<T>>(value).ok().flatten())
 }
 
 /// A list whose bad elements are skipped (and `null` is empty).

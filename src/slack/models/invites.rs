@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ConnectChannel, ConnectTeam, ConnectUser};
+use super::{ConnectChannel, ConnectTeam, ConnectUser, null_as_default};
 
 /// The `invite` object inside a listConnectInvites element (§2.4).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct InviteDetail {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<i64>,
@@ -53,7 +53,11 @@ pub struct Acceptance {
     pub accepting_team: Option<ConnectTeam>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepting_user: Option<ConnectUser>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub reviews: Vec<Review>,
 }
 
@@ -90,7 +94,11 @@ pub struct ConnectInvite {
     pub invite: Option<InviteDetail>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConnectChannel>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub acceptances: Vec<Acceptance>,
     // Flattened shape.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,9 +1,9 @@
 //! Wire types for the Slack Connect methods we call and emulate.
 //!
 //! Every field is optional or defaulted: Slack adds fields freely and omits
-//! others per token type, so decoding must never fail on a missing or unknown
-//! field. Fields that are `None` are not serialized, so the emulator can hand
-//! back exactly what a data file gave it.
+//! others per token type, so decoding must never fail on a missing, `null` or
+//! unknown field. Fields that are `None` are not serialized, so the emulator
+//! can hand back exactly what a data file gave it.
 
 // Split by method family for size; every type stays at
 // `crate::slack::models::TypeName`, which the rest of the crate names.
@@ -24,16 +24,36 @@ pub use invites::{Acceptance, ConnectInvite, InviteDetail, InvitePayload, Review
 pub use requests::{ChannelConnection, InviteRequest, RequestChannel, TargetUser};
 pub use teams::{ConnectedWorkspace, ExternalOrg};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `null` reads as the field's default, as absence does (`#[serde(default)]`
+/// alone rejects it): Slack sends `null` for "none" in places, and one such
+/// field must not fail a whole page. Only for defaulted fields; `Option`
+/// fields already read `null` as `None`.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
 
 /// `response_metadata` as Slack sends it (all parts optional).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ResponseMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub messages: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub warnings: Vec<String>,
 }
 
@@ -70,7 +90,7 @@ pub struct TeamIcon {
 /// A Slack Connect team: `inviting_team`, `accepting_team`, `reviewing_team`, `connections[].team` (§2.1).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectTeam {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -113,7 +133,7 @@ pub struct UserProfile {
 /// A Slack Connect user: `inviting_user`, `accepting_user`, `reviewing_user`, ... (§2.2).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectUser {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
@@ -153,7 +173,7 @@ impl ConnectUser {
 /// The `channel` of an invite or event (§2.3).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectChannel {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_im: Option<bool>,
@@ -161,4 +181,52 @@ pub struct ConnectChannel {
     pub is_private: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn null_lists_and_strings_read_as_empty() {
+        let channel: SharedChannel =
+            serde_json::from_str(r#"{"id": null, "connected_team_ids": null}"#).unwrap();
+        assert_eq!(channel, SharedChannel::default());
+        let org: ExternalOrg =
+            serde_json::from_str(r#"{"team_id": "T1", "connected_workspaces": null}"#).unwrap();
+        assert_eq!(org.team_id, "T1");
+        assert!(org.connected_workspaces.is_empty());
+        let metadata: ResponseMetadata =
+            serde_json::from_str(r#"{"next_cursor": null, "messages": null}"#).unwrap();
+        assert_eq!(metadata, ResponseMetadata::default());
+    }
+
+    /// No model has a plain `bool` yet; the helper is what one would use.
+    #[test]
+    fn null_bool_reads_as_false_and_required_fields_stay_required() {
+        #[derive(Debug, Deserialize)]
+        struct Flags {
+            #[serde(default, deserialize_with = "null_as_default")]
+            on: bool,
+            count: u32,
+        }
+        let flags: Flags = serde_json::from_str(r#"{"on": null, "count": 3}"#).unwrap();
+        assert!(!flags.on);
+        assert_eq!(flags.count, 3);
+        assert!(serde_json::from_str::<Flags>(r#"{"on": true, "count": null}"#).is_err());
+        assert!(serde_json::from_str::<Flags>(r#"{"on": true}"#).is_err());
+    }
+
+    #[test]
+    fn a_null_raw_channel_in_an_event_is_absent() {
+        let event: ChannelEvent = serde_json::from_str(r#"{"channel": null}"#).unwrap();
+        assert_eq!(event, ChannelEvent::default());
+    }
+
+    #[test]
+    fn a_wrong_type_is_still_an_error_and_output_is_unchanged() {
+        assert!(serde_json::from_str::<SharedChannel>(r#"{"connected_team_ids": "T1"}"#).is_err());
+        let channel: SharedChannel = serde_json::from_str(r#"{"shared_team_ids": null}"#).unwrap();
+        assert_eq!(serde_json::to_string(&channel).unwrap(), r#"{"id":""}"#);
+    }
 }

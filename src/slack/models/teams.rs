@@ -3,9 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::null_as_default;
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectedWorkspace {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub workspace_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_name: Option<String>,
@@ -14,7 +16,7 @@ pub struct ConnectedWorkspace {
 /// One element of `team.externalTeams.list` (§3.10).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ExternalOrg {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub team_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_name: Option<String>,
@@ -28,7 +30,11 @@ pub struct ExternalOrg {
     pub im_channel_count: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mpim_channel_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub connected_workspaces: Vec<ConnectedWorkspace>,
     /// Per-org preference overrides; kept as raw JSON because their inner
     /// shapes vary per key and we only display them.

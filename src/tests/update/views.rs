@@ -120,6 +120,34 @@ fn a_pane_slack_rate_limits_for_hours_says_until_when() {
 }
 
 #[test]
+fn elements_that_could_not_be_read_are_named_in_the_pane() {
+    let mut app = loaded_app();
+    let skipped = |id: Option<&str>, position| crate::slack::Skipped {
+        id: id.map(str::to_owned),
+        position,
+        why: "invalid type: integer `5`, expected a string".to_owned(),
+    };
+    update(
+        &mut app,
+        Msg::ItemsSkipped {
+            list: ListKind::Invites,
+            skipped: vec![skipped(Some("I0BAD0001"), 2), skipped(None, 3)],
+        },
+    );
+    let text = screen(&app);
+    assert!(
+        text.contains(
+            "✗ 2 of the invites Slack sent could not be read and are not shown: I0BAD0001"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("I3"), "the other rows still show: {text}");
+    // The next load says afresh what it could not read.
+    crate::app::flow::refresh::begin_load(&mut app, ListKind::Invites);
+    assert!(!screen(&app).contains("could not be read"));
+}
+
+#[test]
 fn a_pane_that_fails_says_so_in_place_and_others_keep_working() {
     let mut app = App::new(Mode::Live, false);
     start(&mut app);

@@ -128,11 +128,30 @@ fn title_line<T: Row>(app: &App, pane: &Pane<'_, T>, width: usize) -> String {
 /// (the last of them says how many more), so its rows' absence is never
 /// mistaken for "nothing pending there".
 fn unreadable_lines(app: &App, kind: ListKind) -> Vec<String> {
+    let noun = kind.title().to_lowercase();
+    let mut lines = workspace_lines(app, kind, &noun);
+    if let Some(skipped) = app.skipped.get(&kind).filter(|s| !s.is_empty()) {
+        let named: Vec<String> = skipped.iter().take(3).map(ToString::to_string).collect();
+        let more = match skipped.len() {
+            n if n > 3 => format!(" and {} more", n - 3),
+            _ => String::new(),
+        };
+        lines.push(format!(
+            "✗ {} of the {noun} Slack sent could not be read and {} not shown: {}{more}",
+            skipped.len(),
+            if skipped.len() == 1 { "is" } else { "are" },
+            named.join(", ")
+        ));
+    }
+    lines
+}
+
+/// A line per workspace the list could not be read from.
+fn workspace_lines(app: &App, kind: ListKind, noun: &str) -> Vec<String> {
     let Some(entries) = app.unreadable.get(&kind) else {
         return Vec::new();
     };
-    let noun = kind.title().to_lowercase();
-    let shown = app.unreadable_lines(kind);
+    let shown = entries.len().min(crate::app::MAX_UNREADABLE_LINES);
     let mut lines: Vec<String> = entries
         .iter()
         .take(shown)
