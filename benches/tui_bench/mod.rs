@@ -172,7 +172,37 @@ pub fn filter(app: &mut App) {
             );
         }
     }
-    println!("filter: slowest keystroke over 5 rounds: {worst:.2?} (target < 5 ms)");
+    println!("filter: slowest keystroke over 5 rounds: {worst:.2?}");
+    // Several words, each typed and deleted letter by letter five times:
+    // the 99th percentile of every keystroke is the figure we hold to.
+    let mut all = Vec::new();
+    for word in [
+        "security",
+        "acme",
+        "nimbus",
+        "ops",
+        "lighthouse",
+        "ivan.garcia",
+    ] {
+        for _ in 0..5 {
+            key(app, KeyCode::Char('/'));
+            for c in word.chars() {
+                all.push(key(app, KeyCode::Char(c)));
+            }
+            for _ in word.chars() {
+                all.push(key(app, KeyCode::Backspace));
+            }
+            key(app, KeyCode::Esc);
+        }
+    }
+    all.sort_unstable();
+    let p99 = all[(all.len() * 99 / 100).min(all.len() - 1)];
+    let p50 = all[all.len() / 2];
+    println!(
+        "filter: {} keystrokes over 6 words at 100,000 invites: p50 {p50:.2?}, p99 {p99:.2?}, max {:.2?} (target p99 < 2 ms)",
+        all.len(),
+        all[all.len() - 1]
+    );
     // A frame with the filter on, for reference.
     key(app, KeyCode::Char('/'));
     for c in "sec".chars() {

@@ -39,6 +39,23 @@ pub enum Outcome {
     },
 }
 
+/// See [`Decisions::blocked`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocked<'a> {
+    InFlight(&'a Decision),
+    Unknown(&'a DecisionKind),
+}
+
+impl Blocked<'_> {
+    /// Why, in a few words, for a batch's list of skipped items.
+    pub fn short(&self) -> &'static str {
+        match self {
+            Blocked::InFlight(_) => "already being decided",
+            Blocked::Unknown(_) => "its last decision has no reliable answer yet: re-checking",
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Decisions {
     next: u64,
@@ -123,6 +140,20 @@ impl Decisions {
     }
 
     /// The decision that finished last, and how it ended.
+    /// Why a new decision on this item must wait, if it must: one is in
+    /// flight (queued or sent), or the last one's outcome is unknown until a
+    /// re-check settles it. A second decision on such an item is exactly
+    /// how a write would be doubled (approve then decline, two disconnects).
+    pub fn blocked(&self, pane: ListKind, item_id: &str) -> Option<Blocked<'_>> {
+        if let Some(decision) = self.in_flight_for(pane, item_id) {
+            return Some(Blocked::InFlight(decision));
+        }
+        match self.outcome(pane, item_id) {
+            Some(Outcome::Unknown(kind)) => Some(Blocked::Unknown(kind)),
+            _ => None,
+        }
+    }
+
     pub fn last_finished(&self) -> Option<&(Decision, Outcome)> {
         self.last.as_ref()
     }

@@ -280,8 +280,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return match dialog.handle_key(&app.keymap, app.pane, key) {
             DialogStep::Stay => Vec::new(),
             DialogStep::Cancelled => {
-                app.dialog = None;
-                app.notify(NoticeKind::Info, "Cancelled — nothing was sent.");
+                if let Some(dialog) = app.dialog.take() {
+                    app.notify(NoticeKind::Info, dialog.cancelled_words());
+                }
                 Vec::new()
             }
             DialogStep::Closed => {

@@ -226,3 +226,54 @@ async fn grace_is_capped_like_the_config_and_refused_above() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(env.writes().is_empty());
 }
+
+/// One decision per item at a time, on the command line too: an earlier
+/// decision sent without a reliable answer may have been applied, so a
+/// second one on that item is refused before anything is asked or sent.
+#[tokio::test]
+async fn a_decision_on_an_item_whose_last_outcome_is_unknown_is_refused() {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    let env = Env::demo().await;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(env.state_dir())
+        .unwrap();
+    let mut sent = connect_triage::journal::JournalRecord::new(
+        "1767225600-1-1".into(),
+        connect_triage::journal::JournalAction::ApproveInvite,
+        "I0NBINV004",
+        crate::common::NOW,
+    );
+    sent.stage = connect_triage::journal::Stage::Sent;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(env.state_dir().join("journal.jsonl"))
+        .unwrap();
+    std::io::Write::write_all(&mut file, format!("{}\n", sent.to_line()).as_bytes()).unwrap();
+    for args in [
+        ["decline", "I0NBINV004", "--yes"],
+        ["approve", "I0NBINV004", "--yes"],
+    ] {
+        let out = env.run(&args).await;
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        let said = stderr(&out);
+        assert!(
+            said.contains("I0NBINV004 already has a decision with no reliable answer"),
+            "{said}"
+        );
+        assert!(said.contains("nothing was sent"), "{said}");
+        assert!(!said.contains("retr"), "{said}");
+    }
+    assert!(env.writes().is_empty());
+    assert_eq!(env.journal().len(), 1, "nothing new journaled");
+    // Another item is decided as usual.
+    let out = env.run(&["approve", "I0NBINV001", "--yes"]).await;
+    assert!(
+        !stderr(&out).contains("no reliable answer"),
+        "{}",
+        stderr(&out)
+    );
+}

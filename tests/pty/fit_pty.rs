@@ -137,6 +137,34 @@ async fn the_terminal_is_asked_and_ctrl_c_takes_it_back_in_the_grace_period() {
     assert_eq!(stages, [Stage::Queued, Stage::Outcome]);
     assert_eq!(records[1].outcome, Some(Outcome::Undone));
 
+    // `y`, then SIGTERM while the countdown runs: closed as dropped in the
+    // journal (never left open for a later session), nothing sent, and the
+    // status a shell expects after SIGTERM.
+    let mut pty = approve(&emu, &dir_path, "30");
+    let (code, bytes) = tokio::task::spawn_blocking(move || {
+        pty.wait_for_bytes("Type y to approve", 0);
+        let at = pty.type_keys("y\n");
+        pty.wait_for_bytes("Sending in", at);
+        pty.signal(Signal::SIGTERM);
+        finish(pty)
+    })
+    .await
+    .unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(code, 143, "{text}");
+    assert!(
+        text.contains("stopped by SIGTERM before sending; nothing was sent"),
+        "{text}"
+    );
+    assert_eq!(writes(&emu).len(), 0);
+    let records = Journal::read_all(&journal_path).unwrap();
+    let last = records.last().unwrap();
+    assert_eq!(
+        (last.stage, last.outcome.clone()),
+        (Stage::Outcome, Some(Outcome::Dropped))
+    );
+    assert_eq!(records.len(), 4, "queued and closed, after the Ctrl-C pair");
+
     // `y` and a one-second grace period: sent once, after the countdown.
     let mut pty = approve(&emu, &dir_path, "1");
     let (code, bytes) = tokio::task::spawn_blocking(move || {

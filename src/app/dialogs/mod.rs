@@ -67,6 +67,16 @@ pub enum DialogStep {
 }
 
 impl Dialog {
+    /// What closing it unanswered means, in words: a decision's dialog sent
+    /// nothing; the quit question leaves the dashboard open as it was.
+    pub fn cancelled_words(&self) -> &'static str {
+        match self {
+            Dialog::QuitQueued(_) => "Not quitting — the queued decisions stay queued.",
+            Dialog::Confirm(confirm) if confirm.action == ConfirmAction::Quit => "Not quitting.",
+            _ => "Cancelled — nothing was sent.",
+        }
+    }
+
     pub fn context(&self) -> Context {
         match self {
             Dialog::Confirm(_) => Context::Confirm,

@@ -99,12 +99,8 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
                         .and_then(|c| c.name.as_deref())
                         .unwrap_or("?")
                 );
-                if app
-                    .decisions
-                    .in_flight_for(ListKind::Invites, invite.id())
-                    .is_some()
-                {
-                    skipped.push((invite.id().to_owned(), "already being decided".to_owned()));
+                if let Some(blocked) = app.decisions.blocked(ListKind::Invites, invite.id()) {
+                    skipped.push((invite.id().to_owned(), blocked.short().to_owned()));
                     continue;
                 }
                 if waiting_on(invite, &ours) != WaitingOn::Us {
@@ -135,12 +131,8 @@ pub fn plan(app: &mut App, action: Action) -> Vec<Effect> {
         }
         ListKind::Requests => {
             for request in app.requests.list.marked_rows() {
-                if app
-                    .decisions
-                    .in_flight_for(ListKind::Requests, &request.id)
-                    .is_some()
-                {
-                    skipped.push((request.id.to_string(), "already being decided".to_owned()));
+                if let Some(blocked) = app.decisions.blocked(ListKind::Requests, &request.id) {
+                    skipped.push((request.id.to_string(), blocked.short().to_owned()));
                     continue;
                 }
                 entries.push(PlanEntry {

@@ -2,6 +2,7 @@
 //! dialog becomes one write (never two for one item), and Slack's answer
 //! updates the rows and tells the admin in words.
 
+use crate::app::decisions::Blocked;
 use crate::app::dialogs::confirm::confirm;
 use crate::app::dialogs::{
     ApproveRequestDialog, ChannelChoice, ChooseTeamDialog, DENY_PLACEHOLDER, DenyDialog, Dialog,
@@ -37,14 +38,27 @@ pub fn start_decision(app: &mut App, action: Action) -> Vec<Effect> {
         app.notify(NoticeKind::Info, "Nothing selected.");
         return Vec::new();
     };
-    if let Some(decision) = app.decisions.in_flight_for(pane, &id) {
-        let text = format!(
-            "Already {} {} — waiting for Slack's answer; it cannot be decided twice.",
-            decision.kind.verb_ing(),
-            decision.summary
-        );
-        app.notify(NoticeKind::Info, text);
-        return Vec::new();
+    match app.decisions.blocked(pane, &id) {
+        Some(Blocked::InFlight(decision)) => {
+            let text = format!(
+                "Already {} {} — waiting for Slack's answer; it cannot be decided twice.",
+                decision.kind.verb_ing(),
+                decision.summary
+            );
+            app.notify(NoticeKind::Info, text);
+            return Vec::new();
+        }
+        Some(Blocked::Unknown(kind)) => {
+            let text = format!(
+                "The last {} of {id} got no reliable answer, so Slack may have applied it. It is \
+                 re-checked against Slack's lists first; until that says, no new decision on it \
+                 is sent.",
+                kind.verb()
+            );
+            app.notify(NoticeKind::Error, text);
+            return Vec::new();
+        }
+        None => {}
     }
     let dialog = match (pane, action) {
         (ListKind::Invites, Action::Approve | Action::Decline) => app

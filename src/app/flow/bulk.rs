@@ -2,7 +2,8 @@
 //! exactly what will be sent; `y` runs it as a batch that keeps a few calls
 //! in flight (the client paces them to the method's rate tier), with a
 //! progress line; failures are listed at the end and stay marked, so a
-//! second `a` retries them.
+//! second `a` decides Slack's refusals again (an unknown outcome waits for
+//! its re-check).
 //!
 //! `y` on the plan puts the whole batch in the undo queue as ONE entry
 //! (every decision journaled `queued`); when its window ends the batch runs
@@ -205,7 +206,7 @@ fn finish_if_done(app: &mut App) -> Vec<Effect> {
         if batch.failed.is_empty() {
             ""
         } else {
-            " (still marked: a or d retries them)"
+            " (still marked: a refusal can be decided again)"
         }
     );
     let kind = if batch.failed.is_empty() {

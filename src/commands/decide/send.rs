@@ -55,6 +55,7 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
         print!("{}", dry_run_text(&plan, session.client.api_base()));
         return Ok(());
     }
+    refuse_if_unsettled(plan.item_id())?;
     if manner.ask && !manner.yes {
         confirm(&plan).await?;
     }
@@ -69,15 +70,33 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
         |e: io::Error| anyhow::anyhow!("cannot write the decision journal ({e}); nothing was sent");
     journal.record(&queued).map_err(journal_error)?;
     let grace = session.config.grace_seconds;
-    if !manner.yes && grace > 0 && !countdown(grace).await {
-        journal
-            .record(&queued.ended(
-                Outcome::Undone,
-                Some("Ctrl-C in the grace period".into()),
-                now(),
-            ))
-            .map_err(journal_error)?;
-        return Err(taken_back());
+    let counted = if !manner.yes && grace > 0 {
+        countdown(grace).await
+    } else {
+        Countdown::Send
+    };
+    match counted {
+        Countdown::Send => {}
+        Countdown::TakenBack => {
+            journal
+                .record(&queued.ended(
+                    Outcome::Undone,
+                    Some("Ctrl-C in the grace period".into()),
+                    now(),
+                ))
+                .map_err(journal_error)?;
+            return Err(taken_back());
+        }
+        Countdown::Stopped { signal, status } => {
+            // Killed before the send: the journal says it never left, so
+            // no later session re-checks it or counts it as open.
+            let why = format!("{signal} in the grace period: never sent");
+            journal
+                .record(&queued.ended(Outcome::Dropped, Some(why), now()))
+                .map_err(journal_error)?;
+            eprintln!("connect-triage: stopped by {signal} before sending; nothing was sent");
+            std::process::exit(status);
+        }
     }
     let call = write.call();
     let result = send(&session.client, Some(&journal), &queued, &call, now)
@@ -108,6 +127,28 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
     }
 }
 
+/// One decision per item at a time: an earlier one that was sent with no
+/// reliable answer may have been applied, so another (approve after a
+/// decline, a second disconnect) could double the write. Refused, saying
+/// which, until a re-check settles it.
+fn refuse_if_unsettled(item_id: &str) -> anyhow::Result<()> {
+    let records = Journal::read_all(&Journal::default_path()).unwrap_or_default();
+    let earlier = crate::journal::open_decisions(&records)
+        .into_iter()
+        .find(|r| r.item_id == item_id);
+    let Some(earlier) = earlier else {
+        return Ok(());
+    };
+    Err(anyhow::anyhow!(
+        "{} already has a decision with no reliable answer ({}, {}): Slack may have applied \
+         it, so nothing was sent. The dashboard re-checks it against Slack's lists when it \
+         starts; `connect-triage log` shows it and `connect-triage list` where the item stands",
+        clean(item_id),
+        earlier.action.as_str(),
+        clean(&earlier.time)
+    ))
+}
+
 /// Ask on the terminal; refuse without one.
 async fn confirm(plan: &Plan) -> anyhow::Result<()> {
     if !interactive() {
@@ -133,15 +174,28 @@ async fn confirm(plan: &Plan) -> anyhow::Result<()> {
     }
 }
 
-/// Count `seconds` down on stderr; `false` when Ctrl-C took it back.
-async fn countdown(seconds: u64) -> bool {
+/// How a grace countdown ended.
+enum Countdown {
+    Send,
+    /// Ctrl-C: the admin took it back.
+    TakenBack,
+    /// SIGTERM or SIGHUP: the process is asked to end, and ends unsent
+    /// with the status a shell expects after that signal.
+    Stopped {
+        signal: &'static str,
+        status: i32,
+    },
+}
+
+/// Count `seconds` down on stderr.
+async fn countdown(seconds: u64) -> Countdown {
     // Listen before saying Ctrl-C works: a Ctrl-C right after the words
     // must take the decision back, not kill the process.
     let mut interrupt = match Interrupt::listen() {
         Ok(interrupt) => interrupt,
         Err(e) => {
             eprintln!("connect-triage: cannot catch Ctrl-C ({e}); sending without a grace period");
-            return true;
+            return Countdown::Send;
         }
     };
     let live = io::stderr().is_terminal();
@@ -154,11 +208,11 @@ async fn countdown(seconds: u64) -> bool {
             let _ = io::stderr().flush();
         }
         tokio::select! {
-            _ = interrupt.recv() => {
+            heard = interrupt.recv() => {
                 if live {
                     eprintln!();
                 }
-                return false;
+                return heard;
             }
             _ = tokio::time::sleep(Duration::from_secs(1)) => {}
         }
@@ -166,13 +220,13 @@ async fn countdown(seconds: u64) -> bool {
     if live {
         eprintln!("\rSending now.{:30}", "");
     }
-    true
+    Countdown::Send
 }
 
-/// Ctrl-C (SIGINT), listened for from the moment it is created.
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP, listened for from the moment it is created.
 struct Interrupt {
     #[cfg(unix)]
-    signal: tokio::signal::unix::Signal,
+    signals: [tokio::signal::unix::Signal; 3],
 }
 
 impl Interrupt {
@@ -181,7 +235,11 @@ impl Interrupt {
         {
             use tokio::signal::unix::{SignalKind, signal};
             Ok(Interrupt {
-                signal: signal(SignalKind::interrupt())?,
+                signals: [
+                    signal(SignalKind::interrupt())?,
+                    signal(SignalKind::terminate())?,
+                    signal(SignalKind::hangup())?,
+                ],
             })
         }
         #[cfg(not(unix))]
@@ -190,14 +248,20 @@ impl Interrupt {
         }
     }
 
-    async fn recv(&mut self) {
+    async fn recv(&mut self) -> Countdown {
         #[cfg(unix)]
         {
-            self.signal.recv().await;
+            let [interrupt, terminate, hangup] = &mut self.signals;
+            tokio::select! {
+                _ = interrupt.recv() => Countdown::TakenBack,
+                _ = terminate.recv() => Countdown::Stopped { signal: "SIGTERM", status: 128 + 15 },
+                _ = hangup.recv() => Countdown::Stopped { signal: "SIGHUP", status: 128 + 1 },
+            }
         }
         #[cfg(not(unix))]
         {
             let _ = tokio::signal::ctrl_c().await;
+            Countdown::TakenBack
         }
     }
 }

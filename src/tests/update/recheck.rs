@@ -115,3 +115,52 @@ fn earlier_sessions_requests_are_rechecked_by_status() {
         "{notice}"
     );
 }
+
+/// A write with no reliable answer may have been applied: a second
+/// decision on that item (approve then decline, say) is refused in place,
+/// alone or in a batch, until the re-check has settled it.
+#[test]
+fn a_new_decision_on_an_item_with_an_unknown_outcome_is_refused() {
+    let mut app = loaded_app();
+    let effects = press_raw(&mut app, "a y");
+    let decision = effects.iter().find_map(Effect::decision).unwrap();
+    let timeout = crate::slack::SlackError::Transport {
+        method: "conversations.approveSharedInvite",
+        kind: TransportKind::Timeout,
+        message: "timed out".into(),
+    };
+    update(
+        &mut app,
+        Msg::ActionFailed {
+            decision,
+            error: timeout,
+        },
+    );
+    for keys in ["d", "a"] {
+        let effects = press_raw(&mut app, keys);
+        assert!(app.dialog.is_none(), "{keys}: no dialog opens");
+        assert!(
+            effects.iter().all(|e| e.decision().is_none()),
+            "{effects:?}"
+        );
+        let notice = app.notice.as_ref().unwrap().text.clone();
+        assert!(notice.contains("got no reliable answer"), "{notice}");
+        assert!(
+            !notice.contains("retr"),
+            "no word tells the admin to retry: {notice}"
+        );
+    }
+    // Marked with another row, it is left out of the batch, saying why.
+    press_raw(&mut app, "space j space a");
+    let Some(crate::app::dialogs::Dialog::Plan(plan)) = &app.dialog else {
+        panic!("a batch plan: {:?}", app.dialog);
+    };
+    assert!(
+        plan.skipped
+            .iter()
+            .any(|(id, why)| id == "I1" && why.contains("no reliable answer")),
+        "{:?}",
+        plan.skipped
+    );
+    assert!(plan.entries.iter().all(|e| e.write.item_id != "I1"));
+}

@@ -60,3 +60,31 @@ fn ctrl_c_with_decisions_queued_asks_and_a_second_press_drops_nothing() {
     assert!(matches!(app.dialog, Some(Dialog::QuitQueued(_))));
     assert!(!app.quit && app.grace.entries().len() == 1);
 }
+
+/// Saying no to quitting is not a cancelled decision: the words say the
+/// dashboard stays, and the queue with it.
+#[test]
+fn saying_no_to_quit_says_so_not_nothing_was_sent() {
+    let mut app = loaded_app();
+    app.grace_seconds = 5;
+    press_raw(&mut app, "a y");
+    press(&mut app, "q");
+    assert!(matches!(app.dialog, Some(Dialog::QuitQueued(_))));
+    press(&mut app, "esc");
+    assert!(app.dialog.is_none() && !app.quit);
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert_eq!(notice, "Not quitting — the queued decisions stay queued.");
+    assert_eq!(app.grace.entries().len(), 1);
+    // A decision's own dialog still says what it always said.
+    press(&mut app, "j a esc");
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert_eq!(notice, "Cancelled — nothing was sent.");
+}

@@ -1,5 +1,6 @@
 //! What a finished batch did, when not everything went through: the
-//! failures (still marked, so `a` or `d` retries them) and the items
+//! failures (still marked: a refusal can be decided again, an unknown
+//! outcome only after its re-check) and the items
 //! someone else decided first. The running batch's progress line is in the
 //! status area ([`crate::app::flow::bulk::Batch::progress_line`]).
 
@@ -35,7 +36,7 @@ pub fn render(app: &App, report: &ReportDialog, theme: &Theme, area: Rect, buf: 
     };
     part(
         format!(
-            "Failed ({}) — still marked: a or d retries them",
+            "Failed ({}) — still marked; an unknown outcome is re-checked first",
             report.failed.len()
         ),
         &report.failed,
