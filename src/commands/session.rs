@@ -189,4 +189,77 @@ mod tests {
         // The demo's Slack is new each run: nothing to re-check there.
         assert!(open_journal(Mode::Demo, Some(&path), 6).open.is_empty());
     }
+
+    /// Two sessions on one journal: the one starting leaves alone what the
+    /// other, still running, has queued or sent; once that process is gone
+    /// its decisions are closed and re-checked as usual. The marker is the
+    /// process ID in every decision ID, checked in /proc.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_running_sessions_open_decisions_are_left_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let journal = Journal::open(&path).unwrap();
+        let mut other = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let live = other.id();
+        let queued = JournalRecord::new(format!("1-{live}-1"), JournalAction::DenyRequest, "R1", 0);
+        let sent = JournalRecord::new(format!("1-{live}-2"), JournalAction::DenyRequest, "R2", 0);
+        journal
+            .record_all(&[queued, sent.clone(), sent.next(Stage::Sent, None, 1)])
+            .unwrap();
+        let before = Journal::read_all(&path).unwrap().len();
+        let session = open_journal(Mode::Live, Some(&path), 5);
+        assert!(
+            session.open.is_empty(),
+            "not ours to re-check: {:?}",
+            session.open
+        );
+        assert_eq!(
+            Journal::read_all(&path).unwrap().len(),
+            before,
+            "nothing closed"
+        );
+        other.kill().unwrap();
+        other.wait().unwrap();
+        let session = open_journal(Mode::Live, Some(&path), 6);
+        assert_eq!(session.open.len(), 1);
+        let last = Journal::read_all(&path).unwrap().pop().unwrap();
+        assert_eq!(last.outcome, Some(Outcome::Dropped));
+    }
+
+    /// Two processes appending at once: every record whole, none lost.
+    #[test]
+    fn two_writers_appending_at_once_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let writers: Vec<_> = (0..2)
+            .map(|w| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    // A handle each, as two processes have.
+                    let journal = Journal::open(&path).unwrap();
+                    for n in 0..300 {
+                        let mut record = JournalRecord::new(
+                            format!("1-{w}-{n}"),
+                            JournalAction::ApproveInvite,
+                            &format!("I{w}X{n}"),
+                            0,
+                        );
+                        record.message = Some("x".repeat(500));
+                        journal.record_all(&[record]).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        let records = Journal::read_all(&path).unwrap();
+        assert_eq!(records.len(), 600);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 600, "no line torn or merged");
+    }
 }

@@ -33,6 +33,8 @@ pub(crate) enum CallKind {
 #[derive(Clone)]
 pub struct SlackClient {
     inner: Arc<Inner>,
+    /// Lists page on demand rather than one page ahead ([`Self::for_lookups`]).
+    on_demand: bool,
 }
 
 struct Inner {
@@ -97,7 +99,22 @@ impl SlackClient {
                 tuning,
                 read_only: AtomicBool::new(false),
             }),
+            on_demand: false,
         })
+    }
+
+    /// This client for looking one item up: its lists fetch each page only
+    /// when the reader asks for it, so a lookup that finds the item on the
+    /// first page neither waits for the next nor says it is waiting.
+    pub fn for_lookups(&self) -> SlackClient {
+        SlackClient {
+            inner: self.inner.clone(),
+            on_demand: true,
+        }
+    }
+
+    pub(crate) fn reads_on_demand(&self) -> bool {
+        self.on_demand
     }
 
     /// Make this client (and every clone of it) refuse all writes from now

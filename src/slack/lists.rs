@@ -185,7 +185,7 @@ impl SlackClient {
             ],
         };
         let client = self.clone();
-        spawn_pages(move |tx| async move {
+        spawn_pages(self.reads_on_demand(), move |tx| async move {
             let ended = produce(&client, &search, &tx, SEARCH_REFUSALS, &from_search).await;
             if let Ended::Refused(error) = ended {
                 client.emit(ClientEvent::Fallback {

@@ -14,7 +14,7 @@ use bytes::Bytes;
 use futures::StreamExt;
 use futures::stream::{self, BoxStream};
 use serde::de::DeserializeOwned;
-use tokio::sync::mpsc;
+use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
 use super::client::{CallKind, SlackClient};
@@ -165,11 +165,42 @@ impl<T> Pending<T> {
     }
 }
 
-pub(crate) type Sender<T> = mpsc::Sender<Pending<T>>;
+/// Where a producer sends its pages.
+pub(crate) struct Sender<T> {
+    tx: mpsc::Sender<Pending<T>>,
+    /// For a list read on demand: told each time the reader wants a page.
+    demand: Option<Arc<Notify>>,
+}
+
+impl<T> Sender<T> {
+    pub(crate) async fn send(&self, pending: Pending<T>) -> Result<(), ()> {
+        self.tx.send(pending).await.map_err(drop)
+    }
+
+    /// The reader has gone.
+    pub(crate) async fn closed(&self) {
+        self.tx.closed().await
+    }
+
+    /// Whether to fetch the next page: at once when reading ahead; on
+    /// demand, once the reader asks for it (false when it went away).
+    async fn next_wanted(&self) -> bool {
+        let Some(demand) = &self.demand else {
+            return true;
+        };
+        tokio::select! {
+            _ = demand.notified() => true,
+            _ = self.tx.closed() => false,
+        }
+    }
+}
 
 /// Run `produce` in a task, feeding the returned stream. Nothing starts
-/// until the stream is first polled, so a stream can be made outside a runtime.
-pub(crate) fn spawn_pages<T, F, Fut>(produce: F) -> PageStream<T>
+/// until the stream is first polled, so a stream can be made outside a
+/// runtime. `on_demand` fetches each next page only when the reader asks
+/// for it, for a reader that may stop early (a lookup): no wait for the
+/// rate limit starts, or is announced, for a page it will never read.
+pub(crate) fn spawn_pages<T, F, Fut>(on_demand: bool, produce: F) -> PageStream<T>
 where
     T: Send + 'static,
     F: FnOnce(Sender<T>) -> Fut + Send + 'static,
@@ -177,17 +208,28 @@ where
 {
     enum State<T, F> {
         Start(F),
-        /// Pages arriving, and how many empty ones in a row so far.
-        Running(mpsc::Receiver<Pending<T>>, u32),
+        /// Pages arriving, who to tell when the next is wanted, and how
+        /// many empty ones in a row so far.
+        Running(mpsc::Receiver<Pending<T>>, Option<Arc<Notify>>, u32),
     }
-    stream::unfold(Some(State::Start(produce)), |state| async move {
-        let (mut rx, empty) = match state? {
+    stream::unfold(Some(State::Start(produce)), move |state| async move {
+        let (mut rx, demand, empty) = match state? {
             State::Start(produce) => {
                 let (tx, rx) = mpsc::channel(PREFETCH);
-                tokio::spawn(produce(tx));
-                (rx, 0)
+                let demand = on_demand.then(|| Arc::new(Notify::new()));
+                let demand_tx = demand.clone();
+                tokio::spawn(produce(Sender {
+                    tx,
+                    demand: demand_tx,
+                }));
+                (rx, demand, 0)
             }
-            State::Running(rx, empty) => (rx, empty),
+            State::Running(rx, demand, empty) => {
+                if let Some(demand) = &demand {
+                    demand.notify_one();
+                }
+                (rx, demand, empty)
+            }
         };
         let page = match rx.recv().await?.resolve().await {
             Ok(decoded) => decoded,
@@ -205,7 +247,10 @@ where
             return Some((Err(error), None));
         }
         let more = !page.page.is_last;
-        Some((Ok(page.page), more.then_some(State::Running(rx, empty))))
+        Some((
+            Ok(page.page),
+            more.then_some(State::Running(rx, demand, empty)),
+        ))
     })
     .boxed()
 }
@@ -278,6 +323,9 @@ pub(crate) async fn produce<O: Send + 'static>(
     let mut seen: HashSet<String> = HashSet::new();
     let mut pages = 0u64;
     loop {
+        if cursor.is_some() && !tx.next_wanted().await {
+            return Ended::Done;
+        }
         let mut args = spec.args.clone();
         args.push((spec.size_arg, spec.page_size.to_string()));
         if let Some(c) = &cursor {
@@ -363,7 +411,7 @@ pub(crate) fn paginate<O: Send + 'static>(
     spec: ListSpec,
     decode: Decode<O>,
 ) -> PageStream<O> {
-    spawn_pages(move |tx| async move {
+    spawn_pages(client.reads_on_demand(), move |tx| async move {
         produce(&client, &spec, &tx, &[], &decode).await;
     })
 }

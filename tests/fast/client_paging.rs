@@ -378,3 +378,39 @@ async fn a_dropped_list_sends_nothing_more() {
     )
     .await;
 }
+
+/// A lookup stops at the page that has its item: a client for lookups asks
+/// for the next page only when the reader wants it, so nothing is fetched
+/// (or waited for at Tier 1) past the page that had it. A list read to the
+/// end still asks for the next page while the last one is read.
+#[tokio::test]
+async fn a_lookup_asks_for_no_page_past_the_one_it_needed() {
+    let fake = fake(|seen| match seen.arg("cursor") {
+        None => json(json!({"ok": true, "invites": [invite("I1")],
+                            "response_metadata": {"next_cursor": "two"}})),
+        Some(_) => json(json!({"ok": true, "invites": [invite("I2")]})),
+    })
+    .await;
+    let client = fake.client().for_lookups();
+    let mut pages = client.invites();
+    let first = pages.next().await.unwrap().unwrap();
+    assert_eq!(first.items.len(), 1);
+    drop(pages);
+    client.auth_test().await.ok();
+    assert_eq!(fake.calls("conversations.listConnectInvites").len(), 1);
+    // Asked for, the next page comes.
+    let mut pages = client.invites();
+    pages.next().await.unwrap().unwrap();
+    let second = pages.next().await.unwrap().unwrap();
+    assert_eq!(second.items.len(), 1);
+    // Reading ahead (every other list) asks before it is wanted.
+    let ahead = fake.client();
+    let mut pages = ahead.invites();
+    pages.next().await.unwrap().unwrap();
+    eventually(
+        "the page after, asked for ahead",
+        Duration::from_secs(10),
+        || fake.calls("conversations.listConnectInvites").len() == 4,
+    )
+    .await;
+}

@@ -70,7 +70,9 @@ impl Session {
         if !dry_run {
             crate::read_only::refuse_write(config.read_only, what)?;
         }
-        let client = script_client(global)?;
+        // A decision looks its item up and stops there: no page past it is
+        // asked for, or waited for.
+        let client = script_client(global)?.for_lookups();
         if config.read_only || dry_run {
             client.forbid_writes();
         }
