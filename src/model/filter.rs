@@ -46,7 +46,7 @@ use crate::slack::models::{ConnectInvite, ConnectUser, ExternalOrg, InviteReques
 const SEPARATOR: char = '\u{1F}';
 /// Between a key's plain fields and its scoped ones (`ws:…`); nothing
 /// typed contains it, so plain words never reach the scoped part.
-const SCOPED: char = '\u{1E}';
+const SCOPED: char = crate::model::search::SCOPE_MARK as char;
 
 /// The scopes a word may name, as `SCOPE:TEXT`.
 pub const WORKSPACE_SCOPE: &str = "ws";
@@ -65,6 +65,10 @@ struct Term {
     risk: RiskFlags,
     /// A SIMD substring searcher for `text`, built once per keystroke.
     finder: memchr::memmem::Finder<'static>,
+    /// The bytes `text` holds ([`crate::model::search::byte_mask`]).
+    mask: u64,
+    /// `text` is one byte with a bit of its own: the mask alone decides.
+    by_mask: bool,
 }
 
 impl PartialEq for Term {
@@ -217,12 +221,17 @@ impl Filter {
                 } else {
                     RiskFlags::default()
                 };
+                let mask = crate::model::search::byte_mask(text.as_bytes());
+                let by_mask =
+                    matches!(text.as_bytes(), [one] if crate::model::search::byte_bit(*one).1);
                 terms.push(Term {
                     text,
                     negated,
                     scope,
                     risk,
                     finder,
+                    mask,
+                    by_mask,
                 });
             }
         }
@@ -258,11 +267,22 @@ impl Filter {
     /// Whether an item whose key's bytes are `key` and whose risk signals
     /// are `risk` matches.
     pub fn matches_row(&self, key: &[u8], risk: RiskFlags) -> bool {
+        self.matches_keyed(key, None, risk)
+    }
+
+    /// [`Self::matches_row`] with the key's byte mask at hand (a list's
+    /// [`crate::model::search::SearchKeys::mask_of`]): a word whose bytes
+    /// the key lacks is ruled out without reading the key.
+    pub fn matches_keyed(&self, key: &[u8], mask: Option<u64>, risk: RiskFlags) -> bool {
         let split = memchr::memrchr(SCOPED as u8, key).unwrap_or(key.len());
         let (plain, scoped) = key.split_at(split);
         self.terms.iter().all(|term| {
             let found = match term.scope {
-                None => term.finder.find(plain).is_some(),
+                None => match mask {
+                    Some(mask) if mask & term.mask != term.mask => false,
+                    Some(_) if term.by_mask => true,
+                    _ => term.finder.find(plain).is_some(),
+                },
                 Some(RISK_SCOPE) => risk.intersects(term.risk),
                 Some(scope) => scoped_fields(scoped, scope).any(|f| term.finder.find(f).is_some()),
             };

@@ -176,3 +176,57 @@ fn risk_words_look_only_at_the_rows_signals() {
     assert!(!narrows("risk:", "risk:look"));
     assert!(!narrows("risk:first", "first"));
 }
+
+/// The byte-mask shortcut decides exactly as reading the key does, for
+/// one-letter words (decided by the mask alone), longer ones, exclusions,
+/// accents and the scoped part a plain word never matches.
+#[test]
+fn the_byte_mask_decides_as_the_key_does() {
+    let keys = [
+        "acme corp ivan.garcia@acme.com #ops",
+        "nimbus 3 zürich",
+        "",
+        "x_y-z 42",
+        &format!(
+            "plain words{}ws=labs acme",
+            crate::model::search::SCOPE_MARK as char
+        ),
+    ];
+    let filters = [
+        "a",
+        "z",
+        "q",
+        "3",
+        "@",
+        ".",
+        "-",
+        "_",
+        "ü",
+        "acme",
+        "-acme",
+        "-q",
+        "zür",
+        "labs",
+        "ws:labs",
+        "ivan.garcia",
+        "42 x",
+        "corp -ops",
+        "é",
+    ];
+    let mut search = crate::model::search::SearchKeys::default();
+    for key in keys {
+        search.push(key);
+    }
+    for text in filters {
+        let filter = Filter::parse(text);
+        for (i, key) in keys.iter().enumerate() {
+            let plain = filter.matches_row(key.as_bytes(), RiskFlags::default());
+            let masked = filter.matches_keyed(
+                search.bytes_of(i),
+                Some(search.mask_of(i)),
+                RiskFlags::default(),
+            );
+            assert_eq!(plain, masked, "{text:?} over {key:?}");
+        }
+    }
+}

@@ -11,13 +11,55 @@ pub struct SearchKeys {
     text: String,
     /// Per item: where its key starts in `text`, and its length.
     spans: Vec<(u32, u32)>,
+    /// Per item: [`byte_mask`] of the plain part of its key.
+    masks: Vec<u64>,
     garbage: usize,
+}
+
+/// Where a key's plain words end and its scoped fields (`ws:`) begin.
+pub const SCOPE_MARK: u8 = 0x1E;
+
+/// The bit of a byte in a [`byte_mask`]: its own bit for the letters,
+/// digits and the few marks addresses and names use, else one bit shared
+/// by every other byte.
+pub fn byte_bit(byte: u8) -> (u32, bool) {
+    match byte {
+        b'a'..=b'z' => (u32::from(byte - b'a'), true),
+        b'0'..=b'9' => (26 + u32::from(byte - b'0'), true),
+        b'.' => (36, true),
+        b'@' => (37, true),
+        b'-' => (38, true),
+        b'_' => (39, true),
+        b' ' => (40, true),
+        _ => (63, false),
+    }
+}
+
+/// Which bytes `text` holds, one bit each ([`byte_bit`]). A key that lacks
+/// a bit of a word cannot hold the word, so most rows are ruled out for a
+/// few words by one AND, and a one-letter word is decided by it alone:
+/// the first keystroke of a filter is the slowest, since every row is
+/// checked.
+pub fn byte_mask(text: &[u8]) -> u64 {
+    text.iter().fold(0, |mask, &b| mask | 1 << byte_bit(b).0)
+}
+
+/// [`byte_mask`] of the part of `key` before its scoped fields.
+fn plain_mask(key: &str) -> u64 {
+    let key = key.as_bytes();
+    let plain = memchr::memrchr(SCOPE_MARK, key).map_or(key, |at| &key[..at]);
+    byte_mask(plain)
 }
 
 impl SearchKeys {
     pub fn get(&self, index: usize) -> &str {
         let (start, len) = self.spans[index];
         &self.text[start as usize..(start + len) as usize]
+    }
+
+    /// [`byte_mask`] of the plain part of item `index`'s key.
+    pub fn mask_of(&self, index: usize) -> u64 {
+        self.masks[index]
     }
 
     /// The key as bytes: no char-boundary check, for the filter's scan.
@@ -35,12 +77,14 @@ impl SearchKeys {
     pub fn push(&mut self, key: &str) {
         let span = self.append(key);
         self.spans.push(span);
+        self.masks.push(plain_mask(key));
     }
 
     pub fn set(&mut self, index: usize, key: &str) {
         if self.get(index) == key {
             return;
         }
+        self.masks[index] = plain_mask(key);
         let (start, len) = self.spans[index];
         let new_len = u32::try_from(key.len()).unwrap_or(u32::MAX);
         if new_len <= len {
@@ -63,6 +107,7 @@ impl SearchKeys {
     pub fn swap_remove(&mut self, index: usize) {
         self.garbage += self.spans[index].1 as usize;
         self.spans.swap_remove(index);
+        self.masks.swap_remove(index);
         self.compact_if_needed();
     }
 
@@ -78,6 +123,11 @@ impl SearchKeys {
             keep[at - 1]
         });
         self.garbage += dropped;
+        let mut at = 0;
+        self.masks.retain(|_| {
+            at += 1;
+            keep[at - 1]
+        });
         self.compact_if_needed();
     }
 
@@ -98,7 +148,7 @@ impl SearchKeys {
 
     /// Bytes held, garbage included.
     pub fn bytes(&self) -> usize {
-        self.text.capacity() + self.spans.capacity() * 8
+        self.text.capacity() + self.spans.capacity() * 8 + self.masks.capacity() * 8
     }
 }
 

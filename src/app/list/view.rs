@@ -141,9 +141,11 @@ impl<T: Row> ListData<T> {
 
     /// Match row `index` against the filter again, by its key and flags.
     pub(crate) fn rematch(&mut self, index: usize) {
-        self.matched[index] = self
-            .filter
-            .matches_row(self.search.bytes_of(index), self.keys[index].risk);
+        self.matched[index] = self.filter.matches_keyed(
+            self.search.bytes_of(index),
+            Some(self.search.mask_of(index)),
+            self.keys[index].risk,
+        );
     }
 
     /// Some rows' risk flags changed in place (one crossed into its last
@@ -195,7 +197,11 @@ impl<T: Row> ListData<T> {
             let risk = risk_for(&filter, &self.keys);
             for (i, matched) in self.matched.iter_mut().enumerate() {
                 if *matched {
-                    *matched = filter.matches_row(self.search.bytes_of(i), risk_of(risk, i));
+                    *matched = filter.matches_keyed(
+                        self.search.bytes_of(i),
+                        Some(self.search.mask_of(i)),
+                        risk_of(risk, i),
+                    );
                 }
             }
             let matched = &self.matched;
@@ -204,7 +210,11 @@ impl<T: Row> ListData<T> {
         } else {
             let risk = risk_for(&filter, &self.keys);
             for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = filter.matches_row(self.search.bytes_of(i), risk_of(risk, i));
+                *matched = filter.matches_keyed(
+                    self.search.bytes_of(i),
+                    Some(self.search.mask_of(i)),
+                    risk_of(risk, i),
+                );
             }
             self.rebuild_view();
         }
