@@ -44,24 +44,23 @@ impl ListKind {
 
 /// The in-place message of a pane that could not load.
 pub fn load_failure(list: ListKind, error: &SlackError) -> String {
-    let what = match list {
+    format!("Could not load the {}: {}.", what(list), explain(error))
+}
+
+/// What a list holds, in the words of its error lines.
+fn what(list: ListKind) -> &'static str {
+    match list {
         ListKind::Invites => "invitations",
         ListKind::Requests => "invitation requests",
         ListKind::Orgs => "external orgs",
         ListKind::Channels => "shared channels",
-    };
-    format!("Could not load the {what}: {}.", explain(error))
+    }
 }
 
 /// A list Slack refuses until `until` (unix seconds): it asked for a wait
 /// longer than the client waits out, so the pane says until when instead.
 pub fn rate_limited(list: ListKind, error: &SlackError, until: i64, now: i64) -> String {
-    let what = match list {
-        ListKind::Invites => "invitations",
-        ListKind::Requests => "invitation requests",
-        ListKind::Orgs => "external orgs",
-        ListKind::Channels => "shared channels",
-    };
+    let what = what(list);
     format!(
         "The {what} are rate-limited until {}: Slack asked to wait {} before {} is called again, \
          longer than the {} connect-triage waits for. Nothing is asked of Slack for them until then.",

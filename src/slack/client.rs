@@ -5,7 +5,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rand::Rng;
 use serde::de::DeserializeOwned;
 use tokio::sync::broadcast;
 use tokio::time::Instant;
@@ -16,7 +15,7 @@ use super::envelope::{self, Head};
 use super::error::SlackError;
 use super::events::ClientEvent;
 use super::limiter::{Limiter, Refused};
-use super::retry::{log_label, read_may_retry};
+use super::retry::{backoff, log_label, read_may_retry};
 use super::token::Token;
 use super::transport::{Answer, Transport};
 
@@ -230,7 +229,7 @@ impl SlackClient {
             // After a 429 the limiter already holds the method for Retry-After.
             let delay = match error {
                 SlackError::RateLimited { .. } => Duration::ZERO,
-                _ => self.backoff(attempt),
+                _ => backoff(&self.inner.tuning, attempt),
             };
             self.lock_stats().retries += 1;
             tracing::info!(
@@ -255,21 +254,6 @@ impl SlackClient {
     pub fn waits_too_long(&self, error: &SlackError) -> bool {
         matches!(error, SlackError::RateLimited { retry_after, .. }
             if *retry_after > self.inner.tuning.retry_after_max)
-    }
-
-    /// Exponential backoff with jitter, so many clients hit by one outage do
-    /// not come back in lockstep: a random delay in [d/2, d], d = base·2^(n-1).
-    fn backoff(&self, attempt: u32) -> Duration {
-        let Tuning {
-            backoff_base,
-            backoff_max,
-            ..
-        } = self.inner.tuning;
-        let full = backoff_base
-            .saturating_mul(1u32 << (attempt - 1).min(16))
-            .min(backoff_max);
-        let half = full / 2;
-        half + half.mul_f64(rand::rng().random::<f64>())
     }
 
     async fn attempt(
@@ -370,53 +354,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn backoff_doubles_with_jitter_and_is_capped() {
-        let client = SlackClient::with_tuning(
-            "http://127.0.0.1:9/api/",
-            Token::new("xoxp-test"),
-            ClientOptions::default(),
-            Tuning {
-                rate_window: Duration::from_secs(1),
-                backoff_base: Duration::from_millis(100),
-                backoff_max: Duration::from_millis(1_000),
-                ..Tuning::default()
-            },
-        )
-        .unwrap();
-        for _ in 0..50 {
-            let first = client.backoff(1);
-            assert!((Duration::from_millis(50)..=Duration::from_millis(100)).contains(&first));
-            let third = client.backoff(3);
-            assert!((Duration::from_millis(200)..=Duration::from_millis(400)).contains(&third));
-            let capped = client.backoff(30);
-            assert!((Duration::from_millis(500)..=Duration::from_millis(1_000)).contains(&capped));
-        }
-    }
-
-    #[test]
     fn debug_hides_the_token() {
         let client =
             SlackClient::new("https://slack.com/api/", Token::new("xoxb-123-secret")).unwrap();
         let shown = format!("{client:?}");
         assert!(!shown.contains("secret"), "{shown}");
         assert!(shown.contains("slack.com"));
-    }
-
-    #[test]
-    fn which_read_errors_are_retried() {
-        let m = "auth.test";
-        assert!(read_may_retry(&SlackError::Http {
-            method: m,
-            status: 503
-        }));
-        assert!(!read_may_retry(&SlackError::Http {
-            method: m,
-            status: 404
-        }));
-        assert!(!read_may_retry(&SlackError::Api {
-            method: m,
-            code: "invalid_auth".into(),
-            detail: Default::default()
-        }));
     }
 }

@@ -3,12 +3,11 @@
 //! for `list --json`). Both page alike; only the decoding of a page differs.
 
 use super::client::SlackClient;
+use super::decode::{Decode, raw, typed};
 use super::events::ClientEvent;
 use super::methods::{RequestFilter, flag};
 use super::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use super::paginate::{
-    CursorAt, Decode, Ended, ListSpec, PageStream, paginate, produce, raw, spawn_pages, typed,
-};
+use super::paginate::{CursorAt, Ended, ListSpec, PageStream, paginate, produce, spawn_pages};
 use super::raw::RawElement;
 use super::responses::{
     ConversationsList, ConversationsSearch, ExternalTeamsList, ListConnectInvites,

@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod client;
+mod decode;
 pub mod envelope;
 pub mod error;
 pub mod events;

@@ -10,22 +10,16 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use bytes::Bytes;
 use futures::StreamExt;
 use futures::stream::{self, BoxStream};
-use serde::de::DeserializeOwned;
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 
 use super::client::{CallKind, SlackClient};
+use super::decode::{Decode, PageItems};
 use super::envelope::Head;
 use super::error::SlackError;
-use super::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
-use super::raw::{RawElement, Skipped};
-use super::responses::{
-    ConversationsList, ConversationsSearch, ExternalTeamsList, ListConnectInvites,
-    RequestSharedInviteList,
-};
+use super::raw::Skipped;
 
 /// One page of a list, delivered as soon as it arrives.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,38 +69,6 @@ pub(crate) struct ListSpec {
     pub args: Vec<(&'static str, String)>,
 }
 
-/// A list method's answer: which key holds the list, and its elements' type.
-pub(crate) trait ListResponse: Send + 'static {
-    type Item: DeserializeOwned + Send + 'static;
-    /// The answer's key that holds the list.
-    const FIELD: &'static str;
-}
-
-impl ListResponse for ListConnectInvites {
-    type Item = ConnectInvite;
-    const FIELD: &'static str = "invites";
-}
-
-impl ListResponse for RequestSharedInviteList {
-    type Item = InviteRequest;
-    const FIELD: &'static str = "invite_requests";
-}
-
-impl ListResponse for ExternalTeamsList {
-    type Item = ExternalOrg;
-    const FIELD: &'static str = "organizations";
-}
-
-impl ListResponse for ConversationsSearch {
-    type Item = SharedChannel;
-    const FIELD: &'static str = "conversations";
-}
-
-impl ListResponse for ConversationsList {
-    type Item = SharedChannel;
-    const FIELD: &'static str = "channels";
-}
-
 /// A page on its way to the consumer.
 pub(crate) enum Pending<T> {
     Failed(SlackError),
@@ -116,14 +78,6 @@ pub(crate) enum Pending<T> {
         total: Option<u64>,
         is_last: bool,
     },
-}
-
-/// What a page's decoding gives.
-pub(crate) struct PageItems<O> {
-    pub(crate) items: Vec<O>,
-    /// How many elements Slack sent, before any was left out.
-    pub(crate) received: usize,
-    pub(crate) skipped: Vec<Skipped>,
 }
 
 /// A page decoded, with how many items Slack sent in it.
@@ -262,52 +216,6 @@ pub(crate) enum Ended {
     /// The first page failed with one of the codes the caller asked to handle
     /// itself; nothing was sent.
     Refused(SlackError),
-}
-
-/// How a page's answer becomes the items handed on, off the async threads.
-pub(crate) type Decode<O> = Arc<
-    dyn Fn(&SlackClient, &'static str, Bytes) -> Result<PageItems<O>, SlackError> + Send + Sync,
->;
-
-/// Items read into our models, keeping only those `keep` accepts. Each
-/// element is read on its own: one Slack sent in a shape we cannot read
-/// is skipped and named, and the rest of the page still shows.
-pub(crate) fn typed<R: ListResponse>(keep: Option<fn(&R::Item) -> bool>) -> Decode<R::Item> {
-    Arc::new(move |client, method, body| {
-        let elements = client.split_list(method, R::FIELD, &body)?;
-        let received = elements.len();
-        let mut items = Vec::with_capacity(received);
-        let mut skipped = Vec::new();
-        for (at, element) in elements.iter().enumerate() {
-            match element.parse::<R::Item>() {
-                Ok(item) if keep.is_none_or(|keep| keep(&item)) => items.push(item),
-                Ok(_) => {}
-                Err(error) => skipped.push(Skipped::new(element, at, &error)),
-            }
-        }
-        Ok(PageItems {
-            items,
-            received,
-            skipped,
-        })
-    })
-}
-
-/// Items as Slack sent them; `keep` reads each one to decide, and one it
-/// cannot read is not kept.
-pub(crate) fn raw<R: ListResponse>(keep: Option<fn(&R::Item) -> bool>) -> Decode<RawElement> {
-    Arc::new(move |client, method, body| {
-        let mut elements = client.split_list(method, R::FIELD, &body)?;
-        let received = elements.len();
-        if let Some(keep) = keep {
-            elements.retain(|e| e.parse::<R::Item>().is_ok_and(|item| keep(&item)));
-        }
-        Ok(PageItems {
-            items: elements,
-            received,
-            skipped: Vec::new(),
-        })
-    })
 }
 
 /// Fetch every page of `spec` into `tx`, each decoded by `decode`.

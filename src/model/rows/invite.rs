@@ -2,20 +2,18 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::filter::{search_key_scoped, workspace_scoped};
 use crate::model::rows::{Interner, Row, Team, User, remapped};
 use crate::slack::models::{self, ConnectInvite};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteChannel {
     pub id: Arc<str>,
     pub name: Option<Arc<str>>,
     pub is_private: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
     pub kind: Option<Arc<str>>,
     pub date_review: Option<i64>,
@@ -23,7 +21,7 @@ pub struct Review {
 }
 
 /// One accepting side of an invite, with its approval state and reviews.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {
     pub approval_status: Option<Arc<str>>,
     pub date_accepted: Option<i64>,
@@ -34,7 +32,7 @@ pub struct Acceptance {
 }
 
 /// One invite of `conversations.listConnectInvites`, either wire shape.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invite {
     pub id: Arc<str>,
     pub direction: Option<Arc<str>>,
@@ -50,10 +48,8 @@ pub struct Invite {
     pub acceptances: Vec<Acceptance>,
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
     /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Arc<Team>>,
     /// The filter's key; our own org is left out once we know who we are.
-    #[serde(skip)]
     pub search: Box<str>,
 }
 

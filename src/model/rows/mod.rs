@@ -14,15 +14,13 @@ use std::collections::HashSet;
 use std::hash::Hash;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::slack::models::{ConnectTeam, ConnectUser};
 
 pub use invite::{Acceptance, Invite, InviteChannel, Review};
 pub use other::{Channel, Org, Request, RequestChannel, Workspace};
 
 /// A Slack Connect team as rows keep it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Team {
     pub id: Arc<str>,
     pub name: Option<Arc<str>>,
@@ -41,7 +39,7 @@ impl Team {
 }
 
 /// A Slack user as rows keep it: the best display name, and the email.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct User {
     pub id: Arc<str>,
     pub display: Arc<str>,

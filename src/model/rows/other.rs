@@ -2,14 +2,12 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::filter::{search_key, search_key_scoped, workspace_scoped};
 use crate::model::rows::{Interner, Row, Team, User, remapped};
 use crate::slack::models::{ExternalOrg, InviteRequest, SharedChannel};
 use crate::text::time::normalize_ts;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestChannel {
     pub id: Arc<str>,
     pub name: Option<Arc<str>>,
@@ -20,7 +18,7 @@ pub struct RequestChannel {
 }
 
 /// One request of `conversations.requestSharedInvite.list`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub id: Arc<str>,
     pub date_created: Option<i64>,
@@ -32,9 +30,7 @@ pub struct Request {
     pub channel: Option<RequestChannel>,
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
     /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace: Option<Arc<Team>>,
-    #[serde(skip)]
     pub search: Box<str>,
 }
 
@@ -136,14 +132,14 @@ impl Row for Request {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workspace {
     pub id: Arc<str>,
     pub name: Option<Arc<str>>,
 }
 
 /// One org of `team.externalTeams.list`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Org {
     pub team_id: Arc<str>,
     pub team_name: Option<Arc<str>>,
@@ -158,7 +154,6 @@ pub struct Org {
     pub connection_status: Option<Arc<str>>,
     pub last_active_timestamp: Option<i64>,
     pub is_sponsored: Option<bool>,
-    #[serde(skip)]
     pub search: Box<str>,
 }
 
@@ -234,7 +229,7 @@ impl Row for Org {
 }
 
 /// One channel of `admin.conversations.search` (or `conversations.list`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Channel {
     pub id: Arc<str>,
     pub name: Option<Arc<str>>,
@@ -255,7 +250,6 @@ pub struct Channel {
     pub pending_connected_team_ids: Vec<Arc<str>>,
     pub internal_team_ids: Vec<Arc<str>>,
     /// Includes the connected orgs' names, from the Orgs list when it is known.
-    #[serde(skip)]
     pub search: Box<str>,
 }
 
