@@ -39,9 +39,10 @@ pub struct GraceQueue {
     /// Oldest first.
     entries: Vec<Entry>,
     next: u64,
-    /// Journal records of decisions sent and not answered yet: the
-    /// reconciliation of an unknown outcome starts from them.
-    sent: HashMap<DecisionId, JournalRecord>,
+    /// Decisions sent and not answered yet: the re-check of an unknown
+    /// outcome starts from their records, and a write it proves was not
+    /// applied is sent again from them.
+    sent: HashMap<DecisionId, QueuedWrite>,
 }
 
 impl GraceQueue {
@@ -77,8 +78,8 @@ impl GraceQueue {
         self.entries.iter().map(|e| e.due_ms).min()
     }
 
-    /// The record a sent decision was journaled with, once its answer came.
-    pub fn take_sent(&mut self, decision: DecisionId) -> Option<JournalRecord> {
+    /// A sent decision (with the record it was journaled with), once its answer came.
+    pub fn take_sent(&mut self, decision: DecisionId) -> Option<QueuedWrite> {
         self.sent.remove(&decision)
     }
 
@@ -153,7 +154,7 @@ impl GraceQueue {
 
     /// `write` leaves the queue for Slack: keep its record until the answer.
     pub fn sending(&mut self, write: &QueuedWrite) {
-        self.sent.insert(write.decision, write.record.clone());
+        self.sent.insert(write.decision, write.clone());
     }
 }
 

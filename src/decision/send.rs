@@ -7,6 +7,10 @@ use crate::journal::{Journal, JournalRecord, Outcome, Stage};
 use crate::slack::explain;
 use crate::slack::{SlackClient, SlackError, WriteCall};
 
+/// Sends of one decision at most, the first included: a write that a
+/// re-check proved was not applied is sent again up to this many times.
+pub const MAX_ATTEMPTS: u32 = 3;
+
 /// Why a decision was never sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotSent(pub String);
@@ -20,6 +24,9 @@ pub async fn send(
     call: &WriteCall,
     now: impl Fn() -> i64,
 ) -> Result<Result<(), SlackError>, NotSent> {
+    if queued.attempt > 1 {
+        tokio::time::sleep(client.resend_delay(queued.attempt)).await;
+    }
     if let Some(journal) = journal {
         append(journal, queued.next(Stage::Sent, None, now()))
             .await

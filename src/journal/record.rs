@@ -186,10 +186,23 @@ pub struct JournalRecord {
     /// Decisions confirmed together (one undo-queue entry) share this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch: Option<String>,
+    /// Which send of the decision the record belongs to: a write that a
+    /// re-check proved was not applied is sent again, as attempt 2 and 3
+    /// of the same decision. Written only from 2 on.
+    #[serde(default = "first_attempt", skip_serializing_if = "is_first_attempt")]
+    pub attempt: u32,
 }
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+fn first_attempt() -> u32 {
+    1
+}
+
+fn is_first_attempt(attempt: &u32) -> bool {
+    *attempt <= 1
 }
 
 /// RFC 3339 (UTC) for a unix time; the epoch when out of range.
@@ -230,6 +243,7 @@ impl JournalRecord {
             reason: None,
             reconciled: false,
             batch: None,
+            attempt: 1,
         }
     }
 
@@ -250,6 +264,14 @@ impl JournalRecord {
         JournalRecord {
             reason,
             ..self.next(Stage::Outcome, Some(outcome), now)
+        }
+    }
+
+    /// The record the next attempt of this decision is sent from.
+    pub fn next_attempt(&self, now: i64) -> Self {
+        JournalRecord {
+            attempt: self.attempt.saturating_add(1),
+            ..self.next(Stage::Queued, None, now)
         }
     }
 

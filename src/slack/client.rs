@@ -141,6 +141,12 @@ impl SlackClient {
         self.inner.transport.api_base()
     }
 
+    /// The pause before a write is sent for the `attempt`-th time (a re-check
+    /// proved the earlier send was not applied): the backoff of a failed call.
+    pub fn resend_delay(&self, attempt: u32) -> Duration {
+        backoff(&self.inner.tuning, attempt)
+    }
+
     /// The length of a rate-limit window this client paces to.
     pub fn rate_window(&self) -> Duration {
         self.inner.tuning.rate_window

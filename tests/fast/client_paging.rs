@@ -403,14 +403,16 @@ async fn a_lookup_asks_for_no_page_past_the_one_it_needed() {
     pages.next().await.unwrap().unwrap();
     let second = pages.next().await.unwrap().unwrap();
     assert_eq!(second.items.len(), 1);
-    // Reading ahead (every other list) asks before it is wanted.
+    assert_eq!(fake.calls("conversations.listConnectInvites").len(), 3);
+    // Reading ahead (every other list) asks for page two before it is
+    // wanted: five calls in all, with only the first page taken.
     let ahead = fake.client();
     let mut pages = ahead.invites();
     pages.next().await.unwrap().unwrap();
     eventually(
         "the page after, asked for ahead",
         Duration::from_secs(10),
-        || fake.calls("conversations.listConnectInvites").len() == 4,
+        || fake.calls("conversations.listConnectInvites").len() == 5,
     )
     .await;
 }

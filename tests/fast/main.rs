@@ -49,6 +49,7 @@ mod layering;
 mod safety_cache_files;
 mod safety_command_line;
 mod safety_faults;
+mod safety_faults_cli;
 mod safety_hostile_cli;
 mod safety_journal;
 mod safety_state_files;

@@ -1,9 +1,10 @@
 //! Batch decisions on marked rows: `a` / `d` with marks show a plan of
 //! exactly what will be sent; `y` runs it as a batch that keeps a few calls
 //! in flight (the client paces them to the method's rate tier), with a
-//! progress line; failures are listed at the end and stay marked, so a
-//! second `a` decides Slack's refusals again (an unknown outcome waits for
-//! its re-check).
+//! progress line. A decision with no reliable answer is re-checked before
+//! the batch ends, and sent again when the re-check proves it was not
+//! applied ([`crate::app::flow::resend`]). Failures are listed at the end
+//! and stay marked, so a second `a` decides Slack's refusals again.
 //!
 //! `y` on the plan puts the whole batch in the undo queue as ONE entry
 //! (every decision journaled `queued`); when its window ends the batch runs
@@ -32,6 +33,9 @@ pub struct Batch {
     /// Decisions not sent yet: begun and journaled `queued` in the undo queue.
     pub queue: VecDeque<QueuedWrite>,
     pub in_flight: Vec<DecisionId>,
+    /// Items whose decision had no reliable answer, by ID with their
+    /// summary, until the re-check concludes.
+    pub rechecking: Vec<(String, String)>,
     pub total: usize,
     pub done: usize,
     pub failed: Vec<(String, String)>,
@@ -42,7 +46,12 @@ pub struct Batch {
 
 impl Batch {
     pub fn left(&self) -> usize {
-        self.queue.len() + self.in_flight.len()
+        self.queue.len() + self.in_flight.len() + self.rechecking.len()
+    }
+
+    /// Whether this item's decision waits for its re-check.
+    pub fn is_rechecking(&self, item_id: &str) -> bool {
+        self.rechecking.iter().any(|(item, _)| item == item_id)
     }
 
     pub fn is_finished(&self) -> bool {
@@ -72,11 +81,14 @@ impl Batch {
                 crate::text::time::long(left.max(1))
             )
         };
-        let elsewhere = if self.elsewhere.is_empty() {
+        let mut elsewhere = if self.elsewhere.is_empty() {
             String::new()
         } else {
             format!(" · {} handled elsewhere", self.elsewhere.len())
         };
+        if !self.rechecking.is_empty() {
+            elsewhere.push_str(&format!(" · {} re-checking", self.rechecking.len()));
+        }
         format!(
             "{} {} {}: {} done · {} failed{elsewhere} · {} left · {eta} (x stops)",
             capitalized(self.kind_words.0),
@@ -100,6 +112,7 @@ pub fn run(app: &mut App, writes: Vec<QueuedWrite>) -> Vec<Effect> {
         total: writes.len(),
         queue: writes.into(),
         in_flight: Vec::new(),
+        rechecking: Vec::new(),
         done: 0,
         failed: Vec::new(),
         elsewhere: Vec::new(),
@@ -180,10 +193,45 @@ pub fn on_finished(app: &mut App, id: DecisionId) -> Vec<Effect> {
         }
         Outcome::Elsewhere { code, .. } => batch.elsewhere.push((summary, code)),
         Outcome::Failed { code, .. } => batch.failed.push((summary, code)),
-        Outcome::Unknown(_) => batch.failed.push((
-            summary,
-            "no reliable answer: re-checking with Slack's lists".to_owned(),
-        )),
+        // Counted when the re-check concludes, which may send it again.
+        Outcome::Unknown(_) => batch.rechecking.push((item, summary)),
+    }
+    send_more(app)
+}
+
+/// How the re-check of a batch's decision concluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rechecked {
+    Applied,
+    /// Proved not applied, and sent again as this decision.
+    SentAgain(DecisionId),
+    /// Not applied, or still unclear: why, for the report.
+    Failed(String),
+}
+
+/// A re-check of one of the batch's decisions concluded.
+pub fn on_rechecked(app: &mut App, item_id: &str, result: Rechecked) -> Vec<Effect> {
+    let Some(batch) = app.batch.as_mut() else {
+        return Vec::new();
+    };
+    let Some(at) = batch
+        .rechecking
+        .iter()
+        .position(|(item, _)| item == item_id)
+    else {
+        return Vec::new();
+    };
+    let (item, summary) = batch.rechecking.remove(at);
+    match result {
+        Rechecked::Applied => {
+            batch.done += 1;
+            match batch.pane {
+                ListKind::Invites => app.invites.list.marks.remove(item.as_str()),
+                _ => app.requests.list.marks.remove(item.as_str()),
+            };
+        }
+        Rechecked::SentAgain(id) => batch.in_flight.push(id),
+        Rechecked::Failed(why) => batch.failed.push((summary, why)),
     }
     send_more(app)
 }

@@ -11,4 +11,5 @@ pub mod outcomes;
 pub mod pages;
 pub mod reconcile;
 pub mod refresh;
+pub mod resend;
 pub mod verdict;

@@ -37,7 +37,7 @@ pub fn on_done(app: &mut App, id: DecisionId) -> Vec<Effect> {
 pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect> {
     let quiet = app.batch.as_ref().is_some_and(|b| b.owns(id));
     let unknown = error.outcome_unknown();
-    let record = app.grace.take_sent(id);
+    let sent = app.grace.take_sent(id);
     if explain::decided_elsewhere(&error) {
         return on_decided_elsewhere(app, id, &error, quiet);
     }
@@ -55,7 +55,7 @@ pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect
     };
     if unknown {
         let text = format!(
-            "No reliable answer to {} {} ({}): it may or may not have been applied. It is not sent again; re-checking with Slack's lists…",
+            "No reliable answer to {} {} ({}): it may or may not have been applied. Re-checking with Slack's lists before anything more is sent…",
             decision.kind.verb(),
             decision.summary,
             explain::code(&error)
@@ -63,10 +63,8 @@ pub fn on_failed(app: &mut App, id: DecisionId, error: SlackError) -> Vec<Effect
         if !quiet {
             app.notify(NoticeKind::Error, text);
         }
-        return match record {
-            Some(record) => {
-                crate::app::flow::reconcile::add_unknown(app, id, decision.kind, record)
-            }
+        return match sent {
+            Some(write) => crate::app::flow::reconcile::add_unknown(app, write),
             None => Vec::new(),
         };
     }

@@ -5,14 +5,20 @@
 //! journal at start; the first loads are fresh), and decisions of this
 //! session whose answer was lost (their lists are loaded again, after the
 //! decision, before anything is concluded). The rules are in [`crate::app::flow::verdict`].
+//!
+//! A write of this session that the re-check proves was not applied, while
+//! its item still waits for it, is sent again ([`crate::app::flow::resend`]);
+//! an earlier session's is only reported, as no one here confirmed it.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::app::decisions::Outcome as RowOutcome;
-use crate::app::flow::verdict::{Evidence, RequestState, Verdict, needs, verdict};
+use crate::app::flow::bulk::{self, Rechecked};
+use crate::app::flow::resend::{self, Resend};
+use crate::app::flow::verdict::{Panes, RequestState, Verdict, needs, verdict};
 use crate::app::list::LoadState;
 use crate::app::{App, Effect, NoticeKind};
-use crate::decision::{DecisionId, DecisionKind};
+use crate::decision::grace::QueuedWrite;
 use crate::journal::{JournalRecord, Outcome};
 use crate::model::ListKind;
 use crate::slack::SlackError;
@@ -21,8 +27,9 @@ use crate::slack::SlackError;
 #[derive(Debug, Clone)]
 struct Check {
     record: JournalRecord,
-    /// This session's decision, whose row shows the result.
-    decision: Option<(DecisionId, DecisionKind)>,
+    /// This session's write: its row shows the result, and it is what is
+    /// sent again when the re-check proves it was not applied.
+    write: Option<QueuedWrite>,
 }
 
 #[derive(Debug, Default)]
@@ -72,7 +79,7 @@ pub fn add_earlier(app: &mut App, records: Vec<JournalRecord>) {
         .checks
         .extend(records.into_iter().map(|record| Check {
             record,
-            decision: None,
+            write: None,
         }));
 }
 
@@ -100,16 +107,11 @@ fn ask_requests(app: &mut App) -> Vec<Effect> {
 
 /// A decision of this session ended with no trustworthy answer: load what
 /// tells its outcome again, then conclude.
-pub fn add_unknown(
-    app: &mut App,
-    decision: DecisionId,
-    kind: DecisionKind,
-    record: JournalRecord,
-) -> Vec<Effect> {
-    let (lists, requests) = needs(record.action);
+pub fn add_unknown(app: &mut App, write: QueuedWrite) -> Vec<Effect> {
+    let (lists, requests) = needs(write.record.action);
     app.reconcile.checks.push(Check {
-        record,
-        decision: Some((decision, kind)),
+        record: write.record.clone(),
+        write: Some(write),
     });
     let mut effects = Vec::new();
     for &list in lists {
@@ -216,7 +218,7 @@ fn evaluate(app: &mut App) -> Vec<Effect> {
             keep.push(check);
             continue;
         }
-        let evidence = Evidence {
+        let evidence = Panes {
             invites: &app.invites,
             channels: &app.channels,
             orgs: &app.orgs,
@@ -237,9 +239,15 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut earlier_now = false;
     for (verdict, check) in concluded {
+        let resend = match (&verdict, &check.write) {
+            (Verdict::StillWaiting(_), Some(write)) => resend::plan(app, write),
+            _ => Resend::No,
+        };
         let (outcome, reason) = match verdict {
             Verdict::Applied(reason) => (Some(Outcome::Ok), reason),
-            Verdict::NotApplied(reason) => (Some(Outcome::NotApplied), reason),
+            Verdict::StillWaiting(reason) | Verdict::NotApplied(reason) => {
+                (Some(Outcome::NotApplied), reason)
+            }
             Verdict::Undetermined(reason) => (None, reason),
         };
         let slot = match &outcome {
@@ -248,15 +256,19 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
             None => 2,
         };
         if let Some(outcome) = &outcome {
+            let journaled = match resend.words() {
+                Some(words) => format!("{reason}; {words}"),
+                None => reason.clone(),
+            };
             let mut record = check
                 .record
-                .ended(outcome.clone(), Some(reason.clone()), app.now);
+                .ended(outcome.clone(), Some(journaled), app.now);
             record.reconciled = true;
             records.push(record);
         }
-        match check.decision {
-            Some((_, kind)) => {
-                effects.extend(tell_row(app, kind, &check.record, outcome, &reason));
+        match check.write {
+            Some(write) => {
+                effects.extend(tell_row(app, write, outcome, &reason, resend));
             }
             None => {
                 app.reconcile.earlier[slot] += 1;
@@ -285,13 +297,21 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
 
 fn tell_row(
     app: &mut App,
-    kind: DecisionKind,
-    record: &JournalRecord,
+    write: QueuedWrite,
     outcome: Option<Outcome>,
     reason: &str,
+    resend: Resend,
 ) -> Vec<Effect> {
+    let record = &write.record;
+    let kind = write.kind.clone();
     let summary = record.summary.as_deref().unwrap_or(&record.item_id);
     let pane = kind.pane();
+    // A batch's progress line and report speak for its decisions.
+    let batch = app
+        .batch
+        .as_ref()
+        .is_some_and(|b| b.is_rechecking(&record.item_id));
+    let item = record.item_id.clone();
     match outcome {
         Some(Outcome::Ok) => {
             let text = format!(
@@ -299,35 +319,69 @@ fn tell_row(
                 kind.verb()
             );
             // The rows change as if Slack had answered.
-            let (_, effects) =
-                crate::app::flow::applied::apply_to_rows(app, &kind, &record.item_id);
+            let (_, mut effects) = crate::app::flow::applied::apply_to_rows(app, &kind, &item);
             app.decisions
-                .set_outcome(pane, &record.item_id, RowOutcome::Done(kind));
-            app.notify(NoticeKind::Success, text);
-            return effects;
+                .set_outcome(pane, &item, RowOutcome::Done(kind));
+            if batch {
+                effects.extend(bulk::on_rechecked(app, &item, Rechecked::Applied));
+            } else {
+                app.notify(NoticeKind::Success, text);
+            }
+            effects
+        }
+        Some(_) if let Resend::Yes { attempt } = resend => {
+            let text = format!(
+                "Re-checked with Slack: {} {summary} was not applied ({reason}). Sending it again (attempt {attempt} of {})…",
+                kind.verb(),
+                resend::MAX_ATTEMPTS
+            );
+            let Some((id, effect)) = resend::send_again(app, write) else {
+                return Vec::new();
+            };
+            if !batch {
+                app.notify(NoticeKind::Info, text);
+            }
+            let mut effects = vec![effect];
+            effects.extend(bulk::on_rechecked(app, &item, Rechecked::SentAgain(id)));
+            effects
         }
         Some(_) => {
+            let why = match resend.words() {
+                Some(words) => format!("{reason}; {words}"),
+                None => reason.to_owned(),
+            };
             let text = format!(
-                "Re-checked with Slack: {} {summary} was NOT applied ({reason}). It can be decided again.",
+                "Re-checked with Slack: {} {summary} was NOT applied ({why}). It can be decided again.",
                 kind.verb()
             );
             app.decisions.set_outcome(
                 pane,
-                &record.item_id,
+                &item,
                 RowOutcome::Failed {
                     kind,
                     code: "not_applied".to_owned(),
                 },
             );
+            if batch {
+                let failed = Rechecked::Failed(format!("not applied: {why}"));
+                return bulk::on_rechecked(app, &item, failed);
+            }
             app.notify(NoticeKind::Error, text);
+            Vec::new()
         }
         None => {
             let text = format!(
                 "Re-checked with Slack: whether {} {summary} was applied is still unclear ({reason}).",
                 kind.verb()
             );
+            if batch {
+                let failed = Rechecked::Failed(format!(
+                    "still unclear after a re-check ({reason}); re-checked again at the next start"
+                ));
+                return bulk::on_rechecked(app, &item, failed);
+            }
             app.notify(NoticeKind::Error, text);
+            Vec::new()
         }
     }
-    Vec::new()
 }

@@ -17,6 +17,7 @@ use crate::app::panes::orgs::OrgsPane;
 use crate::journal::{JournalAction, JournalRecord};
 use crate::model::ListKind;
 use crate::model::invites::{WaitingOn, waiting_on};
+use crate::model::rows::{Channel, Invite, Org};
 
 /// A request's status, told apart by listing with and without the
 /// `include_*` flags (the wire shape has no status field).
@@ -30,6 +31,12 @@ pub enum RequestState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
     Applied(String),
+    /// Not applied, and the item still waits for exactly this decision (an
+    /// invite still pending on our approval, a request still pending, an
+    /// org still in the channel): sending it again cannot double anything.
+    StillWaiting(String),
+    /// Not applied, and the item moved on (declined elsewhere, approved
+    /// instead, decided the other way): sending again would be wrong.
     NotApplied(String),
     /// The lists do not tell (yet): keep it open.
     Undetermined(String),
@@ -51,19 +58,20 @@ pub fn needs(action: JournalAction) -> (&'static [ListKind], bool) {
     }
 }
 
-/// The fresh data a verdict is drawn from.
-pub struct Evidence<'a> {
-    pub invites: &'a InvitesPane,
-    pub channels: &'a ChannelsPane,
-    pub orgs: &'a OrgsPane,
-    pub requests: Option<&'a HashMap<String, RequestState>>,
-    pub ours: &'a [&'a str],
-}
+/// The fresh data a verdict is drawn from: the TUI's loaded panes, or the
+/// items the command line looked up again.
+pub trait Evidence {
+    fn invite(&self, id: &str) -> Option<&Invite>;
+    fn channel(&self, id: &str) -> Option<&Channel>;
+    fn org(&self, id: &str) -> Option<&Org>;
+    /// Requests' statuses; `None` when they were not loaded.
+    fn requests(&self) -> Option<&HashMap<String, RequestState>>;
+    /// Our workspace or org IDs.
+    fn ours(&self) -> &[&str];
 
-impl Evidence<'_> {
     /// Whether the channel lists `org` (or, with no org named, is listed at all).
     fn channel_has(&self, channel_id: Option<&str>, org: Option<&str>) -> bool {
-        let Some(channel) = channel_id.and_then(|id| self.channels.find(id)) else {
+        let Some(channel) = channel_id.and_then(|id| self.channel(id)) else {
             return false;
         };
         match org {
@@ -73,13 +81,40 @@ impl Evidence<'_> {
     }
 }
 
-pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
+/// The TUI's evidence: its panes, loaded again after the decision.
+pub struct Panes<'a> {
+    pub invites: &'a InvitesPane,
+    pub channels: &'a ChannelsPane,
+    pub orgs: &'a OrgsPane,
+    pub requests: Option<&'a HashMap<String, RequestState>>,
+    pub ours: &'a [&'a str],
+}
+
+impl Evidence for Panes<'_> {
+    fn invite(&self, id: &str) -> Option<&Invite> {
+        self.invites.find(id)
+    }
+    fn channel(&self, id: &str) -> Option<&Channel> {
+        self.channels.find(id)
+    }
+    fn org(&self, id: &str) -> Option<&Org> {
+        self.orgs.find(id)
+    }
+    fn requests(&self) -> Option<&HashMap<String, RequestState>> {
+        self.requests
+    }
+    fn ours(&self) -> &[&str] {
+        self.ours
+    }
+}
+
+pub fn verdict(record: &JournalRecord, e: &impl Evidence) -> Verdict {
     let item = record.item_id.as_str();
     let channel = record.channel_id.as_deref();
     let org = record.org_id.as_deref();
     match record.action {
-        JournalAction::ApproveInvite => match e.invites.find(item) {
-            Some(invite) if waiting_on(invite, e.ours) == WaitingOn::Us => Verdict::NotApplied(
+        JournalAction::ApproveInvite => match e.invite(item) {
+            Some(invite) if waiting_on(invite, e.ours()) == WaitingOn::Us => Verdict::StillWaiting(
                 "the invitation is still pending and still waits on our approval".into(),
             ),
             Some(_) => Verdict::Applied(
@@ -92,8 +127,8 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
                 "the invitation left the pending list without connecting the channel (declined, revoked or expired)".into(),
             ),
         },
-        JournalAction::DeclineInvite => match e.invites.find(item) {
-            Some(_) => Verdict::NotApplied("the invitation is still pending".into()),
+        JournalAction::DeclineInvite => match e.invite(item) {
+            Some(_) => Verdict::StillWaiting("the invitation is still pending".into()),
             None if org.is_some() && e.channel_has(channel, org) => Verdict::NotApplied(
                 "the invitation was approved instead: its channel is connected".into(),
             ),
@@ -102,7 +137,7 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
             ),
         },
         JournalAction::ApproveRequest | JournalAction::DenyRequest => {
-            let Some(statuses) = e.requests else {
+            let Some(statuses) = e.requests() else {
                 return Verdict::Undetermined("the requests' statuses are not loaded".into());
             };
             let wanted = if record.action == JournalAction::ApproveRequest {
@@ -115,6 +150,9 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
                     "Slack lists the request as {}",
                     state_word(*state)
                 )),
+                Some(RequestState::Pending) => {
+                    Verdict::StillWaiting("Slack lists the request as still pending".into())
+                }
                 Some(state) => Verdict::NotApplied(format!(
                     "Slack lists the request as {}",
                     state_word(*state)
@@ -126,7 +164,7 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
         }
         JournalAction::DisconnectChannel => {
             if e.channel_has(Some(item), org) {
-                Verdict::NotApplied(match org {
+                Verdict::StillWaiting(match org {
                     Some(_) => "the org is still in the channel".into(),
                     None => "the channel is still shared".into(),
                 })
@@ -137,9 +175,9 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
                 })
             }
         }
-        JournalAction::DisconnectOrg => match e.orgs.find(item) {
+        JournalAction::DisconnectOrg => match e.org(item) {
             Some(org) if org.connection_status.as_deref() != Some("DISCONNECTED") => {
-                Verdict::NotApplied("the org is still connected".into())
+                Verdict::StillWaiting("the org is still connected".into())
             }
             Some(_) => Verdict::Applied("the org is disconnected".into()),
             // Slack keeps a disconnected org listed as DISCONNECTED: one it
@@ -151,7 +189,7 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
             let Some(org) = org else {
                 return Verdict::Undetermined("the journal does not name the org".into());
             };
-            let Some(channel) = e.channels.find(item).filter(|_| e.channel_has(Some(item), Some(org)))
+            let Some(channel) = e.channel(item).filter(|_| e.channel_has(Some(item), Some(org)))
             else {
                 return Verdict::Undetermined("the org is no longer in the channel".into());
             };
@@ -163,7 +201,7 @@ pub fn verdict(record: &JournalRecord, e: &Evidence<'_>) -> Verdict {
             if limited == wanted_limited {
                 Verdict::Applied(format!("the org may now {words}"))
             } else {
-                Verdict::NotApplied(format!("the org may still {words}"))
+                Verdict::StillWaiting(format!("the org may still {words}"))
             }
         }
     }
@@ -268,7 +306,7 @@ mod tests {
         let ours = ["TUS"];
         verdict(
             &record,
-            &Evidence {
+            &Panes {
                 invites: &l.app.invites,
                 channels: &l.app.channels,
                 orgs: &l.app.orgs,
@@ -284,7 +322,7 @@ mod tests {
         let pending = lists(vec![invite("I1", false)], vec![]);
         assert!(matches!(
             check(&pending, a, "I1", Some("TTHEM")),
-            Verdict::NotApplied(_)
+            Verdict::StillWaiting(_)
         ));
         let reviewed = lists(vec![invite("I1", true)], vec![]);
         assert!(matches!(
@@ -304,7 +342,7 @@ mod tests {
         let d = JournalAction::DeclineInvite;
         assert!(matches!(
             check(&pending, d, "I1", Some("TTHEM")),
-            Verdict::NotApplied(_)
+            Verdict::StillWaiting(_)
         ));
         assert!(matches!(
             check(&gone, d, "I1", Some("TTHEM")),
@@ -328,7 +366,7 @@ mod tests {
         ));
         assert!(matches!(
             check(&l, approve, "R2", None),
-            Verdict::NotApplied(_)
+            Verdict::StillWaiting(_)
         ));
         assert!(matches!(
             check(&l, approve, "R3", None),
@@ -342,7 +380,7 @@ mod tests {
         let cut = JournalAction::DisconnectChannel;
         assert!(matches!(
             check(&l, cut, "C1", Some("TTHEM")),
-            Verdict::NotApplied(_)
+            Verdict::StillWaiting(_)
         ));
         assert!(matches!(
             check(&l, cut, "C1", Some("TOTHER")),
@@ -368,7 +406,7 @@ mod tests {
         ));
         assert!(matches!(
             check(&l, down, "C1", Some("TTHEM")),
-            Verdict::NotApplied(_)
+            Verdict::StillWaiting(_)
         ));
         // Now it may only post.
         let keys = |_: &crate::model::rows::Channel| crate::model::sort::RowKeys::default();
@@ -383,7 +421,7 @@ mod tests {
         ));
         assert!(matches!(
             check(&l, up, "C1", Some("TTHEM")),
-            Verdict::NotApplied(_)
+            Verdict::StillWaiting(_)
         ));
         // An org no longer in the channel tells nothing.
         assert!(matches!(

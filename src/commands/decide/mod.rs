@@ -12,6 +12,7 @@
 
 mod permission;
 mod plan;
+mod recheck;
 mod send;
 
 use std::io::{self, IsTerminal};

@@ -4,14 +4,16 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
 
+use crate::app::flow::verdict::Verdict;
 use crate::decision::record;
-use crate::decision::send::{NotSent, send};
+use crate::decision::send::{MAX_ATTEMPTS, NotSent, send};
 use crate::exit::UsageError;
 use crate::journal::{Journal, Outcome};
 use crate::runtime::clock::Clock;
 use crate::slack::explain;
 use crate::text::sanitize::clean;
 
+use super::recheck::recheck;
 use super::{Manner, Plan, Session, interactive};
 
 fn now() -> i64 {
@@ -99,31 +101,99 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
         }
     }
     let call = write.call();
-    let result = send(&session.client, Some(&journal), &queued, &call, now)
-        .await
-        .map_err(|NotSent(reason)| {
-            anyhow::anyhow!("cannot write the decision journal ({reason}); nothing was sent")
-        })?;
+    let team = write.workspace.as_ref().map(|t| t.id.to_string());
     let (verb, item) = (plan.verb(), plan.item_id());
-    match result {
-        Ok(()) => {
-            tracing::info!(
-                action = write.kind.action().as_str(),
-                item,
-                "decision applied"
-            );
-            println!("{}", clean(&plan.done));
-            Ok(())
-        }
-        Err(error) if error.outcome_unknown() => Err(anyhow::anyhow!(
-            "no reliable answer to {verb} {item}: {}. It may or may not have been applied; \
-             `connect-triage list` shows where it stands",
+    let mut attempt = queued;
+    loop {
+        let result = send(&session.client, Some(&journal), &attempt, &call, now)
+            .await
+            .map_err(|NotSent(reason)| {
+                anyhow::anyhow!("cannot write the decision journal ({reason}); nothing was sent")
+            })?;
+        let error = match result {
+            Ok(()) => {
+                tracing::info!(
+                    action = write.kind.action().as_str(),
+                    item,
+                    attempt = attempt.attempt,
+                    "decision applied"
+                );
+                println!("{}", clean(&plan.done));
+                return Ok(());
+            }
+            Err(error) if error.outcome_unknown() => error,
+            Err(error) => {
+                return Err(anyhow::anyhow!(
+                    "could not {verb} {item}: {}. Nothing changed",
+                    explain::explain(&error)
+                ));
+            }
+        };
+        eprintln!(
+            "connect-triage: no reliable answer to {verb} {item} ({}); re-checking with Slack \
+             before anything more is sent",
             explain::code(&error)
-        )),
-        Err(error) => Err(anyhow::anyhow!(
-            "could not {verb} {item}: {}. Nothing changed",
-            explain::explain(&error)
-        )),
+        );
+        let unclear = |why: String| {
+            anyhow::anyhow!(
+                "no reliable answer to {verb} {item} ({}), and {why}. It may or may not have \
+                 been applied, so nothing more was sent; the dashboard re-checks it when it \
+                 starts, and `connect-triage list` shows where it stands",
+                explain::code(&error)
+            )
+        };
+        let verdict = recheck(&session.client, &session.auth, team.as_deref(), &attempt)
+            .await
+            .map_err(|e| unclear(format!("the re-check failed: {}", explain::explain(&e))))?;
+        let settled = |outcome: Outcome, reason: String| {
+            let mut record = attempt.ended(outcome, Some(reason), now());
+            record.reconciled = true;
+            journal.record(&record).map_err(journal_error)
+        };
+        match verdict {
+            Verdict::Applied(reason) => {
+                settled(Outcome::Ok, reason.clone())?;
+                println!("{} (re-checked: {})", clean(&plan.done), clean(&reason));
+                return Ok(());
+            }
+            Verdict::StillWaiting(reason) if attempt.attempt < MAX_ATTEMPTS => {
+                let next = attempt.attempt + 1;
+                settled(
+                    Outcome::NotApplied,
+                    format!("{reason}; sent again as attempt {next} of {MAX_ATTEMPTS}"),
+                )?;
+                eprintln!(
+                    "connect-triage: {verb} {item} was not applied ({}); sending it again \
+                     (attempt {next} of {MAX_ATTEMPTS})",
+                    clean(&reason)
+                );
+                attempt = attempt.next_attempt(now());
+            }
+            Verdict::StillWaiting(reason) => {
+                settled(
+                    Outcome::NotApplied,
+                    format!("{reason}; not sent again: all {MAX_ATTEMPTS} attempts were made"),
+                )?;
+                return Err(anyhow::anyhow!(
+                    "{verb} {item} was not applied after {MAX_ATTEMPTS} attempts ({}), each \
+                     without a reliable answer. Nothing changed; it can be decided again",
+                    clean(&reason)
+                ));
+            }
+            Verdict::NotApplied(reason) => {
+                settled(Outcome::NotApplied, reason.clone())?;
+                return Err(anyhow::anyhow!(
+                    "{verb} {item} was not applied: {}. Nothing changed",
+                    clean(&reason)
+                ));
+            }
+            Verdict::Undetermined(reason) => {
+                return Err(unclear(format!(
+                    "a re-check could not tell ({})",
+                    clean(&reason)
+                )));
+            }
+        }
     }
 }
 

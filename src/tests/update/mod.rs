@@ -8,6 +8,7 @@ mod palette;
 mod paste;
 mod recheck;
 mod request_options;
+mod resend;
 mod risk;
 mod safety;
 mod scale;
