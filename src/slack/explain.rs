@@ -64,9 +64,9 @@ const WRITES: &[&str] = &[
 pub fn meaning(error: &SlackError) -> String {
     let read = !WRITES.contains(&error.method());
     let unsure = if read {
-        "a read changes nothing; refresh (r) to try again"
+        "a read changes nothing, so it can safely be tried again"
     } else {
-        "it may or may not have been applied — refresh (r) to see"
+        "it may or may not have been applied, so it is re-checked before anything more is sent"
     };
     match error {
         SlackError::Api { code, detail, .. } => {
@@ -108,7 +108,7 @@ pub fn meaning(error: &SlackError) -> String {
             limit >> 20
         ),
         SlackError::Paging { problem, .. } => {
-            format!("the list was stopped because {problem}; refresh (r) to try again")
+            format!("the list was stopped because {problem}")
         }
         SlackError::ReadOnly { .. } => {
             "this is a read-only session (--read-only); nothing was sent".to_owned()
@@ -195,7 +195,7 @@ mod tests {
         // A read applies nothing, so it never says it might have.
         assert_eq!(
             meaning(&error),
-            "Slack did not answer in time; a read changes nothing; refresh (r) to try again"
+            "Slack did not answer in time; a read changes nothing, so it can safely be tried again"
         );
         let write = SlackError::Transport {
             method: "conversations.approveSharedInvite",

@@ -64,6 +64,13 @@ pub fn entry(record: &JournalRecord) -> DecisionEntry {
     if record.reconciled {
         detail.push("re-checked against Slack's lists".to_owned());
     }
+    if record.attempt > 1 {
+        detail.push(format!(
+            "attempt {} of {}: the send before was proved not applied",
+            record.attempt,
+            crate::decision::send::MAX_ATTEMPTS
+        ));
+    }
     DecisionEntry {
         time: short_time(&record.time),
         state: state_words(record),
@@ -106,6 +113,18 @@ mod tests {
         assert_eq!(entries[0].state, "✗ invite_not_found");
         assert_eq!(entries[0].time, "1970-01-01 00:00:21");
         assert!(entries[0].detail.contains("by ana (U1)"));
+        assert!(!entries[0].detail.contains("attempt"));
+        let again = a.next_attempt(30);
+        let entries = newest_first(&[again.ended(Outcome::Ok, None, 31)]);
+        assert_eq!(entries[0].state, "✓ applied");
+        assert!(
+            entries[0]
+                .detail
+                .contains("attempt 2 of 3: the send before was proved not applied"),
+            "{}",
+            entries[0].detail
+        );
+        let entries = newest_first(&records);
         assert_eq!(entries[1].what, "deny request R1");
         assert_eq!(entries[1].state, "↶ taken back");
         assert!(!entries[1].open);

@@ -230,6 +230,9 @@ pub fn render_pane<T: Row>(
                     .keys_for(crate::keys::keymap::Action::Refresh)
                     .first()
                 {
+                    Some(key) if list.rate_limited_until().is_some() => format!(
+                        "The other panes keep working. After that time, press {key} to load them."
+                    ),
                     Some(key) => {
                         format!("The other panes keep working. Press {key} to try again.")
                     }
