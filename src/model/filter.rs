@@ -40,6 +40,7 @@
 //! only the current matches need checking.
 
 use crate::model::risk_flags::RiskFlags;
+use crate::model::search::SearchKeys;
 use crate::slack::models::{ConnectInvite, ConnectUser, ExternalOrg, InviteRequest, SharedChannel};
 
 /// Between two fields in a [`search_key`]; terms never contain it.
@@ -276,15 +277,39 @@ impl Filter {
     pub fn matches_keyed(&self, key: &[u8], mask: Option<u64>, risk: RiskFlags) -> bool {
         let split = memchr::memrchr(SCOPED as u8, key).unwrap_or(key.len());
         let (plain, scoped) = key.split_at(split);
+        self.matches_parts((plain, scoped), mask, risk)
+    }
+
+    /// [`Self::matches_keyed`] on a key already split into its plain part
+    /// and its scoped part ([`crate::model::search::SearchKeys::parts_of`]).
+    pub fn matches_parts(&self, parts: (&[u8], &[u8]), mask: Option<u64>, risk: RiskFlags) -> bool {
+        self.decide(mask, risk, || parts)
+    }
+
+    /// Whether row `index` of `keys` matches. A word its byte mask rules
+    /// out, or decides alone, never reads the key: a keystroke over 100,000
+    /// rows then touches only their masks.
+    pub fn matches_stored(&self, keys: &SearchKeys, index: usize, risk: RiskFlags) -> bool {
+        self.decide(Some(keys.mask_of(index)), risk, || keys.parts_of(index))
+    }
+
+    fn decide<'k>(
+        &self,
+        mask: Option<u64>,
+        risk: RiskFlags,
+        parts: impl Fn() -> (&'k [u8], &'k [u8]),
+    ) -> bool {
         self.terms.iter().all(|term| {
             let found = match term.scope {
                 None => match mask {
                     Some(mask) if mask & term.mask != term.mask => false,
                     Some(_) if term.by_mask => true,
-                    _ => term.finder.find(plain).is_some(),
+                    _ => term.finder.find(parts().0).is_some(),
                 },
                 Some(RISK_SCOPE) => risk.intersects(term.risk),
-                Some(scope) => scoped_fields(scoped, scope).any(|f| term.finder.find(f).is_some()),
+                Some(scope) => {
+                    scoped_fields(parts().1, scope).any(|f| term.finder.find(f).is_some())
+                }
             };
             found != term.negated
         })

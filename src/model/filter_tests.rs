@@ -227,6 +227,15 @@ fn the_byte_mask_decides_as_the_key_does() {
                 RiskFlags::default(),
             );
             assert_eq!(plain, masked, "{text:?} over {key:?}");
+            let parted = filter.matches_parts(
+                search.parts_of(i),
+                Some(search.mask_of(i)),
+                RiskFlags::default(),
+            );
+            assert_eq!(
+                plain, parted,
+                "{text:?} over {key:?}, split where it was stored"
+            );
         }
     }
 }

@@ -9,8 +9,8 @@
 #[derive(Debug, Clone, Default)]
 pub struct SearchKeys {
     text: String,
-    /// Per item: where its key starts in `text`, and its length.
-    spans: Vec<(u32, u32)>,
+    /// Per item: where its key is in `text`.
+    spans: Vec<Span>,
     /// Per item: [`byte_mask`] of the plain part of its key.
     masks: Vec<u64>,
     garbage: usize,
@@ -18,6 +18,20 @@ pub struct SearchKeys {
 
 /// Where a key's plain words end and its scoped fields (`ws:`) begin.
 pub const SCOPE_MARK: u8 = 0x1E;
+
+/// One key's place in the buffer. The plain part's length is kept so that
+/// a keystroke never looks for [`SCOPE_MARK`] in every row again.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+    plain: u32,
+}
+
+/// The length of `key`'s part before its scoped fields.
+fn plain_len(key: &[u8]) -> usize {
+    memchr::memrchr(SCOPE_MARK, key).unwrap_or(key.len())
+}
 
 /// The bit of a byte in a [`byte_mask`]: its own bit for the letters,
 /// digits and the few marks addresses and names use, else one bit shared
@@ -47,13 +61,12 @@ pub fn byte_mask(text: &[u8]) -> u64 {
 /// [`byte_mask`] of the part of `key` before its scoped fields.
 fn plain_mask(key: &str) -> u64 {
     let key = key.as_bytes();
-    let plain = memchr::memrchr(SCOPE_MARK, key).map_or(key, |at| &key[..at]);
-    byte_mask(plain)
+    byte_mask(&key[..plain_len(key)])
 }
 
 impl SearchKeys {
     pub fn get(&self, index: usize) -> &str {
-        let (start, len) = self.spans[index];
+        let Span { start, len, .. } = self.spans[index];
         &self.text[start as usize..(start + len) as usize]
     }
 
@@ -64,14 +77,24 @@ impl SearchKeys {
 
     /// The key as bytes: no char-boundary check, for the filter's scan.
     pub fn bytes_of(&self, index: usize) -> &[u8] {
-        let (start, len) = self.spans[index];
+        let Span { start, len, .. } = self.spans[index];
         &self.text.as_bytes()[start as usize..(start + len) as usize]
     }
 
-    fn append(&mut self, key: &str) -> (u32, u32) {
+    /// The key's plain part and its scoped part (from [`SCOPE_MARK`] on).
+    pub fn parts_of(&self, index: usize) -> (&[u8], &[u8]) {
+        let key = self.bytes_of(index);
+        key.split_at((self.spans[index].plain as usize).min(key.len()))
+    }
+
+    fn append(&mut self, key: &str) -> Span {
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         self.text.push_str(key);
-        (start, u32::try_from(key.len()).unwrap_or(0))
+        Span {
+            start,
+            len: u32::try_from(key.len()).unwrap_or(0),
+            plain: u32::try_from(plain_len(key.as_bytes())).unwrap_or(0),
+        }
     }
 
     pub fn push(&mut self, key: &str) {
@@ -85,7 +108,7 @@ impl SearchKeys {
             return;
         }
         self.masks[index] = plain_mask(key);
-        let (start, len) = self.spans[index];
+        let Span { start, len, .. } = self.spans[index];
         let new_len = u32::try_from(key.len()).unwrap_or(u32::MAX);
         if new_len <= len {
             // Fits where the old key was: no growth, only its tail is garbage.
@@ -96,7 +119,8 @@ impl SearchKeys {
             self.text
                 .replace_range(start..end, &format!("{key}{}", " ".repeat(pad)));
             self.garbage += pad;
-            self.spans[index].1 = new_len;
+            self.spans[index].len = new_len;
+            self.spans[index].plain = u32::try_from(plain_len(key.as_bytes())).unwrap_or(0);
             return;
         }
         self.garbage += len as usize;
@@ -105,7 +129,7 @@ impl SearchKeys {
     }
 
     pub fn swap_remove(&mut self, index: usize) {
-        self.garbage += self.spans[index].1 as usize;
+        self.garbage += self.spans[index].len as usize;
         self.spans.swap_remove(index);
         self.masks.swap_remove(index);
         self.compact_if_needed();
@@ -118,7 +142,7 @@ impl SearchKeys {
         self.spans.retain(|span| {
             at += 1;
             if !keep[at - 1] {
-                dropped += span.1 as usize;
+                dropped += span.len as usize;
             }
             keep[at - 1]
         });
@@ -137,10 +161,10 @@ impl SearchKeys {
         }
         let mut text = String::with_capacity(self.text.len() - self.garbage);
         for span in &mut self.spans {
-            let (start, len) = (span.0 as usize, span.1 as usize);
+            let (start, len) = (span.start as usize, span.len as usize);
             let new_start = u32::try_from(text.len()).unwrap_or(u32::MAX);
             text.push_str(&self.text[start..start + len]);
-            span.0 = new_start;
+            span.start = new_start;
         }
         self.text = text;
         self.garbage = 0;
@@ -148,7 +172,9 @@ impl SearchKeys {
 
     /// Bytes held, garbage included.
     pub fn bytes(&self) -> usize {
-        self.text.capacity() + self.spans.capacity() * 8 + self.masks.capacity() * 8
+        self.text.capacity()
+            + self.spans.capacity() * std::mem::size_of::<Span>()
+            + self.masks.capacity() * 8
     }
 }
 
@@ -176,5 +202,23 @@ mod tests {
         keys.retain(&[false, true]);
         assert_eq!(keys.get(0), "bravo");
         assert!(keys.garbage * 2 <= keys.text.len());
+    }
+
+    #[test]
+    fn each_key_knows_where_its_scoped_fields_begin() {
+        let scoped = format!("acme ops{}ws:labs", SCOPE_MARK as char);
+        let mut keys = SearchKeys::default();
+        keys.push(&scoped);
+        keys.push("plain only");
+        assert_eq!(keys.parts_of(0).0, b"acme ops");
+        assert_eq!(keys.parts_of(0).1[0], SCOPE_MARK);
+        assert_eq!(keys.parts_of(1), (&b"plain only"[..], &b""[..]));
+        // Replaced in place (shorter) and moved (longer): the split follows.
+        keys.set(0, &format!("ab{}ws:x", SCOPE_MARK as char));
+        assert_eq!(keys.parts_of(0).0, b"ab");
+        keys.set(1, &format!("a much longer key{}ws:y", SCOPE_MARK as char));
+        assert_eq!(keys.parts_of(1).0, b"a much longer key");
+        keys.set(0, "no scope now");
+        assert_eq!(keys.parts_of(0), (&b"no scope now"[..], &b""[..]));
     }
 }

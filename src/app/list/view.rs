@@ -141,11 +141,9 @@ impl<T: Row> ListData<T> {
 
     /// Match row `index` against the filter again, by its key and flags.
     pub(crate) fn rematch(&mut self, index: usize) {
-        self.matched[index] = self.filter.matches_keyed(
-            self.search.bytes_of(index),
-            Some(self.search.mask_of(index)),
-            self.keys[index].risk,
-        );
+        self.matched[index] =
+            self.filter
+                .matches_stored(&self.search, index, self.keys[index].risk);
     }
 
     /// Some rows' risk flags changed in place (one crossed into its last
@@ -197,11 +195,7 @@ impl<T: Row> ListData<T> {
             let risk = risk_for(&filter, &self.keys);
             for (i, matched) in self.matched.iter_mut().enumerate() {
                 if *matched {
-                    *matched = filter.matches_keyed(
-                        self.search.bytes_of(i),
-                        Some(self.search.mask_of(i)),
-                        risk_of(risk, i),
-                    );
+                    *matched = filter.matches_stored(&self.search, i, risk_of(risk, i));
                 }
             }
             let matched = &self.matched;
@@ -210,11 +204,7 @@ impl<T: Row> ListData<T> {
         } else {
             let risk = risk_for(&filter, &self.keys);
             for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = filter.matches_keyed(
-                    self.search.bytes_of(i),
-                    Some(self.search.mask_of(i)),
-                    risk_of(risk, i),
-                );
+                *matched = filter.matches_stored(&self.search, i, risk_of(risk, i));
             }
             self.rebuild_view();
         }
