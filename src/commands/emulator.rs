@@ -7,21 +7,22 @@ use crate::cli::{DataArgs, EmulatorArgs};
 use crate::emulator::{self, Dataset, EmulatorConfig, FaultSpec, GenerateSpec, RateLimitMode};
 use crate::exit::UsageError;
 
-/// The dataset `--data` / `--generate` name (the demo when neither is given).
-pub fn dataset_from_args(data: &DataArgs, now: i64) -> anyhow::Result<Dataset> {
+/// What `--data` / `--generate` name (the demo when neither is given).
+pub fn config_from_data(data: &DataArgs, now: i64) -> anyhow::Result<EmulatorConfig> {
     if let Some(path) = &data.data {
-        return Dataset::load(path).map_err(|e| UsageError::new(format!("{e:#}")).into());
+        let dataset = Dataset::load(path).map_err(|e| UsageError::new(format!("{e:#}")))?;
+        return Ok(EmulatorConfig::new(dataset));
     }
     if let Some(spec) = &data.generate {
         let spec: GenerateSpec = spec
             .parse()
             .map_err(|e: String| UsageError::new(format!("--generate: {e}")))?;
-        return Ok(Dataset::generate(&spec, data.seed, now));
+        return Ok(EmulatorConfig::generated(spec, data.seed, now));
     }
     if data.org {
-        return Ok(Dataset::demo_org());
+        return Ok(EmulatorConfig::new(Dataset::demo_org()));
     }
-    Ok(Dataset::demo())
+    Ok(EmulatorConfig::new(Dataset::demo()))
 }
 
 fn config_from_args(args: &EmulatorArgs) -> anyhow::Result<(SocketAddr, EmulatorConfig)> {
@@ -53,7 +54,7 @@ fn config_from_args(args: &EmulatorArgs) -> anyhow::Result<(SocketAddr, Emulator
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let mut config = EmulatorConfig::new(dataset_from_args(&args.data, now)?);
+    let mut config = config_from_data(&args.data, now)?;
     config.rate_limits = rate_limits;
     config.faults = faults;
     config.seed = args.data.seed;

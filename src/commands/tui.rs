@@ -26,10 +26,10 @@ use tokio::sync::{mpsc, watch};
 
 use crate::app::{self, App, Effect, Mode, Msg};
 use crate::cli::{DataArgs, GlobalArgs};
-use crate::commands::emulator::dataset_from_args;
+use crate::commands::emulator::config_from_data;
 use crate::commands::session;
 use crate::config::Config;
-use crate::emulator::{self, EmulatorConfig};
+use crate::emulator;
 use crate::journal::Journal;
 use crate::runtime::clock::Clock;
 use crate::runtime::worker::Worker;
@@ -318,8 +318,7 @@ pub async fn run(global: &GlobalArgs, source: Source) -> anyhow::Result<()> {
     let (client, live, mode, _emulator) = match source {
         Source::Live { client, live } => (client, live, Mode::Live, None),
         Source::Demo(data) => {
-            let dataset = dataset_from_args(&data, Clock::System.now())?;
-            let mut config = EmulatorConfig::new(dataset);
+            let mut config = config_from_data(&data, Clock::System.now())?;
             config.seed = data.seed;
             // A new user sees the screen come alive: partners invite,
             // accept, members ask, another admin decides.

@@ -32,16 +32,17 @@ impl Channels {
     /// `insert` for each in turn (a taken id is skipped), at once: into an
     /// empty set the maps are built from sorted items, so their nodes are
     /// full rather than two-thirds full.
-    pub fn extend(&mut self, channels: &[SharedChannel]) {
+    pub fn extend(&mut self, channels: Vec<SharedChannel>) {
         if !self.by_id.is_empty() {
-            channels.iter().for_each(|ch| self.insert(ch.clone()));
+            channels.into_iter().for_each(|ch| self.insert(ch));
             return;
         }
         let mut seen = HashSet::new();
-        let kept: Vec<&SharedChannel> = channels
-            .iter()
-            .filter(|ch| seen.insert(ch.id.as_str()))
+        let kept: Vec<SharedChannel> = channels
+            .into_iter()
+            .filter(|ch| seen.insert(ch.id.clone()))
             .collect();
+        drop(seen);
         let keyed = |key: fn(&SharedChannel) -> i64| {
             kept.iter()
                 .map(|ch| (key(ch), ch.id.clone()))
@@ -53,10 +54,8 @@ impl Channels {
             .iter()
             .map(|ch| (ch.name.clone().unwrap_or_default(), ch.id.clone()))
             .collect();
-        self.by_id = kept
-            .iter()
-            .map(|ch| (ch.id.clone(), SharedChannel::clone(ch)))
-            .collect();
+        // Moved, not copied: twenty thousand channels are megabytes.
+        self.by_id = kept.into_iter().map(|ch| (ch.id.clone(), ch)).collect();
     }
 
     pub fn get(&self, id: &str) -> Option<&SharedChannel> {

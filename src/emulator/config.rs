@@ -250,10 +250,23 @@ impl Default for SocketOptions {
     }
 }
 
+/// An org to generate as the emulator starts (`--generate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generated {
+    pub spec: GenerateSpec,
+    pub seed: u64,
+    /// What every generated date is relative to (unix seconds).
+    pub now: i64,
+}
+
 /// Everything `start` needs.
 #[derive(Debug, Clone)]
 pub struct EmulatorConfig {
+    /// The org served, unless `generated` is set.
     pub dataset: Dataset,
+    /// When set, the org served is this one, taken in as it is made:
+    /// `dataset` is not read.
+    pub generated: Option<Generated>,
     pub rate_limits: RateLimitMode,
     pub faults: Option<FaultSpec>,
     pub seed: u64,
@@ -270,6 +283,7 @@ impl EmulatorConfig {
     pub fn new(dataset: Dataset) -> Self {
         EmulatorConfig {
             dataset,
+            generated: None,
             rate_limits: RateLimitMode::Off,
             faults: None,
             seed: 1,
@@ -278,6 +292,25 @@ impl EmulatorConfig {
             socket: SocketOptions::default(),
             activity_per_minute: 0.0,
         }
+    }
+
+    /// Serves the org `Dataset::generate(&spec, seed, now)` gives, with the
+    /// same answers, but without that wire data set ever existing whole:
+    /// for 100,000 invites it is several times the emulator's own state.
+    pub fn generated(spec: GenerateSpec, seed: u64, now: i64) -> Self {
+        let mut config = if spec.workspaces > 1 {
+            // Each workspace's items are taken in one workspace after the
+            // other, and which copy of a user is kept depends on that order,
+            // but they are made dealt out in turn: made whole, they can be.
+            EmulatorConfig::new(Dataset::generate(&spec, seed, now))
+        } else {
+            EmulatorConfig {
+                generated: Some(Generated { spec, seed, now }),
+                ..EmulatorConfig::new(Dataset::default())
+            }
+        };
+        config.seed = seed;
+        config
     }
 }
 

@@ -7,14 +7,20 @@
 //! the items are read a chunk at a time and a chunk is freed, and handed
 //! back ([`release_freed_memory`]), only once it has been read in full: the
 //! data file shrinks while the records grow, and the records lie together.
+//! A generated org (`--generate`) goes further: its items are made a batch
+//! at a time and each batch is taken in and freed before the next is made,
+//! so its wire data set, several times the size of the records, never
+//! exists whole.
 
 use std::collections::{HashMap, HashSet};
 use std::iter::once;
 use std::sync::Arc;
 
-use crate::slack::models::{ConnectInvite, InviteRequest};
+use crate::slack::models::{ConnectInvite, ExternalOrg, InviteRequest, SharedChannel};
 
+use super::config::GenerateSpec;
 use super::dataset::Dataset;
+use super::generate::{Batch, Generator};
 use super::records::{
     AcceptRec, Direction, InviteRec, RequestRec, RequestStatus, ReviewRec, Text, UserRef,
     intern_user,
@@ -41,6 +47,23 @@ impl Pool {
     }
 }
 
+/// The records made so far, and what they share, while the state takes in its data.
+struct Intake {
+    pool: Pool,
+    invites: Vec<InviteRec>,
+    requests: Vec<RequestRec>,
+}
+
+impl Intake {
+    fn with_capacity(invites: usize, requests: usize) -> Intake {
+        Intake {
+            pool: Pool::default(),
+            invites: Vec::with_capacity(invites),
+            requests: Vec::with_capacity(requests),
+        }
+    }
+}
+
 impl State {
     /// The invites, requests, orgs and channels of `dataset`, in the order
     /// [`State::new`] always took them in, so the same descriptions of a
@@ -54,7 +77,6 @@ impl State {
             workspaces,
             ..
         } = dataset;
-        let mut pool = Pool::default();
         let ours: Text = self.workspaces[0].id.clone();
         let grouped = workspaces
             .into_iter()
@@ -62,18 +84,80 @@ impl State {
         let groups: Vec<_> = once((ours, wire_invites, wire_requests))
             .chain(grouped)
             .collect();
-        let mut invites = Vec::with_capacity(groups.iter().map(|g| g.1.len()).sum());
-        let mut requests = Vec::with_capacity(groups.iter().map(|g| g.2.len()).sum());
+        let mut intake = Intake::with_capacity(
+            groups.iter().map(|g| g.1.len()).sum(),
+            groups.iter().map(|g| g.2.len()).sum(),
+        );
         // A small data file is not worth the walk over the heap that handing memory back takes.
-        let large = invites.capacity() + requests.capacity() + channels.len() > CHUNK;
+        let large = intake.invites.capacity() + intake.requests.capacity() + channels.len() > CHUNK;
         for (workspace, wire_invites, wire_requests) in groups {
             read_then_free(wire_invites, |invite| {
-                invites.push(self.invite_from_wire(invite, &workspace, &mut pool));
+                self.take_invite(&mut intake, invite, &workspace);
             });
             read_then_free(wire_requests, |request| {
-                requests.push(self.request_from_wire(request, &workspace, &mut pool));
+                self.take_request(&mut intake, request, &workspace);
             });
         }
+        self.finish_intake(intake, organizations, channels);
+        if large {
+            release_freed_memory();
+        }
+    }
+
+    /// The org `Dataset::generate(spec, seed, now)` gives, as
+    /// [`State::new`] would take it in, made and taken in a batch at a
+    /// time: only one batch of wire items exists at once. Our one workspace
+    /// only: an Enterprise org's items are made in another order than they
+    /// are taken in.
+    pub(super) fn generated(spec: &GenerateSpec, seed: u64, now: i64) -> State {
+        debug_assert!(
+            spec.workspaces <= 1,
+            "EmulatorConfig::generated makes those whole"
+        );
+        let mut generator = Generator::new(spec, seed, now);
+        let mut state = State::empty(generator.self_team(), &[]);
+        let ours: Text = state.workspaces[0].id.clone();
+        let mut intake = Intake::with_capacity(spec.invites, spec.requests);
+        while let Some(batch) = generator.next_batch(GENERATED_BATCH) {
+            match batch {
+                Batch::Invites(made) => made
+                    .iter()
+                    .for_each(|invite| state.take_invite(&mut intake, invite, &ours)),
+                Batch::Requests(made) => made
+                    .iter()
+                    .for_each(|request| state.take_request(&mut intake, request, &ours)),
+            }
+        }
+        let (organizations, channels) = generator.into_orgs_and_channels();
+        state.finish_intake(intake, organizations, channels);
+        if spec.invites + spec.requests + spec.channels > CHUNK {
+            release_freed_memory();
+        }
+        state
+    }
+
+    fn take_invite(&mut self, intake: &mut Intake, invite: &ConnectInvite, workspace: &Text) {
+        let rec = self.invite_from_wire(invite, workspace, &mut intake.pool);
+        intake.invites.push(rec);
+    }
+
+    fn take_request(&mut self, intake: &mut Intake, request: &InviteRequest, workspace: &Text) {
+        let rec = self.request_from_wire(request, workspace, &mut intake.pool);
+        intake.requests.push(rec);
+    }
+
+    /// The records into their indexes, then the orgs and channels.
+    fn finish_intake(
+        &mut self,
+        intake: Intake,
+        organizations: Vec<ExternalOrg>,
+        channels: Vec<SharedChannel>,
+    ) {
+        let Intake {
+            pool,
+            invites,
+            requests,
+        } = intake;
         // Every record's expiry, duplicates' too, as adding them one by one did.
         self.invite_expiry = invites
             .iter()
@@ -92,15 +176,11 @@ impl State {
         // Collected, the maps are built from sorted items (full nodes); a
         // repeated org id keeps its last description, as inserting did.
         self.orgs = organizations
-            .iter()
-            .map(|org| (org.team_id.clone(), org.clone()))
+            .into_iter()
+            .map(|org| (org.team_id.clone(), org))
             .collect();
-        self.channels.extend(&channels);
+        self.channels.extend(channels);
         self.wire = WireCache::new(self.teams.values(), pool.users.values());
-        drop((organizations, channels, pool));
-        if large {
-            release_freed_memory();
-        }
     }
 
     fn invite_from_wire(
@@ -206,6 +286,11 @@ impl State {
 
 /// How many wire items are read before they are freed.
 const CHUNK: usize = 8192;
+
+/// How many items are generated before they are taken in and freed: a
+/// generated invite is about 5 kB on the wire, so a batch stays a few
+/// megabytes beside the records.
+const GENERATED_BATCH: usize = 1024;
 
 /// `read` each of `items` in order, freeing them a chunk at a time: the
 /// data file then shrinks while the records grow, instead of both being

@@ -69,7 +69,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use config::{
-    EmulatorConfig, FaultKind, FaultSpec, GenerateSpec, RateLimitMode, SocketOptions,
+    EmulatorConfig, FaultKind, FaultSpec, GenerateSpec, Generated, RateLimitMode, SocketOptions,
 };
 pub use dataset::{ALL_SCOPES, Dataset, SelfTeam, TokenSpec};
 pub use records::{InviteOutcome, RequestStatus};
@@ -102,6 +102,7 @@ impl Drop for Inner {
 pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<RunningEmulator> {
     let EmulatorConfig {
         mut dataset,
+        generated,
         rate_limits,
         faults,
         seed,
@@ -111,11 +112,17 @@ pub async fn start(addr: SocketAddr, config: EmulatorConfig) -> anyhow::Result<R
         activity_per_minute,
     } = config;
     let now = fixed_now.unwrap_or_else(server::system_now);
-    if let Some(as_of) = dataset.as_of {
-        dataset.shift_timestamps(now - as_of);
-    }
-    let given = std::mem::take(&mut dataset.tokens);
-    let state = state::State::new(dataset).with_people();
+    let (state, given) = match generated {
+        Some(g) => (state::State::generated(&g.spec, g.seed, g.now), Vec::new()),
+        None => {
+            if let Some(as_of) = dataset.as_of {
+                dataset.shift_timestamps(now - as_of);
+            }
+            let given = std::mem::take(&mut dataset.tokens);
+            (state::State::new(dataset), given)
+        }
+    };
+    let state = state.with_people();
     let tokens = if !given.is_empty() {
         given
     } else if state.workspaces.len() > 1 {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::slack::models::{ConnectTeam, ConnectUser, ExternalOrg};
 
 use super::channels::Channels;
-use super::dataset::{Dataset, SelfTeam};
+use super::dataset::{Dataset, SelfTeam, WorkspaceData};
 use super::pagination::Ordered;
 use super::records::{InviteOutcome, InviteRec, RequestRec, TeamRef, Text, UserRef};
 use super::wire::WireCache;
@@ -126,14 +126,24 @@ pub(crate) struct State {
 
 impl State {
     pub fn new(dataset: Dataset) -> State {
-        let me = Me::new(&dataset.self_team.clone().unwrap_or_default());
+        let mut state = State::empty(
+            &dataset.self_team.clone().unwrap_or_default(),
+            &dataset.workspaces,
+        );
+        state.take_in(dataset);
+        state
+    }
+
+    /// Us and our workspaces, with nothing taken in yet.
+    pub(super) fn empty(self_team: &SelfTeam, own: &[WorkspaceData]) -> State {
+        let me = Me::new(self_team);
         let mut workspaces = vec![Workspace {
             id: Arc::from(me.team_id.as_str()),
             name: me.team.clone(),
             domain: me.team_ref.domain.clone().unwrap_or_default(),
             refuses: None,
         }];
-        for ws in &dataset.workspaces {
+        for ws in own {
             if let Some(known) = workspaces.iter_mut().find(|w| *w.id == *ws.id) {
                 known.refuses.clone_from(&ws.refuses);
             } else {
@@ -152,7 +162,7 @@ impl State {
             .skip(1)
             .map(|w| w.id.to_string())
             .collect();
-        let mut state = State {
+        State {
             workspaces,
             invites: Ordered::default(),
             invite_expiry: BTreeSet::new(),
@@ -167,9 +177,7 @@ impl State {
             people: BTreeMap::new(),
             wire: WireCache::default(),
             me,
-        };
-        state.take_in(dataset);
-        state
+        }
     }
 
     pub fn add_invite(&mut self, rec: InviteRec) {

@@ -28,6 +28,7 @@ mod emulator_contacts;
 mod emulator_data;
 mod emulator_disconnect;
 mod emulator_faults;
+mod emulator_generated;
 mod emulator_invites;
 mod emulator_invites_states;
 mod emulator_limits;

@@ -15,8 +15,10 @@ pub(super) struct World<'a> {
     pub seed: u64,
     pub now: i64,
     pub me: &'a Team,
-    pub partners: &'a [&'a Team],
-    pub by_id: &'a HashMap<&'a str, &'a Team>,
+    /// The connected orgs, then the prospects.
+    pub partners: &'a [Team],
+    /// Where each connected org is in `partners`.
+    pub org_index: &'a HashMap<String, usize>,
     pub channels: &'a [SharedChannel],
 }
 
@@ -29,7 +31,7 @@ pub(super) fn make_invite(rng: &mut Rng, w: &World<'_>, i: usize) -> ConnectInvi
         channels,
         ..
     } = *w;
-    let other: &Team = partners[rng.below(partners.len())];
+    let other: &Team = &partners[rng.below(partners.len())];
     let incoming = rng.chance(55);
     let (host, guest) = if incoming { (other, me) } else { (me, other) };
     // Most invites live two weeks; a few are about to run out.
@@ -122,12 +124,12 @@ pub(super) fn make_request(rng: &mut Rng, w: &World<'_>, i: usize) -> InviteRequ
         now,
         me,
         partners,
-        by_id,
+        org_index,
         channels,
     } = *w;
     let created = now - rng.below(20 * 24) as i64 * 3600;
     let expires = created + 14 * DAY;
-    let target = partners[rng.below(partners.len())];
+    let target = &partners[rng.below(partners.len())];
     let first = rng.pick(&FIRST).to_lowercase();
     let email = format!(
         "{first}@{}.com",
@@ -153,7 +155,8 @@ pub(super) fn make_request(rng: &mut Rng, w: &World<'_>, i: usize) -> InviteRequ
             connections: c
                 .connected_team_ids
                 .iter()
-                .filter_map(|t| by_id.get(t.as_str()))
+                .filter_map(|t| org_index.get(t.as_str()))
+                .map(|&n| &partners[n])
                 .map(|p| ChannelConnection {
                     team: Some(p.team.clone()),
                     is_private: c.is_private,

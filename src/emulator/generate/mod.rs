@@ -4,8 +4,11 @@ mod items;
 mod names;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use crate::slack::models::{ConnectedWorkspace, ExternalOrg, SharedChannel};
+use crate::slack::models::{
+    ConnectInvite, ConnectedWorkspace, ExternalOrg, InviteRequest, SharedChannel,
+};
 
 use super::config::GenerateSpec;
 use super::dataset::{Dataset, SelfTeam, WorkspaceData, mix, org_tokens};
@@ -17,6 +20,62 @@ pub(crate) use names::{FIRST, LAST, Rng, TOPICS};
 impl Dataset {
     /// A deterministic org of the requested size; `now` anchors every date.
     pub fn generate(spec: &GenerateSpec, seed: u64, now: i64) -> Dataset {
+        let mut generator = Generator::new(spec, seed, now);
+        let mut invites = Vec::with_capacity(spec.invites);
+        let mut invite_requests = Vec::with_capacity(spec.requests);
+        while let Some(batch) = generator.next_batch(usize::MAX) {
+            match batch {
+                Batch::Invites(made) => invites.extend(made),
+                Batch::Requests(made) => invite_requests.extend(made),
+            }
+        }
+        let self_team = generator.self_team().clone();
+        let (organizations, channels) = generator.into_orgs_and_channels();
+        let mut dataset = Dataset {
+            self_team: Some(self_team),
+            invites,
+            invite_requests,
+            organizations,
+            channels,
+            ..Dataset::default()
+        };
+        if spec.workspaces > 1 {
+            spread_over_workspaces(&mut dataset, spec.workspaces, seed);
+        }
+        dataset
+    }
+}
+
+/// A generated org whose invites and requests are made a batch at a time,
+/// so the emulator can take them in without all of them existing at once.
+/// One random stream makes everything in one order, however the batches
+/// are cut, so every cut gives the org [`Dataset::generate`] gives.
+pub(crate) struct Generator {
+    rng: Rng,
+    seed: u64,
+    now: i64,
+    me: Team,
+    /// The connected orgs, then the prospects.
+    partners: Vec<Team>,
+    /// Where each connected org is in `partners`.
+    org_index: HashMap<String, usize>,
+    self_team: SelfTeam,
+    organizations: Vec<ExternalOrg>,
+    channels: Vec<SharedChannel>,
+    invites_left: Range<usize>,
+    requests_left: Range<usize>,
+}
+
+/// Consecutive generated items: every invite comes before every request.
+pub(crate) enum Batch {
+    Invites(Vec<ConnectInvite>),
+    Requests(Vec<InviteRequest>),
+}
+
+impl Generator {
+    /// Our team, the orgs and the channels of the org `spec` describes,
+    /// with its invites and requests still to make.
+    pub fn new(spec: &GenerateSpec, seed: u64, now: i64) -> Generator {
         let mut rng = Rng(mix(seed ^ 0x5EED));
         let me_id = "T0ACMEHQ01".to_owned();
         let me = make_team(&mut rng, me_id.clone(), "Acme Corp".into(), now);
@@ -165,35 +224,66 @@ impl Dataset {
             })
             .collect();
 
-        let partners: Vec<&Team> = orgs.iter().chain(prospects.iter()).collect();
-        let by_id: HashMap<&str, &Team> = orgs.iter().map(|o| (o.team.id.as_str(), o)).collect();
-        let world = World {
+        let org_index = orgs
+            .iter()
+            .enumerate()
+            .map(|(n, o)| (o.team.id.clone(), n))
+            .collect();
+        let mut partners = orgs;
+        partners.extend(prospects);
+        Generator {
+            rng,
             seed,
             now,
-            me: &me,
-            partners: &partners,
-            by_id: &by_id,
-            channels: &channels,
-        };
-        let invites: Vec<_> = (0..spec.invites)
-            .map(|i| make_invite(&mut rng, &world, i))
-            .collect();
-        let invite_requests: Vec<_> = (0..spec.requests)
-            .map(|i| make_request(&mut rng, &world, i))
-            .collect();
-        let mut dataset = Dataset {
-            self_team: Some(self_team),
-            invites,
-            invite_requests,
+            me,
+            partners,
+            org_index,
+            self_team,
             organizations,
             channels,
-            ..Dataset::default()
-        };
-        if spec.workspaces > 1 {
-            spread_over_workspaces(&mut dataset, spec.workspaces, seed);
+            invites_left: 0..spec.invites,
+            requests_left: 0..spec.requests,
         }
-        dataset
     }
+
+    pub fn self_team(&self) -> &SelfTeam {
+        &self.self_team
+    }
+
+    /// The next at most `size` items, None once all are made.
+    pub fn next_batch(&mut self, size: usize) -> Option<Batch> {
+        let world = World {
+            seed: self.seed,
+            now: self.now,
+            me: &self.me,
+            partners: &self.partners,
+            org_index: &self.org_index,
+            channels: &self.channels,
+        };
+        let rng = &mut self.rng;
+        if let Some(indexes) = take_front(&mut self.invites_left, size) {
+            let made = indexes.map(|i| make_invite(rng, &world, i)).collect();
+            return Some(Batch::Invites(made));
+        }
+        let indexes = take_front(&mut self.requests_left, size)?;
+        let made = indexes.map(|i| make_request(rng, &world, i)).collect();
+        Some(Batch::Requests(made))
+    }
+
+    pub fn into_orgs_and_channels(self) -> (Vec<ExternalOrg>, Vec<SharedChannel>) {
+        (self.organizations, self.channels)
+    }
+}
+
+/// The first `size` of `left` (fewer at its end), taken off it; None when it is empty.
+fn take_front(left: &mut Range<usize>, size: usize) -> Option<Range<usize>> {
+    if left.start >= left.end {
+        return None;
+    }
+    let end = left.start.saturating_add(size.max(1)).min(left.end);
+    let front = left.start..end;
+    left.start = end;
+    Some(front)
 }
 
 /// An Enterprise org of `count` workspaces: the first is `self`, and the
