@@ -1,6 +1,7 @@
 //! The `/` filter's syntax, narrowing and scopes.
 
 use super::*;
+use crate::slack::models::ConnectInvite;
 
 #[test]
 fn every_word_must_match_some_field_case_insensitively() {

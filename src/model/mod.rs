@@ -15,5 +15,6 @@ pub mod risk_flags;
 pub mod rows;
 pub mod search;
 pub mod sort;
+pub mod wire_fields;
 
 pub use list_kind::ListKind;
