@@ -271,20 +271,11 @@ async fn request_statuses(
     client: &SlackClient,
 ) -> Result<HashMap<String, RequestState>, SlackError> {
     let mut statuses = HashMap::new();
-    let with = |approved: bool, denied: bool| RequestFilter {
-        include_approved: approved,
-        include_denied: denied,
-        ..RequestFilter::default()
-    };
-    for (filter, state) in [
-        (with(true, false), RequestState::Approved),
-        (with(false, true), RequestState::Denied),
-        (with(false, false), RequestState::Pending),
-    ] {
+    // Pending last, so it wins: it is listed by every query.
+    for (state, filter) in RequestState::listings().into_iter().rev() {
         let mut pages = client.invite_requests(filter);
         while let Some(page) = pages.next().await {
             for request in page?.items {
-                // Pending comes last and wins: it is listed by every query.
                 statuses.insert(request.id, state);
             }
         }

@@ -18,6 +18,7 @@ use crate::journal::{JournalAction, JournalRecord};
 use crate::model::ListKind;
 use crate::model::invites::{WaitingOn, waiting_on};
 use crate::model::rows::{Channel, Invite, Org};
+use crate::slack::RequestFilter;
 
 /// A request's status, told apart by listing with and without the
 /// `include_*` flags (the wire shape has no status field).
@@ -26,6 +27,23 @@ pub enum RequestState {
     Pending,
     Approved,
     Denied,
+}
+
+impl RequestState {
+    /// The listing that shows requests of each state. Pending ones are
+    /// listed by every one of them, so the pending listing is first.
+    pub fn listings() -> [(RequestState, RequestFilter); 3] {
+        let with = |approved: bool, denied: bool| RequestFilter {
+            include_approved: approved,
+            include_denied: denied,
+            ..RequestFilter::default()
+        };
+        [
+            (RequestState::Pending, with(false, false)),
+            (RequestState::Approved, with(true, false)),
+            (RequestState::Denied, with(false, true)),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

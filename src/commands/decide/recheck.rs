@@ -11,7 +11,7 @@ use crate::journal::{JournalAction, JournalRecord};
 use crate::model::identity::our_ids;
 use crate::model::rows::{Channel, Interner, Invite, Org};
 use crate::slack::models::{ConnectInvite, InviteRequest, SharedChannel};
-use crate::slack::{RequestFilter, SlackClient, SlackError};
+use crate::slack::{SlackClient, SlackError};
 
 use super::plan::{connected_org, find};
 
@@ -95,23 +95,13 @@ async fn shared_channel(
     Ok(wire.map(|w| Channel::from_wire(&w, interner)))
 }
 
-/// One request's status. Pending requests are listed by every query, so
-/// the plain list is asked first.
+/// One request's status: the first listing that shows it (pending first).
 async fn request_state(
     client: &SlackClient,
     team: Option<&str>,
     id: &str,
 ) -> Result<Option<RequestState>, SlackError> {
-    let with = |approved: bool, denied: bool| RequestFilter {
-        include_approved: approved,
-        include_denied: denied,
-        ..RequestFilter::default()
-    };
-    for (filter, state) in [
-        (with(false, false), RequestState::Pending),
-        (with(true, false), RequestState::Approved),
-        (with(false, true), RequestState::Denied),
-    ] {
+    for (state, filter) in RequestState::listings() {
         let pages = client.invite_requests_in(team, filter);
         if find(pages, |r: &InviteRequest| r.id == id).await?.is_some() {
             return Ok(Some(state));

@@ -109,6 +109,17 @@ pub(super) fn org(id: &str, name: &str) -> ExternalOrg {
 
 /// An app with every list loaded: I1 waits on us (incoming), I2 waits on us
 /// (outgoing, so approving names the accepting team), I3 waits on them.
+/// I1: an incoming invite from TOTHER, accepted by us and waiting on our approval.
+pub(super) fn incoming_i1() -> ConnectInvite {
+    invite(
+        "I1",
+        "incoming",
+        "TOTHER",
+        vec![acceptance("TUS", &["TOTHER"])],
+        NOW + 100,
+    )
+}
+
 pub(super) fn loaded_app() -> App {
     let mut app = App::new(Mode::Demo, false);
     let mut feed = |msg| assert!(update(&mut app, msg).is_empty());
@@ -126,13 +137,7 @@ pub(super) fn loaded_app() -> App {
     }));
     feed(Msg::PageLoaded {
         items: ListItems::Invites(vec![
-            invite(
-                "I1",
-                "incoming",
-                "TOTHER",
-                vec![acceptance("TUS", &["TOTHER"])],
-                NOW + 100,
-            ),
+            incoming_i1(),
             invite(
                 "I2",
                 "outgoing",

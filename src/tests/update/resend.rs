@@ -55,16 +55,6 @@ fn fresh_invites(app: &mut App, invites: Vec<ConnectInvite>) -> Vec<Effect> {
     effects
 }
 
-fn still_pending() -> ConnectInvite {
-    invite(
-        "I1",
-        "incoming",
-        "TOTHER",
-        vec![acceptance("TUS", &["TOTHER"])],
-        NOW + 100,
-    )
-}
-
 fn the_send(effects: &[Effect]) -> (DecisionId, JournalRecord) {
     let found: Vec<_> = effects
         .iter()
@@ -90,7 +80,7 @@ fn a_write_proved_unapplied_is_sent_again_as_the_same_decision_at_most_three_tim
             effects.iter().all(|e| e.decision().is_none()),
             "nothing is sent before the re-check settles it: {effects:?}"
         );
-        let effects = fresh_invites(&mut app, vec![still_pending()]);
+        let effects = fresh_invites(&mut app, vec![incoming_i1()]);
         let concluded = journaled(&effects);
         assert_eq!(concluded.len(), 1, "{effects:?}");
         assert_eq!(concluded[0].decision_id, first.decision_id);
@@ -118,7 +108,7 @@ fn a_write_proved_unapplied_is_sent_again_as_the_same_decision_at_most_three_tim
     }
     // The third send is lost too, and proved unapplied: that is the end.
     lost(&mut app, decision);
-    let effects = fresh_invites(&mut app, vec![still_pending()]);
+    let effects = fresh_invites(&mut app, vec![incoming_i1()]);
     assert!(
         effects.iter().all(|e| e.decision().is_none()),
         "{effects:?}"
