@@ -232,7 +232,3 @@ fn state_word(state: RequestState) -> &'static str {
         RequestState::Denied => "denied",
     }
 }
-
-#[cfg(test)]
-#[path = "verdict_tests.rs"]
-mod tests;

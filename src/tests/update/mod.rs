@@ -12,6 +12,7 @@ mod resend;
 mod risk;
 mod safety;
 mod scale;
+mod verdict;
 mod views;
 mod way_out;
 

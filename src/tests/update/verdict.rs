@@ -1,7 +1,9 @@
 //! The verdict rules against lists an app has loaded.
 
-use super::*;
+use crate::app::flow::verdict::*;
+use crate::journal::{JournalAction, JournalRecord};
 use crate::slack::models::*;
+use std::collections::HashMap;
 
 fn team(id: &str) -> ConnectTeam {
     ConnectTeam {
