@@ -299,9 +299,10 @@ impl EmulatorConfig {
     /// for 100,000 invites it is several times the emulator's own state.
     pub fn generated(spec: GenerateSpec, seed: u64, now: i64) -> Self {
         let mut config = if spec.workspaces > 1 {
-            // Each workspace's items are taken in one workspace after the
-            // other, and which copy of a user is kept depends on that order,
-            // but they are made dealt out in turn: made whole, they can be.
+            // An Enterprise org's items are made for its workspaces in turn
+            // but taken in one workspace after another, and that order
+            // decides which copy of a user is kept: only the whole data set
+            // gives the same answers.
             EmulatorConfig::new(Dataset::generate(&spec, seed, now))
         } else {
             EmulatorConfig {
