@@ -6,6 +6,12 @@
 //! answer was lost was re-checked first, and sent again (as the next
 //! attempt of the same decision) only when the re-check proved it had not
 //! been applied.
+//!
+//! Three of the five faults leave a write unapplied with no answer that
+//! tells, so about 12% of sends need another; three in a row, the most a
+//! decision gets, happen to about one decision in 600. Such a decision
+//! ends `not_applied` after its third attempt, says so, and is never
+//! doubled: the tests allow that rare case and check it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
@@ -99,11 +105,19 @@ async fn two_hundred_decisions_through_faults_are_all_applied_exactly_once() {
 
     let last = latest_by_decision(&records);
     assert!(last.len() >= DECISIONS);
-    // Every decision was applied: none is left for the admin.
+    // Every decision was applied, but one whose three attempts were all lost.
+    let mut given_up = 0;
     for record in &last {
         assert_eq!(record.stage, Stage::Outcome, "{record:?}");
-        assert_eq!(record.outcome, Some(Outcome::Ok), "not applied: {record:?}");
+        if record.outcome != Some(Outcome::Ok) {
+            assert_given_up(record);
+            given_up += 1;
+        }
     }
+    assert!(
+        given_up <= 3,
+        "{given_up} decisions lost three answers in a row"
+    );
     // Each decision was journaled queued, then sent and ended once per
     // attempt; an attempt after the first only follows a re-check's proof
     // that the one before was not applied.
@@ -158,7 +172,7 @@ async fn two_hundred_decisions_through_faults_are_all_applied_exactly_once() {
         *by_action.entry(key).or_default() += 1;
     }
     eprintln!(
-        "{} decisions in {:.1} s, {reconciled} re-checked: {by_action:?}; decisions by attempts made: {attempts_per_decision:?}",
+        "{} decisions in {:.1} s, {reconciled} re-checked: {by_action:?}; decisions by attempts made: {attempts_per_decision:?}; {given_up} not applied after 3",
         last.len(),
         started.elapsed().as_secs_f64()
     );
@@ -249,6 +263,16 @@ async fn two_hundred_decisions_through_faults_are_all_applied_exactly_once() {
     }
 }
 
+/// A decision that was not applied: only after three sends, each proved
+/// unapplied, and it says so.
+fn assert_given_up(record: &connect_triage::journal::JournalRecord) {
+    assert_eq!(record.outcome, Some(Outcome::NotApplied), "{record:?}");
+    assert_eq!(record.attempt, 3, "{record:?}");
+    assert!(record.reconciled, "{record:?}");
+    let reason = record.reason.as_deref().unwrap_or_default();
+    assert!(reason.contains("all 3 attempts were made"), "{record:?}");
+}
+
 /// The case the admin met: a batch approval of the invites waiting on us,
 /// through the same faults. It ends with every one approved, once, and
 /// nothing left marked: the lost answers were re-checked, and the writes
@@ -262,22 +286,29 @@ async fn a_batch_through_faults_finishes_with_no_manual_step() {
     assert!(screen.contains("Approve"), "the plan: {screen}");
     let screen = s.press("y").settle().await;
     assert!(screen.contains("Batch done"), "{screen}");
-    assert!(screen.contains(" 0 failed"), "{screen}");
     let records = s.journal();
     let (app, emulator) = s.quit().await;
     let last = latest_by_decision(&records);
-    // Marked and left: only the rows the plan skipped (waiting on the other org).
+    let given_up: Vec<_> = last
+        .iter()
+        .filter(|r| r.outcome != Some(Outcome::Ok))
+        .collect();
+    given_up.iter().for_each(|r| assert_given_up(r));
+    assert!(given_up.len() <= 1, "{given_up:?}");
+    if given_up.is_empty() {
+        assert!(screen.contains(" 0 failed"), "{screen}");
+    }
+    // Left marked: the rows the plan skipped (waiting on the other org),
+    // and what stays unproven.
     for record in &last {
-        assert!(
-            !app.invites.list.marks.contains(record.item_id.as_str()),
-            "{} left marked",
+        assert_eq!(
+            app.invites.list.marks.contains(record.item_id.as_str()),
+            record.outcome != Some(Outcome::Ok),
+            "{} marked",
             record.item_id
         );
     }
     assert!(last.len() >= 20, "a batch of {}", last.len());
-    for record in &last {
-        assert_eq!(record.outcome, Some(Outcome::Ok), "{record:?}");
-    }
     let retried = last.iter().filter(|r| r.attempt > 1).count();
     eprintln!("batch of {}: {retried} sent again", last.len());
     let mut applied: HashMap<String, usize> = HashMap::new();
@@ -289,12 +320,12 @@ async fn a_batch_through_faults_finishes_with_no_manual_step() {
         }
     }
     for record in &last {
-        assert_eq!(
-            applied.get(&record.item_id),
-            Some(&1),
-            "{} applied once",
-            record.item_id
-        );
+        let wanted = (record.outcome == Some(Outcome::Ok)).then_some(&1);
+        assert_eq!(applied.get(&record.item_id), wanted, "{record:?}");
     }
-    assert_eq!(applied.len(), last.len(), "nothing applied unjournaled");
+    assert_eq!(
+        applied.len(),
+        last.len() - given_up.len(),
+        "nothing applied unjournaled"
+    );
 }
