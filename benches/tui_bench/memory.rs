@@ -141,7 +141,7 @@ unsafe extern "C" {
 pub fn diagnose(app: &App) {
     use connect_triage::model::rows::{Channel, Invite, Org, Request};
     use std::mem::size_of;
-    let keys: usize = app.invites.list.items.iter().map(|i| i.search.len()).sum();
+    let keys = app.invites.list.search_bytes();
     println!(
         "diag: size_of Invite {} Acceptance {} Request {} Org {} Channel {}; invite search keys {} MiB; interner {:?}",
         size_of::<Invite>(),

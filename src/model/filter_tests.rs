@@ -4,6 +4,15 @@ use super::*;
 use crate::slack::models::ConnectInvite;
 
 #[test]
+fn a_field_said_twice_is_kept_once() {
+    let twice = search_key(&["I1", "ava@acme.com", "Acme", "ava@acme.com"]);
+    assert_eq!(twice, search_key(&["I1", "ava@acme.com", "Acme"]));
+    for word in ["ava@acme", "acme", "i1", "-zed"] {
+        assert!(Filter::parse(word).matches_key(&twice), "{word}");
+    }
+}
+
+#[test]
 fn every_word_must_match_some_field_case_insensitively() {
     let fields = ["Acme Corp", "#ops-Rollout", "ana@acme.com"];
     assert!(Filter::parse("acme").matches(&fields));

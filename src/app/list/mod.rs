@@ -154,6 +154,11 @@ impl<T> Default for ListData<T> {
 }
 
 impl<T> ListData<T> {
+    /// Bytes the rows' filter keys hold (for the memory bench).
+    pub fn search_bytes(&self) -> usize {
+        self.search.bytes()
+    }
+
     pub fn is_loading(&self) -> bool {
         matches!(self.load, LoadState::Loading)
     }
