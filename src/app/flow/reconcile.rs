@@ -336,7 +336,9 @@ fn tell_row(
                 resend::MAX_ATTEMPTS
             );
             let Some((id, effect)) = resend::send_again(app, write) else {
-                return Vec::new();
+                // `resend::plan` rules this out; never leave a batch waiting.
+                let failed = Rechecked::Failed(format!("not applied: {reason}"));
+                return bulk::on_rechecked(app, &item, failed);
             };
             if !batch {
                 app.notify(NoticeKind::Info, text);

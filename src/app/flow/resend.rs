@@ -51,6 +51,15 @@ pub fn plan(app: &App, write: &QueuedWrite) -> Resend {
     if app.read_only {
         return Resend::Held("this session is read-only now");
     }
+    // Checked here, before the journal says it goes again: `send_again`
+    // then cannot be refused.
+    if app
+        .decisions
+        .in_flight_for(write.kind.pane(), &write.item_id)
+        .is_some()
+    {
+        return Resend::Held("another decision on it is in flight");
+    }
     if app
         .batch
         .as_ref()
