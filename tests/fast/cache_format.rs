@@ -3,9 +3,9 @@
 //! without a token, in chunks that share one interner; the old JSON lines
 //! file removed. Damaged and foreign files: `safety_cache_files`.
 
-use std::os::unix::fs::PermissionsExt;
 use std::sync::Arc;
 
+use crate::support::mode;
 use connect_triage::cache::{Cache, CachedRows, Snapshot, SnapshotRows};
 use connect_triage::emulator::{Dataset, GenerateSpec};
 use connect_triage::model::ListKind;
@@ -166,14 +166,6 @@ pub(crate) fn save_all(cache: &Cache) -> (Vec<Invite>, Vec<Request>, Vec<Org>, V
         cache.save(s).unwrap();
     }
     (invites, requests, orgs, channels)
-}
-
-fn mode(path: &std::path::Path) -> u32 {
-    std::fs::symlink_metadata(path)
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777
 }
 
 /// What a file says once its frames are unpacked, by the layout that

@@ -5,15 +5,18 @@
 use std::os::unix::fs::PermissionsExt;
 
 use crate::support::cli::*;
+use crate::support::mode;
 use connect_triage::cache::{Cache, Snapshot, SnapshotRows};
 use connect_triage::model::ListKind;
 
-fn mode(path: &std::path::Path) -> u32 {
-    std::fs::symlink_metadata(path)
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777
+/// A cache file's worth: workspace T1 has no connected orgs.
+fn no_orgs() -> Snapshot {
+    Snapshot {
+        kind: ListKind::Orgs,
+        team_id: "T1".into(),
+        saved_at: 0,
+        rows: SnapshotRows::Orgs(Vec::new()),
+    }
 }
 
 /// A file someone else would care about, world-readable as they keep it.
@@ -107,14 +110,7 @@ fn the_cache_replaces_a_planted_link_instead_of_writing_through_it() {
     let cache = Cache::new(dir.path().join("cache"), "http://127.0.0.1:1/api/");
     std::fs::create_dir_all(dir.path().join("cache")).unwrap();
     std::os::unix::fs::symlink(&victim, cache.path(ListKind::Orgs)).unwrap();
-    cache
-        .save(&Snapshot {
-            kind: ListKind::Orgs,
-            team_id: "T1".into(),
-            saved_at: 0,
-            rows: SnapshotRows::Orgs(Vec::new()),
-        })
-        .unwrap();
+    cache.save(&no_orgs()).unwrap();
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "do not touch");
     assert_eq!(
         mode(&cache.path(ListKind::Orgs)),
@@ -134,14 +130,7 @@ fn the_cache_is_never_read_through_a_planted_link() {
     let base = "http://127.0.0.1:1/api/";
     // A good cache file of this API base, elsewhere.
     let elsewhere = Cache::new(dir.path().join("elsewhere"), base);
-    elsewhere
-        .save(&Snapshot {
-            kind: ListKind::Orgs,
-            team_id: "T1".into(),
-            saved_at: 0,
-            rows: SnapshotRows::Orgs(Vec::new()),
-        })
-        .unwrap();
+    elsewhere.save(&no_orgs()).unwrap();
     assert!(elsewhere.load(ListKind::Orgs).unwrap().is_some());
     let cache = Cache::new(dir.path().join("cache"), base);
     std::fs::create_dir_all(dir.path().join("cache")).unwrap();

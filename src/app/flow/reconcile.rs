@@ -256,13 +256,10 @@ fn conclude(app: &mut App, concluded: Vec<(Verdict, Check)>) -> Vec<Effect> {
             None => 2,
         };
         if let Some(outcome) = &outcome {
-            let journaled = match resend.words() {
-                Some(words) => format!("{reason}; {words}"),
-                None => reason.clone(),
-            };
-            let mut record = check
-                .record
-                .ended(outcome.clone(), Some(journaled), app.now);
+            let mut record =
+                check
+                    .record
+                    .ended(outcome.clone(), Some(resend.explain(&reason)), app.now);
             record.reconciled = true;
             records.push(record);
         }
@@ -348,10 +345,7 @@ fn tell_row(
             effects
         }
         Some(_) => {
-            let why = match resend.words() {
-                Some(words) => format!("{reason}; {words}"),
-                None => reason.to_owned(),
-            };
+            let why = resend.explain(reason);
             let text = format!(
                 "Re-checked with Slack: {} {summary} was NOT applied ({why}). It can be decided again.",
                 kind.verb()

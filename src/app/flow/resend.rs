@@ -28,8 +28,16 @@ pub enum Resend {
 }
 
 impl Resend {
+    /// `reason` with what this adds, as the journal and the messages say it.
+    pub fn explain(self, reason: &str) -> String {
+        match self.words() {
+            Some(words) => format!("{reason}; {words}"),
+            None => reason.to_owned(),
+        }
+    }
+
     /// What the journal's reason and the row's message add.
-    pub fn words(self) -> Option<String> {
+    fn words(self) -> Option<String> {
         match self {
             Resend::No => None,
             Resend::Yes { attempt } => {

@@ -4,6 +4,7 @@
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
 
+use crate::app::flow::resend::Resend;
 use crate::app::flow::verdict::Verdict;
 use crate::decision::record;
 use crate::decision::send::{MAX_ATTEMPTS, NotSent, send};
@@ -160,7 +161,7 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
                 let next = attempt.attempt + 1;
                 settled(
                     Outcome::NotApplied,
-                    format!("{reason}; sent again as attempt {next} of {MAX_ATTEMPTS}"),
+                    Resend::Yes { attempt: next }.explain(&reason),
                 )?;
                 eprintln!(
                     "connect-triage: {verb} {item} was not applied ({}); sending it again \
@@ -170,10 +171,7 @@ pub(super) async fn decide(session: &Session, plan: Plan, manner: Manner) -> any
                 attempt = attempt.next_attempt(now());
             }
             Verdict::StillWaiting(reason) => {
-                settled(
-                    Outcome::NotApplied,
-                    format!("{reason}; not sent again: all {MAX_ATTEMPTS} attempts were made"),
-                )?;
+                settled(Outcome::NotApplied, Resend::Exhausted.explain(&reason))?;
                 return Err(anyhow::anyhow!(
                     "{verb} {item} was not applied after {MAX_ATTEMPTS} attempts ({}), each \
                      without a reliable answer. Nothing changed; it can be decided again",

@@ -9,3 +9,13 @@ pub mod emu;
 pub mod emulator;
 /// A scriptable fake Slack on a raw socket, for answers no emulator gives.
 pub mod fake;
+
+/// A file's permission bits, read without following a link.
+pub fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777
+}
