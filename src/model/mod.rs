@@ -15,6 +15,7 @@ pub mod risk_flags;
 pub mod rows;
 pub mod search;
 pub mod sort;
+pub mod stored_keys;
 pub mod wire_fields;
 
 pub use list_kind::ListKind;

@@ -1,10 +1,10 @@
 //! `s` / `S`: the order of a pane's rows.
 //!
-//! Each row gets its [`RowKeys`] once (when it arrives or changes), so a
-//! sort of 100,000 rows compares integers and shared strings, never
+//! Each row gets its [`RowKeys`] once (when it arrives or changes), kept as
+//! [`crate::model::stored_keys::StoredKeys`], so a sort of 100,000 rows
+//! compares integers and a few thousand names, never
 //! recomputes who an invite waits on.
 
-use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::model::ListKind;
@@ -140,46 +140,11 @@ pub struct RowKeys {
     pub risk: RiskFlags,
 }
 
-/// Order of two rows: group, then the sort key (reversed if asked), then
-/// expiry, then ID so that equal keys keep a stable order.
-pub fn compare(sort: SortState, a: (&RowKeys, &str), b: (&RowKeys, &str)) -> Ordering {
-    let (ka, kb) = (a.0, b.0);
-    let primary = match sort.key {
-        SortKey::TimeLeft => ka.expires.cmp(&kb.expires),
-        SortKey::Age => ka.when.cmp(&kb.when),
-        SortKey::Org => folded_cmp(&ka.org, &kb.org),
-        SortKey::Channel => folded_cmp(&ka.channel, &kb.channel),
-        SortKey::Workspace => folded_cmp(&ka.workspace, &kb.workspace),
-        SortKey::Risk => RiskFlags::riskier_first(ka.risk, kb.risk),
-    };
-    let within = primary.then_with(|| ka.expires.cmp(&kb.expires));
-    let within = if sort.reversed {
-        within.reverse()
-    } else {
-        within
-    };
-    ka.group
-        .cmp(&kb.group)
-        .then(within)
-        .then_with(|| a.1.cmp(b.1))
-}
-
-/// Compare ignoring case, without allocating.
-fn folded_cmp(a: &str, b: &str) -> Ordering {
-    if a.is_ascii() && b.is_ascii() {
-        return a
-            .bytes()
-            .map(|c| c.to_ascii_lowercase())
-            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
-    }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::stored_keys::{SortNames, StoredKeys};
+    use std::cmp::Ordering;
 
     fn keys(group: u8, expires: i64, org: &str) -> RowKeys {
         RowKeys {
@@ -189,6 +154,13 @@ mod tests {
             org: Arc::from(org),
             ..RowKeys::default()
         }
+    }
+
+    fn compare(sort: SortState, a: (&RowKeys, &str), b: (&RowKeys, &str)) -> Ordering {
+        let mut names = SortNames::default();
+        let (ka, kb): (StoredKeys, StoredKeys) =
+            (names.store(a.0.clone()), names.store(b.0.clone()));
+        names.compare(sort, (&ka, a.1), (&kb, b.1))
     }
 
     #[test]

@@ -110,7 +110,7 @@ impl<T: Row> ListData<T> {
         let mut refiltered = false;
         for mut row in rows {
             let key = row.take_search_key();
-            match self.index.get(row.id()).copied() {
+            match self.index.get(row.id(), &self.items[..]) {
                 Some(_) if !from_slack => {}
                 Some(i) => {
                     self.stamps[i] = stamp;
@@ -123,7 +123,7 @@ impl<T: Row> ListData<T> {
                     }
                     let row_changed = *self.items[i] != row;
                     if row_changed {
-                        self.keys[i] = keys(&row);
+                        self.keys[i] = self.sort_names.store(keys(&row));
                         self.items[i] = Arc::new(row);
                         placed.push(i);
                     }
@@ -137,14 +137,14 @@ impl<T: Row> ListData<T> {
                     if from_slack && self.highlight_new {
                         self.fresh.insert(row.id().clone());
                     }
-                    self.index.insert(row.id().clone(), i);
-                    let row_keys = keys(&row);
+                    let row_keys = self.sort_names.store(keys(&row));
                     self.matched
                         .push(self.filter.matches_row(key.as_bytes(), row_keys.risk));
                     self.keys.push(row_keys);
                     self.search.push(&key);
                     self.stamps.push(stamp);
                     self.items.push(Arc::new(row));
+                    self.index.insert(self.items[i].id(), i, &self.items[..]);
                     placed.push(i);
                 }
             }
@@ -218,21 +218,21 @@ impl<T: Row> ListData<T> {
         let items = std::mem::take(&mut self.items);
         for (i, row) in items.into_iter().enumerate() {
             if remap[i] == usize::MAX {
-                self.index.remove(row.id());
                 self.marks.remove(row.id());
                 self.fresh.remove(row.id());
                 self.live.remove(row.id());
             } else {
-                self.index.insert(row.id().clone(), remap[i]);
                 self.items.push(row);
             }
         }
+        self.index.rebuild(self.items.len(), &self.items[..]);
         self.search.retain(keep);
         let mut at = 0;
         self.keys.retain(|_| {
             at += 1;
             remap[at - 1] != usize::MAX
         });
+        self.sort_names.forget_unused(&mut self.keys);
         let mut at = 0;
         self.matched.retain(|_| {
             at += 1;

@@ -34,7 +34,7 @@ impl<T: Row> ListData<T> {
     /// Add `row`, or replace the row with its ID, tagging it; the selection
     /// stays on the row it was on.
     pub fn upsert_live(&mut self, row: T, now: i64, keys: KeysFn<'_, T>) -> LiveTag {
-        let tag = if self.index.contains_key(row.id()) {
+        let tag = if self.index.contains(row.id(), &self.items[..]) {
             LiveTag::Changed
         } else {
             LiveTag::New

@@ -9,6 +9,7 @@
 //! [`crate::app::flow::refresh`]; marks are in [`crate::app::list::marks`].
 
 pub mod filter_input;
+pub mod id_index;
 pub mod live;
 pub mod marks;
 pub mod ops;
@@ -17,9 +18,11 @@ pub mod view;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::app::list::id_index::IdIndex;
 use crate::model::filter::Filter;
 use crate::model::search::SearchKeys;
 use crate::model::sort::{RowKeys, SortState};
+use crate::model::stored_keys::{SortNames, StoredKeys};
 use crate::slack::SlackError;
 
 /// Where a list's data stands.
@@ -55,10 +58,12 @@ pub type KeysFn<'a, T> = &'a dyn Fn(&T) -> RowKeys;
 #[derive(Debug, Clone)]
 pub struct ListData<T> {
     pub items: Vec<Arc<T>>,
-    pub(crate) index: HashMap<Arc<str>, usize>,
+    pub(crate) index: IdIndex,
     /// Per item (parallel to `items`): sort keys, filter result, and the
     /// load that last saw it.
-    pub(crate) keys: Vec<RowKeys>,
+    pub(crate) keys: Vec<StoredKeys>,
+    /// The names `keys` refer to by number.
+    pub(crate) sort_names: SortNames,
     /// The filter's key of each item.
     pub(crate) search: SearchKeys,
     pub(crate) matched: Vec<bool>,
@@ -117,8 +122,9 @@ impl<T> Default for ListData<T> {
     fn default() -> Self {
         ListData {
             items: Vec::new(),
-            index: HashMap::new(),
+            index: IdIndex::default(),
             keys: Vec::new(),
+            sort_names: SortNames::default(),
             search: SearchKeys::default(),
             matched: Vec::new(),
             stamps: Vec::new(),
@@ -198,10 +204,6 @@ impl<T> ListData<T> {
     /// Index into `items` of the selected row.
     pub fn selected_index(&self) -> Option<usize> {
         self.view.get(self.selected).copied()
-    }
-
-    pub fn keys_of(&self, index: usize) -> Option<&RowKeys> {
-        self.keys.get(index)
     }
 
     /// Display line of the row at view position `pos` (headings included).

@@ -8,16 +8,17 @@ use crate::app::list::{KeysFn, ListData};
 use crate::model::filter::Filter;
 use crate::model::risk_flags::{RiskFlags, RiskKind};
 use crate::model::rows::Row;
-use crate::model::sort::{RowKeys, SortKey, SortState, compare};
+use crate::model::sort::{SortKey, SortState};
+use crate::model::stored_keys::StoredKeys;
 
 /// The risk flags `filter` needs of each row: none when it names no
 /// signal, so that a keystroke reads only the rows' keys and not their
 /// sort keys as well (100,000 of them are megabytes).
-fn risk_for<'a>(filter: &Filter, keys: &'a [RowKeys]) -> Option<&'a [RowKeys]> {
+fn risk_for<'a>(filter: &Filter, keys: &'a [StoredKeys]) -> Option<&'a [StoredKeys]> {
     filter.uses_risk().then_some(keys)
 }
 
-fn risk_of(keys: Option<&[RowKeys]>, i: usize) -> RiskFlags {
+fn risk_of(keys: Option<&[StoredKeys]>, i: usize) -> RiskFlags {
     keys.map_or(RiskFlags::default(), |k| k[i].risk)
 }
 
@@ -32,7 +33,7 @@ pub(crate) struct Anchor {
 
 impl<T: Row> ListData<T> {
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
+        self.index.get(id, &self.items[..])
     }
 
     pub fn find(&self, id: &str) -> Option<&T> {
@@ -86,7 +87,7 @@ impl<T: Row> ListData<T> {
     }
 
     pub(crate) fn cmp_items(&self, a: usize, b: usize) -> std::cmp::Ordering {
-        compare(
+        self.sort_names.compare(
             self.sort,
             (&self.keys[a], self.items[a].id()),
             (&self.keys[b], self.items[b].id()),
@@ -115,8 +116,9 @@ impl<T: Row> ListData<T> {
         }
         // In place: a second vector of 100,000 keys would be the peak.
         for (slot, row) in self.keys.iter_mut().zip(&self.items) {
-            *slot = keys(row);
+            *slot = self.sort_names.store(keys(row));
         }
+        self.sort_names.forget_unused(&mut self.keys);
         self.rematch_all();
         self.resort();
     }
@@ -247,7 +249,7 @@ impl<T: Row> ListData<T> {
         if !key.is_empty() {
             self.search.set(index, &key);
         }
-        self.keys[index] = keys(&self.items[index]);
+        self.keys[index] = self.sort_names.store(keys(&self.items[index]));
         self.rematch(index);
         self.order.retain(|&i| i != index);
         let at = self
@@ -265,15 +267,15 @@ impl<T: Row> ListData<T> {
         let anchor = self.anchor();
         self.filter_memo.clear();
         let last = self.items.len() - 1;
+        self.index.remove(id, &self.items[..]);
+        if index != last {
+            self.index.moved(self.items[last].id(), last, index);
+        }
         let removed = self.items.swap_remove(index);
         self.keys.swap_remove(index);
         self.search.swap_remove(index);
         self.matched.swap_remove(index);
         self.stamps.swap_remove(index);
-        self.index.remove(id);
-        if index != last {
-            self.index.insert(self.items[index].id().clone(), index);
-        }
         for list in [&mut self.order, &mut self.view] {
             list.retain(|&i| i != index);
             for i in list.iter_mut() {
