@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::wire::{Ix, Shared, Tables, Wire, exactly};
 use crate::model::rows::{
-    Acceptance, Channel, Invite, InviteChannel, Org, Request, RequestChannel, Review, Workspace,
+    Acceptance, Channel, InlineText, Invite, InviteChannel, Org, Request, RequestChannel, Review,
+    Workspace,
 };
 
 #[derive(Serialize, Deserialize)]
@@ -59,7 +60,7 @@ impl Wire for Invite {
             channel: self
                 .channel
                 .as_ref()
-                .map(|c| (&*c.id, t.opt(c.name.as_ref()), c.is_private)),
+                .map(|c| (&*c.id, c.name.as_deref().map(|n| t.str(n)), c.is_private)),
             recipient_email: t.opt(self.recipient_email.as_ref()),
             recipient_user_id: t.opt(self.recipient_user_id.as_ref()),
             is_external_limited: self.is_external_limited,
@@ -89,8 +90,8 @@ impl Wire for Invite {
     fn restore(w: StoredInvite<'_>, s: &Shared) -> io::Result<Invite> {
         let channel = match w.channel {
             Some((id, name, is_private)) => Some(InviteChannel {
-                id: Arc::from(id),
-                name: s.opt(name)?,
+                id: InlineText::from(id),
+                name: s.opt(name)?.map(|n| InlineText::from(&*n)),
                 is_private,
             }),
             None => None,
@@ -112,7 +113,7 @@ impl Wire for Invite {
             })
         })?;
         Ok(Invite {
-            id: Arc::from(w.id),
+            id: InlineText::from(w.id),
             direction: s.opt(w.direction)?,
             status: s.opt(w.status)?,
             date_created: w.date_created,

@@ -30,7 +30,7 @@ fn invite() -> Invite {
         email: Some(s("a@x")),
     });
     Invite {
-        id: s("I1"),
+        id: "I1".into(),
         direction: Some(s("in")),
         status: None,
         date_created: Some(10),
@@ -38,8 +38,8 @@ fn invite() -> Invite {
         inviting_team: Some(team()),
         inviting_user: Some(user.clone()),
         channel: Some(InviteChannel {
-            id: s("C1"),
-            name: Some(s("c")),
+            id: "C1".into(),
+            name: Some("c".into()),
             is_private: Some(false),
         }),
         recipient_email: Some(s("a@x")),

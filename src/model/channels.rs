@@ -1,6 +1,6 @@
 //! Channel rules: which orgs in a shared channel are not us.
 
-use crate::model::rows::Channel;
+use crate::model::rows::{Channel, InlineText};
 use crate::model::sort::RowKeys;
 use std::sync::Arc;
 
@@ -43,14 +43,14 @@ pub fn keys(
 ) -> RowKeys {
     let org = external_teams(channel, ours)
         .first()
-        .map(|id| org_name(id).unwrap_or_else(|| Arc::from(*id)))
-        .unwrap_or_else(|| Arc::from(""));
+        .map(|id| InlineText::from(org_name(id).as_deref().unwrap_or(id)))
+        .unwrap_or_default();
     RowKeys {
         group: 0,
         expires: i64::MAX,
         when: channel.last_activity.unwrap_or(i64::MAX),
         org,
-        channel: channel.name.clone().unwrap_or_else(|| channel.id.clone()),
+        channel: InlineText::from(channel.name.as_deref().unwrap_or(&channel.id)),
         ..RowKeys::default()
     }
 }

@@ -1,9 +1,8 @@
 //! Invite rules: which side an invite waits on, who the other org is, when
 //! it expires and what approving it does. The TUI and the CLI share them.
 
-use crate::model::rows::{Acceptance, Invite, Team};
+use crate::model::rows::{Acceptance, InlineText, Invite, Team};
 use crate::model::sort::RowKeys;
-use std::sync::Arc;
 
 /// Who has to act next on an invite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,28 +128,28 @@ pub fn every_side_approved(invite: &Invite, acceptance: &Acceptance, ours: &[&st
 /// What an invite row is sorted by, but its risk flags: the app's keys
 /// are `app::risk::invite_keys`.
 pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
-    let empty = || Arc::<str>::from("");
     RowKeys {
         group: u8::from(waiting_on(invite, ours) == WaitingOn::Them),
         expires: expires_at(invite, ours).unwrap_or(i64::MAX),
         when: invite.date_created().filter(|&t| t > 0).unwrap_or(i64::MAX),
         org: other_team(invite, ours)
-            .and_then(|t| t.name.clone())
-            .unwrap_or_else(empty),
+            .and_then(|t| t.name.as_deref())
+            .map(InlineText::from)
+            .unwrap_or_default(),
         channel: invite
             .channel()
             .and_then(|c| c.name.clone())
-            .unwrap_or_else(empty),
+            .unwrap_or_default(),
         workspace: workspace_key(invite.workspace.as_deref()),
         risk: Default::default(),
     }
 }
 
 /// What a row of our workspace `team` sorts by: its name, else its ID.
-pub fn workspace_key(team: Option<&crate::model::rows::Team>) -> Arc<str> {
+pub fn workspace_key(team: Option<&crate::model::rows::Team>) -> InlineText {
     match team {
-        Some(team) => team.name.clone().unwrap_or_else(|| team.id.clone()),
-        None => Arc::from(""),
+        Some(team) => InlineText::from(team.name.as_deref().unwrap_or(&team.id)),
+        None => InlineText::default(),
     }
 }
 

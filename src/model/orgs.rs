@@ -1,6 +1,6 @@
 //! Org rules: the name to show and what we share with an org.
 
-use crate::model::rows::Org;
+use crate::model::rows::{InlineText, Org};
 use crate::model::sort::RowKeys;
 use crate::text::sanitize::{clean, is_invisible};
 
@@ -79,11 +79,12 @@ pub fn keys(org: &Org) -> RowKeys {
             .last_active_timestamp
             .filter(|&t| t > 0)
             .unwrap_or(i64::MAX),
-        org: org
-            .team_name
-            .clone()
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| org.team_id.clone()),
+        org: InlineText::from(
+            org.team_name
+                .as_deref()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(&org.team_id),
+        ),
         ..RowKeys::default()
     }
 }

@@ -1,8 +1,7 @@
 //! Request rules: the permission asked for and where the invite goes.
 
-use crate::model::rows::Request;
+use crate::model::rows::{InlineText, Request};
 use crate::model::sort::RowKeys;
-use std::sync::Arc;
 
 /// "post only" when the invitee could only post; Slack's default is limited.
 pub fn is_external_limited(request: &Request) -> bool {
@@ -24,12 +23,13 @@ pub fn keys(request: &Request) -> RowKeys {
         group: 0,
         expires: request.expires_at.filter(|&t| t > 0).unwrap_or(i64::MAX),
         when: request.date_created.filter(|&t| t > 0).unwrap_or(i64::MAX),
-        org: Arc::from(recipient_domain(request)),
+        org: InlineText::from(recipient_domain(request)),
         channel: request
             .channel
             .as_ref()
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| Arc::from("")),
+            .and_then(|c| c.name.as_deref())
+            .map(InlineText::from)
+            .unwrap_or_default(),
         workspace: crate::model::invites::workspace_key(request.workspace.as_deref()),
         risk: Default::default(),
     }

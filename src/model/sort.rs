@@ -5,10 +5,9 @@
 //! compares integers and a few thousand names, never
 //! recomputes who an invite waits on.
 
-use std::sync::Arc;
-
 use crate::model::ListKind;
 use crate::model::risk_flags::RiskFlags;
+use crate::model::rows::InlineText;
 
 /// What rows are ordered by. Groups (e.g. "Awaiting us") always come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,11 +129,12 @@ pub struct RowKeys {
     pub expires: i64,
     /// Created or last active (unix seconds); `i64::MAX` when unknown.
     pub when: i64,
-    /// Org and channel names, shared with the row (compared ignoring case).
-    pub org: Arc<str>,
-    pub channel: Arc<str>,
+    /// Org and channel names (compared ignoring case); inline when short,
+    /// so computing a row's keys rarely allocates.
+    pub org: InlineText,
+    pub channel: InlineText,
     /// Our workspace's name (or ID), with an org-wide token; else empty.
-    pub workspace: Arc<str>,
+    pub workspace: InlineText,
     /// The row's risk signals (invites and requests; none for the rest):
     /// the RISK column, the risk sort and `risk:` filter words read them.
     pub risk: RiskFlags,
@@ -151,7 +151,7 @@ mod tests {
             group,
             expires,
             when: 0,
-            org: Arc::from(org),
+            org: InlineText::from(org),
             ..RowKeys::default()
         }
     }

@@ -5,13 +5,12 @@
 //! an allocation for every empty name. A list instead numbers each name it
 //! has seen once, in its [`SortNames`], and a row keeps the numbers.
 
+use hashbrown::{DefaultHashBuilder, HashTable};
 use std::cmp::Ordering;
 use std::hash::BuildHasher;
-use std::sync::Arc;
-
-use hashbrown::{DefaultHashBuilder, HashTable};
 
 use crate::model::risk_flags::RiskFlags;
+use crate::model::rows::InlineText;
 use crate::model::sort::{RowKeys, SortKey, SortState};
 
 /// A row's sort keys with its names as numbers in the list's [`SortNames`].
@@ -34,7 +33,7 @@ pub struct StoredKeys {
 /// number holds only the number (4 bytes) and reads the name from `names`.
 #[derive(Clone)]
 pub struct SortNames {
-    names: Vec<Arc<str>>,
+    names: Vec<InlineText>,
     numbers: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
@@ -42,7 +41,7 @@ pub struct SortNames {
 impl Default for SortNames {
     fn default() -> SortNames {
         SortNames {
-            names: vec![Arc::from("")],
+            names: vec![InlineText::default()],
             numbers: HashTable::new(),
             hasher: DefaultHashBuilder::default(),
         }
@@ -56,7 +55,7 @@ impl std::fmt::Debug for SortNames {
 }
 
 impl SortNames {
-    fn number(&mut self, name: Arc<str>) -> u32 {
+    fn number(&mut self, name: InlineText) -> u32 {
         if name.is_empty() {
             return 0;
         }
@@ -193,8 +192,8 @@ mod tests {
 
     fn keys(org: &str, channel: &str) -> RowKeys {
         RowKeys {
-            org: Arc::from(org),
-            channel: Arc::from(channel),
+            org: InlineText::from(org),
+            channel: InlineText::from(channel),
             ..RowKeys::default()
         }
     }

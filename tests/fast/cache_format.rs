@@ -45,7 +45,7 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
         .map(|w| Invite::from_wire(w, &[TEAM], &mut i))
         .collect();
     let mut extra = invites[0].clone().in_workspace(ws.clone(), &[TEAM]);
-    extra.id = arc("I0ÜNICODE1");
+    extra.id = "I0ÜNICODE1".into();
     extra.inviting_team = Some(unicode_team());
     extra.inviting_user = Some(Arc::new(User {
         id: arc("U0ÜNICODE"),
@@ -54,7 +54,7 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
     }));
     invites.push(extra);
     invites.push(Invite {
-        id: arc("I0BARE0001"),
+        id: "I0BARE0001".into(),
         direction: None,
         status: None,
         date_created: None,

@@ -135,7 +135,7 @@ impl<T: Row> ListData<T> {
                 None => {
                     let i = self.items.len();
                     if from_slack && self.highlight_new {
-                        self.fresh.insert(row.id().clone());
+                        self.fresh.insert(Arc::from(row.id()));
                     }
                     let row_keys = self.sort_names.store(keys(&row));
                     self.matched

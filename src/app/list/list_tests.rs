@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::*;
 use crate::model::ListKind;
 use crate::model::filter::search_key;
-use crate::model::rows::{Interner, Row};
+use crate::model::rows::{InlineText, Interner, Row};
 use crate::model::sort::{SortKey, SortState};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,7 @@ struct Item {
 }
 
 impl Row for Item {
-    fn id(&self) -> &Arc<str> {
+    fn id(&self) -> &str {
         &self.id
     }
     fn take_search_key(&mut self) -> Box<str> {
@@ -44,7 +44,7 @@ fn keys(item: &Item) -> RowKeys {
         group: item.group,
         expires: item.expires,
         when: 0,
-        org: Arc::from(item.text.as_str()),
+        org: InlineText::from(item.text.as_str()),
         ..RowKeys::default()
     }
 }

@@ -2,6 +2,8 @@
 //! changed in place, and tagged `new` or `changed` for a few seconds, in
 //! words as well as colour.
 
+use std::sync::Arc;
+
 use crate::app::list::{KeysFn, ListData};
 use crate::model::rows::Row;
 
@@ -39,7 +41,7 @@ impl<T: Row> ListData<T> {
         } else {
             LiveTag::New
         };
-        let id = row.id().clone();
+        let id: Arc<str> = Arc::from(row.id());
         let anchor = self.anchor();
         let placed = self.merge(vec![row], keys, true);
         self.place(placed);
@@ -67,7 +69,7 @@ impl<T: Row> ListData<T> {
         let Some(index) = self.position(id) else {
             return false;
         };
-        let id = self.items[index].id().clone();
+        let id: Arc<str> = Arc::from(self.items[index].id());
         self.update_row(&id, change, keys);
         self.live.insert(
             id,

@@ -16,7 +16,7 @@ impl<T: Row> ListData<T> {
 
     /// `Space`: mark or unmark the selected row, and move to the next one.
     pub fn toggle_mark(&mut self, viewport: usize) {
-        let Some(id) = self.selected_item().map(|row| row.id().clone()) else {
+        let Some(id) = self.selected_item().map(|row| Arc::<str>::from(row.id())) else {
             return;
         };
         if !self.marks.remove(&id) {
@@ -38,7 +38,7 @@ impl<T: Row> ListData<T> {
             changed += usize::from(if all_marked {
                 self.marks.remove(id)
             } else {
-                self.marks.insert(id.clone())
+                self.marks.insert(Arc::from(id))
             });
         }
         (changed, !all_marked)

@@ -106,7 +106,7 @@ impl<T: Row> ListOps for ListData<T> {
         ListData::set_filter(self, text)
     }
     fn selected_id(&self) -> Option<Arc<str>> {
-        self.selected_item().map(|row| row.id().clone())
+        self.selected_item().map(|row| Arc::from(row.id()))
     }
     fn toggle_mark(&mut self, viewport: usize) {
         ListData::toggle_mark(self, viewport)

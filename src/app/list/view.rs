@@ -58,7 +58,7 @@ impl<T: Row> ListData<T> {
     pub(crate) fn anchor(&self) -> Anchor {
         let pos = self.selected;
         Anchor {
-            id: self.selected_item().map(|row| row.id().clone()),
+            id: self.selected_item().map(|row| Arc::from(row.id())),
             pos,
             screen_row: self.line_of(pos).saturating_sub(self.offset),
             at_top: pos == 0 && self.offset == 0,

@@ -153,7 +153,7 @@ impl RiskContext {
         let private = channel.and_then(|c| c.is_private).unwrap_or(false);
         broad(invite.is_external_limited(), private, found);
         if let Some(channel) = channel {
-            let orgs = self.channel_orgs.get(&channel.id).copied().unwrap_or(0);
+            let orgs = self.channel_orgs.get(&*channel.id).copied().unwrap_or(0);
             busy(channel.name.as_deref().unwrap_or(&channel.id), orgs, found);
         }
         expiring(now, expires_at(invite, ours), found);
@@ -196,7 +196,7 @@ impl RiskContext {
         let private = channel.and_then(|c| c.is_private).unwrap_or(false);
         broad(request.is_external_limited.unwrap_or(true), private, found);
         if let Some(channel) = channel {
-            let listed = self.channel_orgs.get(&channel.id).copied().unwrap_or(0);
+            let listed = self.channel_orgs.get(&*channel.id).copied().unwrap_or(0);
             let mut on_row: Vec<&str> = channel
                 .connections
                 .iter()

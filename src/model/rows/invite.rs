@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use crate::model::filter::{search_key_scoped, workspace_scoped};
-use crate::model::rows::{Interner, Row, Team, User, remapped};
+use crate::model::rows::{InlineText, Interner, Row, Team, User, remapped};
 use crate::slack::models::{self, ConnectInvite};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteChannel {
-    pub id: Arc<str>,
-    pub name: Option<Arc<str>>,
+    pub id: InlineText,
+    pub name: Option<InlineText>,
     pub is_private: Option<bool>,
 }
 
@@ -34,7 +34,7 @@ pub struct Acceptance {
 /// One invite of `conversations.listConnectInvites`, either wire shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invite {
-    pub id: Arc<str>,
+    pub id: InlineText,
     pub direction: Option<Arc<str>>,
     pub status: Option<Arc<str>>,
     pub date_created: Option<i64>,
@@ -56,9 +56,9 @@ pub struct Invite {
 impl Invite {
     pub fn from_wire(wire: &ConnectInvite, ours: &[&str], i: &mut Interner) -> Invite {
         let channel = wire.channel().map(|c| InviteChannel {
-            // Channel IDs rarely repeat: sharing them would cost more than it saves.
-            id: Arc::from(c.id.as_str()),
-            name: i.opt(c.name.as_deref()),
+            // An invite's channel is rarely another's: kept inline, not shared.
+            id: InlineText::from(c.id.as_str()),
+            name: c.name.as_deref().map(InlineText::from),
             is_private: c.is_private,
         });
         let acceptances = wire
@@ -82,7 +82,7 @@ impl Invite {
             })
             .collect();
         let mut invite = Invite {
-            id: Arc::from(wire.id()),
+            id: InlineText::from(wire.id()),
             direction: i.opt(wire.direction.as_deref()),
             status: i.opt(wire.status.as_deref()),
             date_created: wire.date_created(),
@@ -187,7 +187,7 @@ impl Invite {
 }
 
 impl Row for Invite {
-    fn id(&self) -> &Arc<str> {
+    fn id(&self) -> &str {
         &self.id
     }
 
@@ -202,11 +202,7 @@ impl Row for Invite {
             status: i.again_str(self.status),
             inviting_team: i.again_team(self.inviting_team),
             inviting_user: i.again_user(self.inviting_user),
-            channel: self.channel.map(|c| InviteChannel {
-                id: c.id,
-                name: i.again_str(c.name),
-                is_private: c.is_private,
-            }),
+            channel: self.channel,
             recipient_email: i.again_str(self.recipient_email),
             recipient_user_id: i.again_str(self.recipient_user_id),
             workspace: i.again_team(self.workspace),

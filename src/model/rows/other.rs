@@ -103,7 +103,7 @@ impl Request {
 }
 
 impl Row for Request {
-    fn id(&self) -> &Arc<str> {
+    fn id(&self) -> &str {
         &self.id
     }
 
@@ -204,7 +204,7 @@ impl Org {
 }
 
 impl Row for Org {
-    fn id(&self) -> &Arc<str> {
+    fn id(&self) -> &str {
         &self.team_id
     }
 
@@ -304,7 +304,7 @@ impl Channel {
 }
 
 impl Row for Channel {
-    fn id(&self) -> &Arc<str> {
+    fn id(&self) -> &str {
         &self.id
     }
 

@@ -38,7 +38,7 @@ pub(super) fn user(email: &str) -> Arc<User> {
 /// public channel `#ops` (C1), expiring in a week.
 pub(super) fn incoming(from: Arc<Team>, inviter: &str) -> Invite {
     Invite {
-        id: Arc::from("I1"),
+        id: "I1".into(),
         direction: Some(Arc::from("incoming")),
         status: Some(Arc::from("sent")),
         date_created: Some(NOW - DAY),
@@ -46,8 +46,8 @@ pub(super) fn incoming(from: Arc<Team>, inviter: &str) -> Invite {
         inviting_team: Some(from),
         inviting_user: Some(user(inviter)),
         channel: Some(InviteChannel {
-            id: Arc::from("C1"),
-            name: Some(Arc::from("ops")),
+            id: "C1".into(),
+            name: Some("ops".into()),
             is_private: Some(false),
         }),
         recipient_email: None,
