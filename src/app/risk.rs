@@ -128,7 +128,7 @@ pub fn approved_request_signals(
         let listed = app.channels.find(id);
         approved.channel = Some(RequestChannel {
             id: Arc::from(id),
-            name: listed.and_then(|c| c.name.clone()),
+            name: listed.and_then(|c| c.name.as_deref().map(Arc::from)),
             is_private: listed.and_then(|c| c.is_private),
             // The Channels list says who is in it (the context counts them).
             connections: Vec::new(),

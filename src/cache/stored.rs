@@ -316,8 +316,8 @@ impl Wire for Channel {
         let [is_private, is_archived, is_frozen, disconnecting, pending] = w.flags;
         let [connected, limited, pending_ids, internal] = &w.team_ids;
         Ok(Channel {
-            id: Arc::from(w.id),
-            name: w.name.map(Arc::from),
+            id: InlineText::from(w.id),
+            name: w.name.map(InlineText::from),
             purpose: w.purpose.map(Box::from),
             members: w.members,
             external_user_count: w.external_user_count,

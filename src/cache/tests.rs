@@ -106,8 +106,8 @@ fn org() -> Org {
 
 fn channel() -> Channel {
     Channel {
-        id: s("C1"),
-        name: Some(s("général")),
+        id: "C1".into(),
+        name: Some("général".into()),
         purpose: None,
         members: Some(4),
         external_user_count: None,

@@ -106,12 +106,12 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
         .map(|w| Channel::from_wire(w, &mut i))
         .collect();
     let mut extra = channels[0].clone();
-    extra.id = arc("C0ÜNICODE1");
-    extra.name = Some(arc("général-東京-🚀"));
+    extra.id = "C0ÜNICODE1".into();
+    extra.name = Some("général-東京-🚀".into());
     extra.purpose = Some(Box::from("Ünïcødé purpose\nwith a new line"));
     channels.push(extra);
     let mut bare = channels[0].clone();
-    bare.id = arc("C0BARE0001");
+    bare.id = "C0BARE0001".into();
     bare.name = None;
     bare.purpose = None;
     bare.members = None;

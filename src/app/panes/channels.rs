@@ -1,11 +1,9 @@
 //! The Channels pane: channels shared with other orgs.
 
-use std::sync::Arc;
-
 use crate::app::list::ListData;
 use crate::model::ListKind;
 use crate::model::channels::external_teams;
-use crate::model::rows::Channel;
+use crate::model::rows::{Channel, InlineText};
 use crate::model::sort::{RowKeys, SortState};
 #[derive(Debug)]
 pub struct ChannelsPane {
@@ -47,7 +45,7 @@ impl ChannelsPane {
         ours: &[&str],
         keys: &dyn Fn(&Channel) -> RowKeys,
     ) {
-        let affected: Vec<Arc<str>> = self
+        let affected: Vec<InlineText> = self
             .list
             .items
             .iter()

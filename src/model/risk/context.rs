@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::email::{domain_of, is_free_mail, org_label};
 use super::lookalike::{LookalikeIndex, plain};
 use crate::model::channels::external_teams;
-use crate::model::rows::{Channel, Invite, Org, Request, Team};
+use crate::model::rows::{Channel, InlineText, Invite, Org, Request, Team};
 
 /// A connected org, as "first connection" needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct RiskContext {
     /// the connected org whose Slack domain or name is that org label.
     pub(super) by_label: HashMap<String, Arc<str>>,
     /// Per channel of the Channels list: how many other orgs are in it.
-    pub(super) channel_orgs: HashMap<Arc<str>, usize>,
+    pub(super) channel_orgs: HashMap<InlineText, usize>,
     /// Per team: how many channels of the Channels list it is in.
     pub(super) team_channels: HashMap<Arc<str>, usize>,
     pub(super) lookalike: LookalikeIndex,

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::model::filter::{search_key, search_key_scoped, workspace_scoped};
-use crate::model::rows::{Interner, Row, Team, User, remapped};
+use crate::model::rows::{InlineText, Interner, Row, Team, User, remapped};
 use crate::slack::models::{ExternalOrg, InviteRequest, SharedChannel};
 use crate::text::time::normalize_ts;
 
@@ -231,8 +231,8 @@ impl Row for Org {
 /// One channel of `admin.conversations.search` (or `conversations.list`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Channel {
-    pub id: Arc<str>,
-    pub name: Option<Arc<str>>,
+    pub id: InlineText,
+    pub name: Option<InlineText>,
     pub purpose: Option<Box<str>>,
     pub members: Option<i64>,
     pub external_user_count: Option<i64>,
@@ -257,8 +257,8 @@ impl Channel {
     pub fn from_wire(wire: &SharedChannel, i: &mut Interner) -> Channel {
         let ids = |list: &[String], i: &mut Interner| list.iter().map(|t| i.str(t)).collect();
         let mut channel = Channel {
-            id: Arc::from(wire.id.as_str()),
-            name: wire.name.as_deref().map(Arc::from),
+            id: InlineText::from(wire.id.as_str()),
+            name: wire.name.as_deref().map(InlineText::from),
             purpose: wire.purpose_text().filter(|p| !p.is_empty()).map(Box::from),
             members: wire.members(),
             external_user_count: wire.external_user_count,
