@@ -70,6 +70,8 @@ impl<T: Row> ListData<T> {
             let generation = self.generation;
             let keep: Vec<bool> = self.stamps.iter().map(|&s| s == generation).collect();
             self.retain(&keep);
+            // Names the replaced rows sorted by go with them, once a load.
+            self.sort_names.forget_unused(&mut self.keys);
             self.load = LoadState::Loaded;
             self.loaded_at = Some(now);
             self.last_load_secs = self.load_started.map_or(0, |s| (now - s).max(0));
@@ -232,7 +234,6 @@ impl<T: Row> ListData<T> {
             at += 1;
             remap[at - 1] != usize::MAX
         });
-        self.sort_names.forget_unused(&mut self.keys);
         let mut at = 0;
         self.matched.retain(|_| {
             at += 1;
@@ -259,6 +260,7 @@ impl<T: Row> ListData<T> {
             .map(|&s| loading && s == generation)
             .collect();
         self.retain(&keep);
+        self.sort_names.forget_unused(&mut self.keys);
         self.cached_at = None;
         self.restore(anchor);
     }

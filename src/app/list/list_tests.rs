@@ -265,3 +265,45 @@ fn marks_toggle_and_star_marks_every_match() {
     list.set_filter("acme");
     assert_eq!(list.mark_all_shown(), (2, false), "all marked: * unmarks");
 }
+
+#[test]
+fn renamed_and_dropped_rows_sort_by_their_new_names_and_the_old_ones_go() {
+    let by_org = SortState {
+        key: SortKey::Org,
+        reversed: false,
+    };
+    let mut list = loaded(
+        vec![
+            item("R1", "delta", 0, 1),
+            item("R2", "bravo", 0, 1),
+            item("R3", "echo", 0, 1),
+            item("R4", "alpha", 0, 1),
+        ],
+        &[],
+    );
+    list.set_sort(by_org);
+    assert_eq!(ids(&list), ["R4", "R2", "R1", "R3"]);
+    // A refresh renames R1 and R2 and drops R3; R4 comes back unchanged.
+    list.begin_load(1);
+    let page = vec![
+        item("R1", "Able", 0, 1),
+        item("R2", "zulu", 0, 1),
+        item("R4", "alpha", 0, 1),
+    ];
+    list.add_page(page, None, true, 1, &keys);
+    assert_eq!(
+        ids(&list),
+        ["R1", "R4", "R2"],
+        "case is ignored: Able < alpha"
+    );
+    // The empty name, and the three names still in use.
+    assert_eq!(list.sort_names.len(), 4);
+    assert_eq!(list.position("R3"), None);
+    assert_eq!(list.position("R2"), Some(1));
+    assert!(list.remove("R1").is_some());
+    assert_eq!(ids(&list), ["R4", "R2"]);
+    assert_eq!(
+        (list.position("R4"), list.position("R2")),
+        (Some(0), Some(1))
+    );
+}
