@@ -63,12 +63,23 @@ fn a_paste_outside_a_text_box_changes_nothing() {
     let at = pty.write_all(&bracketed(" s*ay\nq"));
     pty.wait_for("Paste ignored", at);
     let after = pty.screen();
-    // The rows, below the lines whose ages tick.
+    // The rows, below the lines whose ages tick, and with their time left
+    // blanked: "4h!" may become "3h!" while the paste is read.
+    let time_left = |word: &str| {
+        let digits = word.trim_start_matches(|c: char| c.is_ascii_digit());
+        digits.len() < word.len() && matches!(digits, "m" | "h" | "d" | "m!" | "h!" | "d!")
+    };
     let rows = |screen: &str| {
         screen
             .lines()
             .skip(3)
             .take(17)
+            .map(|line| {
+                line.split_whitespace()
+                    .map(|word| if time_left(word) { "·" } else { word })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
             .join("\n")
     };
