@@ -16,6 +16,7 @@ pub mod rows;
 pub mod search;
 pub mod sort;
 pub mod stored_keys;
+pub mod text_index;
 pub mod wire_fields;
 
 pub use list_kind::ListKind;

@@ -5,13 +5,12 @@
 //! an allocation for every empty name. A list instead numbers each name it
 //! has seen once, in its [`SortNames`], and a row keeps the numbers.
 
-use hashbrown::{DefaultHashBuilder, HashTable};
 use std::cmp::Ordering;
-use std::hash::BuildHasher;
 
 use crate::model::risk_flags::RiskFlags;
 use crate::model::rows::InlineText;
 use crate::model::sort::{RowKeys, SortKey, SortState};
+use crate::model::text_index::TextIndex;
 
 /// A row's sort keys with its names as numbers in the list's [`SortNames`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,20 +29,19 @@ pub struct StoredKeys {
 
 /// The names a list's rows sort by, each once; number 0 is the empty name.
 /// Channel names are often as many as the rows, so the lookup from name to
-/// number holds only the number (4 bytes) and reads the name from `names`.
+/// number ([`TextIndex`]) holds only the number and reads the name from
+/// `names`.
 #[derive(Clone)]
 pub struct SortNames {
     names: Vec<InlineText>,
-    numbers: HashTable<u32>,
-    hasher: DefaultHashBuilder,
+    numbers: TextIndex,
 }
 
 impl Default for SortNames {
     fn default() -> SortNames {
         SortNames {
             names: vec![InlineText::default()],
-            numbers: HashTable::new(),
-            hasher: DefaultHashBuilder::default(),
+            numbers: TextIndex::default(),
         }
     }
 }
@@ -54,26 +52,22 @@ impl std::fmt::Debug for SortNames {
     }
 }
 
+fn number_of(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
 impl SortNames {
     fn number(&mut self, name: InlineText) -> u32 {
         if name.is_empty() {
             return 0;
         }
-        let hash = self.hasher.hash_one(&*name);
-        let names = &self.names;
-        if let Some(&n) = self.numbers.find(hash, |&n| *names[n as usize] == *name) {
-            return n;
+        if let Some(n) = self.numbers.get(&name, &self.names[..]) {
+            return number_of(n);
         }
-        let n = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        let n = self.names.len();
         self.names.push(name);
-        self.index(hash, n);
-        n
-    }
-
-    fn index(&mut self, hash: u64, number: u32) {
-        let (names, hasher) = (&self.names, &self.hasher);
-        self.numbers
-            .insert_unique(hash, number, |&n| hasher.hash_one(&*names[n as usize]));
+        self.numbers.insert(&self.names[n], n, &self.names[..]);
+        number_of(n)
     }
 
     fn name(&self, number: u32) -> &str {
@@ -110,16 +104,12 @@ impl SortNames {
         let mut kept = Vec::with_capacity(used.iter().filter(|&&u| u).count());
         for (old, name) in std::mem::take(&mut self.names).into_iter().enumerate() {
             if used[old] {
-                renumbered[old] = u32::try_from(kept.len()).unwrap_or(u32::MAX);
+                renumbered[old] = number_of(kept.len());
                 kept.push(name);
             }
         }
         self.names = kept;
-        self.numbers.clear();
-        for n in 1..self.names.len() {
-            let hash = self.hasher.hash_one(&*self.names[n]);
-            self.index(hash, u32::try_from(n).unwrap_or(u32::MAX));
-        }
+        self.numbers.rebuild(self.names.len(), &self.names[..]);
         for keys in live.iter_mut() {
             keys.org = renumbered[keys.org as usize];
             keys.channel = renumbered[keys.channel as usize];

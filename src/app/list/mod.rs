@@ -9,7 +9,6 @@
 //! [`crate::app::flow::refresh`]; marks are in [`crate::app::list::marks`].
 
 pub mod filter_input;
-pub mod id_index;
 pub mod live;
 pub mod marks;
 pub mod ops;
@@ -18,11 +17,11 @@ pub mod view;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::app::list::id_index::IdIndex;
 use crate::model::filter::Filter;
 use crate::model::search::SearchKeys;
 use crate::model::sort::{RowKeys, SortState};
 use crate::model::stored_keys::{SortNames, StoredKeys};
+use crate::model::text_index::TextIndex;
 use crate::slack::SlackError;
 
 /// Where a list's data stands.
@@ -58,7 +57,7 @@ pub type KeysFn<'a, T> = &'a dyn Fn(&T) -> RowKeys;
 #[derive(Debug, Clone)]
 pub struct ListData<T> {
     pub items: Vec<Arc<T>>,
-    pub(crate) index: IdIndex,
+    pub(crate) index: TextIndex,
     /// Per item (parallel to `items`): sort keys, filter result, and the
     /// load that last saw it.
     pub(crate) keys: Vec<StoredKeys>,
@@ -122,7 +121,7 @@ impl<T> Default for ListData<T> {
     fn default() -> Self {
         ListData {
             items: Vec::new(),
-            index: IdIndex::default(),
+            index: TextIndex::default(),
             keys: Vec::new(),
             sort_names: SortNames::default(),
             search: SearchKeys::default(),

@@ -202,7 +202,6 @@ impl Row for Invite {
             status: i.again_str(self.status),
             inviting_team: i.again_team(self.inviting_team),
             inviting_user: i.again_user(self.inviting_user),
-            channel: self.channel,
             recipient_email: i.again_str(self.recipient_email),
             recipient_user_id: i.again_str(self.recipient_user_id),
             workspace: i.again_team(self.workspace),

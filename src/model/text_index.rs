@@ -1,74 +1,83 @@
-//! A list's rows by ID, holding no ID of its own.
+//! Numbered texts found by their text, holding none of them: a list's
+//! rows by ID, a list's sort names by name.
 //!
-//! A map from ID to index would keep a second handle on every row's ID: 24
-//! bytes a row before the table's slack, 3 MB for 100,000 invites. This
-//! table keeps only the index (4 bytes) and reads the ID from the row it
-//! points at, so the rows must be passed to every call.
+//! A map from text to number would keep a second handle on every text: 24
+//! bytes each before the table's slack, 3 MB for 100,000 invites' IDs.
+//! This table keeps only the number (4 bytes) and reads the text from what
+//! it numbers, so that must be passed to every call.
 
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
 
-use crate::model::rows::Row;
+use crate::model::rows::{InlineText, Row};
 
 #[derive(Clone, Default)]
-pub struct IdIndex {
+pub struct TextIndex {
     table: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
 
-impl std::fmt::Debug for IdIndex {
+impl std::fmt::Debug for TextIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "IdIndex({} rows)", self.table.len())
+        write!(f, "TextIndex({} texts)", self.table.len())
     }
 }
 
-/// Row `i`'s ID: how the table reads the rows it indexes.
-pub trait IdOf {
-    fn id_of(&self, index: usize) -> &str;
+/// Text number `index`: how the table reads what it numbers.
+pub trait TextAt {
+    fn text_at(&self, index: usize) -> &str;
 }
 
-impl<T: Row> IdOf for [Arc<T>] {
-    fn id_of(&self, index: usize) -> &str {
+/// A list's rows, by ID.
+impl<T: Row> TextAt for [Arc<T>] {
+    fn text_at(&self, index: usize) -> &str {
         self[index].id()
     }
 }
 
-fn slot(index: usize) -> u32 {
-    u32::try_from(index).expect("a list holds fewer than 4 billion rows")
+/// A list's sort names.
+impl TextAt for [InlineText] {
+    fn text_at(&self, index: usize) -> &str {
+        &self[index]
+    }
 }
 
-impl IdIndex {
+fn slot(index: usize) -> u32 {
+    u32::try_from(index).expect("a list holds fewer than 4 billion rows or names")
+}
+
+impl TextIndex {
     fn hash(&self, id: &str) -> u64 {
         self.hasher.hash_one(id)
     }
 
-    pub fn get(&self, id: &str, rows: &(impl IdOf + ?Sized)) -> Option<usize> {
+    pub fn get(&self, id: &str, rows: &(impl TextAt + ?Sized)) -> Option<usize> {
         self.table
-            .find(self.hash(id), |&i| rows.id_of(i as usize) == id)
+            .find(self.hash(id), |&i| rows.text_at(i as usize) == id)
             .map(|&i| i as usize)
     }
 
-    pub fn contains(&self, id: &str, rows: &(impl IdOf + ?Sized)) -> bool {
+    pub fn contains(&self, id: &str, rows: &(impl TextAt + ?Sized)) -> bool {
         self.get(id, rows).is_some()
     }
 
     /// Index `index` under `id`, which must not be indexed yet and must be
     /// the ID `rows` has at `index`.
-    pub fn insert(&mut self, id: &str, index: usize, rows: &(impl IdOf + ?Sized)) {
+    pub fn insert(&mut self, id: &str, index: usize, rows: &(impl TextAt + ?Sized)) {
         let hash = self.hash(id);
         let hasher = &self.hasher;
         self.table.insert_unique(hash, slot(index), |&i| {
-            hasher.hash_one(rows.id_of(i as usize))
+            hasher.hash_one(rows.text_at(i as usize))
         });
     }
 
     /// Forget `id` (while its row is still in `rows`).
-    pub fn remove(&mut self, id: &str, rows: &(impl IdOf + ?Sized)) {
+    pub fn remove(&mut self, id: &str, rows: &(impl TextAt + ?Sized)) {
         if let Ok(entry) = self
             .table
-            .find_entry(self.hash(id), |&i| rows.id_of(i as usize) == id)
+            .find_entry(self.hash(id), |&i| rows.text_at(i as usize) == id)
         {
             entry.remove();
         }
@@ -83,10 +92,10 @@ impl IdIndex {
     }
 
     /// Index every row of `rows` again, from nothing.
-    pub fn rebuild(&mut self, count: usize, rows: &(impl IdOf + ?Sized)) {
+    pub fn rebuild(&mut self, count: usize, rows: &(impl TextAt + ?Sized)) {
         self.table = HashTable::with_capacity(count);
         for index in 0..count {
-            self.insert(rows.id_of(index), index, rows);
+            self.insert(rows.text_at(index), index, rows);
         }
     }
 
@@ -102,8 +111,8 @@ mod tests {
 
     struct Ids(Vec<&'static str>);
 
-    impl IdOf for Ids {
-        fn id_of(&self, index: usize) -> &str {
+    impl TextAt for Ids {
+        fn text_at(&self, index: usize) -> &str {
             self.0[index]
         }
     }
@@ -114,7 +123,7 @@ mod tests {
             .map(|n| &*Box::leak(format!("I{n:05}").into_boxed_str()))
             .collect();
         let mut rows = Ids(Vec::new());
-        let mut index = IdIndex::default();
+        let mut index = TextIndex::default();
         for name in &names {
             rows.0.push(name);
             index.insert(name, rows.0.len() - 1, &rows);
