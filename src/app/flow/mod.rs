@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod grace;
 pub mod live;
 pub mod live_rows;
+mod merge;
 pub mod outcomes;
 pub mod pages;
 pub mod reconcile;
