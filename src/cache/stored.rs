@@ -53,8 +53,8 @@ impl Wire for Invite {
             id: &self.id,
             direction: t.opt(self.direction.as_ref()),
             status: t.opt(self.status.as_ref()),
-            date_created: self.date_created,
-            date_invalid: self.date_invalid,
+            date_created: self.date_created.get(),
+            date_invalid: self.date_invalid.get(),
             inviting_team: t.team_opt(self.inviting_team.as_ref()),
             inviting_user: t.user_opt(self.inviting_user.as_ref()),
             channel: self
@@ -69,8 +69,8 @@ impl Wire for Invite {
                 .iter()
                 .map(|a| StoredAcceptance {
                     approval_status: t.opt(a.approval_status.as_ref()),
-                    date_accepted: a.date_accepted,
-                    date_invalid: a.date_invalid,
+                    date_accepted: a.date_accepted.get(),
+                    date_invalid: a.date_invalid.get(),
                     accepting_team: t.team_opt(a.accepting_team.as_ref()),
                     accepting_user: t.user_opt(a.accepting_user.as_ref()),
                     reviews: a
@@ -87,7 +87,7 @@ impl Wire for Invite {
         }
     }
 
-    fn restore(w: StoredInvite<'_>, s: &Shared) -> io::Result<Invite> {
+    fn restore(w: StoredInvite<'_>, s: &Shared<'_>) -> io::Result<Invite> {
         let channel = match w.channel {
             Some((id, name, is_private)) => Some(InviteChannel {
                 id: InlineText::from(id),
@@ -98,33 +98,34 @@ impl Wire for Invite {
         };
         let acceptances = exactly(w.acceptances, |a| {
             Ok(Acceptance {
-                approval_status: s.opt(a.approval_status)?,
-                date_accepted: a.date_accepted,
-                date_invalid: a.date_invalid,
+                approval_status: s.text_opt(a.approval_status)?,
+                date_accepted: a.date_accepted.into(),
+                date_invalid: a.date_invalid.into(),
                 accepting_team: s.team_opt(a.accepting_team)?,
                 accepting_user: s.user_opt(a.accepting_user)?,
                 reviews: exactly(a.reviews, |(kind, date_review, team)| {
                     Ok(Review {
-                        kind: s.opt(kind)?,
+                        kind: s.text_opt(kind)?,
                         date_review,
                         reviewing_team: s.team_opt(team)?,
                     })
-                })?,
+                })?
+                .into(),
             })
         })?;
         Ok(Invite {
             id: InlineText::from(w.id),
-            direction: s.opt(w.direction)?,
-            status: s.opt(w.status)?,
-            date_created: w.date_created,
-            date_invalid: w.date_invalid,
+            direction: s.text_opt(w.direction)?,
+            status: s.text_opt(w.status)?,
+            date_created: w.date_created.into(),
+            date_invalid: w.date_invalid.into(),
             inviting_team: s.team_opt(w.inviting_team)?,
             inviting_user: s.user_opt(w.inviting_user)?,
             channel,
-            recipient_email: s.opt(w.recipient_email)?,
-            recipient_user_id: s.opt(w.recipient_user_id)?,
+            recipient_email: s.text_opt(w.recipient_email)?,
+            recipient_user_id: s.text_opt(w.recipient_user_id)?,
             is_external_limited: w.is_external_limited,
-            acceptances,
+            acceptances: acceptances.into(),
             workspace: s.team_opt(w.workspace)?,
             search: Box::default(),
         })
@@ -176,7 +177,7 @@ impl Wire for Request {
         }
     }
 
-    fn restore(w: StoredRequest<'_>, s: &Shared) -> io::Result<Request> {
+    fn restore(w: StoredRequest<'_>, s: &Shared<'_>) -> io::Result<Request> {
         let channel = match w.channel {
             Some(c) => Some(RequestChannel {
                 id: s.str(c.id)?,
@@ -242,7 +243,7 @@ impl Wire for Org {
         }
     }
 
-    fn restore(w: StoredOrg, s: &Shared) -> io::Result<Org> {
+    fn restore(w: StoredOrg, s: &Shared<'_>) -> io::Result<Org> {
         let [public, private, im, mpim] = w.counts;
         Ok(Org {
             team_id: s.str(w.team_id)?,
@@ -312,7 +313,7 @@ impl Wire for Channel {
         }
     }
 
-    fn restore(w: StoredChannel<'_>, s: &Shared) -> io::Result<Channel> {
+    fn restore(w: StoredChannel<'_>, s: &Shared<'_>) -> io::Result<Channel> {
         let [is_private, is_archived, is_frozen, disconnecting, pending] = w.flags;
         let [connected, limited, pending_ids, internal] = &w.team_ids;
         Ok(Channel {

@@ -7,7 +7,7 @@ use super::file::VERSION;
 use super::wire::{self, Wire};
 use crate::model::rows::{
     Acceptance, Channel, Interner, Invite, InviteChannel, Org, Request, RequestChannel, Review,
-    Team, User, Workspace,
+    SharedText, Team, User, Workspace,
 };
 
 fn s(text: &str) -> Arc<str> {
@@ -31,10 +31,10 @@ fn invite() -> Invite {
     });
     Invite {
         id: "I1".into(),
-        direction: Some(s("in")),
+        direction: Some(SharedText::from("in")),
         status: None,
-        date_created: Some(10),
-        date_invalid: None,
+        date_created: Some(10).into(),
+        date_invalid: None.into(),
         inviting_team: Some(team()),
         inviting_user: Some(user.clone()),
         channel: Some(InviteChannel {
@@ -42,21 +42,23 @@ fn invite() -> Invite {
             name: Some("c".into()),
             is_private: Some(false),
         }),
-        recipient_email: Some(s("a@x")),
+        recipient_email: Some(SharedText::from("a@x")),
         recipient_user_id: None,
         is_external_limited: true,
         acceptances: vec![Acceptance {
-            approval_status: Some(s("ok")),
-            date_accepted: Some(11),
-            date_invalid: None,
+            approval_status: Some(SharedText::from("ok")),
+            date_accepted: Some(11).into(),
+            date_invalid: None.into(),
             accepting_team: Some(team()),
             accepting_user: Some(user),
             reviews: vec![Review {
-                kind: Some(s("r")),
+                kind: Some(SharedText::from("r")),
                 date_review: Some(12),
                 reviewing_team: Some(team()),
-            }],
-        }],
+            }]
+            .into(),
+        }]
+        .into(),
         workspace: Some(team()),
         search: Box::default(),
     }

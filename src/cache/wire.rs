@@ -11,13 +11,14 @@
 //! added to a row breaks the build here until it is stored (and `VERSION`
 //! bumped).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::rows::{Interner, Team, User};
+use crate::model::rows::{Interner, SharedText, Team, User};
 
 /// Index into a chunk's strings, teams or users.
 pub(super) type Ix = u32;
@@ -50,7 +51,7 @@ struct Chunk<'a, R> {
 pub(super) trait Wire: Sized {
     type Stored<'a>: Serialize + Deserialize<'a>;
     fn store<'a>(&'a self, tables: &mut Tables<'a>) -> Self::Stored<'a>;
-    fn restore(stored: Self::Stored<'_>, shared: &Shared) -> io::Result<Self>;
+    fn restore(stored: Self::Stored<'_>, shared: &Shared<'_>) -> io::Result<Self>;
 }
 
 /// The tables of a chunk being written: each distinct value once.
@@ -80,8 +81,8 @@ impl<'a> Tables<'a> {
         ix
     }
 
-    pub(super) fn opt(&mut self, text: Option<&'a Arc<str>>) -> Option<Ix> {
-        text.map(|t| self.str(t))
+    pub(super) fn opt<T: AsRef<str> + ?Sized>(&mut self, text: Option<&'a T>) -> Option<Ix> {
+        text.map(|t| self.str(t.as_ref()))
     }
 
     pub(super) fn strs(&mut self, texts: &'a [Arc<str>]) -> Vec<Ix> {
@@ -130,10 +131,13 @@ impl<'a> Tables<'a> {
 }
 
 /// A chunk's tables read back, shared through the app's interner.
-pub(super) struct Shared {
+pub(super) struct Shared<'i> {
     strings: Vec<Arc<str>>,
     teams: Vec<Arc<Team>>,
     users: Vec<Arc<User>>,
+    /// The strings rows keep as [`SharedText`], made as they are first asked for.
+    texts: RefCell<Vec<Option<SharedText>>>,
+    interner: RefCell<&'i mut Interner>,
 }
 
 fn bad(what: &str) -> io::Error {
@@ -148,8 +152,8 @@ fn at<T: Clone>(list: &[T], ix: Ix, what: &str) -> io::Result<T> {
         .ok_or_else(|| bad(&format!("no {what} {ix}")))
 }
 
-impl Shared {
-    fn new(chunk: &Chunk<'_, impl Sized>, interner: &mut Interner) -> io::Result<Shared> {
+impl<'i> Shared<'i> {
+    fn new(chunk: &Chunk<'_, impl Sized>, interner: &'i mut Interner) -> io::Result<Shared<'i>> {
         let strings: Vec<Arc<str>> = chunk.strings.iter().map(|s| interner.str(s)).collect();
         let opt = |ix: Option<Ix>| ix.map(|i| at(&strings, i, "string")).transpose();
         let mut teams = Vec::with_capacity(chunk.teams.len());
@@ -172,10 +176,23 @@ impl Shared {
             users.push(interner.user_row(user));
         }
         Ok(Shared {
+            texts: RefCell::new(vec![None; strings.len()]),
             strings,
             teams,
             users,
+            interner: RefCell::new(interner),
         })
+    }
+
+    pub(super) fn text_opt(&self, ix: Option<Ix>) -> io::Result<Option<SharedText>> {
+        let Some(ix) = ix else { return Ok(None) };
+        let string = self.str(ix)?;
+        let mut texts = self.texts.borrow_mut();
+        let slot = &mut texts[ix as usize];
+        Ok(Some(
+            slot.get_or_insert_with(|| self.interner.borrow_mut().text(&string))
+                .clone(),
+        ))
     }
 
     pub(super) fn str(&self, ix: Ix) -> io::Result<Arc<str>> {

@@ -40,13 +40,13 @@ pub(crate) fn our_user(state: &State, id: &str, handle: &str, real_name: Option<
         team_id: Some(team.clone()),
         name: Some(handle.to_owned()),
         who_can_share_contact_card: Some("EVERYONE".into()),
-        profile: Some(UserProfile {
+        profile: Some(Box::new(UserProfile {
             display_name: real.split(' ').next().map(str::to_owned),
             real_name: Some(real),
             team: Some(team),
             email: (!domain.is_empty()).then(|| format!("{handle}@{domain}.com")),
             ..UserProfile::default()
-        }),
+        })),
         ..ConnectUser::default()
     })
 }

@@ -40,7 +40,7 @@
 //! only the current matches need checking.
 
 use crate::model::risk_flags::RiskFlags;
-use crate::model::search::SearchKeys;
+use crate::model::search::{PIECE_CLOSE, PIECE_OPEN};
 pub use crate::model::wire_fields::{channel_fields, invite_fields, org_fields, request_fields};
 
 /// Between two fields in a [`search_key`]; terms never contain it.
@@ -118,22 +118,51 @@ pub fn search_key(fields: &[&str]) -> Box<str> {
 /// [`search_key`] with scoped fields: `(scope, text)`, e.g. `("ws",
 /// "Acme Sales")`, found only by words that name the scope.
 pub fn search_key_scoped(fields: &[&str], scoped: &[(&str, &str)]) -> Box<str> {
-    let len = fields.iter().map(|f| f.len() + 1).sum::<usize>()
+    search_key_pieces(fields, &[], scoped)
+}
+
+/// [`search_key_scoped`] with shared pieces: fields many rows have alike,
+/// grouped by what they belong to (an org's name, domain and ID; a user's
+/// name and email). A list stores each piece once ([`crate::model::search::SearchKeys`]); read
+/// whole, the key matches as if the pieces' fields were among `fields`.
+pub fn search_key_pieces(
+    fields: &[&str],
+    pieces: &[Vec<&str>],
+    scoped: &[(&str, &str)],
+) -> Box<str> {
+    let text_len = |fields: &[&str]| fields.iter().map(|f| f.len() + 1).sum::<usize>();
+    let len = text_len(fields)
+        + pieces.iter().map(|p| text_len(p) + 1).sum::<usize>()
         + scoped
             .iter()
             .map(|(s, t)| s.len() + t.len() + 3)
             .sum::<usize>();
     let mut key = String::with_capacity(len);
+    let mut first = true;
     for (i, field) in fields.iter().enumerate() {
         // A field said twice (an invite's recipient is often its accepting
         // user) matches nothing more: 100,000 keys are megabytes smaller.
-        if fields[..i].contains(field) {
+        if fields[..i].contains(field) || pieces.iter().any(|p| p.contains(field)) {
             continue;
         }
-        if i > 0 {
+        if !first {
             key.push(SEPARATOR);
         }
+        first = false;
         push_folded(&mut key, field);
+    }
+    for (n, piece) in pieces.iter().enumerate() {
+        if pieces[..n].contains(piece) {
+            continue;
+        }
+        key.push(PIECE_OPEN as char);
+        for (i, field) in piece.iter().enumerate() {
+            if i > 0 {
+                key.push(SEPARATOR);
+            }
+            push_folded(&mut key, field);
+        }
+        key.push(PIECE_CLOSE as char);
     }
     if !scoped.is_empty() {
         key.push(SCOPED);
@@ -276,44 +305,39 @@ impl Filter {
         self.matches_keyed(key, None, risk)
     }
 
-    /// [`Self::matches_row`] with the key's byte mask at hand (a list's
-    /// [`crate::model::search::SearchKeys::mask_of`]): a word whose bytes
-    /// the key lacks is ruled out without reading the key.
+    /// [`Self::matches_row`] with the key's byte mask at hand: a word whose
+    /// bytes the key lacks is ruled out without reading the key.
     pub fn matches_keyed(&self, key: &[u8], mask: Option<u64>, risk: RiskFlags) -> bool {
         let split = memchr::memrchr(SCOPED as u8, key).unwrap_or(key.len());
         let (plain, scoped) = key.split_at(split);
-        self.matches_parts((plain, scoped), mask, risk)
+        self.decide(
+            mask,
+            risk,
+            || scoped,
+            |_, term| term.finder.find(plain).is_some(),
+        )
     }
 
-    /// [`Self::matches_keyed`] on a key already split into its plain part
-    /// and its scoped part ([`crate::model::search::SearchKeys::parts_of`]).
-    pub fn matches_parts(&self, parts: (&[u8], &[u8]), mask: Option<u64>, risk: RiskFlags) -> bool {
-        self.decide(mask, risk, || parts)
-    }
-
-    /// Whether row `index` of `keys` matches. A word its byte mask rules
-    /// out, or decides alone, never reads the key: a keystroke over 100,000
-    /// rows then touches only their masks.
-    pub fn matches_stored(&self, keys: &SearchKeys, index: usize, risk: RiskFlags) -> bool {
-        self.decide(Some(keys.mask_of(index)), risk, || keys.parts_of(index))
-    }
-
+    /// Whether `found` holds for every word, given how to read the key's
+    /// scoped part. `found(n, term)` looks for plain word number `n`, which
+    /// the mask (when given) did not decide.
     fn decide<'k>(
         &self,
         mask: Option<u64>,
         risk: RiskFlags,
-        parts: impl Fn() -> (&'k [u8], &'k [u8]),
+        scoped: impl Fn() -> &'k [u8],
+        found: impl Fn(usize, &Term) -> bool,
     ) -> bool {
-        self.terms.iter().all(|term| {
+        self.terms.iter().enumerate().all(|(n, term)| {
             let found = match term.scope {
                 None => match mask {
                     Some(mask) if mask & term.mask != term.mask => false,
                     Some(_) if term.by_mask => true,
-                    _ => term.finder.find(parts().0).is_some(),
+                    _ => found(n, term),
                 },
                 Some(RISK_SCOPE) => risk.intersects(term.risk),
                 Some(scope) => {
-                    scoped_fields(parts().1, scope).any(|f| term.finder.find(f).is_some())
+                    scoped_fields(scoped(), scope).any(|f| term.finder.find(f).is_some())
                 }
             };
             found != term.negated
@@ -343,6 +367,10 @@ impl Filter {
         })
     }
 }
+
+#[path = "filter_stored.rs"]
+mod stored;
+pub use stored::StoredMatcher;
 
 #[cfg(test)]
 #[path = "filter_tests.rs"]

@@ -229,23 +229,88 @@ fn the_byte_mask_decides_as_the_key_does() {
     }
     for text in filters {
         let filter = Filter::parse(text);
+        let matcher = filter.stored_matcher(&search);
         for (i, key) in keys.iter().enumerate() {
             let plain = filter.matches_row(key.as_bytes(), RiskFlags::default());
             let masked = filter.matches_keyed(
-                search.bytes_of(i),
+                key.as_bytes(),
                 Some(search.mask_of(i)),
                 RiskFlags::default(),
             );
             assert_eq!(plain, masked, "{text:?} over {key:?}");
-            let parted = filter.matches_parts(
-                search.parts_of(i),
-                Some(search.mask_of(i)),
-                RiskFlags::default(),
+            let stored = filter.matches_stored(&search, i, RiskFlags::default());
+            assert_eq!(plain, stored, "{text:?} over {key:?}, as it was stored");
+            let many = matcher.matches(i, RiskFlags::default());
+            assert_eq!(plain, many, "{text:?} over {key:?}, for many rows");
+        }
+    }
+}
+
+/// A row's key with shared pieces (an org, a user) matches as the key of
+/// all its fields does, read whole or as a list stores it: every demo
+/// invite and request, for every kind of word.
+#[test]
+fn keys_with_shared_pieces_match_as_their_fields_do() {
+    use crate::model::rows::{Interner, Invite, Request, Row};
+    let data = crate::emulator::Dataset::demo();
+    let mut interner = Interner::default();
+    let ours = ["T0NBHQ0001"];
+    let mut fields = Vec::new();
+    let mut search = crate::model::search::SearchKeys::default();
+    for wire in &data.invites {
+        let mut row = Invite::from_wire(wire, &ours, &mut interner);
+        fields.push(search_key(&row.fields(&ours)));
+        search.push(&row.take_search_key());
+    }
+    for wire in &data.invite_requests {
+        let mut row = Request::from_wire(wire, &mut interner);
+        fields.push(search_key(&row.fields()));
+        search.push(&row.take_search_key());
+    }
+    let held: usize = (0..fields.len()).map(|i| search.pieces_of(i).count()).sum();
+    assert!(
+        search.piece_count() * 3 < held * 2,
+        "orgs and users are shared: {} pieces for {held} held",
+        search.piece_count(),
+    );
+    let filters = [
+        "a",
+        "acme",
+        "globex",
+        "@",
+        "gmail.com",
+        "-acme",
+        "ops",
+        "priya",
+        "t0",
+        "i0",
+        "r0",
+        "\"corp\"",
+        "-priya ops",
+        "zz",
+        "c0",
+    ];
+    let mut matched = 0;
+    for text in filters {
+        let filter = Filter::parse(text);
+        let matcher = filter.stored_matcher(&search);
+        for (i, whole) in fields.iter().enumerate() {
+            let expected = filter.matches_key(whole);
+            matched += usize::from(expected);
+            assert_eq!(
+                filter.matches_stored(&search, i, RiskFlags::default()),
+                expected,
+                "{text:?} over {whole:?}"
             );
             assert_eq!(
-                plain, parted,
-                "{text:?} over {key:?}, split where it was stored"
+                matcher.matches(i, RiskFlags::default()),
+                expected,
+                "{text:?}"
             );
         }
     }
+    assert!(
+        matched > fields.len(),
+        "the words match some rows: {matched}"
+    );
 }

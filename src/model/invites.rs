@@ -89,7 +89,7 @@ pub fn target_team(invite: &Invite, ours: &[&str]) -> Option<String> {
 /// expiry and that of the acceptance we must review, since Slack drops the
 /// invite at the first and refuses the approval after the second.
 pub fn expires_at(invite: &Invite, ours: &[&str]) -> Option<i64> {
-    let acceptance = acceptance_awaiting_us(invite, ours).and_then(|a| a.date_invalid);
+    let acceptance = acceptance_awaiting_us(invite, ours).and_then(|a| a.date_invalid.get());
     match (acceptance, invite.date_invalid()) {
         (Some(a), Some(i)) => Some(a.min(i)),
         (a, i) => a.or(i),

@@ -1,31 +1,99 @@
-//! The filter keys of a list's rows, back to back in one buffer.
+//! The filter keys of a list's rows, back to back in one buffer, with the
+//! pieces many rows have alike stored once.
 //!
 //! A keystroke of the `/` filter searches every row's key; stored apart
 //! (one allocation per row, reached through the row) that would be two
-//! cache misses per row. Here the keys are one contiguous text scanned in
+//! cache misses per row. Here the keys are one contiguous buffer scanned in
 //! order. A replaced or removed key leaves garbage behind, compacted away
 //! once it is half the buffer.
+//!
+//! Most of an invite's key is not its own: the external org (name, domain,
+//! ID) and the users (name, email) are the same in thousands of rows. A key
+//! marks such a piece ([`PIECE_OPEN`] … [`PIECE_CLOSE`],
+//! [`crate::model::filter::search_key_pieces`]); the list keeps each piece's
+//! text once and the row keeps its number (4 bytes for some 40). For
+//! 100,000 invites that is megabytes less, and a keystroke searches each
+//! piece once ([`crate::model::filter::Filter::stored_matcher`]).
+
+use std::cell::RefCell;
+
+use crate::model::text_index::TextIndex;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchKeys {
-    text: String,
+    /// Per item: its own bytes of the plain part, then the numbers of its
+    /// pieces, 4 bytes each (little-endian).
+    text: Vec<u8>,
     /// Per item: where its key is in `text`.
     spans: Vec<Span>,
-    /// Per item: [`byte_mask`] of the plain part of its key.
+    /// Per item: [`byte_mask`] of the plain part of its whole key, pieces
+    /// included.
     masks: Vec<u64>,
     garbage: usize,
+    pieces: Pieces,
+    /// Which pieces hold each of the last words typed: a keystroke looks
+    /// only in the pieces added since, not in all of them again.
+    hits_memo: RefCell<Vec<PieceHits>>,
+}
+
+/// Per piece, whether it holds `word`.
+#[derive(Debug, Clone)]
+struct PieceHits {
+    word: Box<str>,
+    /// [`Pieces::renumbered`] when it was made: stale after a compaction.
+    renumbered: u64,
+    hits: Vec<bool>,
+}
+
+/// Words whose piece hits are remembered.
+const HITS_KEPT: usize = 16;
+
+/// The texts of the pieces keys share, each once, numbered.
+#[derive(Debug, Clone, Default)]
+struct Pieces {
+    texts: Vec<Box<str>>,
+    masks: Vec<u64>,
+    /// Per piece: how many stored keys hold it; 0 is dead, kept until
+    /// half are.
+    uses: Vec<u32>,
+    dead: usize,
+    index: TextIndex,
+    /// How many times the pieces were numbered again.
+    renumbered: u64,
 }
 
 /// Where a key's plain words end and its scoped fields (`ws:`) begin.
 pub const SCOPE_MARK: u8 = 0x1E;
+/// Before and after a piece of a key that other rows share (an org, a
+/// user): stored once per list.
+pub const PIECE_OPEN: u8 = 0x1C;
+pub const PIECE_CLOSE: u8 = 0x1D;
 
-/// One key's place in the buffer. The plain part's length is kept so that
-/// a keystroke never looks for [`SCOPE_MARK`] in every row again.
+/// One key's place in the buffer.
 #[derive(Debug, Clone, Copy, Default)]
 struct Span {
     start: u32,
-    len: u32,
-    plain: u32,
+    /// Length of the item's own plain bytes; its piece numbers follow them.
+    own: u32,
+    /// How many pieces it holds.
+    refs: u32,
+    /// Its scoped part (from [`SCOPE_MARK`] on), which every row of a
+    /// workspace has alike: a piece's number plus one, or 0 for none.
+    scoped: u32,
+}
+
+impl Span {
+    fn end(&self) -> usize {
+        self.start as usize + self.own as usize + 4 * self.refs as usize
+    }
+
+    fn len(&self) -> usize {
+        self.end() - self.start as usize
+    }
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).expect("a list's filter keys fit in 4 GB")
 }
 
 /// The length of `key`'s part before its scoped fields.
@@ -58,78 +126,253 @@ pub fn byte_mask(text: &[u8]) -> u64 {
     text.iter().fold(0, |mask, &b| mask | 1 << byte_bit(b).0)
 }
 
-/// [`byte_mask`] of the part of `key` before its scoped fields.
-fn plain_mask(key: &str) -> u64 {
-    let key = key.as_bytes();
-    byte_mask(&key[..plain_len(key)])
+/// A stretch of a key's plain part: the row's own, or a shared piece.
+#[derive(Debug, PartialEq, Eq)]
+enum Segment<'k> {
+    Own(&'k str),
+    Piece(&'k str),
+}
+
+/// The stretches of a plain part, in order. An unclosed piece runs to the
+/// end.
+fn segments(plain: &str) -> impl Iterator<Item = Segment<'_>> {
+    let mut rest = plain;
+    std::iter::from_fn(move || {
+        let bytes = rest.as_bytes();
+        let first = *bytes.first()?;
+        if first == PIECE_OPEN {
+            let close = memchr::memchr(PIECE_CLOSE, bytes).unwrap_or(bytes.len());
+            let piece = &rest[1..close];
+            rest = &rest[(close + 1).min(rest.len())..];
+            Some(Segment::Piece(piece))
+        } else {
+            let open = memchr::memchr(PIECE_OPEN, bytes).unwrap_or(bytes.len());
+            let own = &rest[..open];
+            rest = &rest[open..];
+            Some(Segment::Own(own))
+        }
+    })
+}
+
+impl Pieces {
+    /// The number of piece `text`, counted as used once more.
+    fn hold(&mut self, text: &str) -> u32 {
+        let number = match self.index.get(text, &self.texts[..]) {
+            Some(number) => {
+                if self.uses[number] == 0 {
+                    self.dead -= 1;
+                }
+                number
+            }
+            None => {
+                let number = self.texts.len();
+                self.texts.push(text.into());
+                self.masks.push(byte_mask(text.as_bytes()));
+                self.uses.push(0);
+                self.index.insert(text, number, &self.texts[..]);
+                number
+            }
+        };
+        self.uses[number] += 1;
+        u32_of(number)
+    }
+
+    fn release(&mut self, number: u32) {
+        let uses = &mut self.uses[number as usize];
+        *uses -= 1;
+        if *uses == 0 {
+            self.dead += 1;
+        }
+    }
 }
 
 impl SearchKeys {
-    pub fn get(&self, index: usize) -> &str {
-        let Span { start, len, .. } = self.spans[index];
-        &self.text[start as usize..(start + len) as usize]
-    }
-
     /// [`byte_mask`] of the plain part of item `index`'s key.
     pub fn mask_of(&self, index: usize) -> u64 {
         self.masks[index]
     }
 
-    /// The key as bytes: no char-boundary check, for the filter's scan.
-    pub fn bytes_of(&self, index: usize) -> &[u8] {
-        let Span { start, len, .. } = self.spans[index];
-        &self.text.as_bytes()[start as usize..(start + len) as usize]
+    /// The item's own plain part and its scoped part (from [`SCOPE_MARK`]
+    /// on); its pieces are apart ([`Self::pieces_of`]).
+    pub fn own_parts(&self, index: usize) -> (&[u8], &[u8]) {
+        let span = self.spans[index];
+        let start = span.start as usize;
+        let own = &self.text[start..start + span.own as usize];
+        let scoped = match span.scoped {
+            0 => &[][..],
+            n => self.pieces.texts[n as usize - 1].as_bytes(),
+        };
+        (own, scoped)
     }
 
-    /// The key's plain part and its scoped part (from [`SCOPE_MARK`] on).
-    pub fn parts_of(&self, index: usize) -> (&[u8], &[u8]) {
-        let key = self.bytes_of(index);
-        key.split_at((self.spans[index].plain as usize).min(key.len()))
+    /// The numbers of the item's pieces.
+    pub fn piece_numbers(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let span = self.spans[index];
+        let from = span.start as usize + span.own as usize;
+        self.text[from..span.end()]
+            .chunks_exact(4)
+            .map(|n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize)
     }
 
-    fn append(&mut self, key: &str) -> Span {
-        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        self.text.push_str(key);
+    /// The texts of the item's pieces.
+    pub fn pieces_of(&self, index: usize) -> impl Iterator<Item = &[u8]> + '_ {
+        self.piece_numbers(index)
+            .map(|n| self.pieces.texts[n].as_bytes())
+    }
+
+    /// Every piece's text and [`byte_mask`], by number (dead ones too).
+    pub fn piece_texts(&self) -> impl Iterator<Item = (&[u8], u64)> + '_ {
+        self.pieces
+            .texts
+            .iter()
+            .zip(&self.pieces.masks)
+            .map(|(text, &mask)| (text.as_bytes(), mask))
+    }
+
+    /// Per piece (by number), whether it holds `word`, as `found` says:
+    /// remembered for the last few words, so only pieces added since are
+    /// asked about.
+    pub fn piece_hits(&self, word: &str, found: impl Fn(&[u8], u64) -> bool) -> Vec<bool> {
+        let renumbered = self.pieces.renumbered;
+        let mut memo = self.hits_memo.borrow_mut();
+        let at = match memo
+            .iter()
+            .position(|m| &*m.word == word && m.renumbered == renumbered)
+        {
+            Some(at) => at,
+            None => {
+                if memo.len() >= HITS_KEPT {
+                    memo.remove(0);
+                }
+                memo.push(PieceHits {
+                    word: word.into(),
+                    renumbered,
+                    hits: Vec::new(),
+                });
+                memo.len() - 1
+            }
+        };
+        let entry = &mut memo[at];
+        let known = entry.hits.len();
+        entry.hits.extend(
+            self.piece_texts()
+                .skip(known)
+                .map(|(text, mask)| found(text, mask)),
+        );
+        entry.hits.clone()
+    }
+
+    /// Whether item `index`'s key is `key`, read without building it.
+    pub fn holds(&self, index: usize, key: &str) -> bool {
+        let split = plain_len(key.as_bytes());
+        let (plain, scoped) = key.split_at(split);
+        let (own_plain, own_scoped) = self.own_parts(index);
+        if own_scoped != scoped.as_bytes() {
+            return false;
+        }
+        let mut own = own_plain;
+        let mut numbers = self.piece_numbers(index);
+        for segment in segments(plain) {
+            let same = match segment {
+                Segment::Own(text) => match own.strip_prefix(text.as_bytes()) {
+                    Some(rest) => {
+                        own = rest;
+                        true
+                    }
+                    None => false,
+                },
+                Segment::Piece(text) => numbers
+                    .next()
+                    .is_some_and(|n| &*self.pieces.texts[n] == text),
+            };
+            if !same {
+                return false;
+            }
+        }
+        own.is_empty() && numbers.next().is_none()
+    }
+
+    /// `key` as stored: its own bytes then its piece numbers, appended to
+    /// `out`; its pieces are counted as held.
+    fn encode(&mut self, key: &str, out: &mut Vec<u8>) -> Span {
+        let split = plain_len(key.as_bytes());
+        let (plain, scoped) = key.split_at(split);
+        let start = out.len();
+        for segment in segments(plain) {
+            if let Segment::Own(text) = segment {
+                out.extend_from_slice(text.as_bytes());
+            }
+        }
+        let own = out.len() - start;
+        let mut refs = 0;
+        for segment in segments(plain) {
+            if let Segment::Piece(text) = segment {
+                out.extend_from_slice(&self.pieces.hold(text).to_le_bytes());
+                refs += 1;
+            }
+        }
+        let scoped = match scoped {
+            "" => 0,
+            scoped => self.pieces.hold(scoped) + 1,
+        };
         Span {
-            start,
-            len: u32::try_from(key.len()).unwrap_or(0),
-            plain: u32::try_from(plain_len(key.as_bytes())).unwrap_or(0),
+            start: 0,
+            own: u32_of(own),
+            refs,
+            scoped,
+        }
+    }
+
+    fn release(&mut self, span: Span) {
+        let from = span.start as usize + span.own as usize;
+        for n in self.text[from..span.end()].chunks_exact(4) {
+            self.pieces
+                .release(u32::from_le_bytes([n[0], n[1], n[2], n[3]]));
+        }
+        if span.scoped > 0 {
+            self.pieces.release(span.scoped - 1);
         }
     }
 
     pub fn push(&mut self, key: &str) {
-        let span = self.append(key);
+        let start = self.text.len();
+        let mut text = std::mem::take(&mut self.text);
+        let mut span = self.encode(key, &mut text);
+        self.text = text;
+        span.start = u32_of(start);
         self.spans.push(span);
-        self.masks.push(plain_mask(key));
+        self.masks
+            .push(byte_mask(&key.as_bytes()[..plain_len(key.as_bytes())]));
     }
 
     pub fn set(&mut self, index: usize, key: &str) {
-        if self.get(index) == key {
+        if self.holds(index, key) {
             return;
         }
-        self.masks[index] = plain_mask(key);
-        let Span { start, len, .. } = self.spans[index];
-        let new_len = u32::try_from(key.len()).unwrap_or(u32::MAX);
-        if new_len <= len {
+        let mut encoded = Vec::with_capacity(key.len());
+        let mut span = self.encode(key, &mut encoded);
+        let old = self.spans[index];
+        self.release(old);
+        if encoded.len() <= old.len() {
             // Fits where the old key was: no growth, only its tail is garbage.
-            // The old span, padded to its length: every other span stays put
-            // and the text stays whole characters.
-            let (start, end) = (start as usize, (start + len) as usize);
-            let pad = (len - new_len) as usize;
-            self.text
-                .replace_range(start..end, &format!("{key}{}", " ".repeat(pad)));
-            self.garbage += pad;
-            self.spans[index].len = new_len;
-            self.spans[index].plain = u32::try_from(plain_len(key.as_bytes())).unwrap_or(0);
-            return;
+            let start = old.start as usize;
+            self.text[start..start + encoded.len()].copy_from_slice(&encoded);
+            self.garbage += old.len() - encoded.len();
+            span.start = old.start;
+        } else {
+            self.garbage += old.len();
+            span.start = u32_of(self.text.len());
+            self.text.extend_from_slice(&encoded);
         }
-        self.garbage += len as usize;
-        self.spans[index] = self.append(key);
+        self.spans[index] = span;
+        self.masks[index] = byte_mask(&key.as_bytes()[..plain_len(key.as_bytes())]);
         self.compact_if_needed();
     }
 
     pub fn swap_remove(&mut self, index: usize) {
-        self.garbage += self.spans[index].len as usize;
+        let span = self.spans[index];
+        self.release(span);
+        self.garbage += span.len();
         self.spans.swap_remove(index);
         self.masks.swap_remove(index);
         self.compact_if_needed();
@@ -137,16 +380,16 @@ impl SearchKeys {
 
     /// Keep the keys of the items whose flag is set.
     pub fn retain(&mut self, keep: &[bool]) {
+        for (index, _) in keep.iter().enumerate().filter(|(_, keep)| !**keep) {
+            let span = self.spans[index];
+            self.release(span);
+            self.garbage += span.len();
+        }
         let mut at = 0;
-        let mut dropped = 0;
-        self.spans.retain(|span| {
+        self.spans.retain(|_| {
             at += 1;
-            if !keep[at - 1] {
-                dropped += span.len as usize;
-            }
             keep[at - 1]
         });
-        self.garbage += dropped;
         let mut at = 0;
         self.masks.retain(|_| {
             at += 1;
@@ -156,69 +399,74 @@ impl SearchKeys {
     }
 
     fn compact_if_needed(&mut self) {
+        if self.pieces.dead * 2 > self.pieces.texts.len() {
+            self.compact_pieces();
+        }
         if self.garbage * 2 <= self.text.len() {
             return;
         }
-        let mut text = String::with_capacity(self.text.len() - self.garbage);
+        let mut text = Vec::with_capacity(self.text.len() - self.garbage);
         for span in &mut self.spans {
-            let (start, len) = (span.start as usize, span.len as usize);
-            let new_start = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            text.push_str(&self.text[start..start + len]);
+            let new_start = u32_of(text.len());
+            text.extend_from_slice(&self.text[span.start as usize..span.end()]);
             span.start = new_start;
         }
         self.text = text;
         self.garbage = 0;
     }
 
+    /// Forget the pieces no key holds, and number the others again.
+    fn compact_pieces(&mut self) {
+        let pieces = std::mem::take(&mut self.pieces);
+        self.pieces.renumbered = pieces.renumbered + 1;
+        let mut renumbered = vec![u32::MAX; pieces.texts.len()];
+        for (old, (text, (mask, uses))) in pieces
+            .texts
+            .into_iter()
+            .zip(pieces.masks.into_iter().zip(pieces.uses))
+            .enumerate()
+        {
+            if uses > 0 {
+                renumbered[old] = u32_of(self.pieces.texts.len());
+                self.pieces.texts.push(text);
+                self.pieces.masks.push(mask);
+                self.pieces.uses.push(uses);
+            }
+        }
+        let count = self.pieces.texts.len();
+        self.pieces.index.rebuild(count, &self.pieces.texts[..]);
+        for span in &mut self.spans {
+            if span.scoped > 0 {
+                span.scoped = renumbered[span.scoped as usize - 1] + 1;
+            }
+            let from = span.start as usize + span.own as usize;
+            for number in self.text[from..span.end()].chunks_exact_mut(4) {
+                let old = u32::from_le_bytes([number[0], number[1], number[2], number[3]]);
+                number.copy_from_slice(&renumbered[old as usize].to_le_bytes());
+            }
+        }
+    }
+
     /// Bytes held, garbage included.
     pub fn bytes(&self) -> usize {
+        let pieces = &self.pieces;
         self.text.capacity()
             + self.spans.capacity() * std::mem::size_of::<Span>()
             + self.masks.capacity() * 8
+            + pieces.texts.capacity() * std::mem::size_of::<Box<str>>()
+            + pieces.texts.iter().map(|t| t.len()).sum::<usize>()
+            + pieces.masks.capacity() * 8
+            + pieces.uses.capacity() * 4
+            + pieces.index.bytes()
+    }
+
+    /// How many pieces are stored, dead ones included (for tests and the
+    /// memory bench).
+    pub fn piece_count(&self) -> usize {
+        self.pieces.texts.len()
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_survive_replacement_removal_and_compaction() {
-        let mut keys = SearchKeys::default();
-        for key in ["alpha", "beta", "gamma"] {
-            keys.push(key);
-        }
-        keys.set(1, "bravo");
-        assert_eq!(keys.get(1), "bravo");
-        keys.set(2, "gé");
-        assert_eq!(
-            (keys.get(2), keys.get(0)),
-            ("gé", "alpha"),
-            "shorter: in place"
-        );
-        keys.swap_remove(0);
-        assert_eq!((keys.get(0), keys.get(1)), ("gé", "bravo"));
-        assert_eq!(keys.text, "gébravo", "compacted once half was garbage");
-        keys.retain(&[false, true]);
-        assert_eq!(keys.get(0), "bravo");
-        assert!(keys.garbage * 2 <= keys.text.len());
-    }
-
-    #[test]
-    fn each_key_knows_where_its_scoped_fields_begin() {
-        let scoped = format!("acme ops{}ws:labs", SCOPE_MARK as char);
-        let mut keys = SearchKeys::default();
-        keys.push(&scoped);
-        keys.push("plain only");
-        assert_eq!(keys.parts_of(0).0, b"acme ops");
-        assert_eq!(keys.parts_of(0).1[0], SCOPE_MARK);
-        assert_eq!(keys.parts_of(1), (&b"plain only"[..], &b""[..]));
-        // Replaced in place (shorter) and moved (longer): the split follows.
-        keys.set(0, &format!("ab{}ws:x", SCOPE_MARK as char));
-        assert_eq!(keys.parts_of(0).0, b"ab");
-        keys.set(1, &format!("a much longer key{}ws:y", SCOPE_MARK as char));
-        assert_eq!(keys.parts_of(1).0, b"a much longer key");
-        keys.set(0, "no scope now");
-        assert_eq!(keys.parts_of(0), (&b"no scope now"[..], &b""[..]));
-    }
-}
+#[path = "search_tests.rs"]
+mod tests;

@@ -7,11 +7,8 @@
 //! it numbers, so that must be passed to every call.
 
 use std::hash::BuildHasher;
-use std::sync::Arc;
 
 use hashbrown::{DefaultHashBuilder, HashTable};
-
-use crate::model::rows::{InlineText, Row};
 
 #[derive(Clone, Default)]
 pub struct TextIndex {
@@ -30,15 +27,15 @@ pub trait TextAt {
     fn text_at(&self, index: usize) -> &str;
 }
 
-/// A list's rows, by ID.
-impl<T: Row> TextAt for [Arc<T>] {
+/// A list's sort names (`rows::InlineText`).
+impl TextAt for [compact_str::CompactString] {
     fn text_at(&self, index: usize) -> &str {
-        self[index].id()
+        &self[index]
     }
 }
 
-/// A list's sort names.
-impl TextAt for [InlineText] {
+/// The filter's shared pieces.
+impl TextAt for [Box<str>] {
     fn text_at(&self, index: usize) -> &str {
         &self[index]
     }

@@ -33,7 +33,7 @@ use crate::slack::{Page, RequestFilter, SlackClient, SlackError, WriteCall};
 const CACHE_CHUNK: usize = 2000;
 
 /// Messages the worker may have waiting for the loop.
-pub const CHANNEL: usize = 2;
+pub const CHANNEL: usize = 1;
 
 /// Where "now" comes from for journal records (a fixed instant in tests).
 pub type Now = Arc<dyn Fn() -> i64 + Send + Sync>;

@@ -45,7 +45,7 @@ pub const MAX_EMPTY_PAGES: u32 = 50;
 /// Pages fetched ahead of the consumer: enough to overlap a page's decoding
 /// with the next request, few enough that a slow screen does not make the
 /// client hoard a large org in memory.
-const PREFETCH: usize = 2;
+const PREFETCH: usize = 1;
 
 /// Where a method puts the cursor of the next page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -126,12 +126,12 @@ pub fn invite_accepted(app: &mut App, event: &InviteEvent, workspace: Option<Arc
     if app.invites.list.find(&id).is_some() {
         let interner = &mut app.interner;
         let accepted = rows::Acceptance {
-            approval_status: interner.opt(acceptance.approval_status.as_deref()),
-            date_accepted: acceptance.date_accepted,
-            date_invalid: None,
+            approval_status: interner.text_opt(acceptance.approval_status.as_deref()),
+            date_accepted: acceptance.date_accepted.into(),
+            date_invalid: rows::MaybeTime::NONE,
             accepting_team: interner.team_opt(acceptance.accepting_team.as_ref()),
             accepting_user: interner.user_opt(acceptance.accepting_user.as_ref()),
-            reviews: Vec::new(),
+            reviews: Vec::new().into(),
         };
         let same = |a: &rows::Acceptance| {
             a.accepting_team.as_deref().map(|t| &*t.id) == accepting.as_deref()
@@ -142,7 +142,9 @@ pub fn invite_accepted(app: &mut App, event: &InviteEvent, workspace: Option<Arc
             .find(&id)
             .is_some_and(|row| row.acceptances.iter().any(same));
         if !known {
-            change_invite(app, &id, |row, _| row.acceptances.push(accepted));
+            change_invite(app, &id, |row, _| {
+                rows::push_boxed(&mut row.acceptances, accepted)
+            });
         }
     } else {
         let mut wire = wire;
@@ -179,7 +181,7 @@ pub fn invite_approved(app: &mut App, event: &InviteEvent) {
     });
     let reviewing = app.interner.team_opt(Some(&team));
     let review = rows::Review {
-        kind: app.interner.opt(Some("approval")),
+        kind: app.interner.text_opt(Some("approval")),
         date_review: event.ts(),
         reviewing_team: reviewing,
     };
@@ -206,7 +208,7 @@ pub fn invite_approved(app: &mut App, event: &InviteEvent) {
     change_invite(app, id, |row, ours| {
         let invite_snapshot = row.clone();
         if let Some(acceptance) = row.acceptances.iter_mut().find(|a| awaits_this_review(a)) {
-            acceptance.reviews.push(review);
+            rows::push_boxed(&mut acceptance.reviews, review);
             connected = every_side_approved(&invite_snapshot, acceptance, ours);
         }
     });

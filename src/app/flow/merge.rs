@@ -32,7 +32,7 @@ impl<T: Row> ListData<T> {
                     self.stamps[i] = stamp;
                     // Only what changed is replaced: an unchanged row keeps
                     // its memory (a refresh of 100,000 rows allocates none).
-                    let key_changed = self.search.get(i) != &*key;
+                    let key_changed = !self.search.holds(i, &key);
                     if key_changed {
                         self.search.set(i, &key);
                         refiltered = true;

@@ -167,8 +167,9 @@ impl<T: Row> ListData<T> {
 
     /// Match every row against the filter again, by its key and flags.
     fn rematch_all(&mut self) {
-        for index in 0..self.matched.len() {
-            self.rematch(index);
+        let matcher = self.filter.stored_matcher(&self.search);
+        for (index, matched) in self.matched.iter_mut().enumerate() {
+            *matched = matcher.matches(index, self.keys[index].risk);
         }
     }
 
@@ -198,9 +199,10 @@ impl<T: Row> ListData<T> {
             // In item order, the keys' order in memory: only the current
             // matches are checked again.
             let risk = risk_for(&filter, &self.keys);
+            let matcher = filter.stored_matcher(&self.search);
             for (i, matched) in self.matched.iter_mut().enumerate() {
                 if *matched {
-                    *matched = filter.matches_stored(&self.search, i, risk_of(risk, i));
+                    *matched = matcher.matches(i, risk_of(risk, i));
                 }
             }
             let matched = &self.matched;
@@ -208,8 +210,9 @@ impl<T: Row> ListData<T> {
             self.rebuild_sections();
         } else {
             let risk = risk_for(&filter, &self.keys);
+            let matcher = filter.stored_matcher(&self.search);
             for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = filter.matches_stored(&self.search, i, risk_of(risk, i));
+                *matched = matcher.matches(i, risk_of(risk, i));
             }
             self.rebuild_view();
         }

@@ -8,7 +8,7 @@ use crate::model::invites::{
     AWAITING_THEM, AWAITING_US, AfterApproval, every_side_approved, is_pending, keys,
     reviewed_by_us,
 };
-use crate::model::rows::{Invite, Review, Team};
+use crate::model::rows::{Invite, Review, Team, push_boxed};
 use crate::model::sort::RowKeys;
 
 #[derive(Debug)]
@@ -61,14 +61,15 @@ impl InvitesPane {
             .iter_mut()
             .find(|a| is_pending(a) && !reviewed_by_us(a, ours))
         {
-            acceptance.reviews.push(Review {
-                kind: Some(Arc::from("approval")),
+            let review = Review {
+                kind: Some("approval".into()),
                 date_review: Some(now),
                 reviewing_team: Some(Arc::new(Team {
                     id: Arc::from(*our_id),
                     ..Default::default()
                 })),
-            });
+            };
+            push_boxed(&mut acceptance.reviews, review);
         }
         let connected = !invite.acceptances.is_empty()
             && invite

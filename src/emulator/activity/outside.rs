@@ -164,12 +164,12 @@ fn outside_user(team: &ConnectTeam, email: &str, now: i64) -> UserRef {
         name: Some(local.to_owned()),
         updated: Some(now),
         who_can_share_contact_card: Some("EVERYONE".into()),
-        profile: Some(UserProfile {
+        profile: Some(Box::new(UserProfile {
             real_name: Some(title(&local.replace(['.', '_'], "-"))),
             team: Some(team.id.clone()),
             email: Some(email.to_owned()),
             ..UserProfile::default()
-        }),
+        })),
     })
 }
 

@@ -147,13 +147,13 @@ pub(super) fn make_team(rng: &mut Rng, id: String, name: String, now: i64) -> Te
                 team_id: Some(id.clone()),
                 name: Some(handle.clone()),
                 updated: Some(now - rng.below(90) as i64 * DAY),
-                profile: Some(UserProfile {
+                profile: Some(Box::new(UserProfile {
                     real_name: Some(format!("{first} {last}")),
                     display_name: Some(first.to_owned()),
                     email: Some(format!("{handle}@{domain}.com")),
                     team: Some(id.clone()),
                     ..UserProfile::default()
-                }),
+                })),
                 ..ConnectUser::default()
             }
         })

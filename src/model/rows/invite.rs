@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
-use crate::model::filter::{search_key_scoped, workspace_scoped};
-use crate::model::rows::{InlineText, Interner, Row, Team, User, remapped};
+use crate::model::filter::{search_key_pieces, workspace_scoped};
+use crate::model::rows::{
+    InlineText, Interner, MaybeTime, Row, SharedText, Team, User, remapped_boxed, team_fields,
+    user_fields,
+};
 use crate::slack::models::{self, ConnectInvite};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +18,7 @@ pub struct InviteChannel {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
-    pub kind: Option<Arc<str>>,
+    pub kind: Option<SharedText>,
     pub date_review: Option<i64>,
     pub reviewing_team: Option<Arc<Team>>,
 }
@@ -23,29 +26,29 @@ pub struct Review {
 /// One accepting side of an invite, with its approval state and reviews.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {
-    pub approval_status: Option<Arc<str>>,
-    pub date_accepted: Option<i64>,
-    pub date_invalid: Option<i64>,
+    pub approval_status: Option<SharedText>,
+    pub date_accepted: MaybeTime,
+    pub date_invalid: MaybeTime,
     pub accepting_team: Option<Arc<Team>>,
     pub accepting_user: Option<Arc<User>>,
-    pub reviews: Vec<Review>,
+    pub reviews: Box<[Review]>,
 }
 
 /// One invite of `conversations.listConnectInvites`, either wire shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invite {
     pub id: InlineText,
-    pub direction: Option<Arc<str>>,
-    pub status: Option<Arc<str>>,
-    pub date_created: Option<i64>,
-    pub date_invalid: Option<i64>,
+    pub direction: Option<SharedText>,
+    pub status: Option<SharedText>,
+    pub date_created: MaybeTime,
+    pub date_invalid: MaybeTime,
     pub inviting_team: Option<Arc<Team>>,
     pub inviting_user: Option<Arc<User>>,
     pub channel: Option<InviteChannel>,
-    pub recipient_email: Option<Arc<str>>,
-    pub recipient_user_id: Option<Arc<str>>,
+    pub recipient_email: Option<SharedText>,
+    pub recipient_user_id: Option<SharedText>,
     pub is_external_limited: bool,
-    pub acceptances: Vec<Acceptance>,
+    pub acceptances: Box<[Acceptance]>,
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
     /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
     pub workspace: Option<Arc<Team>>,
@@ -65,16 +68,16 @@ impl Invite {
             .acceptances
             .iter()
             .map(|a: &models::Acceptance| Acceptance {
-                approval_status: i.opt(a.approval_status.as_deref()),
-                date_accepted: a.date_accepted,
-                date_invalid: a.date_invalid,
+                approval_status: i.text_opt(a.approval_status.as_deref()),
+                date_accepted: a.date_accepted.into(),
+                date_invalid: a.date_invalid.into(),
                 accepting_team: i.team_opt(a.accepting_team.as_ref()),
                 accepting_user: i.user_opt(a.accepting_user.as_ref()),
                 reviews: a
                     .reviews
                     .iter()
                     .map(|r| Review {
-                        kind: i.opt(r.kind.as_deref()),
+                        kind: i.text_opt(r.kind.as_deref()),
                         date_review: r.date_review,
                         reviewing_team: i.team_opt(r.reviewing_team.as_ref()),
                     })
@@ -83,15 +86,15 @@ impl Invite {
             .collect();
         let mut invite = Invite {
             id: InlineText::from(wire.id()),
-            direction: i.opt(wire.direction.as_deref()),
-            status: i.opt(wire.status.as_deref()),
-            date_created: wire.date_created(),
-            date_invalid: wire.date_invalid(),
+            direction: i.text_opt(wire.direction.as_deref()),
+            status: i.text_opt(wire.status.as_deref()),
+            date_created: wire.date_created().into(),
+            date_invalid: wire.date_invalid().into(),
             inviting_team: i.team_opt(wire.inviting_team()),
             inviting_user: i.user_opt(wire.inviting_user()),
             channel,
-            recipient_email: i.opt(wire.recipient_email()),
-            recipient_user_id: i.opt(wire.recipient_user_id()),
+            recipient_email: i.text_opt(wire.recipient_email()),
+            recipient_user_id: i.text_opt(wire.recipient_user_id()),
             is_external_limited: wire.is_external_limited(),
             acceptances,
             workspace: None,
@@ -119,9 +122,7 @@ impl Invite {
                 .filter_map(|a| a.accepting_team.as_ref()),
         );
         for team in teams.filter(|t| !ours.contains(&&*t.id)) {
-            out.extend(team.name.as_deref());
-            out.extend(team.domain.as_deref());
-            out.push(&team.id);
+            out.extend(team_fields(team));
         }
         if let Some(channel) = &self.channel {
             out.extend(channel.name.as_deref());
@@ -133,12 +134,39 @@ impl Invite {
                 .filter_map(|a| a.accepting_user.as_ref()),
         );
         for user in users {
-            out.push(&user.display);
-            out.extend(user.email.as_deref());
+            out.extend(user_fields(user));
         }
         out.extend(self.recipient_email.as_deref());
         out.extend(self.recipient_user_id.as_deref());
         out
+    }
+
+    /// [`Self::fields`] as the filter key keeps them: the invite's own,
+    /// and the pieces other invites share (each external org, each user).
+    pub fn key_parts(&self, ours: &[&str]) -> (Vec<&str>, Vec<Vec<&str>>) {
+        let mut own = vec![&*self.id];
+        let mut pieces = Vec::new();
+        let teams = self.inviting_team.iter().chain(
+            self.acceptances
+                .iter()
+                .filter_map(|a| a.accepting_team.as_ref()),
+        );
+        for team in teams.filter(|t| !ours.contains(&&*t.id)) {
+            pieces.push(team_fields(team));
+        }
+        if let Some(channel) = &self.channel {
+            own.extend(channel.name.as_deref());
+            own.push(&channel.id);
+        }
+        let users = self.inviting_user.iter().chain(
+            self.acceptances
+                .iter()
+                .filter_map(|a| a.accepting_user.as_ref()),
+        );
+        pieces.extend(users.map(|user| user_fields(user)));
+        own.extend(self.recipient_email.as_deref());
+        own.extend(self.recipient_user_id.as_deref());
+        (own, pieces)
     }
 
     pub fn refresh_search(&mut self, ours: &[&str]) {
@@ -146,7 +174,8 @@ impl Invite {
             Some(ws) => workspace_scoped(&ws.id, ws.name.as_deref()),
             None => Vec::new(),
         };
-        self.search = search_key_scoped(&self.fields(ours), &scoped);
+        let (own, pieces) = self.key_parts(ours);
+        self.search = search_key_pieces(&own, &pieces, &scoped);
     }
 
     pub fn id(&self) -> &str {
@@ -166,11 +195,11 @@ impl Invite {
     }
 
     pub fn date_created(&self) -> Option<i64> {
-        self.date_created
+        self.date_created.get()
     }
 
     pub fn date_invalid(&self) -> Option<i64> {
-        self.date_invalid
+        self.date_invalid.get()
     }
 
     pub fn recipient_email(&self) -> Option<&str> {
@@ -198,19 +227,19 @@ impl Row for Invite {
     fn intern(self, i: &mut Interner) -> Invite {
         Invite {
             id: self.id,
-            direction: i.again_str(self.direction),
-            status: i.again_str(self.status),
+            direction: i.again_text(self.direction),
+            status: i.again_text(self.status),
             inviting_team: i.again_team(self.inviting_team),
             inviting_user: i.again_user(self.inviting_user),
-            recipient_email: i.again_str(self.recipient_email),
-            recipient_user_id: i.again_str(self.recipient_user_id),
+            recipient_email: i.again_text(self.recipient_email),
+            recipient_user_id: i.again_text(self.recipient_user_id),
             workspace: i.again_team(self.workspace),
-            acceptances: remapped(self.acceptances, |a| Acceptance {
-                approval_status: i.again_str(a.approval_status),
+            acceptances: remapped_boxed(self.acceptances, |a| Acceptance {
+                approval_status: i.again_text(a.approval_status),
                 accepting_team: i.again_team(a.accepting_team),
                 accepting_user: i.again_user(a.accepting_user),
-                reviews: remapped(a.reviews, |r| Review {
-                    kind: i.again_str(r.kind),
+                reviews: remapped_boxed(a.reviews, |r| Review {
+                    kind: i.again_text(r.kind),
                     date_review: r.date_review,
                     reviewing_team: i.again_team(r.reviewing_team),
                 }),

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::model::filter::{search_key, search_key_scoped, workspace_scoped};
-use crate::model::rows::{InlineText, Interner, Row, Team, User, remapped};
+use crate::model::filter::{search_key, search_key_pieces, workspace_scoped};
+use crate::model::rows::{InlineText, Interner, Row, Team, User, remapped, user_fields};
 use crate::slack::models::{ExternalOrg, InviteRequest, SharedChannel};
 use crate::text::time::normalize_ts;
 
@@ -79,15 +79,22 @@ impl Request {
             Some(ws) => workspace_scoped(&ws.id, ws.name.as_deref()),
             None => Vec::new(),
         };
-        self.search = search_key_scoped(&self.fields(), &scoped);
+        let mut own = vec![&*self.id];
+        if let Some(channel) = &self.channel {
+            own.extend(channel.name.as_deref());
+            own.push(&channel.id);
+        }
+        own.extend(self.recipient_email.as_deref());
+        // The requester is a piece the list stores once: a member asks often.
+        let pieces: Vec<Vec<&str>> = self.inviting_user.iter().map(|u| user_fields(u)).collect();
+        self.search = search_key_pieces(&own, &pieces, &scoped);
     }
 
     /// The same fields as [`crate::model::filter::request_fields`], from the row.
     pub fn fields(&self) -> Vec<&str> {
         let mut out = vec![&*self.id];
         if let Some(user) = &self.inviting_user {
-            out.push(&user.display);
-            out.extend(user.email.as_deref());
+            out.extend(user_fields(user));
         }
         if let Some(channel) = &self.channel {
             out.extend(channel.name.as_deref());

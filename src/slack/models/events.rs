@@ -197,7 +197,7 @@ impl EventActor {
             id: self.id.clone().unwrap_or_default(),
             team_id: self.team_id.clone(),
             name: self.name.clone(),
-            profile: Some(profile),
+            profile: Some(Box::new(profile)),
             ..ConnectUser::default()
         }
     }

@@ -95,7 +95,7 @@ pub struct ConnectTeam {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub icon: Option<TeamIcon>,
+    pub icon: Option<Box<TeamIcon>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,7 +144,7 @@ pub struct ConnectUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub who_can_share_contact_card: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<UserProfile>,
+    pub profile: Option<Box<UserProfile>>,
 }
 
 impl ConnectUser {

@@ -94,7 +94,10 @@ pub(crate) fn invite(app: &App, invite: &Invite) -> DetailModel {
         .opt("Team ID", team.map(|t| &*t.id))
         .field("User", person(acceptance.accepting_user.as_deref()))
         .opt("Approval", acceptance.approval_status.as_deref())
-        .field("Accepted", ago_with_date(app.now, acceptance.date_accepted))
+        .field(
+            "Accepted",
+            ago_with_date(app.now, acceptance.date_accepted.get()),
+        )
         .field(
             "Reviews",
             if reviews.is_empty() {

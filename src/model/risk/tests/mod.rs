@@ -9,7 +9,8 @@ use std::sync::Arc;
 use super::email::{alike, is_free_mail, org_label};
 use super::*;
 use crate::model::rows::{
-    Acceptance, Channel, Interner, Invite, InviteChannel, Org, Request, RequestChannel, Team, User,
+    Acceptance, Channel, Interner, Invite, InviteChannel, Org, Request, RequestChannel, SharedText,
+    Team, User,
 };
 use crate::slack::models::SharedChannel;
 
@@ -39,10 +40,10 @@ pub(super) fn user(email: &str) -> Arc<User> {
 pub(super) fn incoming(from: Arc<Team>, inviter: &str) -> Invite {
     Invite {
         id: "I1".into(),
-        direction: Some(Arc::from("incoming")),
-        status: Some(Arc::from("sent")),
-        date_created: Some(NOW - DAY),
-        date_invalid: Some(NOW + 7 * DAY),
+        direction: Some(SharedText::from("incoming")),
+        status: Some(SharedText::from("sent")),
+        date_created: Some(NOW - DAY).into(),
+        date_invalid: Some(NOW + 7 * DAY).into(),
         inviting_team: Some(from),
         inviting_user: Some(user(inviter)),
         channel: Some(InviteChannel {
@@ -54,13 +55,14 @@ pub(super) fn incoming(from: Arc<Team>, inviter: &str) -> Invite {
         recipient_user_id: None,
         is_external_limited: true,
         acceptances: vec![Acceptance {
-            approval_status: Some(Arc::from("pending_approval")),
-            date_accepted: Some(NOW - DAY),
-            date_invalid: None,
+            approval_status: Some(SharedText::from("pending_approval")),
+            date_accepted: Some(NOW - DAY).into(),
+            date_invalid: None.into(),
             accepting_team: Some(team("TUS", "Us", "us", Some(true))),
             accepting_user: Some(user("me@us.com")),
-            reviews: Vec::new(),
-        }],
+            reviews: Vec::new().into(),
+        }]
+        .into(),
         workspace: None,
         search: Box::default(),
     }
@@ -187,26 +189,27 @@ fn the_addresses_checked_are_the_other_sides() {
     let risk = context();
     // We invited: the recipient's address, and the accepting user's, are theirs.
     let mut outgoing = incoming(team("TUS", "Us", "us", Some(true)), "me@gmail.com");
-    outgoing.direction = Some(Arc::from("outgoing"));
-    outgoing.acceptances.clear();
+    outgoing.direction = Some(SharedText::from("outgoing"));
+    outgoing.acceptances = Box::default();
     assert_eq!(
         evidence(&invite_signals(&risk, &outgoing), RiskKind::SuspectEmail),
         None
     );
-    outgoing.recipient_email = Some(Arc::from("boss@hotmail.com"));
+    outgoing.recipient_email = Some(SharedText::from("boss@hotmail.com"));
     assert_eq!(
         evidence(&invite_signals(&risk, &outgoing), RiskKind::SuspectEmail),
         Some("recipient uses hotmail.com, a free-mail domain")
     );
     outgoing.recipient_email = None;
     outgoing.acceptances = vec![Acceptance {
-        approval_status: Some(Arc::from("pending_approval")),
-        date_accepted: None,
-        date_invalid: None,
+        approval_status: Some(SharedText::from("pending_approval")),
+        date_accepted: None.into(),
+        date_invalid: None.into(),
         accepting_team: Some(team("T0FJORD001", "Fjordline", "fjordline", Some(false))),
         accepting_user: Some(user("kari@bergen-logistics.no")),
-        reviews: Vec::new(),
-    }];
+        reviews: Vec::new().into(),
+    }]
+    .into();
     assert_eq!(
         evidence(&invite_signals(&risk, &outgoing), RiskKind::SuspectEmail),
         Some("accepting user uses bergen-logistics.no, unlike the org's domain fjordline")
@@ -289,17 +292,17 @@ fn broad_permission_busy_channels_and_expiry() {
         None
     );
     // Under a day left; not when there is more, nor once past.
-    invite.date_invalid = Some(NOW + 5 * 3600);
+    invite.date_invalid = Some(NOW + 5 * 3600).into();
     assert_eq!(
         evidence(&invite_signals(&quiet, &invite), RiskKind::ExpiringSoon),
         Some("expires in 5h 0m")
     );
-    invite.date_invalid = Some(NOW + 2 * DAY);
+    invite.date_invalid = Some(NOW + 2 * DAY).into();
     assert_eq!(
         evidence(&invite_signals(&quiet, &invite), RiskKind::ExpiringSoon),
         None
     );
-    invite.date_invalid = Some(NOW - 60);
+    invite.date_invalid = Some(NOW - 60).into();
     assert_eq!(
         evidence(&invite_signals(&quiet, &invite), RiskKind::ExpiringSoon),
         None
