@@ -113,29 +113,36 @@ impl Invite {
         self
     }
 
+    /// The other orgs the invite names (inviting, then accepting), ours left out.
+    fn external_teams<'a>(&'a self, ours: &[&str]) -> impl Iterator<Item = &'a Team> {
+        let accepting = self
+            .acceptances
+            .iter()
+            .filter_map(|a| a.accepting_team.as_deref());
+        self.inviting_team()
+            .into_iter()
+            .chain(accepting)
+            .filter(|t| !ours.contains(&&*t.id))
+    }
+
+    /// The users the invite names: inviting, then accepting.
+    fn users(&self) -> impl Iterator<Item = &User> {
+        let accepting = self
+            .acceptances
+            .iter()
+            .filter_map(|a| a.accepting_user.as_deref());
+        self.inviting_user().into_iter().chain(accepting)
+    }
+
     /// The same fields as [`crate::model::filter::invite_fields`], from the row.
     pub fn fields(&self, ours: &[&str]) -> Vec<&str> {
         let mut out = vec![&*self.id];
-        let teams = self.inviting_team.iter().chain(
-            self.acceptances
-                .iter()
-                .filter_map(|a| a.accepting_team.as_ref()),
-        );
-        for team in teams.filter(|t| !ours.contains(&&*t.id)) {
-            out.extend(team_fields(team));
-        }
+        out.extend(self.external_teams(ours).flat_map(team_fields));
         if let Some(channel) = &self.channel {
             out.extend(channel.name.as_deref());
             out.push(&channel.id);
         }
-        let users = self.inviting_user.iter().chain(
-            self.acceptances
-                .iter()
-                .filter_map(|a| a.accepting_user.as_ref()),
-        );
-        for user in users {
-            out.extend(user_fields(user));
-        }
+        out.extend(self.users().flat_map(user_fields));
         out.extend(self.recipient_email.as_deref());
         out.extend(self.recipient_user_id.as_deref());
         out
@@ -145,25 +152,12 @@ impl Invite {
     /// and the pieces other invites share (each external org, each user).
     pub fn key_parts(&self, ours: &[&str]) -> (Vec<&str>, Vec<Vec<&str>>) {
         let mut own = vec![&*self.id];
-        let mut pieces = Vec::new();
-        let teams = self.inviting_team.iter().chain(
-            self.acceptances
-                .iter()
-                .filter_map(|a| a.accepting_team.as_ref()),
-        );
-        for team in teams.filter(|t| !ours.contains(&&*t.id)) {
-            pieces.push(team_fields(team));
-        }
+        let mut pieces: Vec<Vec<&str>> = self.external_teams(ours).map(team_fields).collect();
         if let Some(channel) = &self.channel {
             own.extend(channel.name.as_deref());
             own.push(&channel.id);
         }
-        let users = self.inviting_user.iter().chain(
-            self.acceptances
-                .iter()
-                .filter_map(|a| a.accepting_user.as_ref()),
-        );
-        pieces.extend(users.map(|user| user_fields(user)));
+        pieces.extend(self.users().map(user_fields));
         own.extend(self.recipient_email.as_deref());
         own.extend(self.recipient_user_id.as_deref());
         (own, pieces)
