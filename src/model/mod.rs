@@ -14,6 +14,7 @@ pub mod risk;
 pub mod risk_flags;
 pub mod rows;
 pub mod search;
+mod search_pieces;
 pub mod sort;
 pub mod stored_keys;
 pub mod text_index;
