@@ -79,6 +79,19 @@ fn plain_len(key: &[u8]) -> usize {
     memchr::memrchr(SCOPE_MARK, key).unwrap_or(key.len())
 }
 
+/// [`byte_mask`] of the part of `key` before its scoped fields.
+fn plain_mask(key: &str) -> u64 {
+    let key = key.as_bytes();
+    byte_mask(&key[..plain_len(key)])
+}
+
+/// The piece numbers stored after an item's own bytes.
+fn numbers(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    bytes
+        .chunks_exact(4)
+        .map(|n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]))
+}
+
 impl SearchKeys {
     /// [`byte_mask`] of the plain part of item `index`'s key.
     pub fn mask_of(&self, index: usize) -> u64 {
@@ -102,9 +115,7 @@ impl SearchKeys {
     pub fn piece_numbers(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
         let span = self.spans[index];
         let from = span.start as usize + span.own as usize;
-        self.text[from..span.end()]
-            .chunks_exact(4)
-            .map(|n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize)
+        numbers(&self.text[from..span.end()]).map(|n| n as usize)
     }
 
     /// The texts of the item's pieces.
@@ -218,9 +229,8 @@ impl SearchKeys {
 
     fn release(&mut self, span: Span) {
         let from = span.start as usize + span.own as usize;
-        for n in self.text[from..span.end()].chunks_exact(4) {
-            self.pieces
-                .release(u32::from_le_bytes([n[0], n[1], n[2], n[3]]));
+        for number in numbers(&self.text[from..span.end()]) {
+            self.pieces.release(number);
         }
         if span.scoped > 0 {
             self.pieces.release(span.scoped - 1);
@@ -234,8 +244,7 @@ impl SearchKeys {
         self.text = text;
         span.start = u32_of(start);
         self.spans.push(span);
-        self.masks
-            .push(byte_mask(&key.as_bytes()[..plain_len(key.as_bytes())]));
+        self.masks.push(plain_mask(key));
     }
 
     pub fn set(&mut self, index: usize, key: &str) {
@@ -258,7 +267,7 @@ impl SearchKeys {
             self.text.extend_from_slice(&encoded);
         }
         self.spans[index] = span;
-        self.masks[index] = byte_mask(&key.as_bytes()[..plain_len(key.as_bytes())]);
+        self.masks[index] = plain_mask(key);
         self.compact_if_needed();
     }
 
@@ -310,24 +319,7 @@ impl SearchKeys {
 
     /// Forget the pieces no key holds, and number the others again.
     fn compact_pieces(&mut self) {
-        let pieces = std::mem::take(&mut self.pieces);
-        self.pieces.renumbered = pieces.renumbered + 1;
-        let mut renumbered = vec![u32::MAX; pieces.texts.len()];
-        for (old, (text, (mask, uses))) in pieces
-            .texts
-            .into_iter()
-            .zip(pieces.masks.into_iter().zip(pieces.uses))
-            .enumerate()
-        {
-            if uses > 0 {
-                renumbered[old] = u32_of(self.pieces.texts.len());
-                self.pieces.texts.push(text);
-                self.pieces.masks.push(mask);
-                self.pieces.uses.push(uses);
-            }
-        }
-        let count = self.pieces.texts.len();
-        self.pieces.index.rebuild(count, &self.pieces.texts[..]);
+        let renumbered = self.pieces.drop_dead();
         for span in &mut self.spans {
             if span.scoped > 0 {
                 span.scoped = renumbered[span.scoped as usize - 1] + 1;

@@ -103,6 +103,25 @@ impl Pieces {
         u32_of(number)
     }
 
+    /// Forget the pieces no key holds; each old number's new one
+    /// (`u32::MAX` for the forgotten).
+    pub(crate) fn drop_dead(&mut self) -> Vec<u32> {
+        let old = std::mem::take(self);
+        self.renumbered = old.renumbered + 1;
+        let mut renumbered = vec![u32::MAX; old.texts.len()];
+        let kept = old.texts.into_iter().zip(old.masks).zip(old.uses);
+        for (number, ((text, mask), uses)) in kept.enumerate() {
+            if uses > 0 {
+                renumbered[number] = u32_of(self.texts.len());
+                self.texts.push(text);
+                self.masks.push(mask);
+                self.uses.push(uses);
+            }
+        }
+        self.index.rebuild(self.texts.len(), &self.texts[..]);
+        renumbered
+    }
+
     pub(crate) fn release(&mut self, number: u32) {
         let uses = &mut self.uses[number as usize];
         *uses -= 1;

@@ -11,6 +11,7 @@ mod invite;
 mod other;
 mod small;
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::hash::Hash;
 use std::sync::Arc;
@@ -75,11 +76,11 @@ pub struct Interner {
     users: HashSet<Arc<User>>,
 }
 
-fn shared<T: Eq + Hash + ?Sized>(
-    set: &mut HashSet<Arc<T>>,
+fn shared<T: Eq + Hash + ?Sized, S: Borrow<T> + Eq + Hash + Clone>(
+    set: &mut HashSet<S>,
     value: &T,
-    make: impl FnOnce() -> Arc<T>,
-) -> Arc<T> {
+    make: impl FnOnce() -> S,
+) -> S {
     match set.get(value) {
         Some(existing) => existing.clone(),
         None => {
@@ -101,14 +102,7 @@ impl Interner {
 
     /// The shared [`SharedText`] of `text`.
     pub fn text(&mut self, text: &str) -> SharedText {
-        match self.texts.get(text) {
-            Some(existing) => existing.clone(),
-            None => {
-                let new = SharedText::from(text);
-                self.texts.insert(new.clone());
-                new
-            }
-        }
+        shared(&mut self.texts, text, || SharedText::from(text))
     }
 
     pub fn text_opt(&mut self, text: Option<&str>) -> Option<SharedText> {
