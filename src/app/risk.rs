@@ -7,14 +7,15 @@
 //! as they arrive. The words of the evidence are made only for the item on
 //! screen ([`signals_of`]): the detail view and the confirmations.
 //!
-//! It imports nothing of `app` but [`App`], so the flows that change the
-//! lists, the detail view and the dialogs can all use it.
+//! It imports nothing of `app` but [`App`] and the lists' [`Keying`], so
+//! the flows that change the lists, the detail view and the dialogs can all
+//! use it.
 
 use std::sync::Arc;
 
 use crate::app::App;
+use crate::app::list::Keying;
 use crate::model::ListKind;
-use crate::model::filter::search_key;
 use crate::model::risk::{RiskContext, Signal};
 use crate::model::rows::{Invite, Request, RequestChannel};
 use crate::model::sort::RowKeys;
@@ -34,6 +35,31 @@ pub fn request_keys(risk: &RiskContext, request: &Request, ours: &[&str], now: i
         risk: risk.request_flags(request, ours, now),
         ..requests::keys(request)
     }
+}
+
+/// How the Invites list keys its rows: risk flags in the sort keys, and
+/// our own org left out of the filter's key.
+pub fn invite_keying<'a>(
+    risk: &'a RiskContext,
+    ours: &'a [&'a str],
+    now: i64,
+) -> Keying<'a, Invite> {
+    Keying::new(
+        move |i| invite_keys(risk, i, ours, now),
+        move |i| i.search_key(ours),
+    )
+}
+
+/// How the Requests list keys its rows.
+pub fn request_keying<'a>(
+    risk: &'a RiskContext,
+    ours: &'a [&'a str],
+    now: i64,
+) -> Keying<'a, Request> {
+    Keying::new(
+        move |r| request_keys(risk, r, ours, now),
+        Request::search_key,
+    )
 }
 
 /// Build what risk is judged against from the lists as they are now; when
@@ -67,13 +93,12 @@ fn rekey(app: &mut App, search: bool) {
     let ours = app.identity.our_ids();
     let now = app.now;
     let risk = &app.risk;
-    let invite_search = |invite: &Invite| search.then(|| search_key(&invite.fields(&ours)));
     app.invites
         .list
-        .recompute(&invite_search, &|i| invite_keys(risk, i, &ours, now));
+        .recompute(&invite_keying(risk, &ours, now), search);
     app.requests
         .list
-        .recompute(&|_| None, &|r| request_keys(risk, r, &ours, now));
+        .recompute(&request_keying(risk, &ours, now), false);
 }
 
 /// The Orgs or Channels list changed as a whole: judge everything again,

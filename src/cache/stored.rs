@@ -91,7 +91,7 @@ impl Wire for Invite {
         let channel = match w.channel {
             Some((id, name, is_private)) => Some(InviteChannel {
                 id: InlineText::from(id),
-                name: s.opt(name)?.map(|n| InlineText::from(&*n)),
+                name: s.text_opt(name)?,
                 is_private,
             }),
             None => None,
@@ -127,7 +127,6 @@ impl Wire for Invite {
             is_external_limited: w.is_external_limited,
             acceptances: acceptances.into(),
             workspace: s.team_opt(w.workspace)?,
-            search: Box::default(),
         })
     }
 }
@@ -198,7 +197,6 @@ impl Wire for Request {
             recipient_email: s.opt(w.recipient_email)?,
             channel,
             workspace: s.team_opt(w.workspace)?,
-            search: Box::default(),
         })
     }
 }
@@ -263,7 +261,6 @@ impl Wire for Org {
             connection_status: s.opt(w.connection_status)?,
             last_active_timestamp: w.last_active_timestamp,
             is_sponsored: w.is_sponsored,
-            search: Box::default(),
         })
     }
 }
@@ -334,7 +331,6 @@ impl Wire for Channel {
             connected_limited_team_ids: s.strs(limited)?,
             pending_connected_team_ids: s.strs(pending_ids)?,
             internal_team_ids: s.strs(internal)?,
-            search: Box::default(),
         })
     }
 }

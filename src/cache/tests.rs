@@ -60,7 +60,6 @@ fn invite() -> Invite {
         }]
         .into(),
         workspace: Some(team()),
-        search: Box::default(),
     }
 }
 
@@ -81,7 +80,6 @@ fn request() -> Request {
             pending_connections: Vec::new(),
         }),
         workspace: None,
-        search: Box::default(),
     }
 }
 
@@ -102,7 +100,6 @@ fn org() -> Org {
         connection_status: Some(s("connected")),
         last_active_timestamp: Some(5),
         is_sponsored: Some(false),
-        search: Box::default(),
     }
 }
 
@@ -125,7 +122,6 @@ fn channel() -> Channel {
         connected_limited_team_ids: Vec::new(),
         pending_connected_team_ids: vec![s("T3")],
         internal_team_ids: Vec::new(),
-        search: Box::default(),
     }
 }
 

@@ -160,6 +160,24 @@ impl Dataset {
     }
 
     /// The demo org of `assets/demo.json`.
+    /// The demo, and a small generated org after it: invites whose
+    /// recipient is also their accepting user, which the demo has none of.
+    #[cfg(test)]
+    pub fn demo_and_generated() -> Dataset {
+        let spec = crate::emulator::GenerateSpec {
+            invites: 300,
+            requests: 30,
+            teams: 20,
+            channels: 40,
+            workspaces: 1,
+        };
+        let mut data = Dataset::demo();
+        let generated = Dataset::generate(&spec, 7, 1_796_606_254);
+        data.invites.extend(generated.invites);
+        data.invite_requests.extend(generated.invite_requests);
+        data
+    }
+
     pub fn demo() -> Dataset {
         // The asset is part of the build and covered by a test, so failing here is a build bug.
         Dataset::from_json(include_str!("../../assets/demo.json"))

@@ -138,7 +138,8 @@ pub fn keys(invite: &Invite, ours: &[&str]) -> RowKeys {
             .unwrap_or_default(),
         channel: invite
             .channel()
-            .and_then(|c| c.name.clone())
+            .and_then(|c| c.name.as_deref())
+            .map(InlineText::from)
             .unwrap_or_default(),
         workspace: workspace_key(invite.workspace.as_deref()),
         risk: Default::default(),

@@ -1,4 +1,4 @@
-//! Sort keys as a list keeps them: 32 bytes a row.
+//! Sort keys as a list keeps them: 24 bytes a row.
 //!
 //! A row's [`RowKeys`] name its org, channel and workspace. Kept as they
 //! are, 100,000 rows would hold 300,000 shared strings (48 bytes a row) and
@@ -18,10 +18,10 @@ pub struct StoredKeys {
     /// Rows of a lower group come first whatever the sort (0 = "Awaiting us").
     pub group: u8,
     pub risk: RiskFlags,
-    /// Expiry (unix seconds); `i64::MAX` when there is none.
-    pub expires: i64,
-    /// Created or last active (unix seconds); `i64::MAX` when unknown.
-    pub when: i64,
+    /// Expiry ([`stored_time`]); `u32::MAX` when there is none.
+    expires: u32,
+    /// Created or last active ([`stored_time`]); `u32::MAX` when unknown.
+    when: u32,
     org: u32,
     channel: u32,
     workspace: u32,
@@ -52,6 +52,23 @@ impl std::fmt::Debug for SortNames {
     }
 }
 
+/// A time as a row's sort key keeps it: unix seconds fit 32 bits until
+/// 2106, and 100,000 rows save 800 KB each. Order is kept (earlier times
+/// clamp to 0, later ones and "none" (`i64::MAX`) to `u32::MAX`).
+fn stored_time(time: i64) -> u32 {
+    u32::try_from(time.max(0)).unwrap_or(u32::MAX)
+}
+
+impl StoredKeys {
+    /// Expiry in unix seconds; `i64::MAX` when there is none.
+    pub fn expires(&self) -> i64 {
+        match self.expires {
+            u32::MAX => i64::MAX,
+            time => i64::from(time),
+        }
+    }
+}
+
 fn number_of(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
 }
@@ -79,8 +96,8 @@ impl SortNames {
         StoredKeys {
             group: keys.group,
             risk: keys.risk,
-            expires: keys.expires,
-            when: keys.when,
+            expires: stored_time(keys.expires),
+            when: stored_time(keys.when),
             org: self.number(keys.org),
             channel: self.number(keys.channel),
             workspace: self.number(keys.workspace),
@@ -235,5 +252,35 @@ mod tests {
         assert_eq!(names.name(live[1].org), "");
         // A name seen again gets the number it has now.
         assert_eq!(names.store(keys("Acme", "")).org, live[0].org);
+    }
+
+    /// Times keep their order in 32 bits, "none" sorts last, and a row's
+    /// keys stay at 24 bytes.
+    #[test]
+    fn stored_times_keep_their_order() {
+        let times = [
+            i64::MIN,
+            -5,
+            0,
+            1,
+            1_796_606_254,
+            i64::from(u32::MAX) - 1,
+            i64::MAX,
+        ];
+        let stored: Vec<u32> = times.iter().map(|&t| stored_time(t)).collect();
+        assert!(stored.windows(2).all(|w| w[0] <= w[1]), "{stored:?}");
+        assert_eq!(stored[4], 1_796_606_254);
+        let mut names = SortNames::default();
+        let none = names.store(RowKeys {
+            expires: i64::MAX,
+            ..keys("", "")
+        });
+        assert_eq!(none.expires(), i64::MAX);
+        let soon = names.store(RowKeys {
+            expires: 1_796_606_254,
+            ..keys("", "")
+        });
+        assert_eq!(soon.expires(), 1_796_606_254);
+        assert_eq!(std::mem::size_of::<StoredKeys>(), 24);
     }
 }

@@ -191,7 +191,14 @@ impl Worker {
                     return;
                 };
                 self.tasks.spawn(async move {
-                    let saved = tokio::task::spawn_blocking(move || cache.save(&snapshot)).await;
+                    let saved = tokio::task::spawn_blocking(move || {
+                        let saved = cache.save(&snapshot);
+                        // Its chunks and the packer's buffers, freed on this thread.
+                        drop(snapshot);
+                        crate::runtime::memory::return_freed();
+                        saved
+                    })
+                    .await;
                     if let Ok(Err(error)) = saved {
                         tracing::warn!(%error, "could not save the cache");
                         let _ = tx.send(Msg::CacheProblem(format!("{error:#}"))).await;

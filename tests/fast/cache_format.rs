@@ -42,9 +42,9 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
     let mut invites: Vec<Invite> = data
         .invites
         .iter()
-        .map(|w| Invite::from_wire(w, &[TEAM], &mut i))
+        .map(|w| Invite::from_wire(w, &mut i))
         .collect();
-    let mut extra = invites[0].clone().in_workspace(ws.clone(), &[TEAM]);
+    let mut extra = invites[0].clone().in_workspace(ws.clone());
     extra.id = "I0ÜNICODE1".into();
     extra.inviting_team = Some(unicode_team());
     extra.inviting_user = Some(Arc::new(User {
@@ -67,7 +67,6 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
         is_external_limited: false,
         acceptances: Vec::new().into(),
         workspace: None,
-        search: Box::default(),
     });
     let mut requests: Vec<Request> = data
         .invite_requests
@@ -88,7 +87,6 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
         recipient_email: None,
         channel: None,
         workspace: None,
-        search: Box::default(),
     });
     let mut orgs: Vec<Org> = data
         .organizations
@@ -120,16 +118,6 @@ pub(crate) fn rows() -> (Vec<Invite>, Vec<Request>, Vec<Org>, Vec<Channel>) {
     bare.internal_team_ids.clear();
     channels.push(bare);
     (invites, requests, orgs, channels)
-}
-
-fn unsearched<T: Clone>(rows: &[T], clear: impl Fn(&mut T)) -> Vec<T> {
-    rows.iter()
-        .cloned()
-        .map(|mut r| {
-            clear(&mut r);
-            r
-        })
-        .collect()
 }
 
 fn shared<T>(rows: &[T]) -> Vec<Arc<T>>
@@ -202,19 +190,19 @@ fn every_list_reads_back_as_saved_owner_only_and_without_a_token() {
     let CachedRows::Invites(back) = load(ListKind::Invites) else {
         panic!("invites")
     };
-    assert_eq!(back, unsearched(&invites, |r| r.search = Box::default()));
+    assert_eq!(back, invites);
     let CachedRows::Requests(back) = load(ListKind::Requests) else {
         panic!("requests")
     };
-    assert_eq!(back, unsearched(&requests, |r| r.search = Box::default()));
+    assert_eq!(back, requests);
     let CachedRows::Orgs(back) = load(ListKind::Orgs) else {
         panic!("orgs")
     };
-    assert_eq!(back, unsearched(&orgs, |r| r.search = Box::default()));
+    assert_eq!(back, orgs);
     let CachedRows::Channels(back) = load(ListKind::Channels) else {
         panic!("channels")
     };
-    assert_eq!(back, unsearched(&channels, |r| r.search = Box::default()));
+    assert_eq!(back, channels);
 
     assert_eq!(mode(&cache_dir), 0o700);
     for kind in ListKind::ALL {
@@ -246,7 +234,7 @@ fn big_lists_come_in_chunks_that_share_one_interner() {
     let rows: Vec<Invite> = data
         .invites
         .iter()
-        .map(|w| Invite::from_wire(w, &[], &mut i))
+        .map(|w| Invite::from_wire(w, &mut i))
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let cache = Cache::new(dir.path(), BASE);
@@ -272,7 +260,7 @@ fn big_lists_come_in_chunks_that_share_one_interner() {
         };
         back.extend(rows);
     }
-    assert_eq!(back, unsearched(&rows, |r| r.search = Box::default()));
+    assert_eq!(back, rows);
     // The same team in the first chunk and the last is one value.
     let team = |r: &Invite| r.inviting_team.clone().unwrap();
     let last = back.last().unwrap();

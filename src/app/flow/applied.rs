@@ -1,6 +1,7 @@
 //! What a decision that took effect changes in the rows, the way a
 //! refresh would: learned from Slack's answer, or later by re-checking.
 
+use crate::app::flow::pages::channel_keying;
 use crate::app::{App, Effect};
 use crate::decision::DecisionKind;
 use crate::model::ListKind;
@@ -52,10 +53,7 @@ pub fn apply_to_rows(
             channel_team_left(app, None, item, &ours);
         }
         DecisionKind::SetPermission { team, upgrade } => {
-            let orgs = &app.orgs;
-            let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
-            let keys =
-                |c: &crate::model::rows::Channel| crate::model::channels::keys(c, &ours, &name);
+            let keying = channel_keying(&app.orgs, &ours);
             let team: std::sync::Arc<str> = std::sync::Arc::from(team.as_str());
             app.channels.list.update_row(
                 item,
@@ -65,7 +63,7 @@ pub fn apply_to_rows(
                         channel.connected_limited_team_ids.push(team.clone());
                     }
                 },
-                &keys,
+                &keying,
             );
         }
     }
@@ -77,8 +75,6 @@ pub fn apply_to_rows(
 }
 
 fn channel_team_left(app: &mut App, channel: Option<&str>, team: &str, ours: &[&str]) {
-    let orgs = &app.orgs;
-    let name = |id: &str| orgs.find(id).and_then(|o| o.team_name.clone());
-    let keys = |c: &crate::model::rows::Channel| crate::model::channels::keys(c, ours, &name);
-    app.channels.record_team_left(channel, team, ours, &keys);
+    let keying = channel_keying(&app.orgs, ours);
+    app.channels.record_team_left(channel, team, ours, &keying);
 }

@@ -6,8 +6,9 @@
 
 use std::sync::Arc;
 
-use crate::app::flow::pages::{channel_search, org_name};
-use crate::app::risk::{self, invite_keys, request_keys};
+use crate::app::flow::pages::channel_keying;
+use crate::app::list::Keying;
+use crate::app::risk::{self, invite_keying, request_keying};
 use crate::app::{App, Effect, NoticeKind};
 use crate::model::ListKind;
 use crate::model::invites::{self, every_side_approved, is_pending};
@@ -65,32 +66,25 @@ fn wire_acceptance(app: &App, event: &InviteEvent) -> models::Acceptance {
 }
 
 fn invite_row(app: &mut App, wire: &ConnectInvite, workspace: Option<Arc<Team>>) -> Invite {
-    let ours = app.identity.our_ids();
-    Invite::from_wire(wire, &ours, &mut app.interner).in_workspace(workspace, &ours)
+    Invite::from_wire(wire, &mut app.interner).in_workspace(workspace)
 }
 
 fn put_invite(app: &mut App, row: Invite) {
     let ours = app.identity.our_ids();
     app.risk.learn_invites(std::iter::once(&row), &ours);
-    let (risk, now) = (&app.risk, app.now);
-    let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
-    app.invites.list.upsert_live(row, now, &keys);
+    let now = app.now;
+    let keying = invite_keying(&app.risk, &ours, now);
+    app.invites.list.upsert_live(row, now, &keying);
 }
 
 fn change_invite(app: &mut App, id: &str, change: impl FnOnce(&mut Invite, &[&str])) -> bool {
     let ours = app.identity.our_ids_owned();
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
-    let (risk, now) = (&app.risk, app.now);
-    let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
-    app.invites.list.change_live(
-        id,
-        now,
-        |row| {
-            change(row, &ours);
-            row.refresh_search(&ours);
-        },
-        &keys,
-    )
+    let now = app.now;
+    let keying = invite_keying(&app.risk, &ours, now);
+    app.invites
+        .list
+        .change_live(id, now, |row| change(row, &ours), &keying)
 }
 
 /// Someone outside invited us: the invite appears (unless listed already).
@@ -273,10 +267,12 @@ pub fn invite_requested(
             .map_or("A member", |u| u.display())
             .to_owned();
         app.risk.learn_requests(std::iter::once(&row));
-        let ours = app.identity.our_ids();
-        let (risk, now) = (&app.risk, app.now);
-        let keys = |r: &Request| request_keys(risk, r, &ours, now);
-        app.requests.list.upsert_live(row, now, &keys);
+        {
+            let ours = app.identity.our_ids();
+            let now = app.now;
+            let keying = request_keying(&app.risk, &ours, now);
+            app.requests.list.upsert_live(row, now, &keying);
+        }
         created = true;
         app.notify(
             NoticeKind::Info,
@@ -298,20 +294,10 @@ fn change_channel(
 ) -> bool {
     let ours = app.identity.our_ids_owned();
     let ours: Vec<&str> = ours.iter().map(String::as_str).collect();
-    let orgs = &app.orgs;
-    let name = org_name(orgs);
-    let keys = |c: &rows::Channel| channels::keys(c, &ours, &name);
-    let now = app.now;
-    let search = |c: &rows::Channel| channel_search(c, &ours, orgs);
-    app.channels.list.change_live(
-        channel_id,
-        now,
-        |row| {
-            change(row);
-            row.search = search(row);
-        },
-        &keys,
-    )
+    let keying = channel_keying(&app.orgs, &ours);
+    app.channels
+        .list
+        .change_live(channel_id, app.now, change, &keying)
 }
 
 /// +1 or -1 on the org's count of public or private channels.
@@ -328,7 +314,7 @@ fn count_channel(app: &mut App, team_id: &str, private: bool, delta: i64) {
             };
             *count = Some((count.unwrap_or(0) + delta).max(0));
         },
-        &orgs::keys,
+        &Keying::new(orgs::keys, rows::Org::search_key),
     );
 }
 

@@ -24,8 +24,8 @@ impl<T: Row> ListData<T> {
         };
         let mut placed = Vec::new();
         let mut refiltered = false;
-        for mut row in rows {
-            let key = row.take_search_key();
+        for row in rows {
+            let key = keys.search_key(&row);
             match self.index.get(row.id(), &self.items[..]) {
                 Some(_) if !from_slack => {}
                 Some(i) => {
@@ -39,7 +39,7 @@ impl<T: Row> ListData<T> {
                     }
                     let row_changed = *self.items[i] != row;
                     if row_changed {
-                        self.keys[i] = self.sort_names.store(keys(&row));
+                        self.keys[i] = self.sort_names.store(keys.sort_keys(&row));
                         self.items[i] = Arc::new(row);
                         placed.push(i);
                     }
@@ -53,7 +53,7 @@ impl<T: Row> ListData<T> {
                     if from_slack && self.highlight_new {
                         self.fresh.insert(Arc::from(row.id()));
                     }
-                    let row_keys = self.sort_names.store(keys(&row));
+                    let row_keys = self.sort_names.store(keys.sort_keys(&row));
                     self.matched
                         .push(self.filter.matches_row(key.as_bytes(), row_keys.risk));
                     self.keys.push(row_keys);

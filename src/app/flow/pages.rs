@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::app::list::Keying;
 use crate::app::panes::orgs::OrgsPane;
-use crate::app::risk::{self, invite_keys, request_keys};
+use crate::app::risk::{self, invite_keying, request_keying};
 use crate::app::{App, Effect, ListItems};
 use crate::cache::{CachedList, CachedRows};
 use crate::model::ListKind;
@@ -46,7 +47,17 @@ pub(crate) fn channel_search(channel: &Channel, ours: &[&str], orgs: &OrgsPane) 
         .into_iter()
         .filter_map(|id| orgs.find(id).map(display_name))
         .collect();
-    crate::model::filter::search_key(&channel.fields(&names))
+    channel.search_key(&names)
+}
+
+/// How the Channels list keys its rows: by the orgs' names as the Orgs
+/// list has them now.
+pub(crate) fn channel_keying<'a>(orgs: &'a OrgsPane, ours: &'a [&'a str]) -> Keying<'a, Channel> {
+    let name = org_name(orgs);
+    Keying::new(
+        move |c| channels::keys(c, ours, &name),
+        move |c| channel_search(c, ours, orgs),
+    )
 }
 
 pub(crate) fn on_page(
@@ -65,14 +76,13 @@ pub(crate) fn on_page(
         ListItems::Invites(items) => {
             let rows: Vec<Invite> = items
                 .iter()
-                .map(|w| {
-                    Invite::from_wire(w, &ours, interner).in_workspace(workspace.clone(), &ours)
-                })
+                .map(|w| Invite::from_wire(w, interner).in_workspace(workspace.clone()))
                 .collect();
             app.risk.learn_invites(rows.iter(), &ours);
-            let risk = &app.risk;
-            let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
-            app.invites.list.add_page(rows, total, is_last, now, &keys);
+            let keying = invite_keying(&app.risk, &ours, now);
+            app.invites
+                .list
+                .add_page(rows, total, is_last, now, &keying);
         }
         ListItems::Requests(items) => {
             let rows: Vec<Request> = items
@@ -80,29 +90,25 @@ pub(crate) fn on_page(
                 .map(|w| Request::from_wire(w, interner).in_workspace(workspace.clone()))
                 .collect();
             app.risk.learn_requests(rows.iter());
-            let risk = &app.risk;
-            let keys = |r: &Request| request_keys(risk, r, &ours, now);
-            app.requests.list.add_page(rows, total, is_last, now, &keys);
+            let keying = request_keying(&app.risk, &ours, now);
+            app.requests
+                .list
+                .add_page(rows, total, is_last, now, &keying);
         }
         ListItems::Orgs(items) => {
             let rows = items.iter().map(|w| Org::from_wire(w, interner)).collect();
-            app.orgs
-                .list
-                .add_page(rows, total, is_last, now, &orgs::keys);
+            let keying = Keying::new(orgs::keys, Org::search_key);
+            app.orgs.list.add_page(rows, total, is_last, now, &keying);
         }
         ListItems::Channels(items) => {
-            let orgs = &app.orgs;
             let rows = items
                 .iter()
-                .map(|w| {
-                    let mut row = Channel::from_wire(w, interner);
-                    row.search = channel_search(&row, &ours, orgs);
-                    row
-                })
+                .map(|w| Channel::from_wire(w, interner))
                 .collect();
-            let name = org_name(orgs);
-            let keys = |c: &Channel| channels::keys(c, &ours, &name);
-            app.channels.list.add_page(rows, total, is_last, now, &keys);
+            let keying = channel_keying(&app.orgs, &ours);
+            app.channels
+                .list
+                .add_page(rows, total, is_last, now, &keying);
         }
     }
     if is_last {
@@ -125,13 +131,8 @@ pub(crate) fn on_page(
 /// The orgs' names changed what the Channels pane sorts and filters by.
 fn rekey_channels(app: &mut App) {
     let ours = app.identity.our_ids();
-    let orgs = &app.orgs;
-    let name = org_name(orgs);
-    app.channels
-        .list
-        .recompute(&|c| Some(channel_search(c, &ours, orgs)), &|c| {
-            channels::keys(c, &ours, &name)
-        });
+    let keying = channel_keying(&app.orgs, &ours);
+    app.channels.list.recompute(&keying, true);
 }
 
 /// Who "us" is is known (or changed): regroup the invites, recompute what
@@ -206,42 +207,26 @@ pub(crate) fn on_cached(app: &mut App, cached: CachedList) -> Vec<Effect> {
     match rows {
         CachedRows::Encoded(..) => {}
         CachedRows::Invites(rows) => {
-            let mut rows = intern_all(rows, shared, interner);
-            for row in &mut rows {
-                row.refresh_search(&ours);
-            }
+            let rows = intern_all(rows, shared, interner);
             app.risk.learn_invites(rows.iter(), &ours);
-            let (risk, now) = (&app.risk, app.now);
-            let keys = |i: &Invite| invite_keys(risk, i, &ours, now);
-            app.invites.list.add_cached(rows, saved_at, &keys);
+            let keying = invite_keying(&app.risk, &ours, app.now);
+            app.invites.list.add_cached(rows, saved_at, &keying);
         }
         CachedRows::Requests(rows) => {
-            let mut rows = intern_all(rows, shared, interner);
-            for row in &mut rows {
-                row.refresh_search();
-            }
+            let rows = intern_all(rows, shared, interner);
             app.risk.learn_requests(rows.iter());
-            let (risk, now) = (&app.risk, app.now);
-            let keys = |r: &Request| request_keys(risk, r, &ours, now);
-            app.requests.list.add_cached(rows, saved_at, &keys);
+            let keying = request_keying(&app.risk, &ours, app.now);
+            app.requests.list.add_cached(rows, saved_at, &keying);
         }
         CachedRows::Orgs(rows) => {
-            let mut rows = intern_all(rows, shared, interner);
-            for row in &mut rows {
-                row.refresh_search();
-            }
-            app.orgs.list.add_cached(rows, saved_at, &orgs::keys);
+            let rows = intern_all(rows, shared, interner);
+            let keying = Keying::new(orgs::keys, Org::search_key);
+            app.orgs.list.add_cached(rows, saved_at, &keying);
         }
         CachedRows::Channels(rows) => {
-            let mut rows = intern_all(rows, shared, interner);
-            for row in &mut rows {
-                row.search = channel_search(row, &ours, &app.orgs);
-            }
-            {
-                let name = org_name(&app.orgs);
-                let keys = |c: &Channel| channels::keys(c, &ours, &name);
-                app.channels.list.add_cached(rows, saved_at, &keys);
-            }
+            let rows = intern_all(rows, shared, interner);
+            let keying = channel_keying(&app.orgs, &ours);
+            app.channels.list.add_cached(rows, saved_at, &keying);
         }
     }
     Vec::new()

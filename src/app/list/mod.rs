@@ -51,8 +51,39 @@ pub enum DisplayLine {
     Row(usize),
 }
 
-/// Computes a row's sort keys; given by the pane, which knows who "us" is.
-pub type KeysFn<'a, T> = &'a dyn Fn(&T) -> RowKeys;
+/// What a list works out from each row, given by the pane (which knows
+/// who "us" is and the orgs' names): what it sorts by, and the filter's
+/// key. The key is made as the row goes into the list and kept only
+/// there, never in the row.
+pub struct Keying<'a, T> {
+    sort: Box<dyn Fn(&T) -> RowKeys + 'a>,
+    search: Box<SearchKeyFn<'a, T>>,
+}
+
+/// Makes a row's filter key ([`crate::model::filter::search_key`]).
+type SearchKeyFn<'a, T> = dyn Fn(&T) -> Box<str> + 'a;
+
+impl<'a, T> Keying<'a, T> {
+    pub fn new(
+        sort: impl Fn(&T) -> RowKeys + 'a,
+        search: impl Fn(&T) -> Box<str> + 'a,
+    ) -> Keying<'a, T> {
+        Keying {
+            sort: Box::new(sort),
+            search: Box::new(search),
+        }
+    }
+
+    pub fn sort_keys(&self, row: &T) -> RowKeys {
+        (self.sort)(row)
+    }
+
+    pub fn search_key(&self, row: &T) -> Box<str> {
+        (self.search)(row)
+    }
+}
+
+pub type KeysFn<'a, T> = &'a Keying<'a, T>;
 
 #[derive(Debug, Clone)]
 pub struct ListData<T> {

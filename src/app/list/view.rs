@@ -104,19 +104,19 @@ impl<T: Row> ListData<T> {
         self.restore(anchor);
     }
 
-    /// Compute every row's filter key (when `search` gives one) and sort
-    /// keys again, then filter and sort again: who "us" is, or the orgs'
+    /// Compute every row's sort keys (and, with `search_too`, its filter
+    /// key) again, then filter and sort again: who "us" is, or the orgs'
     /// names, changed.
-    pub fn recompute(&mut self, search: &dyn Fn(&T) -> Option<Box<str>>, keys: KeysFn<'_, T>) {
+    pub fn recompute(&mut self, keys: KeysFn<'_, T>, search_too: bool) {
         self.filter_memo.clear();
-        for (i, row) in self.items.iter().enumerate() {
-            if let Some(key) = search(row) {
-                self.search.set(i, &key);
+        if search_too {
+            for (i, row) in self.items.iter().enumerate() {
+                self.search.set(i, &keys.search_key(row));
             }
         }
         // In place: a second vector of 100,000 keys would be the peak.
         for (slot, row) in self.keys.iter_mut().zip(&self.items) {
-            *slot = self.sort_names.store(keys(row));
+            *slot = self.sort_names.store(keys.sort_keys(row));
         }
         self.sort_names.forget_unused(&mut self.keys);
         self.rematch_all();
@@ -131,7 +131,8 @@ impl<T: Row> ListData<T> {
         let mut soon = 0;
         let mut changed = false;
         for keys in &mut self.keys {
-            let is_soon = keys.expires > now && keys.expires < limit;
+            let expires = keys.expires();
+            let is_soon = expires > now && expires < limit;
             soon += usize::from(is_soon);
             if keys.risk.has(RiskKind::ExpiringSoon) != is_soon {
                 keys.risk.set(RiskKind::ExpiringSoon, is_soon);
@@ -248,11 +249,8 @@ impl<T: Row> ListData<T> {
         self.filter_memo.clear();
         let row = Arc::make_mut(&mut self.items[index]);
         change(row);
-        let key = row.take_search_key();
-        if !key.is_empty() {
-            self.search.set(index, &key);
-        }
-        self.keys[index] = self.sort_names.store(keys(&self.items[index]));
+        self.search.set(index, &keys.search_key(row));
+        self.keys[index] = self.sort_names.store(keys.sort_keys(&self.items[index]));
         self.rematch(index);
         self.order.retain(|&i| i != index);
         let at = self

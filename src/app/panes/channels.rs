@@ -1,10 +1,10 @@
 //! The Channels pane: channels shared with other orgs.
 
-use crate::app::list::ListData;
+use crate::app::list::{KeysFn, ListData};
 use crate::model::ListKind;
 use crate::model::channels::external_teams;
 use crate::model::rows::{Channel, InlineText};
-use crate::model::sort::{RowKeys, SortState};
+use crate::model::sort::SortState;
 #[derive(Debug)]
 pub struct ChannelsPane {
     pub list: ListData<Channel>,
@@ -43,7 +43,7 @@ impl ChannelsPane {
         channel_id: Option<&str>,
         team_id: &str,
         ours: &[&str],
-        keys: &dyn Fn(&Channel) -> RowKeys,
+        keys: KeysFn<'_, Channel>,
     ) {
         let affected: Vec<InlineText> = self
             .list
@@ -82,6 +82,7 @@ impl ChannelsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::list::Keying;
     use crate::model::channels::*;
     use crate::model::rows::Interner;
     use crate::slack::models::SharedChannel;
@@ -97,8 +98,8 @@ mod tests {
         Channel::from_wire(&wire, &mut Interner::default())
     }
 
-    fn keys_of(c: &Channel) -> RowKeys {
-        keys(c, &["TUS"], &|_| None)
+    fn keying() -> Keying<'static, Channel> {
+        Keying::new(|c| keys(c, &["TUS"], &|_| None), |c| c.search_key(&[]))
     }
 
     #[test]
@@ -115,11 +116,11 @@ mod tests {
             channel("C1", &["TUS", "TA"], &[]),
             channel("C2", &["TUS", "TA", "TB"], &[]),
         ];
-        pane.list.add_page(rows, None, true, 0, &keys_of);
-        pane.record_team_left(None, "TA", &["TUS"], &keys_of);
+        pane.list.add_page(rows, None, true, 0, &keying());
+        pane.record_team_left(None, "TA", &["TUS"], &keying());
         assert_eq!(pane.list.items.len(), 1);
         assert_eq!(external_teams(&pane.list.items[0], &["TUS"]), ["TB"]);
-        pane.record_team_left(Some("C2"), "TB", &["TUS"], &keys_of);
+        pane.record_team_left(Some("C2"), "TB", &["TUS"], &keying());
         assert!(pane.list.items.is_empty());
         let wire = SharedChannel {
             last_activity_ts: Some(1_583_198_954_000_200),

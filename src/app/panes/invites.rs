@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::app::list::ListData;
+use crate::app::list::{Keying, ListData};
 use crate::model::invites::{
     AWAITING_THEM, AWAITING_US, AfterApproval, every_side_approved, is_pending, keys,
     reviewed_by_us,
@@ -84,11 +84,15 @@ impl InvitesPane {
             // expiry, which the next tick brings in step: the row keeps its
             // flags rather than lose them until the next refresh.
             let risk = self.list.risk_of(invite_id);
-            self.list
-                .update_row(invite_id, |row| *row = invite, &|i| RowKeys {
+            let keying = Keying::new(
+                |i| RowKeys {
                     risk,
                     ..keys(i, ours)
-                });
+                },
+                |i: &Invite| i.search_key(ours),
+            );
+            self.list
+                .update_row(invite_id, |row| *row = invite, &keying);
             AfterApproval::WaitingOnThem
         }
     }
@@ -131,13 +135,14 @@ mod tests {
             acceptances,
             ..Default::default()
         };
-        Invite::from_wire(&wire, OURS, &mut Interner::default())
+        Invite::from_wire(&wire, &mut Interner::default())
     }
 
     fn pane_with(rows: Vec<Invite>, ours: &[&str]) -> InvitesPane {
         let mut pane = InvitesPane::default();
         pane.list.begin_load(0);
-        pane.list.add_page(rows, None, true, 0, &|i| keys(i, ours));
+        let keying = Keying::new(|i| keys(i, ours), |i: &Invite| i.search_key(ours));
+        pane.list.add_page(rows, None, true, 0, &keying);
         pane
     }
 

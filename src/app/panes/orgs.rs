@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::app::list::ListData;
+use crate::app::list::{Keying, ListData};
 use crate::model::ListKind;
 use crate::model::orgs::keys;
 use crate::model::rows::Org;
@@ -40,9 +40,8 @@ impl OrgsPane {
                 org.private_channel_count = Some(0);
                 org.im_channel_count = Some(0);
                 org.mpim_channel_count = Some(0);
-                org.refresh_search();
             },
-            &keys,
+            &Keying::new(keys, Org::search_key),
         );
     }
 }
@@ -71,7 +70,8 @@ mod tests {
         let mut pane = OrgsPane::default();
         pane.list.begin_load(0);
         let rows = vec![org("T2", "zeta"), org("T1", "Alpha")];
-        pane.list.add_page(rows, None, true, 0, &keys);
+        pane.list
+            .add_page(rows, None, true, 0, &Keying::new(keys, Org::search_key));
         assert_eq!(&*pane.list.selected_item().unwrap().team_id, "T1");
         assert_eq!(ChannelCounts::of(pane.find("T2").unwrap()).channels(), 4);
         pane.record_disconnected("T2");

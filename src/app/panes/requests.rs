@@ -35,6 +35,7 @@ impl RequestsPane {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::list::Keying;
     use crate::model::requests::{is_external_limited, keys};
     use crate::model::rows::Interner;
     use crate::slack::models::InviteRequest;
@@ -60,7 +61,8 @@ mod tests {
         let lone = request("R", None);
         let mut pane = RequestsPane::default();
         pane.list.begin_load(0);
-        pane.list.add_page(rows, None, true, 0, &keys);
+        pane.list
+            .add_page(rows, None, true, 0, &Keying::new(keys, Request::search_key));
         let ids: Vec<&str> = pane
             .list
             .view

@@ -101,8 +101,8 @@ pub async fn invite(
     // A workspace of the org is our side too.
     ours.extend(team_id);
     // The TUI's own rules, on the TUI's own row type.
-    let invite = Invite::from_wire(&wire, &ours, &mut Interner::default())
-        .in_workspace(workspace_row(team), &ours);
+    let invite =
+        Invite::from_wire(&wire, &mut Interner::default()).in_workspace(workspace_row(team));
     let verb = if approve { "approve" } else { "decline" };
     if waiting_on(&invite, &ours) != WaitingOn::Us {
         return Err(UsageError::new(format!(

@@ -64,7 +64,7 @@ pub(super) async fn recheck(
     match record.action {
         JournalAction::ApproveInvite | JournalAction::DeclineInvite => {
             let wire = find(client.invites_in(team), |i: &ConnectInvite| i.id() == item).await?;
-            looked.invite = wire.map(|w| Invite::from_wire(&w, &looked.ours, &mut interner));
+            looked.invite = wire.map(|w| Invite::from_wire(&w, &mut interner));
             // Gone from the pending list: the channel tells approved from declined.
             if looked.invite.is_none()
                 && let Some(channel) = record.channel_id.as_deref()

@@ -12,7 +12,8 @@ use crate::slack::models::{self, ConnectInvite};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteChannel {
     pub id: InlineText,
-    pub name: Option<InlineText>,
+    /// Shared: channel names repeat across invites far more than their IDs.
+    pub name: Option<SharedText>,
     pub is_private: Option<bool>,
 }
 
@@ -52,16 +53,14 @@ pub struct Invite {
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
     /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
     pub workspace: Option<Arc<Team>>,
-    /// The filter's key; our own org is left out once we know who we are.
-    pub search: Box<str>,
 }
 
 impl Invite {
-    pub fn from_wire(wire: &ConnectInvite, ours: &[&str], i: &mut Interner) -> Invite {
+    pub fn from_wire(wire: &ConnectInvite, i: &mut Interner) -> Invite {
         let channel = wire.channel().map(|c| InviteChannel {
             // An invite's channel is rarely another's: kept inline, not shared.
             id: InlineText::from(c.id.as_str()),
-            name: c.name.as_deref().map(InlineText::from),
+            name: i.text_opt(c.name.as_deref()),
             is_private: c.is_private,
         });
         let acceptances = wire
@@ -84,7 +83,7 @@ impl Invite {
                     .collect(),
             })
             .collect();
-        let mut invite = Invite {
+        Invite {
             id: InlineText::from(wire.id()),
             direction: i.text_opt(wire.direction.as_deref()),
             status: i.text_opt(wire.status.as_deref()),
@@ -98,17 +97,13 @@ impl Invite {
             is_external_limited: wire.is_external_limited(),
             acceptances,
             workspace: None,
-            search: Box::default(),
-        };
-        invite.refresh_search(ours);
-        invite
+        }
     }
 
     /// The invite as one of our workspace `workspace`'s (an org-wide token).
-    pub fn in_workspace(mut self, workspace: Option<Arc<Team>>, ours: &[&str]) -> Invite {
+    pub fn in_workspace(mut self, workspace: Option<Arc<Team>>) -> Invite {
         if workspace.is_some() {
             self.workspace = workspace;
-            self.refresh_search(ours);
         }
         self
     }
@@ -158,18 +153,25 @@ impl Invite {
             own.push(&channel.id);
         }
         pieces.extend(self.users().map(user_fields));
-        own.extend(self.recipient_email.as_deref());
+        // Mostly the accepting user's email, a piece already: a field twice
+        // matches the same words as once, so it is kept once.
+        let recipient = self
+            .recipient_email
+            .as_deref()
+            .filter(|email| !self.users().any(|u| u.email.as_deref() == Some(email)));
+        own.extend(recipient);
         own.extend(self.recipient_user_id.as_deref());
         (own, pieces)
     }
 
-    pub fn refresh_search(&mut self, ours: &[&str]) {
+    /// The filter's key; our own org is left out once we know who we are.
+    pub fn search_key(&self, ours: &[&str]) -> Box<str> {
         let scoped = match &self.workspace {
             Some(ws) => workspace_scoped(&ws.id, ws.name.as_deref()),
             None => Vec::new(),
         };
         let (own, pieces) = self.key_parts(ours);
-        self.search = search_key_pieces(&own, &pieces, &scoped);
+        search_key_pieces(&own, &pieces, &scoped)
     }
 
     pub fn id(&self) -> &str {
@@ -214,10 +216,6 @@ impl Row for Invite {
         &self.id
     }
 
-    fn take_search_key(&mut self) -> Box<str> {
-        std::mem::take(&mut self.search)
-    }
-
     fn intern(self, i: &mut Interner) -> Invite {
         Invite {
             id: self.id,
@@ -228,6 +226,10 @@ impl Row for Invite {
             recipient_email: i.again_text(self.recipient_email),
             recipient_user_id: i.again_text(self.recipient_user_id),
             workspace: i.again_team(self.workspace),
+            channel: self.channel.map(|c| InviteChannel {
+                name: i.again_text(c.name),
+                ..c
+            }),
             acceptances: remapped_boxed(self.acceptances, |a| Acceptance {
                 approval_status: i.again_text(a.approval_status),
                 accepting_team: i.again_team(a.accepting_team),

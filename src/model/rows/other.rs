@@ -31,7 +31,6 @@ pub struct Request {
     /// Our workspace it belongs to, with an org-wide token (`team_id` for
     /// its decisions, `ws:` for the filter); `None` for a workspace token's own.
     pub workspace: Option<Arc<Team>>,
-    pub search: Box<str>,
 }
 
 impl Request {
@@ -49,7 +48,7 @@ impl Request {
             connections: teams(&c.connections, i),
             pending_connections: teams(&c.pending_connections, i),
         });
-        let mut request = Request {
+        Request {
             id: Arc::from(wire.id.as_str()),
             date_created: wire.date_created,
             expires_at: wire.expires_at,
@@ -59,22 +58,19 @@ impl Request {
             recipient_email: i.opt(wire.recipient_email()),
             channel,
             workspace: None,
-            search: Box::default(),
-        };
-        request.refresh_search();
-        request
+        }
     }
 
     /// The request as one made in our workspace `workspace` (an org-wide token).
     pub fn in_workspace(mut self, workspace: Option<Arc<Team>>) -> Request {
         if workspace.is_some() {
             self.workspace = workspace;
-            self.refresh_search();
         }
         self
     }
 
-    pub fn refresh_search(&mut self) {
+    /// The filter's key.
+    pub fn search_key(&self) -> Box<str> {
         let scoped = match &self.workspace {
             Some(ws) => workspace_scoped(&ws.id, ws.name.as_deref()),
             None => Vec::new(),
@@ -87,7 +83,7 @@ impl Request {
         own.extend(self.recipient_email.as_deref());
         // The requester is a piece the list stores once: a member asks often.
         let pieces: Vec<Vec<&str>> = self.inviting_user.iter().map(|u| user_fields(u)).collect();
-        self.search = search_key_pieces(&own, &pieces, &scoped);
+        search_key_pieces(&own, &pieces, &scoped)
     }
 
     /// The same fields as [`crate::model::filter::request_fields`], from the row.
@@ -112,10 +108,6 @@ impl Request {
 impl Row for Request {
     fn id(&self) -> &str {
         &self.id
-    }
-
-    fn take_search_key(&mut self) -> Box<str> {
-        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Request {
@@ -161,7 +153,6 @@ pub struct Org {
     pub connection_status: Option<Arc<str>>,
     pub last_active_timestamp: Option<i64>,
     pub is_sponsored: Option<bool>,
-    pub search: Box<str>,
 }
 
 impl Org {
@@ -170,7 +161,7 @@ impl Org {
             Some(serde_json::Value::Object(prefs)) => prefs.keys().map(|k| i.str(k)).collect(),
             _ => Vec::new(),
         };
-        let mut org = Org {
+        Org {
             team_id: i.str(&wire.team_id),
             team_name: i.opt(wire.team_name.as_deref()),
             team_domain: i.opt(wire.team_domain.as_deref()),
@@ -190,10 +181,7 @@ impl Org {
             connection_status: i.opt(wire.connection_status.as_deref()),
             last_active_timestamp: wire.last_active_timestamp,
             is_sponsored: wire.is_sponsored,
-            search: Box::default(),
-        };
-        org.refresh_search();
-        org
+        }
     }
 
     /// The same fields as [`crate::model::filter::org_fields`], from the row.
@@ -205,18 +193,15 @@ impl Org {
         out
     }
 
-    pub fn refresh_search(&mut self) {
-        self.search = search_key(&self.fields());
+    /// The filter's key.
+    pub fn search_key(&self) -> Box<str> {
+        search_key(&self.fields())
     }
 }
 
 impl Row for Org {
     fn id(&self) -> &str {
         &self.team_id
-    }
-
-    fn take_search_key(&mut self) -> Box<str> {
-        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Org {
@@ -256,14 +241,12 @@ pub struct Channel {
     pub connected_limited_team_ids: Vec<Arc<str>>,
     pub pending_connected_team_ids: Vec<Arc<str>>,
     pub internal_team_ids: Vec<Arc<str>>,
-    /// Includes the connected orgs' names, from the Orgs list when it is known.
-    pub search: Box<str>,
 }
 
 impl Channel {
     pub fn from_wire(wire: &SharedChannel, i: &mut Interner) -> Channel {
         let ids = |list: &[String], i: &mut Interner| list.iter().map(|t| i.str(t)).collect();
-        let mut channel = Channel {
+        Channel {
             id: InlineText::from(wire.id.as_str()),
             name: wire.name.as_deref().map(InlineText::from),
             purpose: wire.purpose_text().filter(|p| !p.is_empty()).map(Box::from),
@@ -285,10 +268,7 @@ impl Channel {
             connected_limited_team_ids: ids(&wire.connected_limited_team_ids, i),
             pending_connected_team_ids: ids(&wire.pending_connected_team_ids, i),
             internal_team_ids: ids(&wire.internal_team_ids, i),
-            search: Box::default(),
-        };
-        channel.refresh_search(&[]);
-        channel
+        }
     }
 
     /// The same fields as [`crate::model::filter::channel_fields`], from the row.
@@ -305,18 +285,15 @@ impl Channel {
         out
     }
 
-    pub fn refresh_search(&mut self, team_names: &[&str]) {
-        self.search = search_key(&self.fields(team_names));
+    /// The filter's key, with the names of the orgs in it.
+    pub fn search_key(&self, team_names: &[&str]) -> Box<str> {
+        search_key(&self.fields(team_names))
     }
 }
 
 impl Row for Channel {
     fn id(&self) -> &str {
         &self.id
-    }
-
-    fn take_search_key(&mut self) -> Box<str> {
-        std::mem::take(&mut self.search)
     }
 
     fn intern(self, i: &mut Interner) -> Channel {

@@ -194,11 +194,14 @@ fn permission_changes_are_told_from_the_channels_limited_orgs() {
         Verdict::StillWaiting(_)
     ));
     // Now it may only post.
-    let keys = |_: &crate::model::rows::Channel| crate::model::sort::RowKeys::default();
+    let keying = crate::app::list::Keying::new(
+        |_: &crate::model::rows::Channel| crate::model::sort::RowKeys::default(),
+        |c: &crate::model::rows::Channel| c.search_key(&[]),
+    );
     l.app.channels.list.update_row(
         "C1",
         |c| c.connected_limited_team_ids.push("TTHEM".into()),
-        &keys,
+        &keying,
     );
     assert!(matches!(
         check(&l, down, "C1", Some("TTHEM")),

@@ -64,7 +64,6 @@ pub(super) fn incoming(from: Arc<Team>, inviter: &str) -> Invite {
         }]
         .into(),
         workspace: None,
-        search: Box::default(),
     }
 }
 
@@ -82,7 +81,6 @@ pub(super) fn org(id: &str, name: &str, domain: &str, channels: i64) -> Org {
         connection_status: Some(Arc::from("CONNECTED")),
         last_active_timestamp: None,
         is_sponsored: None,
-        search: Box::default(),
     }
 }
 

@@ -19,7 +19,6 @@ fn request(email: &str) -> Request {
             pending_connections: Vec::new(),
         }),
         workspace: None,
-        search: Box::default(),
     }
 }
 
