@@ -163,7 +163,7 @@ pub fn render<T: Row>(
         .iter()
         .map(|line| match line {
             DisplayLine::Row(pos) => {
-                let item = &list.items[list.view[*pos]];
+                let item = &list.items[list.view[*pos] as usize];
                 // A decision's state says more than "new"; else a row that
                 // arrived or changed live says so in words.
                 (spec.state)(item).or_else(|| {
@@ -210,7 +210,7 @@ pub fn render<T: Row>(
                 );
             }
             DisplayLine::Row(pos) => {
-                let item = &list.items[list.view[pos]];
+                let item = &list.items[list.view[pos] as usize];
                 let mut cells = (spec.cells)(item);
                 if with_state {
                     cells.push(state.unwrap_or_else(|| Cell::new("")));

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::app::list::{KeysFn, ListData};
+use crate::app::list::{KeysFn, ListData, item_index};
 use crate::model::rows::Row;
 
 impl<T: Row> ListData<T> {
@@ -87,7 +87,7 @@ impl<T: Row> ListData<T> {
             for &i in &placed {
                 moving[i] = true;
             }
-            self.order.retain(|&i| !moving[i]);
+            self.order.retain(|&i| !moving[i as usize]);
         }
         placed.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
         // Merge from the back, in place: no new vector per page.
@@ -98,11 +98,15 @@ impl<T: Row> ListData<T> {
         let mut at = order.len();
         while right > 0 {
             at -= 1;
-            if left > 0 && self.cmp_items(order[left - 1], placed[right - 1]).is_gt() {
+            if left > 0
+                && self
+                    .cmp_items(order[left - 1] as usize, placed[right - 1])
+                    .is_gt()
+            {
                 order[at] = order[left - 1];
                 left -= 1;
             } else {
-                order[at] = placed[right - 1];
+                order[at] = item_index(placed[right - 1]);
                 right -= 1;
             }
         }
@@ -154,9 +158,9 @@ impl<T: Row> ListData<T> {
             remap[at - 1] != usize::MAX
         });
         for list in [&mut self.order, &mut self.view] {
-            list.retain(|&i| remap[i] != usize::MAX);
+            list.retain(|&i| remap[i as usize] != usize::MAX);
             for i in list.iter_mut() {
-                *i = remap[*i];
+                *i = item_index(remap[*i as usize]);
             }
         }
         self.rebuild_sections();

@@ -62,7 +62,10 @@ fn loaded(items: Vec<Item>, labels: &'static [&'static str]) -> ListData<Item> {
 }
 
 fn ids(list: &ListData<Item>) -> Vec<&str> {
-    list.view.iter().map(|&i| &*list.items[i].id).collect()
+    list.view
+        .iter()
+        .map(|&i| &*list.items[i as usize].id)
+        .collect()
 }
 
 fn sectioned() -> ListData<Item> {

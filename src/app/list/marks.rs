@@ -31,10 +31,10 @@ impl<T: Row> ListData<T> {
         let all_marked = self
             .view
             .iter()
-            .all(|&i| self.marks.contains(self.items[i].id()));
+            .all(|&i| self.marks.contains(self.items[i as usize].id()));
         let mut changed = 0;
         for &i in &self.view {
-            let id = self.items[i].id();
+            let id = self.items[i as usize].id();
             changed += usize::from(if all_marked {
                 self.marks.remove(id)
             } else {
@@ -48,7 +48,7 @@ impl<T: Row> ListData<T> {
     pub fn marked_rows(&self) -> Vec<&Arc<T>> {
         self.order
             .iter()
-            .map(|&i| &self.items[i])
+            .map(|&i| &self.items[i as usize])
             .filter(|row| self.marks.contains(row.id()))
             .collect()
     }
@@ -58,7 +58,7 @@ impl<T: Row> ListData<T> {
         let shown = self
             .view
             .iter()
-            .filter(|&&i| self.marks.contains(self.items[i].id()))
+            .filter(|&&i| self.marks.contains(self.items[i as usize].id()))
             .count();
         self.marks.len() - shown
     }

@@ -51,6 +51,15 @@ pub enum DisplayLine {
     Row(usize),
 }
 
+/// An index into a list's `items` as `order` and `view` keep it: 4 bytes
+/// where `usize` takes 8, twice per row.
+pub type ItemIndex = u32;
+
+/// `index` as `order` and `view` keep it (a list never holds 4 billion rows).
+pub(crate) fn item_index(index: usize) -> ItemIndex {
+    ItemIndex::try_from(index).expect("fewer than 2^32 rows")
+}
+
 /// What a list works out from each row, given by the pane (which knows
 /// who "us" is and the orgs' names): what it sorts by, and the filter's
 /// key. The key is made as the row goes into the list and kept only
@@ -103,9 +112,9 @@ pub struct ListData<T> {
     pub(crate) filter_memo: Vec<(Filter, Vec<u64>)>,
     pub(crate) generation: u32,
     /// Every item index in display order.
-    pub order: Vec<usize>,
+    pub order: Vec<ItemIndex>,
     /// The indices the filter keeps, in display order.
-    pub view: Vec<usize>,
+    pub view: Vec<ItemIndex>,
     pub sections: Vec<Section>,
     /// Rows per group over the whole list, filter or not.
     pub group_totals: Vec<usize>,
@@ -228,12 +237,12 @@ impl<T> ListData<T> {
     }
 
     pub fn selected_item(&self) -> Option<&T> {
-        self.view.get(self.selected).map(|&i| &*self.items[i])
+        self.selected_index().map(|i| &*self.items[i])
     }
 
     /// Index into `items` of the selected row.
     pub fn selected_index(&self) -> Option<usize> {
-        self.view.get(self.selected).copied()
+        self.view.get(self.selected).map(|&i| i as usize)
     }
 
     /// Display line of the row at view position `pos` (headings included).
@@ -315,7 +324,7 @@ impl<T> ListData<T> {
         let matched = &self.matched;
         self.view.clear();
         self.view
-            .extend(self.order.iter().copied().filter(|&i| matched[i]));
+            .extend(self.order.iter().copied().filter(|&i| matched[i as usize]));
         self.rebuild_sections();
     }
 
@@ -327,9 +336,9 @@ impl<T> ListData<T> {
             return;
         }
         let keys = &self.keys;
-        let ends = |list: &[usize]| -> Vec<usize> {
+        let ends = |list: &[ItemIndex]| -> Vec<usize> {
             (0..self.labels.len())
-                .map(|g| list.partition_point(|&i| usize::from(keys[i].group) <= g))
+                .map(|g| list.partition_point(|&i| usize::from(keys[i as usize].group) <= g))
                 .collect()
         };
         let (totals, shown) = (ends(&self.order), ends(&self.view));

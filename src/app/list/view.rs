@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::app::list::{KeysFn, ListData};
+use crate::app::list::{KeysFn, ListData, item_index};
 use crate::model::filter::Filter;
 use crate::model::risk_flags::{RiskFlags, RiskKind};
 use crate::model::rows::Row;
@@ -76,7 +76,7 @@ impl<T: Row> ListData<T> {
         }
         let found = anchor.id.as_ref().and_then(|id| {
             let index = self.position(id)?;
-            self.view.iter().position(|&i| i == index)
+            self.view.iter().position(|&i| i as usize == index)
         });
         self.selected = found
             .unwrap_or(anchor.pos)
@@ -98,7 +98,7 @@ impl<T: Row> ListData<T> {
     pub fn resort(&mut self) {
         let anchor = self.anchor();
         let mut order = std::mem::take(&mut self.order);
-        order.sort_unstable_by(|&a, &b| self.cmp_items(a, b));
+        order.sort_unstable_by(|&a, &b| self.cmp_items(a as usize, b as usize));
         self.order = order;
         self.rebuild_view();
         self.restore(anchor);
@@ -207,7 +207,7 @@ impl<T: Row> ListData<T> {
                 }
             }
             let matched = &self.matched;
-            self.view.retain(|&i| matched[i]);
+            self.view.retain(|&i| matched[i as usize]);
             self.rebuild_sections();
         } else {
             let risk = risk_for(&filter, &self.keys);
@@ -252,11 +252,12 @@ impl<T: Row> ListData<T> {
         self.search.set(index, &keys.search_key(row));
         self.keys[index] = self.sort_names.store(keys.sort_keys(&self.items[index]));
         self.rematch(index);
-        self.order.retain(|&i| i != index);
+        let slot = item_index(index);
+        self.order.retain(|&i| i != slot);
         let at = self
             .order
-            .partition_point(|&i| self.cmp_items(i, index).is_lt());
-        self.order.insert(at, index);
+            .partition_point(|&i| self.cmp_items(i as usize, index).is_lt());
+        self.order.insert(at, slot);
         self.rebuild_view();
         self.restore(anchor);
     }
@@ -277,11 +278,12 @@ impl<T: Row> ListData<T> {
         self.search.swap_remove(index);
         self.matched.swap_remove(index);
         self.stamps.swap_remove(index);
+        let (slot, last) = (item_index(index), item_index(last));
         for list in [&mut self.order, &mut self.view] {
-            list.retain(|&i| i != index);
+            list.retain(|&i| i != slot);
             for i in list.iter_mut() {
                 if *i == last {
-                    *i = index;
+                    *i = slot;
                 }
             }
         }

@@ -67,7 +67,7 @@ mod tests {
             .list
             .view
             .iter()
-            .map(|&i| &*pane.list.items[i].id)
+            .map(|&i| &*pane.list.items[i as usize].id)
             .collect();
         assert_eq!(ids, ["R3", "R1", "R2"]);
         pane.remove("R3");

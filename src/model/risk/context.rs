@@ -47,7 +47,12 @@ pub struct RiskContext {
 }
 
 /// The teams on `invites` that are not us: the inviting and accepting ones.
-fn other_teams<'a>(invites: impl Iterator<Item = &'a Invite>, ours: &[&str]) -> Vec<&'a Team> {
+/// Read as they come: collected, 100,000 invites' teams were the peak of a
+/// rebuild (a vector of 200,000 that doubled as it grew).
+fn other_teams<'a>(
+    invites: impl Iterator<Item = &'a Invite>,
+    ours: &[&str],
+) -> impl Iterator<Item = &'a Team> {
     invites
         .flat_map(|invite| {
             invite.inviting_team().into_iter().chain(
@@ -58,7 +63,6 @@ fn other_teams<'a>(invites: impl Iterator<Item = &'a Invite>, ours: &[&str]) -> 
             )
         })
         .filter(|t| !ours.contains(&&*t.id))
-        .collect()
 }
 
 /// Whether an Orgs row still counts as connected.
@@ -114,13 +118,13 @@ impl RiskContext {
 
     /// Make the verified teams on `invites` orgs names are compared against.
     pub fn know_verified<'a>(&mut self, invites: impl Iterator<Item = &'a Invite>, ours: &[&str]) {
-        self.know_teams(&other_teams(invites, ours));
+        self.know_teams(other_teams(invites, ours));
     }
 
     /// A verified team that teams judged before may resemble makes their
     /// answers old: they are worked out again when asked, and the rows
     /// judged with them wait for a rebuild ([`RiskContext::is_stale`]).
-    fn know_teams(&mut self, teams: &[&Team]) {
+    fn know_teams<'a>(&mut self, teams: impl Iterator<Item = &'a Team>) {
         for team in teams {
             if team.is_verified == Some(true)
                 && self
@@ -137,10 +141,13 @@ impl RiskContext {
 
     /// Learn the teams on `invites`: the verified ones first, so that each
     /// team's resemblance is then worked out against all of them, once.
-    pub fn learn_invites<'a>(&mut self, invites: impl Iterator<Item = &'a Invite>, ours: &[&str]) {
-        let teams = other_teams(invites, ours);
-        self.know_teams(&teams);
-        for team in teams {
+    pub fn learn_invites<'a>(
+        &mut self,
+        invites: impl Iterator<Item = &'a Invite> + Clone,
+        ours: &[&str],
+    ) {
+        self.know_teams(other_teams(invites.clone(), ours));
+        for team in other_teams(invites, ours) {
             if !self.resembles.contains_key(&team.id) {
                 let found = self.lookalike.resembles(
                     &team.id,

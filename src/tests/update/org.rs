@@ -90,7 +90,7 @@ fn a_refresh_keeps_the_selection_and_marks_whichever_workspace_they_are_in() {
     // Mark one row of Sales, then select one of Labs.
     let view: Vec<String> = (0..app.invites.list.view.len())
         .map(|p| {
-            app.invites.list.items[app.invites.list.view[p]]
+            app.invites.list.items[app.invites.list.view[p] as usize]
                 .id
                 .to_string()
         })
@@ -199,7 +199,7 @@ fn ws_filters_and_the_workspace_sort_work_on_the_merged_rows() {
         .list
         .view
         .iter()
-        .map(|&i| &*app.invites.list.items[i].id)
+        .map(|&i| &*app.invites.list.items[i as usize].id)
         .collect();
     assert_eq!(kept, ["ITWS21", "ITWS22", "ITWS23"]);
     press(&mut app, "esc");
@@ -217,7 +217,7 @@ fn ws_filters_and_the_workspace_sort_work_on_the_merged_rows() {
         .view
         .iter()
         .map(|&i| {
-            app.invites.list.items[i]
+            app.invites.list.items[i as usize]
                 .workspace
                 .as_ref()
                 .unwrap()

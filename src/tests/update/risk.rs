@@ -10,7 +10,7 @@ fn shown(app: &App) -> Vec<String> {
         .list
         .view
         .iter()
-        .map(|&i| app.invites.list.items[i].id.to_string())
+        .map(|&i| app.invites.list.items[i as usize].id.to_string())
         .collect()
 }
 
@@ -90,8 +90,8 @@ fn s_reaches_the_risk_sort_and_the_riskiest_row_comes_first() {
         .list
         .view
         .iter()
-        .filter(|&&i| app.invites.list.keys[i].group == 0)
-        .map(|&i| app.invites.list.keys[i].risk.len())
+        .filter(|&&i| app.invites.list.keys[i as usize].group == 0)
+        .map(|&i| app.invites.list.keys[i as usize].risk.len())
         .collect();
     assert!(flags.windows(2).all(|w| w[0] >= w[1]), "{flags:?}");
     assert!(screen(&app).contains("sorted by risk"));

@@ -129,7 +129,7 @@ fn orgs(app: &App) -> Vec<Entry> {
     let list = &app.orgs.list;
     list.order
         .iter()
-        .map(|&i| &list.items[i])
+        .map(|&i| &list.items[i as usize])
         .map(|org| Entry {
             keys: String::new(),
             words: clean(&format!("go to org {}", display_name(org))),
@@ -210,6 +210,7 @@ fn go_to_org(app: &mut App, team_id: &str) -> Vec<Effect> {
         app.notify(NoticeKind::Info, "That org is no longer listed.");
         return Vec::new();
     };
+    let index = crate::app::list::item_index(index);
     if !list.view.contains(&index) {
         list.set_filter("");
     }
