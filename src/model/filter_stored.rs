@@ -14,11 +14,16 @@ pub struct StoredMatcher<'a> {
     /// Per word: whether piece `n` holds it (empty for words a piece never
     /// decides: scoped ones, and those the mask decides).
     hits: Vec<Vec<bool>>,
+    /// Per word: whether row `n`'s own bytes hold it, when many rows are to
+    /// be read ([`SearchKeys::own_hits`]); else empty, and each row is
+    /// searched as it is read.
+    own: Vec<Vec<bool>>,
 }
 
-fn found_in(term: &Term, text: &[u8], mask: u64) -> bool {
-    mask & term.mask == term.mask && term.finder.find(text).is_some()
-}
+/// Below this share of a list's rows, searching the rows one by one is
+/// quicker than one pass over all their keys (the letters after the first
+/// few leave only a few thousand rows of 100,000 to read).
+const SCAN_SHARE: usize = 4;
 
 impl Filter {
     /// Whether row `index` of `keys` matches. A word its byte mask rules
@@ -37,8 +42,19 @@ impl Filter {
         )
     }
 
-    /// This filter made ready for many rows of `keys`.
-    pub fn stored_matcher<'a>(&'a self, keys: &'a SearchKeys) -> StoredMatcher<'a> {
+    /// This filter made ready for `rows` rows of `keys`.
+    pub fn stored_matcher<'a>(&'a self, keys: &'a SearchKeys, rows: usize) -> StoredMatcher<'a> {
+        let scan = rows * SCAN_SHARE >= keys.len();
+        let own = self
+            .terms
+            .iter()
+            .map(|term| {
+                if !scan || term.scope.is_some() || term.by_mask {
+                    return Vec::new();
+                }
+                keys.own_hits(&term.finder)
+            })
+            .collect();
         let hits = self
             .terms
             .iter()
@@ -46,13 +62,14 @@ impl Filter {
                 if term.scope.is_some() || term.by_mask {
                     return Vec::new();
                 }
-                keys.piece_hits(&term.text, |text, mask| found_in(term, text, mask))
+                keys.piece_hits(&term.text, &term.finder)
             })
             .collect();
         StoredMatcher {
             filter: self,
             keys,
             hits,
+            own,
         }
     }
 }
@@ -65,10 +82,44 @@ impl StoredMatcher<'_> {
             Some(keys.mask_of(index)),
             risk,
             || keys.own_parts(index).1,
-            |n, term| {
-                term.finder.find(keys.own_parts(index).0).is_some()
-                    || keys.piece_numbers(index).any(|p| self.hits[n][p])
-            },
+            |n, term| self.holds(n, term, index),
         )
+    }
+
+    /// Whether row `index`'s key holds plain word number `n`. What is known
+    /// is asked first: a row its own bytes' answer or one of its pieces
+    /// decides is never searched.
+    fn holds(&self, n: usize, term: &Term, index: usize) -> bool {
+        let keys = self.keys;
+        let in_a_piece = || keys.piece_numbers(index).any(|p| self.hits[n][p]);
+        match self.own[n].get(index) {
+            Some(&own) => own || in_a_piece(),
+            None => in_a_piece() || term.finder.find(keys.own_parts(index).0).is_some(),
+        }
+    }
+
+    /// Of the rows `matched` keeps, keep those the filter keeps (`risk`
+    /// gives a row's signals). Plain words are checked one after the other
+    /// over all the rows, each a tight pass in row order; a filter with
+    /// scoped words (`ws:`, `risk:`) is checked row by row.
+    pub fn keep_matching(&self, matched: &mut [bool], risk: impl Fn(usize) -> RiskFlags) {
+        let terms = &self.filter.terms;
+        if terms.iter().any(|t| t.scope.is_some()) {
+            for (index, kept) in matched.iter_mut().enumerate() {
+                if *kept {
+                    *kept = self.matches(index, risk(index));
+                }
+            }
+            return;
+        }
+        for (n, term) in terms.iter().enumerate() {
+            for (index, kept) in matched.iter_mut().enumerate() {
+                if *kept {
+                    let masked = self.keys.mask_of(index) & term.mask == term.mask;
+                    let found = masked && (term.by_mask || self.holds(n, term, index));
+                    *kept = found != term.negated;
+                }
+            }
+        }
     }
 }

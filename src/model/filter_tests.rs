@@ -229,7 +229,7 @@ fn the_byte_mask_decides_as_the_key_does() {
     }
     for text in filters {
         let filter = Filter::parse(text);
-        let matcher = filter.stored_matcher(&search);
+        let matcher = filter.stored_matcher(&search, search.len());
         for (i, key) in keys.iter().enumerate() {
             let plain = filter.matches_row(key.as_bytes(), RiskFlags::default());
             let masked = filter.matches_keyed(
@@ -257,15 +257,24 @@ fn keys_with_shared_pieces_match_as_their_fields_do() {
     let ours = ["T0NBHQ0001"];
     let mut fields = Vec::new();
     let mut search = crate::model::search::SearchKeys::default();
+    let mut stored = Vec::new();
     for wire in &data.invites {
         let row = Invite::from_wire(wire, &mut interner);
         fields.push(search_key(&row.fields(&ours)));
-        search.push(&row.search_key(&ours));
+        stored.push(row.search_key(&ours));
     }
     for wire in &data.invite_requests {
         let row = Request::from_wire(wire, &mut interner);
         fields.push(search_key(&row.fields()));
-        search.push(&row.search_key());
+        stored.push(row.search_key());
+    }
+    for key in &stored {
+        search.push(key);
+    }
+    // Some keys rewritten: garbage in the buffer, and keys out of order.
+    for i in (0..stored.len()).step_by(7) {
+        search.set(i, "x");
+        search.set(i, &stored[i]);
     }
     let held: usize = (0..fields.len()).map(|i| search.pieces_of(i).count()).sum();
     assert!(
@@ -301,7 +310,16 @@ fn keys_with_shared_pieces_match_as_their_fields_do() {
     let mut matched = 0;
     for text in filters.into_iter().chain([recipient, excluded.as_str()]) {
         let filter = Filter::parse(text);
-        let matcher = filter.stored_matcher(&search);
+        // Every row's own bytes searched in one pass, and one by one.
+        let scanning = filter.stored_matcher(&search, search.len());
+        let one_by_one = filter.stored_matcher(&search, 0);
+        // All rows at once, word by word.
+        for matcher in [&scanning, &one_by_one] {
+            let mut kept = vec![true; fields.len()];
+            matcher.keep_matching(&mut kept, |_| RiskFlags::default());
+            let expected: Vec<bool> = fields.iter().map(|f| filter.matches_key(f)).collect();
+            assert_eq!(kept, expected, "{text:?}");
+        }
         for (i, whole) in fields.iter().enumerate() {
             let expected = filter.matches_key(whole);
             matched += usize::from(expected);
@@ -310,11 +328,13 @@ fn keys_with_shared_pieces_match_as_their_fields_do() {
                 expected,
                 "{text:?} over {whole:?}"
             );
-            assert_eq!(
-                matcher.matches(i, RiskFlags::default()),
-                expected,
-                "{text:?}"
-            );
+            for matcher in [&scanning, &one_by_one] {
+                assert_eq!(
+                    matcher.matches(i, RiskFlags::default()),
+                    expected,
+                    "{text:?} over {whole:?}"
+                );
+            }
         }
     }
     assert!(

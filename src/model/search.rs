@@ -19,6 +19,10 @@ use std::cell::RefCell;
 
 pub use crate::model::search_pieces::{PIECE_CLOSE, PIECE_OPEN, byte_bit, byte_mask};
 use crate::model::search_pieces::{Pieces, Segment, segments, u32_of};
+use scan::{PieceBuffer, StartOrder};
+
+#[path = "search_scan.rs"]
+mod scan;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchKeys {
@@ -35,6 +39,10 @@ pub struct SearchKeys {
     /// Which pieces hold each of the last words typed: a keystroke looks
     /// only in the pieces added since, not in all of them again.
     hits_memo: RefCell<Vec<PieceHits>>,
+    /// The items in the order their keys lie in `text`, once asked for.
+    start_order: RefCell<StartOrder>,
+    /// The pieces' texts back to back, once a word was looked for in all.
+    piece_buffer: RefCell<PieceBuffer>,
 }
 
 /// Per piece, whether it holds `word`.
@@ -93,6 +101,15 @@ fn numbers(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 }
 
 impl SearchKeys {
+    /// How many items have a key.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
     /// [`byte_mask`] of the plain part of item `index`'s key.
     pub fn mask_of(&self, index: usize) -> u64 {
         self.masks[index]
@@ -133,18 +150,28 @@ impl SearchKeys {
             .map(|(text, &mask)| (text.as_bytes(), mask))
     }
 
-    /// Per piece (by number), whether it holds `word`, as `found` says:
-    /// remembered for the last few words, so only pieces added since are
-    /// asked about.
-    pub fn piece_hits(&self, word: &str, found: impl Fn(&[u8], u64) -> bool) -> Vec<bool> {
+    /// Per piece (by number), whether it holds `word` (which `finder`
+    /// finds). Remembered for the last few words, so only pieces added
+    /// since are searched; a new word is searched for only in the pieces
+    /// holding the longest remembered word within it (the word before the
+    /// last letter typed), or else in all of them in one pass.
+    pub fn piece_hits(&self, word: &str, finder: &memchr::memmem::Finder<'_>) -> Vec<bool> {
+        let word_mask = byte_mask(word.as_bytes());
+        let found =
+            |text: &[u8], mask: u64| mask & word_mask == word_mask && finder.find(text).is_some();
         let renumbered = self.pieces.renumbered;
         let mut memo = self.hits_memo.borrow_mut();
-        let at = match memo
-            .iter()
-            .position(|m| &*m.word == word && m.renumbered == renumbered)
-        {
-            Some(at) => at,
+        let current = |m: &&PieceHits| m.renumbered == renumbered;
+        let (at, within) = match memo.iter().position(|m| &*m.word == word && current(&m)) {
+            Some(at) => (at, Vec::new()),
             None => {
+                let within = memo
+                    .iter()
+                    .filter(current)
+                    .filter(|m| word.contains(&*m.word))
+                    .max_by_key(|m| m.word.len())
+                    .map(|m| m.hits.clone())
+                    .unwrap_or_default();
                 if memo.len() >= HITS_KEPT {
                     memo.remove(0);
                 }
@@ -153,16 +180,25 @@ impl SearchKeys {
                     renumbered,
                     hits: Vec::new(),
                 });
-                memo.len() - 1
+                (memo.len() - 1, within)
             }
         };
         let entry = &mut memo[at];
         let known = entry.hits.len();
-        entry.hits.extend(
-            self.piece_texts()
-                .skip(known)
-                .map(|(text, mask)| found(text, mask)),
-        );
+        if within.is_empty() && self.pieces.texts.len() - known > scan::SCAN_PIECES {
+            entry.hits.extend(self.scan_pieces(known, finder));
+        } else {
+            entry
+                .hits
+                .extend(
+                    self.piece_texts()
+                        .enumerate()
+                        .skip(known)
+                        .map(|(n, (text, mask))| {
+                            within.get(n).copied().unwrap_or(true) && found(text, mask)
+                        }),
+                );
+        }
         entry.hits.clone()
     }
 
@@ -238,6 +274,7 @@ impl SearchKeys {
     }
 
     pub fn push(&mut self, key: &str) {
+        self.start_order.take();
         let start = self.text.len();
         let mut text = std::mem::take(&mut self.text);
         let mut span = self.encode(key, &mut text);
@@ -268,10 +305,12 @@ impl SearchKeys {
         }
         self.spans[index] = span;
         self.masks[index] = plain_mask(key);
+        self.start_order.take();
         self.compact_if_needed();
     }
 
     pub fn swap_remove(&mut self, index: usize) {
+        self.start_order.take();
         let span = self.spans[index];
         self.release(span);
         self.garbage += span.len();
@@ -282,6 +321,7 @@ impl SearchKeys {
 
     /// Keep the keys of the items whose flag is set.
     pub fn retain(&mut self, keep: &[bool]) {
+        self.start_order.take();
         for (index, _) in keep.iter().enumerate().filter(|(_, keep)| !**keep) {
             let span = self.spans[index];
             self.release(span);

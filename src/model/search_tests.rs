@@ -137,6 +137,7 @@ fn each_key_knows_where_its_scoped_fields_begin() {
 #[test]
 fn remembered_piece_hits_follow_new_pieces_and_renumbering() {
     let holds_ne = |text: &[u8], _: u64| text.windows(2).any(|w| w == b"ne");
+    let ne = memchr::memmem::Finder::new("ne");
     let fresh = |keys: &SearchKeys| -> Vec<bool> {
         keys.piece_texts()
             .map(|(text, m)| holds_ne(text, m))
@@ -146,17 +147,52 @@ fn remembered_piece_hits_follow_new_pieces_and_renumbering() {
     for n in 0..10 {
         keys.push(&format!("i{n}{OPEN}old {n}{CLOSE}"));
     }
-    assert_eq!(keys.piece_hits("ne", holds_ne), fresh(&keys));
+    assert_eq!(keys.piece_hits("ne", &ne), fresh(&keys));
     // New pieces: the remembered answer grows with them.
     for n in 0..10 {
         keys.set(n, &format!("i{n}{OPEN}new {n}{CLOSE}"));
     }
-    assert_eq!(keys.piece_hits("ne", holds_ne), fresh(&keys));
-    assert!(keys.piece_hits("ne", holds_ne).iter().any(|&hit| hit));
+    assert_eq!(keys.piece_hits("ne", &ne), fresh(&keys));
+    assert!(keys.piece_hits("ne", &ne).iter().any(|&hit| hit));
     // Renumbered by a compaction: asked again, not misread.
     for n in 0..10 {
         keys.set(n, &format!("i{n}{OPEN}other {n}{CLOSE}"));
     }
     assert!(keys.pieces.renumbered > 0, "the dead pieces were compacted");
-    assert_eq!(keys.piece_hits("ne", holds_ne), fresh(&keys));
+    assert_eq!(keys.piece_hits("ne", &ne), fresh(&keys));
+}
+
+/// A word typed one letter further, and a word looked for in every piece
+/// in one pass, answer as a search of each piece does: pieces added since,
+/// words across two pieces' texts, and empty pieces included.
+#[test]
+fn piece_hits_answer_as_each_piece_searched_does() {
+    let fresh = |keys: &SearchKeys, word: &str| -> Vec<bool> {
+        let finder = memchr::memmem::Finder::new(word);
+        keys.piece_texts()
+            .map(|(text, _)| finder.find(text).is_some())
+            .collect()
+    };
+    let hits =
+        |keys: &SearchKeys, word: &str| keys.piece_hits(word, &memchr::memmem::Finder::new(word));
+    let mut keys = SearchKeys::default();
+    // Enough pieces for one pass over all of them (SCAN_PIECES).
+    let names = ["nimbus", "nile", "acme", "dune", "nine", "ab", "cd", ""];
+    for n in 0..scan::SCAN_PIECES + 200 {
+        let name = names[n % names.len()];
+        keys.push(&format!("i{n}{OPEN}{name} {n}{CLOSE}"));
+    }
+    for word in ["n", "ni", "nim", "e 1", "bc", "b c", "9", "zz"] {
+        assert_eq!(hits(&keys, word), fresh(&keys, word), "{word:?}");
+    }
+    assert!(
+        !hits(&keys, "bc").iter().any(|&hit| hit),
+        "not across two pieces"
+    );
+    // Pieces added since: searched too, from the remembered answer on.
+    keys.push(&format!("i9{OPEN}unix{CLOSE}"));
+    for word in ["ni", "nix", "unix"] {
+        assert_eq!(hits(&keys, word), fresh(&keys, word), "{word:?}");
+    }
+    assert!(hits(&keys, "nix").iter().any(|&hit| hit));
 }

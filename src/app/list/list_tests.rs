@@ -312,3 +312,14 @@ fn renamed_and_dropped_rows_sort_by_their_new_names_and_the_old_ones_go() {
         (Some(0), Some(1))
     );
 }
+
+#[test]
+fn keeping_the_matched_rows_keeps_their_order() {
+    let matched = [true, false, true, true, false];
+    let mut view: Vec<ItemIndex> = vec![4, 3, 2, 1, 0];
+    keep_matched(&mut view, &matched);
+    assert_eq!(view, [3, 2, 0]);
+    let mut none: Vec<ItemIndex> = vec![1, 4];
+    keep_matched(&mut none, &matched);
+    assert!(none.is_empty());
+}

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::app::list::{KeysFn, ListData, item_index};
+use crate::app::list::{KeysFn, ListData, item_index, keep_matched};
 use crate::model::filter::Filter;
 use crate::model::risk_flags::{RiskFlags, RiskKind};
 use crate::model::rows::Row;
@@ -168,10 +168,9 @@ impl<T: Row> ListData<T> {
 
     /// Match every row against the filter again, by its key and flags.
     fn rematch_all(&mut self) {
-        let matcher = self.filter.stored_matcher(&self.search);
-        for (index, matched) in self.matched.iter_mut().enumerate() {
-            *matched = matcher.matches(index, self.keys[index].risk);
-        }
+        let matcher = self.filter.stored_matcher(&self.search, self.items.len());
+        self.matched.fill(true);
+        matcher.keep_matching(&mut self.matched, |index| self.keys[index].risk);
     }
 
     pub fn set_sort(&mut self, sort: SortState) {
@@ -192,29 +191,25 @@ impl<T: Row> ListData<T> {
             self.matched.fill(true);
             self.rebuild_view();
         } else if let Some((_, bits)) = self.filter_memo.iter().find(|(f, _)| *f == filter) {
-            for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = bits[i / 64] & (1 << (i % 64)) != 0;
+            for (row, &word) in self.matched.chunks_mut(64).zip(bits) {
+                for (bit, matched) in row.iter_mut().enumerate() {
+                    *matched = (word >> bit) & 1 != 0;
+                }
             }
             self.rebuild_view();
         } else if filter.narrows(&self.filter) {
             // In item order, the keys' order in memory: only the current
             // matches are checked again.
             let risk = risk_for(&filter, &self.keys);
-            let matcher = filter.stored_matcher(&self.search);
-            for (i, matched) in self.matched.iter_mut().enumerate() {
-                if *matched {
-                    *matched = matcher.matches(i, risk_of(risk, i));
-                }
-            }
-            let matched = &self.matched;
-            self.view.retain(|&i| matched[i as usize]);
+            let matcher = filter.stored_matcher(&self.search, self.view.len());
+            matcher.keep_matching(&mut self.matched, |i| risk_of(risk, i));
+            keep_matched(&mut self.view, &self.matched);
             self.rebuild_sections();
         } else {
             let risk = risk_for(&filter, &self.keys);
-            let matcher = filter.stored_matcher(&self.search);
-            for (i, matched) in self.matched.iter_mut().enumerate() {
-                *matched = matcher.matches(i, risk_of(risk, i));
-            }
+            let matcher = filter.stored_matcher(&self.search, self.items.len());
+            self.matched.fill(true);
+            matcher.keep_matching(&mut self.matched, |i| risk_of(risk, i));
             self.rebuild_view();
         }
         if !filter.is_empty() {
@@ -229,10 +224,15 @@ impl<T: Row> ListData<T> {
         if self.filter_memo.iter().any(|(f, _)| f == filter) {
             return;
         }
-        let mut bits = vec![0u64; self.matched.len().div_ceil(64)];
-        for (i, _) in self.matched.iter().enumerate().filter(|(_, m)| **m) {
-            bits[i / 64] |= 1 << (i % 64);
-        }
+        let bits = self
+            .matched
+            .chunks(64)
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .fold(0u64, |word, (bit, &m)| word | (u64::from(m) << bit))
+            })
+            .collect();
         if self.filter_memo.len() == KEPT {
             self.filter_memo.remove(0);
         }
