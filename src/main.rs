@@ -10,13 +10,23 @@ use connect_triage::exit::exit_code_for;
 use connect_triage::logging;
 
 fn main() -> ExitCode {
-    // Before any thread: malloc's arenas are fixed for the process.
-    connect_triage::runtime::memory::limit_arenas();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return argument_error(&error),
+    };
+    // Before any thread: malloc's arenas are fixed for the process. The
+    // TUI and the emulator hold a large org for hours; `list` streams it
+    // and holds one page.
+    let holds_rows = matches!(
+        cli.command,
+        None | Some(Command::Demo(_) | Command::Emulator(_))
+    );
+    connect_triage::runtime::memory::limit_arenas(holds_rows);
     match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
     {
-        Ok(runtime) => runtime.block_on(cli_main()),
+        Ok(runtime) => runtime.block_on(cli_main(cli)),
         Err(error) => {
             eprintln!("connect-triage: cannot start: {error}");
             ExitCode::from(1)
@@ -24,11 +34,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn cli_main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => return argument_error(&error),
-    };
+async fn cli_main(cli: Cli) -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

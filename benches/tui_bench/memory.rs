@@ -57,7 +57,7 @@ fn start_emulator() -> (Emulator, String, String) {
 
 pub fn run() {
     // As the real binary does first (src/main.rs).
-    connect_triage::runtime::memory::limit_arenas();
+    connect_triage::runtime::memory::limit_arenas(true);
     let started = Instant::now();
     let (_emulator, base, token) = start_emulator();
     println!(

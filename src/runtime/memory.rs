@@ -11,17 +11,23 @@
 //! free, so pages ended up in the heap and the high-water mark of a
 //! 100,000-invite load sat 12 MB above what stays.
 
-/// Cap malloc's arenas and fix its thresholds; called once at start,
-/// before any thread exists.
-pub fn limit_arenas() {
+/// Cap malloc's arenas, and for a process that `holds_rows` (the TUI, the
+/// emulator) fix its thresholds; called once at start, before any thread
+/// exists. A command that streams a list (`list`) keeps glibc's own: each
+/// of its pages, taken from fresh zeroed memory, cost some 280 page faults.
+pub fn limit_arenas(holds_rows: bool) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets a tuning parameter of the allocator; it is
     // called before the runtime starts any thread.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 512 * 1024);
+        if holds_rows {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, 512 * 1024);
+        }
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = holds_rows;
 }
 
 /// Give freed memory back to the system (a list finished loading, and its
